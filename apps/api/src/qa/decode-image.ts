@@ -1,0 +1,155 @@
+import sharp from 'sharp';
+import { type AnalysisRaster } from './measure-image.js';
+import { type QaSettings } from './qa-settings.js';
+import { type ImageFormat, sniffImageFormat } from './sniff-image-format.js';
+
+/** Why an upload is not an image the server will process (nothing is stored for it). */
+export type DecodeErrorCode = 'not_an_image' | 'too_large' | 'too_many_pixels';
+
+/** A refused upload: a stable code and a sentence for the caller. */
+export type DecodeError = { code: DecodeErrorCode; message: string };
+
+/** A JPEG the server produced, with its pixel size. */
+export type EncodedJpeg = { data: Buffer; width: number; height: number };
+
+/** An accepted upload, decoded once and turned into everything the server stores and measures. */
+export type DecodedImage = {
+  /** The format the bytes are in (from their magic bytes, confirmed by the decoder). */
+  format: ImageFormat;
+  /** Pixel width as encoded in the file, before EXIF orientation. */
+  originalWidth: number;
+  /** Pixel height as encoded in the file, before EXIF orientation. */
+  originalHeight: number;
+  /** Pixel width after EXIF orientation (what a viewer sees). */
+  width: number;
+  /** Pixel height after EXIF orientation. */
+  height: number;
+  /** The image to store: EXIF orientation applied, long side at most `storedLongSide`, no metadata (no EXIF, GPS, XMP). */
+  jpeg: EncodedJpeg;
+  /** A small JPEG, `thumbnailWidth` wide (never enlarged), also without metadata. */
+  thumbnail: EncodedJpeg;
+  /** The greyscale raster every QA measure is taken on (long side at most `analysisLongSide`). */
+  raster: AnalysisRaster;
+};
+
+/** The outcome of {@link decodeImage}. */
+export type DecodeResult = { ok: true; value: DecodedImage } | { ok: false; error: DecodeError };
+
+type Header = { format: ImageFormat; originalWidth: number; originalHeight: number; width: number; height: number };
+type HeaderResult = { ok: true; value: Header } | { ok: false; error: DecodeError };
+
+const refuse = (code: DecodeErrorCode, message: string): { ok: false; error: DecodeError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The decoder's own words, first line only: the caller learns what is wrong with the file, nothing more. */
+function decoderDetail(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 200);
+}
+
+function refuseUndecodable(error: unknown, settings: QaSettings): { ok: false; error: DecodeError } {
+  const detail = decoderDetail(error);
+  if (/pixel limit/i.test(detail)) {
+    return refuse('too_many_pixels', `The image has more than ${settings.maxPixels} pixels.`);
+  }
+  return refuse('not_an_image', `The image data cannot be decoded (${detail}).`);
+}
+
+const decoderFormats = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' } as const satisfies Record<
+  ImageFormat,
+  keyof sharp.FormatEnum
+>;
+
+/** Reads the header only; libvips refuses a pixel count over `maxPixels` here, before decoding anything. */
+async function readHeader(bytes: Buffer, format: ImageFormat, settings: QaSettings): Promise<HeaderResult> {
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: settings.maxPixels }).metadata();
+  } catch (error) {
+    return refuseUndecodable(error, settings);
+  }
+  const isAv1 = format !== 'avif' || metadata.compression === 'av1';
+  if (metadata.format !== decoderFormats[format] || !isAv1) {
+    return refuse('not_an_image', `The file starts like ${format} but does not decode as one.`);
+  }
+  const { width, height } = metadata.autoOrient;
+  return { ok: true, value: { format, originalWidth: metadata.width, originalHeight: metadata.height, width, height } };
+}
+
+/**
+ * One decoder pipeline: EXIF orientation applied, alpha flattened onto white, refusing truncated or
+ * corrupt data (`failOn: 'error'`) and anything over `maxPixels`. Outputs carry no metadata, because
+ * sharp strips it unless `keepMetadata`/`withMetadata` is called, and nothing here calls them.
+ */
+function openImage(bytes: Buffer, settings: QaSettings): sharp.Sharp {
+  return sharp(bytes, {
+    failOn: 'error',
+    limitInputPixels: settings.maxPixels,
+    sequentialRead: true,
+    autoOrient: true,
+  }).flatten({ background: '#ffffff' });
+}
+
+const inside = (size: number): sharp.ResizeOptions => ({
+  width: size,
+  height: size,
+  fit: 'inside',
+  withoutEnlargement: true,
+});
+
+async function toJpeg(pipeline: sharp.Sharp, quality: number): Promise<EncodedJpeg> {
+  const { data, info } = await pipeline.jpeg({ quality }).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+type RawRaster = { data: Buffer; info: sharp.OutputInfo };
+
+function toAnalysisRaster(raw: RawRaster, header: Header): AnalysisRaster {
+  const { data, info } = raw;
+  if (info.channels !== 1) throw new Error(`invariant: the analysis raster has 1 channel, got ${info.channels}`);
+  return { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height };
+}
+
+/**
+ * Produces the stored JPEG, the thumbnail and the analysis raster. Each comes from a clone of one
+ * pipeline over the same input buffer; libvips decodes per output, but the two small outputs use
+ * JPEG/WebP shrink-on-load, so they cost a fraction of a full decode.
+ */
+function render(bytes: Buffer, settings: QaSettings): Promise<[EncodedJpeg, EncodedJpeg, RawRaster]> {
+  const image = openImage(bytes, settings);
+  const stored = image.clone().resize(inside(settings.storedLongSide));
+  const thumbnail = image.clone().resize({ width: settings.thumbnailWidth, withoutEnlargement: true });
+  const analysis = image.clone().resize(inside(settings.analysisLongSide));
+  return Promise.all([
+    toJpeg(stored, settings.storedJpegQuality),
+    toJpeg(thumbnail, settings.thumbnailJpegQuality),
+    analysis.greyscale().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }),
+  ]);
+}
+
+/**
+ * Decodes an upload into the stored JPEG, its thumbnail and the QA raster. Refuses, without decoding
+ * pixels, bytes over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP or AVIF by its
+ * magic bytes (`not_an_image`) and images over `maxPixels` (`too_many_pixels`); refuses truncated or
+ * corrupt data found while decoding (`not_an_image`). Throws only on a bug (e.g. invalid settings).
+ */
+export async function decodeImage(bytes: Buffer, settings: QaSettings): Promise<DecodeResult> {
+  if (bytes.length > settings.maxInputBytes) {
+    return refuse('too_large', `The file has ${bytes.length} bytes; the limit is ${settings.maxInputBytes}.`);
+  }
+  const format = sniffImageFormat(bytes);
+  if (format === null) return refuse('not_an_image', 'The file is not a JPEG, PNG, WebP or AVIF image.');
+  const header = await readHeader(bytes, format, settings);
+  if (!header.ok) return header;
+  const pending = render(bytes, settings);
+  let outputs: [EncodedJpeg, EncodedJpeg, RawRaster];
+  try {
+    outputs = await pending;
+  } catch (error) {
+    return refuseUndecodable(error, settings);
+  }
+  const [jpeg, thumbnail, raw] = outputs;
+  return { ok: true, value: { ...header.value, jpeg, thumbnail, raster: toAnalysisRaster(raw, header.value) } };
+}

@@ -1,0 +1,61 @@
+/**
+ * Every threshold of image processing and QA, by name. Each one says which measure it applies to and in
+ * what unit; the measures are defined in `measure-image.ts`, the rules in `judge-image.ts`.
+ */
+export type QaSettings = {
+  /** Largest accepted upload, in bytes of the encoded file; larger is refused as `too_large`. */
+  readonly maxInputBytes: number;
+  /**
+   * Largest accepted image, in pixels (width x height as declared in the file header); larger is refused
+   * as `too_many_pixels` before any pixel is decoded (libvips `limitInputPixels`), so bombs cost nothing.
+   */
+  readonly maxPixels: number;
+  /** Low Resolution below this many pixels on the long side (after EXIF orientation). */
+  readonly minLongSide: number;
+  /** Low Resolution below this many pixels on the short side (after EXIF orientation). */
+  readonly minShortSide: number;
+  /** Too Dark when `meanLuma` (0..255) is below this. */
+  readonly darkMeanLuma: number;
+  /** Too Dark also when `p95Luma` (0..255) is below this: not even the brightest 5% reach a mid-tone. */
+  readonly darkP95Luma: number;
+  /** Too Bright when `meanLuma` (0..255) is above this. */
+  readonly brightMeanLuma: number;
+  /** Too Bright also when `brightShare` (share 0..1 of pixels with luma >= 250, clipped highlights) is above this. */
+  readonly brightShareMax: number;
+  /**
+   * Blurry Image when `laplacianVariance` (luma², on the analysis raster) is below this. Calibrated for
+   * `analysisLongSide`; change one and the other must be calibrated again.
+   */
+  readonly blurVarianceMin: number;
+  /** Wrong View when the `phash` of another step's photo is at most this many bits (of 64) away. */
+  readonly duplicateMaxHamming: number;
+  /** Long side, in pixels, of the greyscale analysis raster every measure is taken on. */
+  readonly analysisLongSide: number;
+  /** Width of the stored thumbnail, in pixels (never enlarged). */
+  readonly thumbnailWidth: number;
+  /** Long side, in pixels, of the stored JPEG (never enlarged). */
+  readonly storedLongSide: number;
+  /** libjpeg quality (1..100) of the stored JPEG. */
+  readonly storedJpegQuality: number;
+  /** libjpeg quality (1..100) of the thumbnail. */
+  readonly thumbnailJpegQuality: number;
+};
+
+/** The thresholds the server uses unless configured otherwise (README.md explains each check). */
+export const defaultQaSettings: QaSettings = {
+  maxInputBytes: 20 * 1024 * 1024,
+  maxPixels: 50_000_000,
+  minLongSide: 640,
+  minShortSide: 480,
+  darkMeanLuma: 45,
+  darkP95Luma: 80,
+  brightMeanLuma: 215,
+  brightShareMax: 0.3,
+  blurVarianceMin: 100,
+  duplicateMaxHamming: 8,
+  analysisLongSide: 512,
+  thumbnailWidth: 320,
+  storedLongSide: 2560,
+  storedJpegQuality: 85,
+  thumbnailJpegQuality: 75,
+};

@@ -1,0 +1,25 @@
+const nxPreset = require('@nx/jest/preset').default;
+
+const swc = (parser) => [
+  '@swc/jest',
+  {
+    swcrc: false,
+    sourceMaps: 'inline',
+    jsc: { target: 'es2022', parser, transform: { react: { runtime: 'automatic' } } },
+  },
+];
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  // resolve @pave/* to src/ through the custom condition (else Jest silently uses a stale dist/)
+  testEnvironmentOptions: { customExportConditions: ['@pave/source', 'node', 'require', 'default'] },
+  transform: {
+    '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true }),
+    '^.+\\.[cm]?ts$': swc({ syntax: 'typescript' }),
+    '^.+\\.[cm]?jsx?$': swc({ syntax: 'ecmascript', jsx: true }),
+  },
+  // ky is ESM-only: let swc transform it (TOOLCHAIN.md pitfall 5)
+  transformIgnorePatterns: ['/node_modules/(?!(ky)/)'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'pave-client',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  coverageDirectory: 'test-output/jest/coverage',
+};

@@ -1,0 +1,102 @@
+// The public API of @pave/domain: every rule of the Session Photos contract, once. See README.md.
+export {
+  PhotoCode,
+  PhotoLabel,
+  photoLabelOf,
+  photoCodeOf,
+  captureOrder,
+  captureSteps,
+  captureStepOf,
+  neededCodes,
+  exteriorCodes,
+  manualEntryCodes,
+  isExteriorCode,
+  isManualEntryCode,
+  isUrlNullable,
+} from './lib/photo-code.js';
+export type { Nullability, CaptureStep, ManualEntryCode } from './lib/photo-code.js';
+export type { Result } from './lib/result.js';
+export {
+  WireTimestamp,
+  formatWireTimestamp,
+  parseWireTimestamp,
+  formatApiTimestamp,
+  parseApiTimestamp,
+  checkTimestampFreshness,
+  tokenFreshnessSeconds,
+  secondsBetween,
+} from './lib/timestamps.js';
+export type { ApiTimestampError } from './lib/timestamps.js';
+export { authHeaderNames, ApiToken, tokenMessage, checkAuthHeaders, authErrorMessage } from './lib/auth.js';
+export type { AuthHeaderName, AuthError, AuthHeaders, CheckedAuthHeaders } from './lib/auth.js';
+export {
+  QaReasonCode,
+  qaReasons,
+  acceptedMessage,
+  ApprovedMessage,
+  buildApprovedMessage,
+  parseApprovedMessage,
+} from './lib/qa-reasons.js';
+export type { ApprovedVerdict } from './lib/qa-reasons.js';
+export {
+  AbsoluteUrl,
+  sessionPhotoShape,
+  refineSessionPhoto,
+  SessionPhoto,
+  SessionPhotos,
+} from './lib/session-photo.js';
+export {
+  SessionStatus,
+  terminalStatuses,
+  expirableStatuses,
+  isTerminalStatus,
+  sessionKeyAlphabet,
+  sessionKeyRandomLength,
+  SessionKey,
+  sessionKeyPrefix,
+  buildSessionKey,
+  SessionTheme,
+  SessionLanguage,
+  SessionVehicle,
+  CreateSessionRequest,
+  Session,
+  ListSessionsQuery,
+  SessionList,
+  transitionStatus,
+  isSessionExpired,
+} from './lib/session.js';
+export type { SessionEvent, TransitionError } from './lib/session.js';
+export { captureProgress, checkSkip } from './lib/capture-progress.js';
+export type {
+  StepState,
+  AttemptProgress,
+  StepProgress,
+  CaptureProgress,
+  CaptureProgressOptions,
+  SkipError,
+} from './lib/capture-progress.js';
+export {
+  StepStateWire,
+  QaMeasures,
+  ProgressAttempt,
+  StepRef,
+  ProgressStep,
+  SessionProgress,
+} from './lib/progress-wire.js';
+export {
+  ManualEntryRequest,
+  SkipRequest,
+  checkManualEntry,
+  CaptureStepState,
+  CaptureState,
+} from './lib/capture-wire.js';
+export type { ManualEntryError } from './lib/capture-wire.js';
+export {
+  ApiErrorCode,
+  ApiErrorBody,
+  DeleteSessionResponse,
+  sessionNotFoundMessage,
+  sessionRemovedMessage,
+  sessionStartedMessage,
+  skipErrorMessage,
+} from './lib/api-error.js';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { SkipError } from './capture-progress.js';
+import { photoLabelOf } from './photo-code.js';
+
+/** Error codes our own routes may add to an error body (PAVE's routes answer `{message}` alone). */
+export const ApiErrorCode = z.enum([
+  'invalid_request',
+  'malformed_json',
+  'unauthorized',
+  'not_found',
+  'method_not_allowed',
+  'session_started',
+  'session_closed',
+  'invalid_transition',
+  'not_skippable',
+  'already_accepted',
+  'needed_images_missing',
+  'invalid_manual_value',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unprocessable_image',
+  'rate_limited',
+  'unavailable',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** The body of every non-2xx answer: PAVE's `{message}`, which our own routes extend with `code` and `details`. */
+export const ApiErrorBody = z.object({
+  message: z.string(),
+  code: ApiErrorCode.optional(),
+  details: z.unknown().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** PAVE's 404 message for a session that is unknown or belongs to another account. */
+export function sessionNotFoundMessage(sessionKey: string): string {
+  return `Session ${sessionKey} cannot be found.`;
+}
+
+/** PAVE's 200 message for a removed session. */
+export function sessionRemovedMessage(sessionKey: string): string {
+  return `Session ${sessionKey} has been successfully removed.`;
+}
+
+/** PAVE's 400 message for deleting a session that is no longer `IDLE`. */
+export function sessionStartedMessage(sessionKey: string): string {
+  return `Session ${sessionKey} has been started and cannot be deleted.`;
+}
+
+/** 200 body of `DELETE /v1/sessions/:session_key`. */
+export const DeleteSessionResponse = z.object({ message: z.string() });
+export type DeleteSessionResponse = z.infer<typeof DeleteSessionResponse>;
+
+/** The message of a refused skip, naming what is still missing. */
+export function skipErrorMessage(error: SkipError): string {
+  switch (error.code) {
+    case 'not_skippable':
+      return `${photoLabelOf(error.photoCode)} can never be skipped: only exterior views can.`;
+    case 'already_accepted':
+      return `${photoLabelOf(error.photoCode)} already has an accepted photo.`;
+    case 'needed_images_missing':
+      return `Cannot skip yet: ${error.missing.map(photoLabelOf).join(', ')} must be accepted first.`;
+  }
+}

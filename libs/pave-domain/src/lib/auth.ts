@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+import { checkTimestampFreshness, parseApiTimestamp, type ApiTimestampError } from './timestamps.js';
+
+/** The three request headers PAVE's auth needs, as spelled on the wire. */
+export const authHeaderNames = { apiKey: 'API-Key', token: 'API-Token', timestamp: 'API-Timestamp' } as const;
+export type AuthHeaderName = (typeof authHeaderNames)[keyof typeof authHeaderNames];
+
+/** An `API-Token`: lowercase hex HMAC-SHA256 (64 characters). */
+export const ApiToken = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The string an `API-Token` signs: `<username>:<api_key>@<timestamp>`, with the timestamp exactly as sent. */
+export function tokenMessage(username: string, apiKey: string, timestamp: string): string {
+  return `${username}:${apiKey}@${timestamp}`;
+}
+
+/** Why a request's credentials were refused. Never carries the expected token or a secret. */
+export type AuthError =
+  | { code: 'missing_header'; header: AuthHeaderName }
+  | { code: 'unknown_api_key' }
+  | { code: 'invalid_token' }
+  | ApiTimestampError;
+
+/** The three header values as received (undefined when absent). */
+export type AuthHeaders = {
+  readonly apiKey: string | undefined;
+  readonly token: string | undefined;
+  readonly timestamp: string | undefined;
+};
+
+/** The header values once present and readable, with the parsed timestamp. */
+export type CheckedAuthHeaders = { apiKey: string; token: string; timestamp: string; signedAt: Date };
+
+/**
+ * The checks that need no account: all three headers present, a readable timestamp within 300 s of `now`,
+ * a token that is 64 lowercase hex digits (anything else can never match, so it is an invalid token).
+ */
+export function checkAuthHeaders(headers: AuthHeaders, now: Date): Result<CheckedAuthHeaders, AuthError> {
+  const { apiKey, token, timestamp } = headers;
+  if (!apiKey) return { ok: false, error: { code: 'missing_header', header: authHeaderNames.apiKey } };
+  if (!token) return { ok: false, error: { code: 'missing_header', header: authHeaderNames.token } };
+  if (!timestamp) return { ok: false, error: { code: 'missing_header', header: authHeaderNames.timestamp } };
+  const parsed = parseApiTimestamp(timestamp);
+  if (!parsed.ok) return parsed;
+  const fresh = checkTimestampFreshness(parsed.value, now);
+  if (!fresh.ok) return fresh;
+  if (!ApiToken.safeParse(token).success) return { ok: false, error: { code: 'invalid_token' } };
+  return { ok: true, value: { apiKey, token, timestamp, signedAt: parsed.value } };
+}
+
+/** The 401 message for an auth refusal: says what is wrong, never what was expected. */
+export function authErrorMessage(error: AuthError): string {
+  switch (error.code) {
+    case 'missing_header':
+      return `Missing ${error.header} header.`;
+    case 'unknown_api_key':
+      return 'Unknown API-Key.';
+    case 'invalid_token':
+      return 'Invalid API-Token.';
+    case 'unreadable_timestamp':
+      return 'Unreadable API-Timestamp: use YYYY-MM-DDTHH:MM:SSZ, Unix seconds or an RFC 1123 date.';
+    case 'expired_timestamp':
+      return `Expired API-Timestamp: it is ${Math.abs(error.skewSeconds)} s ${error.skewSeconds < 0 ? 'behind' : 'ahead of'} the server clock (at most 300 s allowed).`;
+  }
+}

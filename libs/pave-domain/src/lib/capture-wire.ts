@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { manualEntryCodes, PhotoCode } from './photo-code.js';
+import { StepRef, StepStateWire } from './progress-wire.js';
+import type { Result } from './result.js';
+import { SessionPhoto } from './session-photo.js';
+import { SessionKey, SessionStatus } from './session.js';
+
+/** Body of `POST /v1/capture/:key/manual`: a typed VIN (code 1) or odometer reading (code 3). */
+export const ManualEntryRequest = z.strictObject({
+  photo_code: z.literal(manualEntryCodes),
+  value: z.string().max(64),
+});
+export type ManualEntryRequest = z.infer<typeof ManualEntryRequest>;
+
+/** Body of `POST /v1/capture/:key/skip`. */
+export const SkipRequest = z.strictObject({ photo_code: PhotoCode });
+export type SkipRequest = z.infer<typeof SkipRequest>;
+
+/** A refused manual value. */
+export type ManualEntryError = { code: 'invalid_manual_value'; photoCode: 1 | 3; message: string };
+
+const vinPattern = /^[A-HJ-NPR-Z0-9]{17}$/;
+const odometerPattern = /^\d{1,7}$/;
+
+/** Checks and normalises a typed value: a VIN is 17 characters without I, O or Q (case-insensitive); an odometer reading is 1 to 7 digits. */
+export function checkManualEntry(photoCode: 1 | 3, value: string): Result<string, ManualEntryError> {
+  const trimmed = value.trim();
+  if (photoCode === 1) {
+    const vin = trimmed.toUpperCase();
+    if (vinPattern.test(vin)) return { ok: true, value: vin };
+    return {
+      ok: false,
+      error: { code: 'invalid_manual_value', photoCode, message: 'A VIN has 17 letters or digits, without I, O or Q.' },
+    };
+  }
+  const digits = trimmed.replace(/[\s,.]/g, '');
+  if (odometerPattern.test(digits)) return { ok: true, value: String(Number(digits)) };
+  return {
+    ok: false,
+    error: { code: 'invalid_manual_value', photoCode, message: 'An odometer reading is 1 to 7 digits.' },
+  };
+}
+
+/** One step as the capture app sees it. */
+export const CaptureStepState = z.object({
+  ...StepRef.shape,
+  state: StepStateWire,
+  needed: z.boolean(),
+  attempts: z.number().int().nonnegative(),
+  /** The latest attempt; null while pending. */
+  latest: SessionPhoto.nullable(),
+  may_skip: z.boolean(),
+  manual_entry: z.boolean(),
+});
+export type CaptureStepState = z.infer<typeof CaptureStepState>;
+
+/** 200 body of `GET /v1/capture/:session_key`: what the capture app needs. */
+export const CaptureState = z.object({
+  session_key: SessionKey,
+  status: SessionStatus,
+  complete: z.boolean(),
+  next_step: StepRef.nullable(),
+  steps: z.array(CaptureStepState),
+  /** Whether new attempts are accepted now (false once COMPLETE, EXPIRED or INVALID). */
+  accepting: z.boolean(),
+});
+export type CaptureState = z.infer<typeof CaptureState>;

@@ -1,0 +1,121 @@
+import {
+  buildSessionKey,
+  CreateSessionRequest,
+  isSessionExpired,
+  ListSessionsQuery,
+  SessionKey,
+  sessionKeyPrefix,
+  type SessionStatus,
+  transitionStatus,
+  type SessionEvent,
+} from './session.js';
+
+describe('SessionKey', () => {
+  it.each(['DEM-0123456789', 'ABC-ZZZZZZZZZZ'])('accepts %p', (key) => {
+    expect(SessionKey.safeParse(key).success).toBe(true);
+  });
+  it.each([
+    'dem-0123456789',
+    'DE-0123456789',
+    'DEM-012345678',
+    'DEM-01234567890',
+    'DEM_0123456789',
+    'DEM-01234567a9',
+    '',
+  ])('refuses %p', (key) => {
+    expect(SessionKey.safeParse(key).success).toBe(false);
+  });
+  it.each([
+    ['dealer', 'DEA'],
+    ['jo', 'JOX'],
+    ['42-fleet', 'FLE'],
+    ['', 'XXX'],
+  ])('prefixes %p keys with %p', (username, prefix) => {
+    expect(sessionKeyPrefix(username)).toBe(prefix);
+    expect(buildSessionKey(username, 'A1B2C3D4E5')).toBe(`${prefix}-A1B2C3D4E5`);
+  });
+});
+
+describe('CreateSessionRequest', () => {
+  it('accepts an empty body and a full one', () => {
+    expect(CreateSessionRequest.parse({})).toEqual({});
+    const full = {
+      theme: 'LITE',
+      language: 'FR',
+      redirect_url: 'https://dealer.example/done',
+      client_id: 'lead-42',
+      vehicle: { vin: 'JN1CV6AR9BM123456', year: 2011, make: 'Infiniti', model: 'G37' },
+    };
+    expect(CreateSessionRequest.parse(full)).toEqual(full);
+  });
+
+  it.each([
+    [{ color: 'red' }, 'color'],
+    [{ theme: 'ULTRA' }, 'theme'],
+    [{ language: 'en' }, 'language'],
+    [{ redirect_url: 'javascript:alert(1)' }, 'redirect_url'],
+    [{ vehicle: { vin: 'JN1CV6AR9BM12345O' } }, 'vehicle'],
+    [{ vehicle: { wheels: 4 } }, 'vehicle'],
+  ])('refuses %p', (body, path) => {
+    const result = CreateSessionRequest.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain(path);
+  });
+});
+
+describe('ListSessionsQuery', () => {
+  it('defaults the page size and coerces query strings', () => {
+    expect(ListSessionsQuery.parse({})).toEqual({ limit: 20 });
+    expect(ListSessionsQuery.parse({ limit: '5', status: 'IDLE' })).toEqual({ limit: 5, status: 'IDLE' });
+  });
+  it.each([{ limit: '0' }, { limit: '101' }, { status: 'idle' }, { cursor: '../../etc' }, { page: '2' }])(
+    'refuses %p',
+    (q) => {
+      expect(ListSessionsQuery.safeParse(q).success).toBe(false);
+    },
+  );
+});
+
+describe('transitionStatus', () => {
+  it.each<[SessionStatus, SessionEvent, SessionStatus]>([
+    ['IDLE', 'open', 'STARTED'],
+    ['STARTED', 'open', 'STARTED'],
+    ['IDLE', 'attempt', 'PROCESS'],
+    ['STARTED', 'attempt', 'PROCESS'],
+    ['PROCESS', 'capture_complete', 'QC_PASSED'],
+    ['QC_PASSED', 'capture_incomplete', 'PROCESS'],
+    ['QC_PASSED', 'confirm', 'COMPLETE'],
+    ['CONFIRM', 'confirm', 'COMPLETE'],
+    ['PROCESS', 'expire', 'EXPIRED'],
+    ['COMPLETE', 'invalidate', 'INVALID'],
+  ])('moves %s on %s to %s', (from, event, to) => {
+    expect(transitionStatus(from, event)).toEqual({ ok: true, value: to });
+  });
+
+  it.each<[SessionStatus, SessionEvent]>([
+    ['IDLE', 'confirm'],
+    ['PROCESS', 'confirm'],
+    ['COMPLETE', 'attempt'],
+    ['EXPIRED', 'open'],
+    ['INVALID', 'invalidate'],
+    ['QC_PASSED', 'expire'],
+    ['COMPLETE', 'expire'],
+    ['IDLE', 'capture_complete'],
+  ])('refuses %s on %s', (from, event) => {
+    expect(transitionStatus(from, event)).toEqual({ ok: false, error: { code: 'invalid_transition', from, event } });
+  });
+});
+
+describe('isSessionExpired', () => {
+  const created = new Date('2021-05-01T00:00:00Z');
+  const week = 7 * 86400;
+  it.each<[SessionStatus, number, boolean]>([
+    ['IDLE', week, true],
+    ['PROCESS', week - 1, false],
+    ['STARTED', week + 1, true],
+    ['QC_PASSED', week * 2, false],
+    ['COMPLETE', week * 2, false],
+  ])('%s after %i s: %p', (status, elapsed, expired) => {
+    expect(isSessionExpired(status, created, week, new Date(created.getTime() + elapsed * 1000))).toBe(expired);
+  });
+});

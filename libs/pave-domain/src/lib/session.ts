@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+import { AbsoluteUrl } from './session-photo.js';
+import { WireTimestamp } from './timestamps.js';
+
+/** A session's status (contract section 3). */
+export const SessionStatus = z.enum([
+  'IDLE',
+  'STARTED',
+  'PROCESS',
+  'QC_PASSED',
+  'CONFIRM',
+  'COMPLETE',
+  'EXPIRED',
+  'INVALID',
+]);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+/** Statuses after which nothing about the capture changes. */
+export const terminalStatuses = ['COMPLETE', 'EXPIRED', 'INVALID'] as const satisfies readonly SessionStatus[];
+/** Statuses in which a session outliving its account's expiry window becomes `EXPIRED`. */
+export const expirableStatuses = ['IDLE', 'STARTED', 'PROCESS'] as const satisfies readonly SessionStatus[];
+
+/** True for `COMPLETE`, `EXPIRED` and `INVALID`. */
+export function isTerminalStatus(status: SessionStatus): boolean {
+  return (terminalStatuses as readonly SessionStatus[]).includes(status);
+}
+
+/** The characters of a session key's random part. */
+export const sessionKeyAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+/** How many random characters follow the prefix. */
+export const sessionKeyRandomLength = 10;
+
+/** A session key, `AAA-XXXXXXXXXX`: a 3-letter account prefix and 10 upper-case letters or digits. */
+export const SessionKey = z
+  .string()
+  .regex(/^[A-Z]{3}-[A-Z0-9]{10}$/, { message: 'Expected a session key like ABC-1A2B3C4D5E' })
+  .brand<'SessionKey'>();
+export type SessionKey = z.infer<typeof SessionKey>;
+
+/** The 3-letter prefix of an account's session keys: its username's first letters, upper-cased, padded with X. */
+export function sessionKeyPrefix(username: string): string {
+  const letters = username.toUpperCase().replace(/[^A-Z]/g, '');
+  return `${letters}XXX`.slice(0, 3);
+}
+
+/** Builds a session key from an account's username and random characters (from {@link sessionKeyAlphabet}). */
+export function buildSessionKey(username: string, randomPart: string): SessionKey {
+  return SessionKey.parse(`${sessionKeyPrefix(username)}-${randomPart}`);
+}
+
+/** Capture UI themes. */
+export const SessionTheme = z.enum(['LITE', 'PRO', 'CAPT']);
+export type SessionTheme = z.infer<typeof SessionTheme>;
+/** Capture UI languages. */
+export const SessionLanguage = z.enum(['EN', 'FR', 'ES']);
+export type SessionLanguage = z.infer<typeof SessionLanguage>;
+
+const shortText = z.string().trim().min(1).max(128);
+
+/** Vehicle facts an integrator may pass when creating a session (all optional). */
+export const SessionVehicle = z.strictObject({
+  vin: z
+    .string()
+    .regex(/^[A-HJ-NPR-Z0-9]{17}$/, { message: 'Expected a 17-character VIN without I, O or Q' })
+    .optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  make: shortText.optional(),
+  model: shortText.optional(),
+  body_type: shortText.optional(),
+  trim: shortText.optional(),
+  transmission: shortText.optional(),
+  ext_col: shortText.optional(),
+  int_col: shortText.optional(),
+});
+export type SessionVehicle = z.infer<typeof SessionVehicle>;
+
+/** Body of `POST /v1/sessions`: every field optional, unknown fields and bad enum values refused. */
+export const CreateSessionRequest = z.strictObject({
+  theme: SessionTheme.optional(),
+  language: SessionLanguage.optional(),
+  redirect_url: AbsoluteUrl.max(2048).optional(),
+  client_id: shortText.optional(),
+  vehicle: SessionVehicle.optional(),
+});
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+
+/** Vehicle facts on the wire (what was passed at creation). */
+const SessionVehicleOut = z.object(SessionVehicle.shape);
+
+/** A session as the API answers it. */
+export const Session = z.object({
+  session_key: SessionKey,
+  status: SessionStatus,
+  theme: SessionTheme,
+  language: SessionLanguage,
+  /** Where the capture app sends the driver when done; null when none was given. */
+  redirect_url: AbsoluteUrl.nullable(),
+  /** The integrator's own reference; null when none was given. */
+  client_id: z.string().nullable(),
+  /** Vehicle facts given at creation; null when none were given. */
+  vehicle: SessionVehicleOut.nullable(),
+  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>/capture/<session_key>`. */
+  capture_url: AbsoluteUrl,
+  created_at: WireTimestamp,
+  updated_at: WireTimestamp,
+  /** When an unfinished session becomes `EXPIRED`. */
+  expires_at: WireTimestamp,
+});
+export type Session = z.infer<typeof Session>;
+
+/** Query of `GET /v1/sessions` (our extension): status filter, page size, opaque cursor. */
+export const ListSessionsQuery = z.strictObject({
+  status: SessionStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
+});
+export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
+
+/** 200 body of `GET /v1/sessions`: newest first; `next_cursor` is null on the last page. */
+export const SessionList = z.object({ sessions: z.array(Session), next_cursor: z.string().nullable() });
+export type SessionList = z.infer<typeof SessionList>;
+
+/** What happens to a session. */
+export type SessionEvent =
+  'open' | 'attempt' | 'capture_complete' | 'capture_incomplete' | 'confirm' | 'expire' | 'invalidate';
+
+/** A refused status move. */
+export type TransitionError = { code: 'invalid_transition'; from: SessionStatus; event: SessionEvent };
+
+const transitions: Record<SessionEvent, Partial<Record<SessionStatus, SessionStatus>>> = {
+  open: { IDLE: 'STARTED', STARTED: 'STARTED', PROCESS: 'PROCESS', QC_PASSED: 'QC_PASSED', CONFIRM: 'CONFIRM' },
+  attempt: { IDLE: 'PROCESS', STARTED: 'PROCESS', PROCESS: 'PROCESS', QC_PASSED: 'QC_PASSED', CONFIRM: 'CONFIRM' },
+  capture_complete: { PROCESS: 'QC_PASSED', QC_PASSED: 'QC_PASSED', CONFIRM: 'CONFIRM' },
+  capture_incomplete: { PROCESS: 'PROCESS', QC_PASSED: 'PROCESS', CONFIRM: 'PROCESS' },
+  confirm: { QC_PASSED: 'COMPLETE', CONFIRM: 'COMPLETE' },
+  expire: { IDLE: 'EXPIRED', STARTED: 'EXPIRED', PROCESS: 'EXPIRED' },
+  invalidate: {
+    IDLE: 'INVALID',
+    STARTED: 'INVALID',
+    PROCESS: 'INVALID',
+    QC_PASSED: 'INVALID',
+    CONFIRM: 'INVALID',
+    COMPLETE: 'INVALID',
+    EXPIRED: 'INVALID',
+  },
+};
+
+/**
+ * The status a session moves to on an event (contract section 3), or a refusal: nothing leaves
+ * `COMPLETE`, `EXPIRED` or `INVALID` except a reviewer invalidating it; `confirm` needs `QC_PASSED`.
+ */
+export function transitionStatus(from: SessionStatus, event: SessionEvent): Result<SessionStatus, TransitionError> {
+  const to = transitions[event][from];
+  return to ? { ok: true, value: to } : { ok: false, error: { code: 'invalid_transition', from, event } };
+}
+
+/** Has a session in `status`, created at `createdAt`, outlived an expiry window of `windowSeconds` at `now`? */
+export function isSessionExpired(status: SessionStatus, createdAt: Date, windowSeconds: number, now: Date): boolean {
+  const expirable = (expirableStatuses as readonly SessionStatus[]).includes(status);
+  return expirable && now.getTime() - createdAt.getTime() >= windowSeconds * 1000;
+}

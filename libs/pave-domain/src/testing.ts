@@ -1,0 +1,50 @@
+// Fixture builders for tests. Production code never imports this file.
+import { photoLabelOf, type PhotoCode } from './lib/photo-code.js';
+import { buildApprovedMessage, type QaReasonCode } from './lib/qa-reasons.js';
+import { SessionPhoto } from './lib/session-photo.js';
+import { Session } from './lib/session.js';
+import samplePhotosJson from './fixtures/session-photos.200.json' with { type: 'json' };
+import sampleNotFoundJson from './fixtures/session-photos.404.json' with { type: 'json' };
+
+/** The original page's 200 sample, as parsed JSON (a copy of shared/fixtures/session-photos.200.json). */
+export const samplePhotosFixture: unknown = samplePhotosJson;
+/** The original page's 404 sample (a copy of shared/fixtures/session-photos.404.json). */
+export const sampleNotFoundFixture: unknown = sampleNotFoundJson;
+
+/** Options of {@link buildPhoto}: any wire field, or a `reason` code/text to reject with. */
+export type BuildPhotoOptions = Partial<SessionPhoto> & { reason?: QaReasonCode | { text: string } | null };
+
+/** Builds a valid attempt (accepted VIN by default), parsed with the schema so it cannot drift. */
+export function buildPhoto(options: BuildPhotoOptions = {}): SessionPhoto {
+  const { reason, ...fields } = options;
+  const photoCode: PhotoCode = fields.photo_code ?? 1;
+  const rejected = reason !== undefined && reason !== null;
+  return SessionPhoto.parse({
+    photo_code: photoCode,
+    photo_label: photoLabelOf(photoCode),
+    url: `https://images.example.test/${photoCode}.jpg`,
+    approved: !rejected,
+    approved_message: buildApprovedMessage(rejected ? reason : null),
+    created_at: '2021-05-27T07:36:16+00:00',
+    updated_at: '2021-05-27T07:36:18+00:00',
+    ...fields,
+  });
+}
+
+/** Builds a valid session object (IDLE by default). */
+export function buildSession(overrides: Partial<Record<keyof Session, unknown>> = {}): Session {
+  return Session.parse({
+    session_key: 'DEM-0123456789',
+    status: 'IDLE',
+    theme: 'PRO',
+    language: 'EN',
+    redirect_url: null,
+    client_id: null,
+    vehicle: null,
+    capture_url: 'http://localhost:3000/capture/DEM-0123456789',
+    created_at: '2021-05-27T07:30:00+00:00',
+    updated_at: '2021-05-27T07:30:00+00:00',
+    expires_at: '2021-06-03T07:30:00+00:00',
+    ...overrides,
+  });
+}
