@@ -1,1 +1,22 @@
-export {};
+// The public API of @pave/client: a typed, resilient client of the Session Photos API. See README.md.
+export { createPaveClient } from './lib/create-pave-client.js';
+export type { PaveClient, PaveClientOptions, SessionsClient, ListSessionsParams } from './lib/create-pave-client.js';
+export { createCaptureClient } from './lib/create-capture-client.js';
+export type { CaptureClient, UploadOptions } from './lib/create-capture-client.js';
+export type { CaptureClientOptions, RetryOptions } from './lib/resolve-transport-settings.js';
+export type { HttpMethod, PaveRequestEvent, PaveResponseEvent, RequestOptions } from './lib/create-transport.js';
+export {
+  PaveClientError,
+  PaveApiError,
+  PaveNotFoundError,
+  PaveAuthError,
+  PaveNetworkError,
+  PaveTimeoutError,
+  PaveResponseError,
+  isPaveClientError,
+} from './lib/pave-client-error.js';
+export type { PaveClientErrorKind } from './lib/pave-client-error.js';
+export { waitForCapture } from './lib/wait-for-capture.js';
+export type { WaitForCaptureOptions } from './lib/wait-for-capture.js';
+export { defaultRetryPolicy, retryableStatuses } from './lib/retry-policy.js';
+export type { RetryPolicy } from './lib/retry-policy.js';

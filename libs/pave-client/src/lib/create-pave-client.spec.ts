@@ -1,0 +1,630 @@
+import { CaptureState, checkAuthHeaders, authErrorMessage, sessionNotFoundMessage, type AuthError } from '@pave/domain';
+import { buildPhoto, buildSession, samplePhotosFixture } from '@pave/domain/testing';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { createCaptureClient } from './create-capture-client.js';
+import { createPaveClient, type PaveClientOptions } from './create-pave-client.js';
+import { buildUrl, type PaveRequestEvent, type PaveResponseEvent } from './create-transport.js';
+import {
+  PaveApiError,
+  PaveAuthError,
+  PaveClientError,
+  PaveNetworkError,
+  PaveNotFoundError,
+  PaveResponseError,
+  PaveTimeoutError,
+} from './pave-client-error.js';
+
+// A local stand-in for the API: checks PAVE's HMAC auth on /v1/sessions (with node:crypto, independently of
+// the client's WebCrypto) and answers from per-test scripted replies.
+
+const account = { username: 'demo', apiKey: 'ak_test_0f9e8d7c6b5a', apiSecret: 'sk_test_SECRET_5b4a39281706' };
+const key = 'DEM-0123456789';
+
+type Received = {
+  method: string;
+  /** Path and query. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  receivedAt: number;
+};
+type Reply = { status: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number };
+type Script = Reply | ((received: Received) => Reply);
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function hmacHex(timestamp: string): string {
+  const message = `${account.username}:${account.apiKey}@${timestamp}`;
+  return createHmac('sha256', account.apiSecret).update(message).digest('hex');
+}
+
+function authError(headers: IncomingHttpHeaders): AuthError | null {
+  const given = { apiKey: header(headers, 'API-Key'), token: header(headers, 'API-Token') };
+  const checked = checkAuthHeaders({ ...given, timestamp: header(headers, 'API-Timestamp') }, new Date());
+  if (!checked.ok) return checked.error;
+  if (checked.value.apiKey !== account.apiKey) return { code: 'unknown_api_key' };
+  const expected = Buffer.from(hmacHex(checked.value.timestamp), 'hex');
+  const token = Buffer.from(checked.value.token, 'hex');
+  return timingSafeEqual(expected, token) ? null : { code: 'invalid_token' };
+}
+
+function defaultReply(received: Received): Reply {
+  if (received.url.startsWith('/v1/sessions/')) {
+    const sessionKey = received.url.split('/')[3] ?? '';
+    return { status: 404, json: { message: sessionNotFoundMessage(decodeURIComponent(sessionKey)) } };
+  }
+  return { status: 404, json: { message: 'Not found.' } };
+}
+
+function startFakePaveServer() {
+  const routes = new Map<string, { scripts: Script[]; calls: number }>();
+  const requests: Received[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const replyTo = (received: Received): Reply => {
+    const error = received.url.startsWith('/v1/sessions') ? authError(received.headers) : null;
+    if (error) return { status: 401, json: { message: authErrorMessage(error) } };
+    const route = routes.get(`${received.method} ${received.url}`);
+    const script = route ? route.scripts[Math.min(route.calls++, route.scripts.length - 1)] : undefined;
+    if (!script) return defaultReply(received);
+    return typeof script === 'function' ? script(received) : script;
+  };
+
+  const send = (res: ServerResponse, reply: Reply): void => {
+    if (res.destroyed) return;
+    const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
+    const type = reply.text === undefined ? 'application/json' : 'text/html';
+    res.writeHead(reply.status, { 'content-type': type, ...reply.headers }).end(body);
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        receivedAt: performance.now(),
+      };
+      requests.push(received);
+      const reply = replyTo(received);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        send(res, reply);
+      }, reply.delayMs ?? 0);
+      timers.add(timer);
+    });
+  });
+
+  return new Promise<{
+    baseUrl: string;
+    requests: Received[];
+    route: (path: string, ...scripts: Script[]) => void;
+    reset: () => void;
+    close: () => Promise<void>;
+  }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}`,
+        requests,
+        route: (path, ...scripts) => routes.set(path, { scripts, calls: 0 }),
+        reset: () => {
+          routes.clear();
+          requests.length = 0;
+        },
+        close: () => {
+          timers.forEach(clearTimeout);
+          server.closeAllConnections();
+          return new Promise((done) => server.close(() => done()));
+        },
+      });
+    });
+  });
+}
+
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to reject');
+}
+
+let server: Awaited<ReturnType<typeof startFakePaveServer>>;
+
+beforeAll(async () => {
+  server = await startFakePaveServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => server.reset());
+
+function client(overrides: Partial<PaveClientOptions> = {}) {
+  return createPaveClient({
+    baseUrl: server.baseUrl,
+    ...account,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...overrides,
+  });
+}
+
+const photosPath = `/v1/sessions/${key}/photos`;
+const sampleText = JSON.stringify(samplePhotosFixture);
+
+describe('createPaveClient: sessions', () => {
+  it('returns the seed sample from photos() unchanged, byte for byte', async () => {
+    server.route(`GET ${photosPath}`, {
+      status: 200,
+      text: sampleText,
+      headers: { 'content-type': 'application/json' },
+    });
+
+    const photos = await client().sessions.photos(key);
+
+    expect(JSON.stringify(photos)).toBe(sampleText);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('signs with API-Key, API-Timestamp (YYYY-MM-DDTHH:MM:SSZ) and its HMAC as API-Token', async () => {
+    server.route(`GET ${photosPath}`, { status: 200, json: [] });
+
+    await client({ now: () => new Date() }).sessions.photos(key);
+
+    const [received] = server.requests;
+    const timestamp = header(received?.headers ?? {}, 'API-Timestamp') ?? '';
+    expect(timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(header(received?.headers ?? {}, 'API-Key')).toBe(account.apiKey);
+    expect(header(received?.headers ?? {}, 'API-Token')).toBe(hmacHex(timestamp));
+  });
+
+  it('creates a session, sending the input as JSON', async () => {
+    const session = buildSession({ client_id: 'order-42' });
+    server.route('POST /v1/sessions', { status: 201, json: session });
+
+    const created = await client().sessions.create({ client_id: 'order-42', theme: 'PRO' });
+
+    expect(created).toEqual(session);
+    expect(header(server.requests[0]?.headers ?? {}, 'content-type')).toBe('application/json');
+    expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual({ client_id: 'order-42', theme: 'PRO' });
+  });
+
+  it('lists sessions with status, limit and cursor in the query, leaving out what is not given', async () => {
+    const page = { sessions: [buildSession()], next_cursor: null };
+    server.route('GET /v1/sessions?status=IDLE&limit=5', { status: 200, json: page });
+
+    await expect(client().sessions.list({ status: 'IDLE', limit: 5 })).resolves.toEqual(page);
+  });
+
+  it('gets and deletes a session', async () => {
+    const message = `Session ${key} has been successfully removed.`;
+    server.route(`GET /v1/sessions/${key}`, { status: 200, json: buildSession() });
+    server.route(`DELETE /v1/sessions/${key}`, { status: 200, json: { message } });
+
+    await expect(client().sessions.get(key)).resolves.toEqual(buildSession());
+    await expect(client().sessions.delete(key)).resolves.toEqual({ message });
+  });
+
+  it('reads progress', async () => {
+    const progress = { session_key: key, status: 'PROCESS', complete: false, next_step: null, steps: [] };
+    server.route(`GET /v1/sessions/${key}/progress`, { status: 200, json: progress });
+
+    await expect(client().sessions.progress(key)).resolves.toEqual(progress);
+  });
+});
+
+describe('createPaveClient: API errors', () => {
+  it("throws PaveNotFoundError with PAVE's message for an unknown session, without retrying", async () => {
+    const error = await rejectionOf(client().sessions.photos('DEM-ZZZZZZZZZZ'));
+
+    expect(error).toBeInstanceOf(PaveNotFoundError);
+    expect(error).toBeInstanceOf(PaveApiError);
+    expect(error).toMatchObject({
+      name: 'PaveNotFoundError',
+      kind: 'api',
+      status: 404,
+      message: 'Session DEM-ZZZZZZZZZZ cannot be found.',
+      body: { message: 'Session DEM-ZZZZZZZZZZ cannot be found.' },
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('throws PaveAuthError when the server refuses the token', async () => {
+    const error = await rejectionOf(client({ apiSecret: 'not-the-secret' }).sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveAuthError);
+    expect(error).toMatchObject({ name: 'PaveAuthError', status: 401, message: 'Invalid API-Token.' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives a generic message with the status when the error body is not JSON', async () => {
+    server.route(`GET ${photosPath}`, { status: 502, text: '<html>Bad gateway</html>' });
+
+    const error = await rejectionOf(client({ retry: { limit: 0 } }).sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveApiError);
+    expect(error).toMatchObject({ status: 502, message: 'The API answered 502 without a readable error message.' });
+  });
+
+  it('retries a persistent 500 up to the limit, then throws PaveApiError', async () => {
+    server.route(`GET ${photosPath}`, { status: 500, json: { message: 'Internal error.', code: 'internal' } });
+
+    const error = await rejectionOf(client({ retry: { limit: 2, baseDelayMs: 1 } }).sessions.photos(key));
+
+    expect(error).toMatchObject({ name: 'PaveApiError', status: 500, message: 'Internal error.' });
+    expect((error as PaveApiError).body).toEqual({ message: 'Internal error.', code: 'internal' });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.each<[string, unknown, (string | number)[]]>([
+    ['an unknown photo code', [{ ...buildPhoto(), photo_code: 14 }], [0, 'photo_code']],
+    ['a label not matching its code', [{ ...buildPhoto({ photo_code: 5 }), photo_label: 'Rear' }], [0, 'photo_label']],
+    ['a null url on Interior', [{ ...buildPhoto({ photo_code: 2 }), url: null }], [0, 'url']],
+    ['an object instead of an array', { photos: [] }, []],
+  ])('throws PaveResponseError with the issues for %s, without retrying', async (_name, body, path) => {
+    server.route(`GET ${photosPath}`, { status: 200, json: body });
+
+    const error = await rejectionOf(client().sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveResponseError);
+    expect(error).toMatchObject({ name: 'PaveResponseError', kind: 'invalid_response', status: 200 });
+    expect((error as PaveResponseError).issues.map((issue) => issue.path)).toContainEqual(path);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('throws PaveResponseError for a 2xx body that is not JSON', async () => {
+    server.route(`GET ${photosPath}`, { status: 200, text: 'oops' });
+
+    const error = await rejectionOf(client().sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveResponseError);
+    expect((error as PaveResponseError).issues).toEqual([
+      { code: 'custom', path: [], message: 'Expected a JSON body' },
+    ]);
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+});
+
+describe('createPaveClient: timeouts and network errors', () => {
+  it('throws PaveTimeoutError when the server is slower than timeoutMs', async () => {
+    server.route(`GET ${photosPath}`, { status: 200, json: [], delayMs: 2000 });
+
+    const error = await rejectionOf(client({ timeoutMs: 100, retry: { limit: 0 } }).sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveTimeoutError);
+    expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 100 });
+  });
+
+  it('applies the timeout per attempt and retries a timed-out GET', async () => {
+    server.route(`GET ${photosPath}`, { status: 200, json: [], delayMs: 2000 }, { status: 200, json: [] });
+
+    await expect(client({ timeoutMs: 500, retry: { limit: 1 } }).sessions.photos(key)).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('throws PaveNetworkError when nothing listens, after retrying a GET', async () => {
+    const attempts: number[] = [];
+    const pave = client({
+      baseUrl: await closedPortUrl(),
+      retry: { limit: 1 },
+      onRequest: (e) => attempts.push(e.attempt),
+    });
+
+    const error = await rejectionOf(pave.sessions.photos(key));
+
+    expect(error).toBeInstanceOf(PaveNetworkError);
+    expect(error).toMatchObject({ name: 'PaveNetworkError', kind: 'network' });
+    expect(attempts).toEqual([1, 2]);
+  });
+
+  it('retries a POST whose connection was refused: it never reached a server', async () => {
+    const attempts: number[] = [];
+    const pave = client({
+      baseUrl: await closedPortUrl(),
+      retry: { limit: 1 },
+      onRequest: (e) => attempts.push(e.attempt),
+    });
+
+    await expect(pave.sessions.create()).rejects.toBeInstanceOf(PaveNetworkError);
+    expect(attempts).toEqual([1, 2]);
+  });
+});
+
+describe('createPaveClient: retries', () => {
+  it('waits Retry-After (seconds) after a 429 and retries with a new timestamp and token', async () => {
+    server.route(
+      `GET ${photosPath}`,
+      { status: 429, json: { message: 'Slow down.' }, headers: { 'retry-after': '1' } },
+      {
+        status: 200,
+        json: [],
+      },
+    );
+
+    await expect(client().sessions.photos(key)).resolves.toEqual([]);
+
+    const [first, second] = server.requests;
+    expect(server.requests).toHaveLength(2);
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(header(second?.headers ?? {}, 'API-Timestamp')).not.toBe(header(first?.headers ?? {}, 'API-Timestamp'));
+    expect(header(second?.headers ?? {}, 'API-Token')).not.toBe(header(first?.headers ?? {}, 'API-Token'));
+  });
+
+  it('retries a POST after a 503 with Retry-After as an HTTP date', async () => {
+    const retryAfter = new Date(Date.now() + 2000).toUTCString();
+    server.route(
+      'POST /v1/sessions',
+      { status: 503, json: { message: 'Busy.' }, headers: { 'retry-after': retryAfter } },
+      { status: 201, json: buildSession() },
+    );
+
+    await expect(client().sessions.create()).resolves.toEqual(buildSession());
+
+    const [first, second] = server.requests;
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('caps a long Retry-After at retry.maxRetryAfterMs', async () => {
+    server.route(
+      `GET ${photosPath}`,
+      { status: 503, json: { message: 'Later.' }, headers: { 'retry-after': '3600' } },
+      {
+        status: 200,
+        json: [],
+      },
+    );
+
+    await expect(client({ retry: { maxRetryAfterMs: 10 } }).sessions.photos(key)).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry a POST on a 500: the server may have acted on it', async () => {
+    server.route('POST /v1/sessions', { status: 500, json: { message: 'Internal error.' } });
+
+    await expect(client().sessions.create()).rejects.toMatchObject({ status: 500 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not retry an upload on a 503 without Retry-After, so no photo is stored twice', async () => {
+    server.route(`POST /v1/capture/${key}/photos/5`, { status: 503, json: { message: 'Unavailable.' } });
+    const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+
+    await expect(client().capture.upload(key, 5, image)).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports each attempt to onRequest and onResponse, without headers', async () => {
+    server.route(`GET ${photosPath}`, { status: 503, json: { message: 'Busy.' } }, { status: 200, json: [] });
+    const requests: PaveRequestEvent[] = [];
+    const responses: PaveResponseEvent[] = [];
+
+    await client({ onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e) }).sessions.photos(key);
+
+    const url = `${server.baseUrl}${photosPath}`;
+    expect(requests).toEqual([
+      { method: 'GET', url, attempt: 1 },
+      { method: 'GET', url, attempt: 2 },
+    ]);
+    expect(responses.map(({ durationMs, ...rest }) => ({ ...rest, timed: durationMs >= 0 }))).toEqual([
+      { method: 'GET', url, attempt: 1, status: 503, timed: true },
+      { method: 'GET', url, attempt: 2, status: 200, timed: true },
+    ]);
+  });
+});
+
+describe('createPaveClient: abort', () => {
+  it('rejects with the signal reason when aborted mid-request', async () => {
+    const controller = new AbortController();
+    const reason = new Error('user left');
+    server.route(`GET ${photosPath}`, () => {
+      controller.abort(reason);
+      return { status: 200, json: [], delayMs: 2000 };
+    });
+
+    await expect(client().sessions.photos(key, { signal: controller.signal })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('rejects with an AbortError when aborted without a reason', async () => {
+    const controller = new AbortController();
+    server.route(`GET ${photosPath}`, () => {
+      controller.abort();
+      return { status: 200, json: [], delayMs: 2000 };
+    });
+
+    const error = await rejectionOf(client().sessions.photos(key, { signal: controller.signal }));
+
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(error).not.toBeInstanceOf(PaveClientError);
+  });
+
+  it('stops during the backoff sleep at once', async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled');
+    server.route(`GET ${photosPath}`, { status: 503, json: { message: 'Busy.' }, headers: { 'retry-after': '30' } });
+    const pave = client({ onResponse: () => controller.abort(reason) });
+
+    await expect(pave.sessions.photos(key, { signal: controller.signal })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const reason = new Error('too late');
+
+    await expect(client().sessions.photos(key, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+const captureState = CaptureState.parse({
+  session_key: key,
+  status: 'STARTED',
+  complete: false,
+  next_step: { step: 1, photo_code: 1, photo_label: 'VIN' },
+  steps: [],
+  accepting: true,
+});
+
+describe('capture client', () => {
+  it('uploads the image as multipart field `image`, without auth headers', async () => {
+    const photo = buildPhoto({ photo_code: 5 });
+    server.route(`POST /v1/capture/${key}/photos/5`, { status: 201, json: photo });
+    const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' });
+
+    await expect(client().capture.upload(key, 5, image, { filename: 'front.jpg' })).resolves.toEqual(photo);
+
+    const received = server.requests[0];
+    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(
+      header(received?.headers ?? {}, 'content-type') ?? '',
+    );
+    const body = received?.body.toString('latin1') ?? '';
+    expect(boundary).not.toBeNull();
+    expect(body).toContain(`--${boundary?.[1] ?? ''}`);
+    expect(body).toContain('Content-Disposition: form-data; name="image"; filename="front.jpg"');
+    expect(body).toContain('Content-Type: image/jpeg');
+    expect(body).toContain('\xff\xd8\xff\xe0');
+    expect(received?.headers['api-key']).toBeUndefined();
+    expect(received?.headers['api-token']).toBeUndefined();
+  });
+
+  it('sends a manual entry and a skip as JSON', async () => {
+    server.route(`POST /v1/capture/${key}/manual`, { status: 201, json: buildPhoto({ photo_code: 1 }) });
+    server.route(`POST /v1/capture/${key}/skip`, {
+      status: 201,
+      json: buildPhoto({ photo_code: 4, url: null, reason: 'skipped' }),
+    });
+    const pave = client();
+
+    await pave.capture.manual(key, { photo_code: 1, value: '1HGCM82633A004352' });
+    await expect(pave.capture.skip(key, 4)).resolves.toMatchObject({ photo_code: 4, url: null });
+
+    expect(server.requests.map((r) => JSON.parse(r.body.toString()) as unknown)).toEqual([
+      { photo_code: 1, value: '1HGCM82633A004352' },
+      { photo_code: 4 },
+    ]);
+  });
+
+  it('gets, starts and confirms with createCaptureClient, which needs no credentials', async () => {
+    server.route(`GET /v1/capture/${key}`, { status: 200, json: captureState });
+    server.route(`POST /v1/capture/${key}/start`, { status: 200, json: captureState });
+    server.route(`POST /v1/capture/${key}/confirm`, { status: 200, json: { ...captureState, status: 'COMPLETE' } });
+    const capture = createCaptureClient({ baseUrl: server.baseUrl });
+
+    await expect(capture.get(key)).resolves.toEqual(captureState);
+    await expect(capture.start(key)).resolves.toEqual(captureState);
+    await expect(capture.confirm(key)).resolves.toMatchObject({ status: 'COMPLETE' });
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET /v1/capture/${key}`,
+      `POST /v1/capture/${key}/start`,
+      `POST /v1/capture/${key}/confirm`,
+    ]);
+  });
+});
+
+function everythingShownOf(error: unknown): string {
+  const parts: string[] = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error) ?? ''];
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth += 1) {
+    parts.push(
+      String(current),
+      current.message,
+      current.stack ?? '',
+      inspect(current, { depth: 10, showHidden: true }),
+    );
+    current = current.cause;
+  }
+  return parts.join('\n');
+}
+
+describe('errors never leak credentials', () => {
+  async function everyKindOfError(): Promise<unknown[]> {
+    server.route(`GET ${photosPath}`, { status: 401, json: { message: 'Invalid API-Token.' } });
+    server.route(`GET /v1/sessions/${key}`, { status: 500, json: { message: 'Internal error.' } });
+    server.route(`GET /v1/sessions/${key}/progress`, { status: 502, text: '<html>Bad gateway</html>' });
+    server.route('GET /v1/sessions?limit=1', { status: 200, text: 'not json' });
+    server.route('GET /v1/sessions?limit=2', { status: 200, json: [{ nope: true }] });
+    server.route(`DELETE /v1/sessions/${key}`, { status: 200, json: { message: 'slow' }, delayMs: 2000 });
+    const pave = client({ retry: { limit: 0 } });
+    const impatient = client({ retry: { limit: 0 }, timeoutMs: 100 });
+    const offline = client({ baseUrl: await closedPortUrl(), retry: { limit: 0 } });
+    return Promise.all([
+      rejectionOf(pave.sessions.photos(key)),
+      rejectionOf(pave.sessions.photos('DEM-ZZZZZZZZZZ')),
+      rejectionOf(pave.sessions.get(key)),
+      rejectionOf(pave.sessions.progress(key)),
+      rejectionOf(pave.sessions.list({ limit: 1 })),
+      rejectionOf(pave.sessions.list({ limit: 2 })),
+      rejectionOf(impatient.sessions.delete(key)),
+      rejectionOf(offline.sessions.photos(key)),
+    ]);
+  }
+
+  it('shows no secret, API key, token or header in any error, its cause chain, stack or JSON', async () => {
+    const errors = await everyKindOfError();
+
+    const names = errors.map((error) => (error as Error).name);
+    expect(names).toEqual([
+      'PaveAuthError',
+      'PaveNotFoundError',
+      'PaveApiError',
+      'PaveApiError',
+      'PaveResponseError',
+      'PaveResponseError',
+      'PaveTimeoutError',
+      'PaveNetworkError',
+    ]);
+    const tokens = server.requests.map((r) => header(r.headers, 'API-Token') ?? '');
+    expect(tokens).toHaveLength(7);
+    for (const error of errors) {
+      const shown = everythingShownOf(error);
+      for (const secret of [account.apiSecret, account.apiKey, ...tokens]) expect(shown).not.toContain(secret);
+      expect(shown).not.toMatch(/[0-9a-f]{64}/);
+      expect(shown).not.toMatch(/api-token|api-key|api-timestamp/);
+    }
+  });
+});
+
+describe('buildUrl', () => {
+  it.each([
+    ['https://openapi.paveapi.com', '/v1/sessions', 'https://openapi.paveapi.com/v1/sessions'],
+    ['http://localhost:3000/', '/v1/sessions', 'http://localhost:3000/v1/sessions'],
+    ['https://example.test/pave', '/v1/sessions', 'https://example.test/pave/v1/sessions'],
+  ])('joins %s and %s', (baseUrl, path, expected) => {
+    expect(buildUrl(baseUrl, path)).toBe(expected);
+  });
+
+  it('adds the given query parameters only', () => {
+    expect(buildUrl('http://x.test', '/v1/sessions', { status: 'IDLE', limit: undefined, cursor: 'a_b' })).toBe(
+      'http://x.test/v1/sessions?status=IDLE&cursor=a_b',
+    );
+  });
+});
+
+describe('createPaveClient options', () => {
+  it.each<[string, Partial<PaveClientOptions>]>([
+    ['a relative baseUrl', { baseUrl: '/api' }],
+    ['a non-http baseUrl', { baseUrl: 'ftp://example.test' }],
+    ['a zero timeout', { timeoutMs: 0 }],
+    ['a negative retry limit', { retry: { limit: -1 } }],
+    ['a fractional retry limit', { retry: { limit: 1.5 } }],
+  ])('throws at once for %s', (_name, options) => {
+    expect(() => client(options)).toThrow(/@pave\/client/);
+  });
+});

@@ -1,0 +1,86 @@
+import {
+  type CreateSessionRequest,
+  DeleteSessionResponse,
+  Session,
+  SessionList,
+  SessionPhotos,
+  SessionProgress,
+  type ListSessionsQuery,
+} from '@pave/domain';
+import { buildCaptureClient, type CaptureClient } from './create-capture-client.js';
+import { createRequestSigner } from './create-request-signer.js';
+import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
+import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
+
+/** Options of {@link createPaveClient}: an account's credentials on top of the transport options. */
+export type PaveClientOptions = CaptureClientOptions & {
+  username: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The clock that stamps `API-Timestamp`; default `() => new Date()`. */
+  now?: (() => Date) | undefined;
+};
+
+/** Query of `sessions.list`: status filter, page size (1–100, server default 20), cursor from `next_cursor`. */
+export type ListSessionsParams = Partial<ListSessionsQuery>;
+
+/** The signed session endpoints (`/v1/sessions/…`). */
+export type SessionsClient = {
+  /** `POST /v1/sessions`: creates a session (`IDLE`). */
+  create: (input?: CreateSessionRequest, options?: RequestOptions) => Promise<Session>;
+  /** `GET /v1/sessions`: newest first, one page. */
+  list: (query?: ListSessionsParams, options?: RequestOptions) => Promise<SessionList>;
+  /** `GET /v1/sessions/:key`. */
+  get: (key: string, options?: RequestOptions) => Promise<Session>;
+  /** `GET /v1/sessions/:key/photos`: every attempt, in capture order (PAVE's endpoint, byte for byte). */
+  photos: (key: string, options?: RequestOptions) => Promise<SessionPhotos>;
+  /** `GET /v1/sessions/:key/progress`: the capture's steps and attempts. */
+  progress: (key: string, options?: RequestOptions) => Promise<SessionProgress>;
+  /** `DELETE /v1/sessions/:key`: removes an `IDLE` session. */
+  delete: (key: string, options?: RequestOptions) => Promise<DeleteSessionResponse>;
+};
+
+/** A client of the Session Photos API: `sessions` (signed) and `capture` (no credentials). */
+export type PaveClient = { sessions: SessionsClient; capture: CaptureClient };
+
+function sessionPath(key: string, rest = ''): string {
+  return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
+}
+
+function buildSessionsClient(send: Transport): SessionsClient {
+  return {
+    create: (input = {}, options) =>
+      send({ method: 'POST', path: '/v1/sessions', json: input, schema: Session }, options),
+    list: (query = {}, options) => {
+      const { status, limit, cursor } = query;
+      const call = {
+        method: 'GET',
+        path: '/v1/sessions',
+        query: { status, limit, cursor },
+        schema: SessionList,
+      } as const;
+      return send(call, options);
+    },
+    get: (key, options) => send({ method: 'GET', path: sessionPath(key), schema: Session }, options),
+    photos: (key, options) =>
+      send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos }, options),
+    progress: (key, options) =>
+      send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress }, options),
+    delete: (key, options) =>
+      send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
+  };
+}
+
+/**
+ * A typed client of the Session Photos API (PAVE's hosted one or ours: same wire). Signs every `/v1/sessions`
+ * request afresh with WebCrypto, validates every response with the `@pave/domain` schemas and retries politely
+ * (see README). Methods reject with a {@link PaveClientError}, or with the signal's reason when aborted.
+ * Throws TypeError/RangeError at once for a bad `baseUrl`, `timeoutMs` or `retry`.
+ */
+export function createPaveClient(options: PaveClientOptions): PaveClient {
+  const { username, apiKey, apiSecret, now = () => new Date() } = options;
+  const sign = createRequestSigner({ username, apiKey, apiSecret, now });
+  const signed = createTransport(resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] }));
+  const unsigned = createTransport(resolveTransportSettings(options, null));
+  return { sessions: buildSessionsClient(signed), capture: buildCaptureClient(unsigned) };
+}
