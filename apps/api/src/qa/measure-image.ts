@@ -1,11 +1,10 @@
+import { type GreyRaster, perceptualHash } from './perceptual-hash.js';
+
 /**
  * The greyscale raster QA measures: one luma byte (0 = black, 255 = white) per pixel, row by row,
  * of the EXIF-oriented image downscaled to a fixed long side, plus the size of the image itself.
  */
-export type AnalysisRaster = {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
+export type AnalysisRaster = GreyRaster & {
   /** The width of the image the raster was made from, after EXIF orientation, in pixels. */
   readonly imageWidth: number;
   /** The height of the image the raster was made from, after EXIF orientation, in pixels. */
@@ -33,7 +32,7 @@ export type ImageMeasures = {
   brightShare: number;
   /** Variance of the 4-neighbour Laplacian over the analysis raster, in luma² (one decimal); low = blurry. */
   laplacianVariance: number;
-  /** 64-bit DCT perceptual hash of the analysis raster, 16 lowercase hex digits. */
+  /** 64-bit DCT perceptual hash of the analysis raster, 16 lowercase hex digits (see `perceptual-hash.ts`). */
   phash: string;
 };
 
@@ -46,7 +45,10 @@ const round = (value: number, decimals: number): number => Number(value.toFixed(
 
 function lumaHistogram(data: Uint8Array): Float64Array {
   const histogram = new Float64Array(256);
-  for (const luma of data) histogram[luma] = (histogram[luma] ?? 0) + 1;
+  for (let i = 0; i < data.length; i++) {
+    const luma = data[i] ?? 0;
+    histogram[luma] = (histogram[luma] ?? 0) + 1;
+  }
   return histogram;
 }
 
@@ -101,68 +103,6 @@ function laplacianVariance(raster: AnalysisRaster): number {
   return round(sumOfSquares / count - (sum / count) ** 2, 1);
 }
 
-const hashGrid = 32;
-const hashBlock = 8;
-
-/** Cell index of each source coordinate when `size` pixels are averaged into 32 cells (each cell gets >= 1 pixel). */
-function cellOf(size: number): Int32Array {
-  return Int32Array.from({ length: size }, (_, i) => Math.min(hashGrid - 1, Math.floor((i * hashGrid) / size)));
-}
-
-/** The raster area-averaged onto a 32x32 grid, aspect ratio ignored (as in the usual pHash). */
-function shrinkToGrid(raster: AnalysisRaster): Float64Array {
-  const sums = new Float64Array(hashGrid * hashGrid);
-  const counts = new Float64Array(hashGrid * hashGrid);
-  const [columns, rows] = [cellOf(raster.width), cellOf(raster.height)];
-  for (let y = 0; y < raster.height; y++) {
-    const rowCell = (rows[y] ?? 0) * hashGrid;
-    for (let x = 0; x < raster.width; x++) {
-      const cell = rowCell + (columns[x] ?? 0);
-      sums[cell] = (sums[cell] ?? 0) + (raster.data[y * raster.width + x] ?? 0);
-      counts[cell] = (counts[cell] ?? 0) + 1;
-    }
-  }
-  return sums.map((sum, cell) => sum / Math.max(1, counts[cell] ?? 0));
-}
-
-const cosines = Float64Array.from({ length: hashBlock * hashGrid }, (_, index) => {
-  const [u, x] = [Math.floor(index / hashGrid), index % hashGrid];
-  return Math.cos(((2 * x + 1) * u * Math.PI) / (2 * hashGrid));
-});
-
-/** The 8x8 lowest-frequency coefficients of the 2-D DCT-II of the 32x32 grid, row-major (v, then u). */
-function lowFrequencies(grid: Float64Array): number[] {
-  const dot = (u: number, at: (k: number) => number): number => {
-    let total = 0;
-    for (let k = 0; k < hashGrid; k++) total += (cosines[u * hashGrid + k] ?? 0) * at(k);
-    return total;
-  };
-  const rowsDct = Array.from({ length: hashGrid }, (_, y) =>
-    Array.from({ length: hashBlock }, (_, u) => dot(u, (x) => grid[y * hashGrid + x] ?? 0)),
-  );
-  return Array.from({ length: hashBlock * hashBlock }, (_, index) => {
-    const [v, u] = [Math.floor(index / hashBlock), index % hashBlock];
-    return dot(v, (y) => rowsDct[y]?.[u] ?? 0);
-  });
-}
-
-/**
- * pHash (as in the `imagehash` Python library): 32x32 area average, 2-D DCT, the 8x8 lowest frequencies,
- * one bit per coefficient set when it is above their median. Robust to resizing, recompression and
- * small exposure changes; not to crops, rotations or a different viewpoint.
- */
-function perceptualHash(raster: AnalysisRaster): string {
-  const coefficients = lowFrequencies(shrinkToGrid(raster));
-  const sorted = [...coefficients].sort((a, b) => a - b);
-  const median = ((sorted[31] ?? 0) + (sorted[32] ?? 0)) / 2;
-  let hex = '';
-  for (let nibble = 0; nibble < 16; nibble++) {
-    const bits = coefficients.slice(nibble * 4, nibble * 4 + 4).map((value) => (value > median ? 1 : 0));
-    hex += bits.reduce((acc: number, bit) => acc * 2 + bit, 0).toString(16);
-  }
-  return hex;
-}
-
 /** Measures exposure, sharpness and the perceptual hash of an analysis raster. Never fails. */
 export function measureImage(raster: AnalysisRaster): ImageMeasures {
   return {
@@ -172,18 +112,4 @@ export function measureImage(raster: AnalysisRaster): ImageMeasures {
     laplacianVariance: laplacianVariance(raster),
     phash: perceptualHash(raster),
   };
-}
-
-const hexHash = /^[0-9a-f]{16}$/;
-
-/** Number of differing bits between two 64-bit hashes written as 16 hex digits; throws on any other input (a bug). */
-export function hammingDistance(a: string, b: string): number {
-  if (!hexHash.test(a) || !hexHash.test(b))
-    throw new Error(`invariant: hashes are 16 lowercase hex digits (${a}, ${b})`);
-  let distance = 0;
-  for (let i = 0; i < 16; i++) {
-    let diff = parseInt(a[i] ?? '0', 16) ^ parseInt(b[i] ?? '0', 16);
-    for (; diff > 0; diff >>= 1) distance += diff & 1;
-  }
-  return distance;
 }
