@@ -27,9 +27,12 @@ describe('image store', () => {
     expect((await readdir(join(dir, 'images', id.slice(0, 2)))).sort()).toEqual([`${id}.jpg`, `${id}.thumb.jpg`]);
   });
 
-  it.each(['../../etc/passwd', '0'.repeat(31), `${'a'.repeat(32)}/..`, 'A'.repeat(32), ''])('has no path for %p', (id) => {
-    expect(store.pathOf(id, 'full')).toBeNull();
-  });
+  it.each(['../../etc/passwd', '0'.repeat(31), `${'a'.repeat(32)}/..`, 'A'.repeat(32), ''])(
+    'has no path for %p',
+    (id) => {
+      expect(store.pathOf(id, 'full')).toBeNull();
+    },
+  );
 
   it('removes an image', async () => {
     const id = store.newId();

@@ -57,7 +57,9 @@ async function listFiles(root: string): Promise<{ folder: string; name: string }
   const nested = await Promise.all(
     folders
       .filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
-      .map(async (entry) => (await readdir(join(root, entry.name))).map((name) => ({ folder: join(root, entry.name), name }))),
+      .map(async (entry) =>
+        (await readdir(join(root, entry.name))).map((name) => ({ folder: join(root, entry.name), name })),
+      ),
   );
   return nested.flat();
 }

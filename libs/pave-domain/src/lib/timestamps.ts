@@ -48,11 +48,9 @@ export function parseWireTimestamp(text: string): Date | null {
 }
 
 /** A wire timestamp: UTC, whole seconds, spelled `YYYY-MM-DDTHH:MM:SS+00:00`. */
-export const WireTimestamp = z
-  .string()
-  .refine((text) => parseWireTimestamp(text) !== null, {
-    message: 'Expected a timestamp like 2021-05-27T07:36:16+00:00',
-  });
+export const WireTimestamp = z.string().refine((text) => parseWireTimestamp(text) !== null, {
+  message: 'Expected a timestamp like 2021-05-27T07:36:16+00:00',
+});
 export type WireTimestamp = z.infer<typeof WireTimestamp>;
 
 function parseRfc1123(match: RegExpExecArray): Date | null {

@@ -1,0 +1,59 @@
+import type { AccountsService } from './accounts.service.js';
+
+// The commands of `npm run accounts`. A new secret is printed once, to the given output; never logged.
+
+const usage = 'Usage: npm run accounts -- create <username> | list | revoke <api-key>';
+
+/** Where a command writes: stdout and stderr in the CLI, arrays in tests. */
+export type Output = { out: (line: string) => void; err: (line: string) => void };
+
+async function create(accounts: AccountsService, username: string, io: Output): Promise<number> {
+  const result = await accounts.create(username);
+  if (!result.ok) {
+    io.err(result.error.code === 'account_exists' ? `Account ${username} already exists.` : result.error.message);
+    return 1;
+  }
+  const { apiKey, apiSecret } = result.value;
+  io.out(`Created account ${username}. Its secret is shown only this once; keep it.`);
+  io.out(`  username:   ${username}`);
+  io.out(`  API-Key:    ${apiKey}`);
+  io.out(`  API-Secret: ${apiSecret}`);
+  return 0;
+}
+
+async function list(accounts: AccountsService, io: Output): Promise<number> {
+  const rows = await accounts.list();
+  io.out(['username', 'api_key', 'created', 'revoked'].join('\t'));
+  for (const row of rows) {
+    io.out([row.username, row.apiKey, row.createdAt.toISOString(), row.revokedAt?.toISOString() ?? '-'].join('\t'));
+  }
+  return 0;
+}
+
+async function revoke(accounts: AccountsService, apiKey: string, io: Output): Promise<number> {
+  const result = await accounts.revoke(apiKey);
+  if (!result.ok) {
+    io.err('No active account has that API key.');
+    return 1;
+  }
+  io.out('Revoked. Requests with that key now answer 401 Unknown API-Key.');
+  return 0;
+}
+
+/** Runs one accounts command against a service; returns the exit code. */
+export async function runAccountsCommand(
+  args: readonly string[],
+  accounts: AccountsService,
+  io: Output,
+): Promise<number> {
+  const [command, argument, ...extra] = args;
+  if (extra.length > 0) {
+    io.err(usage);
+    return 2;
+  }
+  if (command === 'create' && argument !== undefined) return create(accounts, argument, io);
+  if (command === 'list' && argument === undefined) return list(accounts, io);
+  if (command === 'revoke' && argument !== undefined) return revoke(accounts, argument, io);
+  io.err(usage);
+  return 2;
+}

@@ -1,0 +1,32 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { checkAuthHeaders, tokenMessage, type AuthError, type AuthHeaders, type Result } from '@pave/domain';
+import type { AccountRow, AccountStore } from '../storage/repository.js';
+
+/** The token an account's secret makes for a timestamp string, as raw bytes. */
+export function expectedToken(account: AccountRow, timestamp: string): Buffer {
+  return createHmac('sha256', account.apiSecret)
+    .update(tokenMessage(account.username, account.apiKey, timestamp))
+    .digest();
+}
+
+/**
+ * PAVE's request auth (contract section 1): headers present and fresh, an active API key, and an `API-Token`
+ * equal to HMAC-SHA256(secret, `<username>:<api_key>@<timestamp as sent>`), compared in constant time.
+ */
+export async function checkApiCredentials(
+  headers: AuthHeaders,
+  accounts: AccountStore,
+  now: Date,
+): Promise<Result<AccountRow, AuthError>> {
+  const checked = checkAuthHeaders(headers, now);
+  if (!checked.ok) return checked;
+  const account = await accounts.findByApiKey(checked.value.apiKey);
+  if (!account) return { ok: false, error: { code: 'unknown_api_key' } };
+  const expected = expectedToken(account, checked.value.timestamp);
+  // checkAuthHeaders let through only 64 lowercase hex digits, so both are 32 bytes
+  const given = Buffer.from(checked.value.token, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, error: { code: 'invalid_token' } };
+  }
+  return { ok: true, value: account };
+}

@@ -1,0 +1,106 @@
+import type { ApiErrorBody, ApiErrorCode } from '@pave/domain';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.js';
+import { ApiProblem } from './api-problem.js';
+
+/** The HTTP status of each error code: a code without a status does not compile. */
+export const statusOfCode = {
+  invalid_request: 400,
+  malformed_json: 400,
+  unauthorized: 401,
+  not_found: 404,
+  method_not_allowed: 405,
+  // PAVE answers 400 when deleting a session that has started
+  session_started: 400,
+  session_closed: 409,
+  invalid_transition: 409,
+  not_skippable: 409,
+  already_accepted: 409,
+  needed_images_missing: 409,
+  invalid_manual_value: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable_image: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<ApiErrorCode, number>;
+
+// body-parser and router errors carry a `type` or a 4xx `status`; each becomes a problem with our own words.
+const problemsByType: Readonly<Record<string, readonly [ApiErrorCode, string]>> = {
+  'entity.parse.failed': ['malformed_json', 'Malformed JSON body.'],
+  'entity.too.large': ['payload_too_large', 'Request body too large.'],
+  'parameters.too.many': ['payload_too_large', 'Too many parameters.'],
+  'encoding.unsupported': ['unsupported_media_type', 'Unsupported content encoding.'],
+  'charset.unsupported': ['unsupported_media_type', 'Unsupported charset.'],
+  'request.aborted': ['invalid_request', 'Request aborted.'],
+  'request.size.invalid': ['invalid_request', 'Request size does not match its Content-Length.'],
+};
+const problemsByStatus: Readonly<Record<number, readonly [ApiErrorCode, string]>> = {
+  404: ['not_found', 'Not found.'],
+  405: ['method_not_allowed', 'Method not allowed.'],
+  413: ['payload_too_large', 'Request body too large.'],
+  415: ['unsupported_media_type', 'Unsupported media type.'],
+};
+
+function fieldOf(error: unknown, name: 'type' | 'status'): unknown {
+  return typeof error === 'object' && error !== null && name in error
+    ? (error as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** Turns anything thrown into a problem; null for the unexpected (a 500). */
+export function toApiProblem(error: unknown): ApiProblem | null {
+  if (error instanceof ApiProblem) return error;
+  const type = fieldOf(error, 'type');
+  const known = typeof type === 'string' ? problemsByType[type] : undefined;
+  if (known) return new ApiProblem(known[0], known[1], { cause: error });
+  const status = fieldOf(error, 'status');
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  const [code, message] = problemsByStatus[status] ?? ['invalid_request', 'Invalid request.'];
+  return new ApiProblem(code, message, { cause: error });
+}
+
+function bodyOf(problem: ApiProblem, style: 'pave' | 'extended'): ApiErrorBody {
+  if (style === 'pave') return { message: problem.message };
+  return problem.details === undefined
+    ? { message: problem.message, code: problem.code }
+    : { message: problem.message, code: problem.code, details: problem.details };
+}
+
+/** The last middleware: answers `{message}` (plus `code`/`details` on our own routes); never leaks a stack. */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const log = res.locals.log ?? logger;
+    const problem = toApiProblem(error);
+    if (!problem) {
+      log.error({ err: error }, 'unexpected error');
+      res
+        .status(500)
+        .json(bodyOf(new ApiProblem('internal', 'Internal server error.'), res.locals.errorStyle ?? 'extended'));
+      return;
+    }
+    const status = statusOfCode[problem.code];
+    if (status >= 500) log.error({ err: problem }, problem.message);
+    if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {
+      res.setHeader('Allow', problem.details.join(', '));
+    }
+    res.status(status).json(bodyOf(problem, res.locals.errorStyle ?? 'extended'));
+  };
+}
+
+/** Answers 404 for any request no route took. */
+export const notFound: RequestHandler = () => {
+  throw new ApiProblem('not_found', 'No such route.');
+};
+
+/** Answers 405 naming the methods a path supports (registered after the route's own methods). */
+export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
+  return (req) => {
+    throw new ApiProblem('method_not_allowed', `Method ${req.method} is not allowed here.`, { details: allowed });
+  };
+}

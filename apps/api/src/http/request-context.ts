@@ -1,0 +1,29 @@
+import type { Response } from 'express';
+import type { Logger } from '../logger.js';
+import type { AccountRow } from '../storage/repository.js';
+
+/** How error bodies look on a route: PAVE's `{message}` alone, or ours with `code` and `details`. */
+export type ErrorStyle = 'pave' | 'extended';
+
+declare module 'express-serve-static-core' {
+  // module augmentation is the one place STYLE §5 allows an interface
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface Locals {
+    /** Set by request-id.ts for every request. */
+    requestId?: string;
+    /** The request's logger (with its request id). */
+    log?: Logger;
+    /** The authenticated account, set by the auth middleware. */
+    account?: AccountRow;
+    errorStyle?: ErrorStyle;
+    /** A metrics label for answers no route matched (static files of the web app). */
+    routeLabel?: string;
+  }
+}
+
+/** The authenticated account of a request; a route without the auth middleware in front is a bug. */
+export function accountOf(res: Response): AccountRow {
+  const account = res.locals.account;
+  if (!account) throw new Error('invariant: this route runs behind the auth middleware');
+  return account;
+}

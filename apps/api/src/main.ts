@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
+import { createApp } from './app.js';
+import { type Config, readConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { startExpirySweep } from './sessions/expiry-sweep.js';
+import { describeStorage, openRepository } from './storage/open-repository.js';
+import type { Repository } from './storage/repository.js';
+
+const drainTimeoutMs = 10_000;
+
+function printDemoCredentials(credentials: NewCredentials, config: Config): void {
+  // The one place a secret is ever printed: straight to stdout, once, never through the logger.
+  process.stdout.write(
+    [
+      '',
+      'No accounts yet: created a demo account. Its secret is shown only this once; keep it.',
+      `  username:   ${credentials.username}`,
+      `  API-Key:    ${credentials.apiKey}`,
+      `  API-Secret: ${credentials.apiSecret}`,
+      `  API docs:   ${config.publicBaseUrl}/docs`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+async function prepareAccounts(repo: Repository, config: Config, logger: Logger): Promise<void> {
+  const accounts = createAccountsService({ accounts: repo.accounts, now: () => new Date() });
+  const outcome = await accounts.ensureBootstrap(config.bootstrapAccounts);
+  if (outcome.created.length > 0) logger.info({ usernames: outcome.created }, 'created bootstrap accounts');
+  if (outcome.conflicting.length > 0) {
+    logger.warn({ usernames: outcome.conflicting }, 'bootstrap accounts exist with other credentials; left unchanged');
+  }
+  const demo = await accounts.ensureDemo();
+  if (demo) printDemoCredentials(demo, config);
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function handleShutdown(server: Server, repo: Repository, logger: Logger, stopSweep: () => void): void {
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining in-flight requests');
+    stopSweep();
+    setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+    server.close(() => {
+      repo.close().then(
+        () => logger.info('stopped'),
+        (error: unknown) => logger.error({ err: error }, 'closing storage failed'),
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.ok) {
+    process.stderr.write(`${config.error.message}\n`);
+    process.exit(1);
+  }
+  const { value: settings } = config;
+  const logger = createLogger(settings.logLevel);
+  const repo = await openRepository(settings, logger);
+  await prepareAccounts(repo, settings, logger);
+  const app = createApp({ repo, logger, publicBaseUrl: settings.publicBaseUrl, webDist: settings.webDist });
+  const server = createServer(app);
+  await listen(server, settings);
+  const sweep = startExpirySweep({
+    sessions: repo.sessions,
+    now: () => new Date(),
+    intervalSeconds: settings.expirySweepSeconds,
+    logger,
+  });
+  handleShutdown(server, repo, logger, () => sweep.stop());
+  logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings) }, 'listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

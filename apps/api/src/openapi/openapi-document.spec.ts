@@ -1,0 +1,105 @@
+import { authHeaderNames, sessionPhotoShape } from '@pave/domain';
+import type { Express } from 'express';
+import { createApp, createOpenApiDocument } from '../app.js';
+import { createLogger } from '../logger.js';
+import type { Repository } from '../storage/repository.js';
+import { call } from '../testing/http-call.js';
+import { startTestServer } from '../testing/test-server.js';
+import { createSqliteTestStorage } from '../testing/test-storage.js';
+import { openApiPathOf } from './openapi-document.js';
+
+type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+
+// Express keeps its routes in router stacks; every router here is mounted at the root.
+function registeredRoutes(stack: readonly Layer[]): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      const { path, methods } = layer.route;
+      return Object.keys(methods)
+        .filter((method) => method !== '_all')
+        .map((method) => `${method} ${openApiPathOf(path)}`);
+    }
+    return layer.handle?.stack ? registeredRoutes(layer.handle.stack) : [];
+  });
+}
+
+function documentedRoutes(): string[] {
+  const { paths } = createOpenApiDocument();
+  return Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
+}
+
+function collectRefs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(collectRefs);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' ? [inner] : collectRefs(inner),
+  );
+}
+
+describe('the OpenAPI document', () => {
+  it('documents exactly the routes the app has', async () => {
+    const storage = createSqliteTestStorage();
+    const repo: Repository = await storage.open();
+    try {
+      const app: Express = createApp({ repo, logger: createLogger('silent'), publicBaseUrl: 'http://localhost:3000' });
+      const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
+      expect(registeredRoutes(stack).sort()).toEqual(documentedRoutes().sort());
+    } finally {
+      await repo.close();
+      await storage.destroy();
+    }
+  });
+
+  it('is OpenAPI 3.1 whose every $ref resolves to a component schema', () => {
+    const document = createOpenApiDocument();
+    expect(document.openapi).toBe('3.1.0');
+    const refs = [...new Set(collectRefs(document.paths))];
+    const missing = refs.filter((ref) => !(ref.replace('#/components/schemas/', '') in document.components.schemas));
+    expect(refs.length).toBeGreaterThan(5);
+    expect(missing).toEqual([]);
+  });
+
+  it('declares the three auth headers as one security requirement on the session routes', () => {
+    const document = createOpenApiDocument();
+    const schemes = document.components.securitySchemes as Record<string, { name: string }>;
+    expect(Object.values(schemes).map((scheme) => scheme.name)).toEqual([
+      authHeaderNames.apiKey,
+      authHeaderNames.token,
+      authHeaderNames.timestamp,
+    ]);
+    expect(document.paths['/v1/sessions/{session_key}/photos']?.['get']?.['security']).toEqual([
+      { ApiKey: [], ApiToken: [], ApiTimestamp: [] },
+    ]);
+  });
+
+  it('describes a photo with the seven wire fields, in order, all required', () => {
+    const photo = createOpenApiDocument().components.schemas['SessionPhoto'] as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(Object.keys(photo.properties)).toEqual(Object.keys(sessionPhotoShape));
+    expect(photo.required).toEqual(Object.keys(sessionPhotoShape));
+  });
+
+  it('is served at /openapi.json and rendered, self-contained, at /docs', async () => {
+    const storage = createSqliteTestStorage();
+    const repo = await storage.open();
+    const server = await startTestServer(repo);
+    try {
+      const json = await call(server.baseUrl, 'GET', '/openapi.json');
+      expect(json.json).toEqual(createOpenApiDocument());
+      const page = await call(server.baseUrl, 'GET', '/docs');
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      for (const route of documentedRoutes()) {
+        const [method = '', path = ''] = route.split(' ');
+        expect(page.text).toContain(`${method.toUpperCase()}</span> <code>${path}</code>`);
+      }
+      expect(page.text).toContain('id="schema-SessionPhoto"');
+      expect(page.text).not.toMatch(/<script|src="http|href="http|@import/);
+    } finally {
+      await server.close();
+      await repo.close();
+      await storage.destroy();
+    }
+  });
+});

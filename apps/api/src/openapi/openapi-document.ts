@@ -1,0 +1,149 @@
+import { authHeaderNames } from '@pave/domain';
+import { z } from 'zod';
+import type { ResponseDoc, RouteDoc } from './route-doc.js';
+
+/** A JSON value (the OpenAPI document is plain JSON). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** The OpenAPI 3.1 document of the API. */
+export type OpenApiDocument = JsonObject & {
+  openapi: '3.1.0';
+  paths: Record<string, Record<string, JsonObject>>;
+  components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+};
+
+/** Named schemas: each becomes `#/components/schemas/<name>` and is referenced wherever it is used. */
+export type NamedSchemas = Readonly<Record<string, z.ZodType>>;
+
+type Io = 'input' | 'output';
+
+const securitySchemes = {
+  ApiKey: { type: 'apiKey', in: 'header', name: authHeaderNames.apiKey, description: "The account's API key." },
+  ApiToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: authHeaderNames.token,
+    description: 'Lowercase hex HMAC-SHA256, keyed with the API secret, of `<username>:<api_key>@<timestamp>`.',
+  },
+  ApiTimestamp: {
+    type: 'apiKey',
+    in: 'header',
+    name: authHeaderNames.timestamp,
+    description:
+      'The signed timestamp as sent: `2021-05-30T12:49:19Z`, Unix seconds or RFC 1123; at most 300 s from the server clock.',
+  },
+} satisfies Record<string, Json>;
+
+function jsonSchemaOf(schema: z.ZodType, io: Io): JsonObject {
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  const { $schema: _dialect, ...rest } = JSON.parse(JSON.stringify(generated)) as JsonObject;
+  return rest;
+}
+
+/** Converts schemas, referring to named ones by `$ref`. */
+function createSchemaRefs(named: NamedSchemas) {
+  const names = new Map<z.ZodType, string>(Object.entries(named).map(([name, schema]) => [schema, name]));
+  return (schema: z.ZodType, io: Io): JsonObject => {
+    const name = names.get(schema);
+    return name ? { $ref: `#/components/schemas/${name}` } : jsonSchemaOf(schema, io);
+  };
+}
+
+type SchemaRef = ReturnType<typeof createSchemaRefs>;
+
+function parametersOf(route: RouteDoc, ref: SchemaRef): Json[] {
+  const inPath = Object.entries(route.pathParams ?? {}).map(([name, param]) => ({
+    name,
+    in: 'path',
+    required: true,
+    description: param.description,
+    schema: ref(param.schema, 'input'),
+  }));
+  const query = route.query ? jsonSchemaOf(route.query, 'input') : {};
+  const properties = (query['properties'] ?? {}) as JsonObject;
+  const required = new Set((query['required'] ?? []) as string[]);
+  const inQuery = Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    schema,
+  }));
+  return [...inPath, ...inQuery];
+}
+
+function contentOf(response: ResponseDoc, ref: SchemaRef): JsonObject | null {
+  if (response.schema)
+    return { [response.contentType ?? 'application/json']: { schema: ref(response.schema, 'output') } };
+  return response.contentType ? { [response.contentType]: { schema: { type: 'string' } } } : null;
+}
+
+function responsesOf(route: RouteDoc, ref: SchemaRef): JsonObject {
+  return Object.fromEntries(
+    Object.entries(route.responses).map(([status, response]) => {
+      const content = contentOf(response, ref);
+      return [status, content ? { description: response.description, content } : { description: response.description }];
+    }),
+  );
+}
+
+function operationOf(route: RouteDoc, ref: SchemaRef): JsonObject {
+  const operation: JsonObject = {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    parameters: parametersOf(route, ref),
+    responses: responsesOf(route, ref),
+  };
+  if (route.description !== undefined) operation['description'] = route.description;
+  if (route.auth) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }];
+  if (route.body) {
+    operation['requestBody'] = {
+      required: false,
+      content: { [route.body.contentType]: { schema: ref(route.body.schema, 'input') } },
+    };
+  }
+  return operation;
+}
+
+/** The OpenAPI path of an Express template: `/v1/sessions/:session_key` → `/v1/sessions/{session_key}`. */
+export function openApiPathOf(expressPath: string): string {
+  return expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function componentsOf(routes: readonly RouteDoc[], named: NamedSchemas): Record<string, Json> {
+  const inputs = new Set<z.ZodType>(routes.flatMap((route) => (route.body ? [route.body.schema] : [])));
+  return Object.fromEntries(
+    Object.entries(named).map(([name, schema]) => [
+      name,
+      jsonSchemaOf(schema, inputs.has(schema) ? 'input' : 'output'),
+    ]),
+  );
+}
+
+/** Generates the OpenAPI 3.1 document from the routes' docs and the domain's zod schemas (never written by hand). */
+export function buildOpenApiDocument(options: {
+  readonly title: string;
+  readonly version: string;
+  readonly routes: readonly RouteDoc[];
+  readonly schemas: NamedSchemas;
+}): OpenApiDocument {
+  const ref = createSchemaRefs(options.schemas);
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const route of options.routes) {
+    const path = openApiPathOf(route.path);
+    paths[path] = { ...paths[path], [route.method]: operationOf(route, ref) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title,
+      version: options.version,
+      description:
+        'PAVE-compatible Sessions API. Refinements of the schemas (cross-field rules) are not expressible here.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: { schemas: componentsOf(options.routes, options.schemas), securitySchemes },
+  };
+}

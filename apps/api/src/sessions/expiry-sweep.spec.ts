@@ -1,0 +1,56 @@
+import type { SessionKey } from '@pave/domain';
+import { createLogger } from '../logger.js';
+import type { Repository } from '../storage/repository.js';
+import { createTestAccount } from '../testing/test-accounts.js';
+import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
+import { startExpirySweep } from './expiry-sweep.js';
+
+const day = 86_400_000;
+const t0 = Date.UTC(2026, 2, 1);
+
+describe('startExpirySweep', () => {
+  let storage: TestStorage;
+  let repo: Repository;
+
+  beforeEach(async () => {
+    storage = createSqliteTestStorage();
+    repo = await storage.open();
+  });
+  afterEach(async () => {
+    await repo.close();
+    await storage.destroy();
+  });
+
+  it('turns every overdue unfinished session into EXPIRED, across accounts', async () => {
+    const keys = ['ACM-000000000A', 'BET-000000000A', 'ACM-000000000B'] as SessionKey[];
+    for (const [index, key] of keys.entries()) {
+      const { account } = await createTestAccount(repo, `user${index}`);
+      const createdAt = index < 2 ? t0 - 8 * day : t0;
+      await repo.sessions.insert({
+        sessionKey: key,
+        accountId: account.id,
+        theme: 'PRO',
+        language: 'EN',
+        redirectUrl: null,
+        clientId: null,
+        vehicle: null,
+        createdAt,
+        expiresAt: createdAt + 7 * day,
+      });
+    }
+    const sweep = startExpirySweep({
+      sessions: repo.sessions,
+      now: () => new Date(t0),
+      intervalSeconds: 3600,
+      logger: createLogger('silent'),
+    });
+    try {
+      expect(await sweep.sweepNow()).toBe(2);
+      const statuses = await Promise.all(keys.map((key) => repo.sessions.findByKey(key, 'any')));
+      expect(statuses.map((row) => row?.status)).toEqual(['EXPIRED', 'EXPIRED', 'IDLE']);
+      expect(await sweep.sweepNow()).toBe(0);
+    } finally {
+      sweep.stop();
+    }
+  });
+});

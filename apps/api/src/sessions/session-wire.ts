@@ -1,0 +1,82 @@
+import {
+  buildApprovedMessage,
+  formatWireTimestamp,
+  photoLabelOf,
+  type PhotoCode,
+  type Session,
+  type SessionPhoto,
+} from '@pave/domain';
+import type { AttemptRow, SessionRow } from '../storage/repository.js';
+
+/** An epoch-milliseconds timestamp as the wire spells it (`2021-05-27T07:36:16+00:00`). */
+export function wireTimestamp(epochMs: number): string {
+  return formatWireTimestamp(new Date(epochMs));
+}
+
+/** Where a stored image is served (by the capture module). */
+export function imageUrl(publicBaseUrl: string, imageId: string): string {
+  return `${publicBaseUrl}/images/${imageId}.jpg`;
+}
+
+/** Where a stored image's thumbnail is served (by the capture module). */
+export function thumbnailUrl(publicBaseUrl: string, imageId: string): string {
+  return `${publicBaseUrl}/images/${imageId}.thumb.jpg`;
+}
+
+/** The placeholder image of a step whose value was typed in (contract section 2, manual entry). */
+export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): string {
+  return `${publicBaseUrl}/images/default/${photoCode}.jpg`;
+}
+
+/** The link a driver opens to capture a session. */
+export function captureUrl(publicBaseUrl: string, session: SessionRow): string {
+  return `${publicBaseUrl}/capture/${session.sessionKey}`;
+}
+
+/** A session as the API answers it. */
+export function toSession(row: SessionRow, publicBaseUrl: string): Session {
+  return {
+    session_key: row.sessionKey,
+    status: row.status,
+    theme: row.theme,
+    language: row.language,
+    redirect_url: row.redirectUrl,
+    client_id: row.clientId,
+    vehicle: row.vehicle,
+    capture_url: captureUrl(publicBaseUrl, row),
+    created_at: wireTimestamp(row.createdAt),
+    updated_at: wireTimestamp(row.updatedAt),
+    expires_at: wireTimestamp(row.expiresAt),
+  };
+}
+
+function urlOf(row: AttemptRow, publicBaseUrl: string): string | null {
+  switch (row.kind) {
+    case 'photo':
+      if (row.imageId === null) throw new Error(`invariant: photo attempt ${row.id} has an image id`);
+      return imageUrl(publicBaseUrl, row.imageId);
+    case 'manual':
+      return defaultImageUrl(publicBaseUrl, row.photoCode);
+    case 'skip':
+      return null;
+  }
+}
+
+function approvedMessageOf(row: AttemptRow): string {
+  if (row.approved) return buildApprovedMessage(null);
+  if (row.reasonCode !== null) return buildApprovedMessage(row.reasonCode);
+  return buildApprovedMessage({ text: row.reason ?? '' });
+}
+
+/** An attempt on `GET …/photos`: exactly the seven wire fields, in wire order. The one place this mapping lives. */
+export function toSessionPhoto(row: AttemptRow, publicBaseUrl: string): SessionPhoto {
+  return {
+    photo_code: row.photoCode,
+    photo_label: photoLabelOf(row.photoCode),
+    url: urlOf(row, publicBaseUrl),
+    approved: row.approved,
+    approved_message: approvedMessageOf(row),
+    created_at: wireTimestamp(row.createdAt),
+    updated_at: wireTimestamp(row.updatedAt),
+  };
+}

@@ -1,0 +1,115 @@
+import {
+  ApiErrorBody,
+  CreateSessionRequest,
+  DeleteSessionResponse,
+  ListSessionsQuery,
+  Session,
+  SessionKey,
+  SessionList,
+  SessionPhotos,
+  SessionProgress,
+} from '@pave/domain';
+import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
+
+const sessionKeyParam = {
+  session_key: { schema: SessionKey, description: 'The session key, `AAA-XXXXXXXXXX`.' },
+};
+const unauthorized: ResponseDoc = {
+  description: 'Missing or invalid credentials; the message says which header or what is wrong.',
+  schema: ApiErrorBody,
+};
+const notFound: ResponseDoc = {
+  description: "No such session for this API key (unknown, malformed or another account's key all look alike).",
+  schema: ApiErrorBody,
+};
+
+/** The routes of sessions.router.ts. */
+export const sessionsRouteDocs: readonly RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/sessions',
+    operationId: 'createSession',
+    summary: 'Create a session',
+    description: 'PAVE-compatible: answers 200 with the new IDLE session and its capture link.',
+    tag: 'Sessions',
+    auth: true,
+    body: { schema: CreateSessionRequest, contentType: 'application/json' },
+    responses: {
+      200: { description: 'The new session.', schema: Session },
+      400: { description: 'Malformed JSON, an unknown field or a bad value.', schema: ApiErrorBody },
+      401: unauthorized,
+      413: { description: 'Body over 64 kB.', schema: ApiErrorBody },
+      415: { description: 'Body is not application/json.', schema: ApiErrorBody },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions',
+    operationId: 'listSessions',
+    summary: "List the account's sessions",
+    description: 'Our extension: newest first, optionally by status, with an opaque cursor.',
+    tag: 'Sessions',
+    auth: true,
+    query: ListSessionsQuery,
+    responses: {
+      200: { description: 'One page of sessions.', schema: SessionList },
+      400: { description: 'A bad filter, limit or cursor.', schema: ApiErrorBody },
+      401: unauthorized,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions/:session_key',
+    operationId: 'getSession',
+    summary: 'Read a session',
+    tag: 'Sessions',
+    auth: true,
+    pathParams: sessionKeyParam,
+    responses: { 200: { description: 'The session.', schema: Session }, 401: unauthorized, 404: notFound },
+  },
+  {
+    method: 'delete',
+    path: '/v1/sessions/:session_key',
+    operationId: 'deleteSession',
+    summary: 'Delete a session that has not started',
+    tag: 'Sessions',
+    auth: true,
+    pathParams: sessionKeyParam,
+    responses: {
+      200: { description: 'Removed.', schema: DeleteSessionResponse },
+      400: { description: 'The session is no longer IDLE.', schema: ApiErrorBody },
+      401: unauthorized,
+      404: notFound,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions/:session_key/photos',
+    operationId: 'getSessionPhotos',
+    summary: "A session's photos with their QA outcome",
+    description: 'The contract endpoint: a bare array, one element per attempt, in capture order; `[]` when none.',
+    tag: 'Sessions',
+    auth: true,
+    pathParams: sessionKeyParam,
+    responses: {
+      200: { description: 'Every attempt so far.', schema: SessionPhotos },
+      401: unauthorized,
+      404: notFound,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions/:session_key/progress',
+    operationId: 'getSessionProgress',
+    summary: "A session's capture progress, step by step",
+    description: 'Our extension: each step with its state and attempts (reason codes, QA time, thumbnails).',
+    tag: 'Sessions',
+    auth: true,
+    pathParams: sessionKeyParam,
+    responses: {
+      200: { description: 'The progress.', schema: SessionProgress },
+      401: unauthorized,
+      404: notFound,
+    },
+  },
+];

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { AccountStore } from './repository.js';
+import { toAccountRow } from './row-mappers.js';
+
+/** Accounts on Kysely (SQLite or PostgreSQL). */
+export function createAccountStore(db: Kysely<Database>): AccountStore {
+  return {
+    async create(account) {
+      const row = await db
+        .insertInto('accounts')
+        .values({
+          username: account.username,
+          api_key: account.apiKey,
+          api_secret: account.apiSecret,
+          ...(account.expirySeconds === undefined ? {} : { expiry_seconds: account.expirySeconds }),
+          created_at: account.createdAt,
+          revoked_at: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      return row ? { ok: true, value: toAccountRow(row) } : { ok: false, error: { code: 'account_exists' } };
+    },
+    async findByApiKey(apiKey) {
+      const row = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('api_key', '=', apiKey)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row ? toAccountRow(row) : null;
+    },
+    async findByUsername(username) {
+      const row = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+      return row ? toAccountRow(row) : null;
+    },
+    async list() {
+      const rows = await db.selectFrom('accounts').selectAll().orderBy('id', 'asc').execute();
+      return rows.map(toAccountRow);
+    },
+    async revoke(apiKey, at) {
+      const result = await db
+        .updateTable('accounts')
+        .set({ revoked_at: at })
+        .where('api_key', '=', apiKey)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async count() {
+      const row = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Integers come back as numbers from SQLite and from PostgreSQL (int8 is parsed in postgres-repository.ts).
+// Booleans are written as 0/1 (better-sqlite3 cannot bind booleans; PostgreSQL casts '0'/'1' to boolean).
+type Flag = ColumnType<number | boolean, 0 | 1, 0 | 1>;
+
+/** The `accounts` table. Timestamps are epoch milliseconds. */
+export type AccountsTable = {
+  id: Generated<number>;
+  username: string;
+  api_key: string;
+  api_secret: string;
+  expiry_seconds: Generated<number>;
+  created_at: number;
+  /** Null while the key is active. */
+  revoked_at: number | null;
+};
+
+/** The `sessions` table. */
+export type SessionsTable = {
+  id: Generated<number>;
+  session_key: string;
+  account_id: number;
+  status: string;
+  theme: string;
+  language: string;
+  redirect_url: string | null;
+  client_id: string | null;
+  /** The `vehicle` given at creation, as JSON text; null when none was given. */
+  vehicle_json: string | null;
+  created_at: number;
+  updated_at: number;
+  expires_at: number;
+};
+
+/** The `attempts` table: one row per capture attempt (photo, typed-in value or skip). */
+export type AttemptsTable = {
+  id: Generated<number>;
+  session_id: number;
+  seq: number;
+  photo_code: number;
+  kind: string;
+  approved: Flag;
+  reason: string | null;
+  reason_code: string | null;
+  image_id: string | null;
+  manual_value: string | null;
+  /** QA measures as JSON text. */
+  qa_measures: string | null;
+  processing_ms: number | null;
+  created_at: number;
+  updated_at: number;
+  verdict_at: number;
+};
+
+/** Every table, for Kysely. */
+export type Database = {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  attempts: AttemptsTable;
+};
+
+/** Which SQL engine a Kysely instance talks to: the few places where DDL differs. */
+export type StorageDialect = 'sqlite' | 'postgres';

@@ -1,0 +1,99 @@
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import type { Database, StorageDialect } from './database.js';
+
+// Migrations live in code (the app is bundled, so there is no folder to glob). Append new ones; never edit old ones.
+
+type Db = Kysely<unknown>;
+
+function idColumn(dialect: StorageDialect): { type: 'integer' | 'bigserial'; autoIncrement: boolean } {
+  return dialect === 'sqlite' ? { type: 'integer', autoIncrement: true } : { type: 'bigserial', autoIncrement: false };
+}
+
+async function createAccounts(db: Db, dialect: StorageDialect): Promise<void> {
+  const id = idColumn(dialect);
+  await db.schema
+    .createTable('accounts')
+    .ifNotExists()
+    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+    .addColumn('username', 'text', (col) => col.notNull().unique())
+    .addColumn('api_key', 'text', (col) => col.notNull().unique())
+    .addColumn('api_secret', 'text', (col) => col.notNull())
+    .addColumn('expiry_seconds', 'integer', (col) => col.notNull().defaultTo(604800))
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('revoked_at', 'bigint')
+    .execute();
+}
+
+async function createSessions(db: Db, dialect: StorageDialect): Promise<void> {
+  const id = idColumn(dialect);
+  await db.schema
+    .createTable('sessions')
+    .ifNotExists()
+    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+    .addColumn('session_key', 'text', (col) => col.notNull().unique())
+    .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
+    .addColumn('status', 'text', (col) => col.notNull())
+    .addColumn('theme', 'text', (col) => col.notNull())
+    .addColumn('language', 'text', (col) => col.notNull())
+    .addColumn('redirect_url', 'text')
+    .addColumn('client_id', 'text')
+    .addColumn('vehicle_json', 'text')
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('updated_at', 'bigint', (col) => col.notNull())
+    .addColumn('expires_at', 'bigint', (col) => col.notNull())
+    .execute();
+  // serves the account's list, newest first, with keyset pagination on (created_at, id)
+  await sql`create index if not exists sessions_account_created_idx on sessions (account_id, created_at desc, id desc)`.execute(
+    db,
+  );
+  await sql`create index if not exists sessions_status_expires_idx on sessions (status, expires_at)`.execute(db);
+}
+
+async function createAttempts(db: Db, dialect: StorageDialect): Promise<void> {
+  const id = idColumn(dialect);
+  await db.schema
+    .createTable('attempts')
+    .ifNotExists()
+    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+    .addColumn('session_id', 'bigint', (col) => col.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (col) => col.notNull())
+    .addColumn('photo_code', 'integer', (col) => col.notNull())
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('approved', dialect === 'sqlite' ? 'integer' : 'boolean', (col) => col.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('reason_code', 'text')
+    .addColumn('image_id', 'text')
+    .addColumn('manual_value', 'text')
+    .addColumn('qa_measures', 'text')
+    .addColumn('processing_ms', 'integer')
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('updated_at', 'bigint', (col) => col.notNull())
+    .addColumn('verdict_at', 'bigint', (col) => col.notNull())
+    .execute();
+  // serves GET …/photos: one session's attempts in capture order, whatever the table's size
+  await sql`create unique index if not exists attempts_session_seq_idx on attempts (session_id, seq)`.execute(db);
+}
+
+/** Every migration, by name (applied in name order). */
+export function createMigrations(dialect: StorageDialect): Record<string, Migration> {
+  return {
+    '0001_accounts_sessions_attempts': {
+      up: async (db: Db) => {
+        await createAccounts(db, dialect);
+        await createSessions(db, dialect);
+        await createAttempts(db, dialect);
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; idempotent, and safe when several instances start at once (Kysely's migration lock). */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StorageDialect): Promise<void> {
+  const migrations = createMigrations(dialect);
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new Error(`${failed ? `Storage migration ${failed}` : 'Opening storage'} failed: ${reason}`, { cause: error });
+}

@@ -1,0 +1,38 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { createKyselyRepository } from './kysely-repository.js';
+import { migrateToLatest } from './migrations.js';
+import type { Repository } from './repository.js';
+
+/** Where and how to connect to PostgreSQL. */
+export type PostgresOptions = {
+  readonly connectionString: string;
+  /** A schema to work in (tests use a fresh one each run); the server's default search_path otherwise. */
+  readonly schema?: string;
+  /** Pool size per instance. */
+  readonly maxConnections?: number;
+  /** Told about errors of idle pooled connections (the pool replaces them). */
+  readonly onPoolError?: (error: Error) => void;
+};
+
+/** Connects a pool to PostgreSQL, migrates the schema and returns the repository. */
+export async function openPostgresRepository(options: PostgresOptions): Promise<Repository> {
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+    throw new Error('invariant: a PostgreSQL schema name is lower-case letters, digits and underscores');
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db, 'postgres');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyRepository(db, 'postgres');
+}

@@ -1,0 +1,180 @@
+import type {
+  PhotoCode,
+  QaMeasures,
+  QaReasonCode,
+  Result,
+  SessionKey,
+  SessionLanguage,
+  SessionStatus,
+  SessionTheme,
+  SessionVehicle,
+} from '@pave/domain';
+
+// Every timestamp here is epoch milliseconds (a number); the wire spelling is made in sessions/session-wire.ts.
+
+/** An account: who may call the API, with which key and secret. */
+export type AccountRow = {
+  readonly id: number;
+  readonly username: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  /** How long an unfinished session lives before it becomes `EXPIRED`. */
+  readonly expirySeconds: number;
+  readonly createdAt: number;
+  /** Null while the key is active; a revoked key is treated as unknown. */
+  readonly revokedAt: number | null;
+};
+
+/** What `accounts.create` needs; `expirySeconds` defaults to 7 days. */
+export type NewAccount = {
+  readonly username: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly expirySeconds?: number;
+  readonly createdAt: number;
+};
+
+/** Accounts and their API keys. */
+export type AccountStore = {
+  /** Inserts an account; refused when the username or the API key is taken. */
+  create(account: NewAccount): Promise<Result<AccountRow, { code: 'account_exists' }>>;
+  /** The account of an active (not revoked) API key, or null. */
+  findByApiKey(apiKey: string): Promise<AccountRow | null>;
+  findByUsername(username: string): Promise<AccountRow | null>;
+  /** Every account, oldest first, revoked ones included. */
+  list(): Promise<AccountRow[]>;
+  /** Revokes an active key; false when no active account has it. */
+  revoke(apiKey: string, at: number): Promise<boolean>;
+  count(): Promise<number>;
+};
+
+/** A session as stored. */
+export type SessionRow = {
+  readonly id: number;
+  readonly sessionKey: SessionKey;
+  readonly accountId: number;
+  readonly status: SessionStatus;
+  readonly theme: SessionTheme;
+  readonly language: SessionLanguage;
+  readonly redirectUrl: string | null;
+  readonly clientId: string | null;
+  readonly vehicle: SessionVehicle | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** `createdAt` + the account's expiry window at creation. */
+  readonly expiresAt: number;
+};
+
+/** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
+export type NewSession = Omit<SessionRow, 'id' | 'status' | 'updatedAt'>;
+
+/** Where a page of the session list starts: after this (created_at, id), newest first. */
+export type SessionCursor = { readonly createdAt: number; readonly id: number };
+
+/** One page of an account's sessions, newest first. */
+export type SessionPageQuery = {
+  readonly accountId: number;
+  readonly status?: SessionStatus;
+  readonly limit: number;
+  readonly after: SessionCursor | null;
+};
+
+/** A compare-and-set status change: applied only while the session is still in `from`. */
+export type StatusChange = {
+  readonly sessionId: number;
+  readonly from: SessionStatus;
+  readonly to: SessionStatus;
+  readonly at: number;
+};
+
+/** Which sessions a lookup may see: one account's, or any (the capture link, which carries no credentials). */
+export type SessionScope = { readonly accountId: number } | 'any';
+
+/** Sessions. */
+export type SessionStore = {
+  /** Inserts a session; null when its key is already taken (the caller retries with a new key). */
+  insert(session: NewSession): Promise<SessionRow | null>;
+  findByKey(sessionKey: SessionKey, scope: SessionScope): Promise<SessionRow | null>;
+  listPage(query: SessionPageQuery): Promise<SessionRow[]>;
+  /** Deletes the account's session only if it is `IDLE`, atomically. */
+  deleteIfIdle(accountId: number, sessionKey: SessionKey): Promise<'deleted' | 'not_idle' | 'not_found'>;
+  /** Applies a status change if the session is still in `change.from`; false otherwise. */
+  updateStatus(change: StatusChange): Promise<boolean>;
+  /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
+  expireOverdue(at: number, scope: SessionScope): Promise<number>;
+};
+
+/** How an attempt came to be: a photo, a typed-in value (VIN, odometer) or a skipped exterior step. */
+export type AttemptKind = 'photo' | 'manual' | 'skip';
+
+/** The QA verdict of a photo: accepted, or rejected with a reason code (or PAVE's free text). */
+export type AttemptVerdict =
+  { readonly approved: true } | { readonly approved: false; readonly reason: QaReasonCode | { readonly text: string } };
+
+type NewAttemptBase = {
+  readonly sessionId: number;
+  readonly photoCode: PhotoCode;
+  /** When the attempt was captured (the previous attempt of this code gets this as its `updated_at`). */
+  readonly createdAt: number;
+  /** When its verdict was made; the attempt's `updated_at` until a retake supersedes it. */
+  readonly verdictAt: number;
+};
+
+/** A new attempt, by kind. Manual entries are accepted; skips are rejected as `skipped`. */
+export type NewAttempt =
+  | (NewAttemptBase & {
+      readonly kind: 'photo';
+      /** Unguessable id of the stored image (served at `/images/<imageId>.jpg`). */
+      readonly imageId: string;
+      readonly verdict: AttemptVerdict;
+      readonly qaMeasures: QaMeasures;
+      readonly processingMs: number | null;
+    })
+  | (NewAttemptBase & { readonly kind: 'manual'; readonly manualValue: string })
+  | (NewAttemptBase & { readonly kind: 'skip' });
+
+/** An attempt as stored. */
+export type AttemptRow = {
+  readonly id: number;
+  readonly sessionId: number;
+  /** Capture order within the session (1, 2, …). */
+  readonly seq: number;
+  readonly photoCode: PhotoCode;
+  readonly kind: AttemptKind;
+  readonly approved: boolean;
+  /** The rejection reason's text; null when accepted. */
+  readonly reason: string | null;
+  /** The rejection reason's code; null when accepted or for free text. */
+  readonly reasonCode: QaReasonCode | null;
+  readonly imageId: string | null;
+  readonly manualValue: string | null;
+  readonly qaMeasures: QaMeasures;
+  readonly processingMs: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly verdictAt: number;
+};
+
+/** Capture attempts. */
+export type AttemptStore = {
+  /** A session's attempts in capture order: `createdAt` ascending, then `seq`. */
+  listForSession(sessionId: number): Promise<AttemptRow[]>;
+  /**
+   * Appends an attempt as the session's next `seq`, in one transaction that also sets the `updated_at` of the
+   * previous latest attempt of the same photo code (the one this retake supersedes) to the new `createdAt`
+   * and the session's `updated_at` to `createdAt`. Refused when the session no longer exists.
+   */
+  append(attempt: NewAttempt): Promise<Result<AttemptRow, { code: 'session_not_found' }>>;
+};
+
+/** The storage of the API: one interface, on SQLite or PostgreSQL. */
+export type Repository = {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly accounts: AccountStore;
+  readonly sessions: SessionStore;
+  readonly attempts: AttemptStore;
+  /** Resolves when storage answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  /** Closes connections; the repository cannot be used afterwards. */
+  close(): Promise<void>;
+};

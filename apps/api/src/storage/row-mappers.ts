@@ -1,0 +1,74 @@
+import {
+  PhotoCode,
+  QaMeasures,
+  QaReasonCode,
+  SessionKey,
+  SessionLanguage,
+  SessionStatus,
+  SessionTheme,
+  SessionVehicle,
+} from '@pave/domain';
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { AccountsTable, AttemptsTable, SessionsTable } from './database.js';
+import type { AccountRow, AttemptKind, AttemptRow, SessionRow } from './repository.js';
+
+// Rows are parsed on the way out, so a value that does not fit the domain fails loudly here, not on the wire.
+
+const AttemptKindSchema = z.enum(['photo', 'manual', 'skip']) satisfies z.ZodType<AttemptKind>;
+
+function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  return text === null ? null : schema.parse(JSON.parse(text));
+}
+
+/** An `accounts` row in domain terms. */
+export function toAccountRow(row: Selectable<AccountsTable>): AccountRow {
+  return {
+    id: Number(row.id),
+    username: row.username,
+    apiKey: row.api_key,
+    apiSecret: row.api_secret,
+    expirySeconds: Number(row.expiry_seconds),
+    createdAt: Number(row.created_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}
+
+/** A `sessions` row in domain terms. */
+export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
+  return {
+    id: Number(row.id),
+    sessionKey: SessionKey.parse(row.session_key),
+    accountId: Number(row.account_id),
+    status: SessionStatus.parse(row.status),
+    theme: SessionTheme.parse(row.theme),
+    language: SessionLanguage.parse(row.language),
+    redirectUrl: row.redirect_url,
+    clientId: row.client_id,
+    vehicle: parseJson(SessionVehicle, row.vehicle_json),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    expiresAt: Number(row.expires_at),
+  };
+}
+
+/** An `attempts` row in domain terms. */
+export function toAttemptRow(row: Selectable<AttemptsTable>): AttemptRow {
+  return {
+    id: Number(row.id),
+    sessionId: Number(row.session_id),
+    seq: Number(row.seq),
+    photoCode: PhotoCode.parse(Number(row.photo_code)),
+    kind: AttemptKindSchema.parse(row.kind),
+    approved: Boolean(row.approved),
+    reason: row.reason,
+    reasonCode: row.reason_code === null ? null : QaReasonCode.parse(row.reason_code),
+    imageId: row.image_id,
+    manualValue: row.manual_value,
+    qaMeasures: parseJson(QaMeasures, row.qa_measures),
+    processingMs: row.processing_ms === null ? null : Number(row.processing_ms),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    verdictAt: Number(row.verdict_at),
+  };
+}

@@ -1,0 +1,88 @@
+import { expirableStatuses } from '@pave/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { SessionScope, SessionStore } from './repository.js';
+import { toSessionRow } from './row-mappers.js';
+
+function accountIdOf(scope: SessionScope): number | null {
+  return scope === 'any' ? null : scope.accountId;
+}
+
+/** Sessions on Kysely (SQLite or PostgreSQL). */
+export function createSessionStore(db: Kysely<Database>): SessionStore {
+  const findByKey: SessionStore['findByKey'] = async (sessionKey, scope) => {
+    const accountId = accountIdOf(scope);
+    let query = db.selectFrom('sessions').selectAll().where('session_key', '=', sessionKey);
+    if (accountId !== null) query = query.where('account_id', '=', accountId);
+    const row = await query.executeTakeFirst();
+    return row ? toSessionRow(row) : null;
+  };
+  return {
+    async insert(session) {
+      const row = await db
+        .insertInto('sessions')
+        .values({
+          session_key: session.sessionKey,
+          account_id: session.accountId,
+          status: 'IDLE',
+          theme: session.theme,
+          language: session.language,
+          redirect_url: session.redirectUrl,
+          client_id: session.clientId,
+          vehicle_json: session.vehicle === null ? null : JSON.stringify(session.vehicle),
+          created_at: session.createdAt,
+          updated_at: session.createdAt,
+          expires_at: session.expiresAt,
+        })
+        .onConflict((oc) => oc.column('session_key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toSessionRow(row) : null;
+    },
+    findByKey,
+    async listPage({ accountId, status, limit, after }) {
+      let query = db.selectFrom('sessions').selectAll().where('account_id', '=', accountId);
+      if (status !== undefined) query = query.where('status', '=', status);
+      if (after !== null) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(toSessionRow);
+    },
+    async deleteIfIdle(accountId, sessionKey) {
+      const result = await db
+        .deleteFrom('sessions')
+        .where('account_id', '=', accountId)
+        .where('session_key', '=', sessionKey)
+        .where('status', '=', 'IDLE')
+        .executeTakeFirst();
+      if (result.numDeletedRows > 0n) return 'deleted';
+      return (await findByKey(sessionKey, { accountId })) ? 'not_idle' : 'not_found';
+    },
+    async updateStatus({ sessionId, from, to, at }) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ status: to, updated_at: at })
+        .where('id', '=', sessionId)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async expireOverdue(at, scope) {
+      const accountId = accountIdOf(scope);
+      let query = db
+        .updateTable('sessions')
+        .set({ status: 'EXPIRED', updated_at: at })
+        .where('status', 'in', [...expirableStatuses])
+        .where('expires_at', '<=', at);
+      if (accountId !== null) query = query.where('account_id', '=', accountId);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { createSqliteTestStorage } from '../testing/test-storage.js';
+import { describeRepositorySpec } from '../testing/describe-repository-spec.js';
+
+describeRepositorySpec('SQLite', () => Promise.resolve(createSqliteTestStorage()));

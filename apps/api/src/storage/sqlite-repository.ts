@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import { createKyselyRepository } from './kysely-repository.js';
+import { migrateToLatest } from './migrations.js';
+import type { Repository } from './repository.js';
+
+/** The SQLite file inside a data folder. */
+export function sqliteFileIn(dataDir: string): string {
+  return join(dataDir, 'pave.sqlite');
+}
+
+/** Opens (creating if needed) a SQLite database file in WAL mode, migrates it and returns the repository. */
+export async function openSqliteRepository(file: string): Promise<Repository> {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  // several processes (server, accounts CLI) may write: wait for the lock instead of failing at once
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyRepository(db, 'sqlite');
+}

@@ -1,0 +1,96 @@
+import type { SessionKey } from '@pave/domain';
+import type { Repository } from '../storage/repository.js';
+import { newSession, photo, t0 } from './repository-fixtures.js';
+import { createTestAccount } from './test-accounts.js';
+
+/** The behaviour of `repo.attempts` every implementation shares. */
+export function describeAttemptStoreSpec(repo: () => Repository): void {
+  describe('attempts', () => {
+    async function sessionId(): Promise<number> {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      return row.id;
+    }
+
+    it('lists nothing for a session without attempts', async () => {
+      expect(await repo().attempts.listForSession(await sessionId())).toEqual([]);
+    });
+
+    it('appends in capture order and supersedes the previous attempt of the same code', async () => {
+      const id = await sessionId();
+      await repo().attempts.append({ ...photo(id, 2, t0 + 1000), verdict: { approved: false, reason: 'blurry' } });
+      await repo().attempts.append(photo(id, 1, t0 + 3000));
+      const retake = await repo().attempts.append(photo(id, 2, t0 + 9000));
+      expect(retake).toMatchObject({ ok: true, value: { seq: 3, updatedAt: t0 + 11000 } });
+      const rows = await repo().attempts.listForSession(id);
+      expect(
+        rows.map((r) => [r.seq, r.photoCode, r.approved, r.reasonCode, r.reason, r.createdAt, r.updatedAt]),
+      ).toEqual([
+        [1, 2, false, 'blurry', 'Blurry Image', t0 + 1000, t0 + 9000],
+        [2, 1, true, null, null, t0 + 3000, t0 + 5000],
+        [3, 2, true, null, null, t0 + 9000, t0 + 11000],
+      ]);
+      expect(rows[0]?.verdictAt).toBe(t0 + 3000);
+      expect(rows[0]?.qaMeasures).toEqual({ meanLuma: 120.5, portrait: false });
+      expect((await repo().sessions.findByKey('ACM-000000000A' as SessionKey, 'any'))?.updatedAt).toBe(t0 + 9000);
+    });
+
+    it('lists by capture time, then by seq within the same millisecond', async () => {
+      const id = await sessionId();
+      await repo().attempts.append(photo(id, 1, t0 + 5000));
+      await repo().attempts.append(photo(id, 2, t0 + 1000));
+      await repo().attempts.append(photo(id, 3, t0 + 1000));
+      const rows = await repo().attempts.listForSession(id);
+      expect(rows.map((r) => [r.seq, r.photoCode])).toEqual([
+        [2, 2],
+        [3, 3],
+        [1, 1],
+      ]);
+    });
+
+    it('stores manual entries as accepted and skips as rejected "skipped", without images', async () => {
+      const id = await sessionId();
+      await repo().attempts.append({
+        kind: 'manual',
+        sessionId: id,
+        photoCode: 1,
+        manualValue: '1HGCM82633A004352',
+        createdAt: t0,
+        verdictAt: t0,
+      });
+      await repo().attempts.append({ kind: 'skip', sessionId: id, photoCode: 4, createdAt: t0 + 1, verdictAt: t0 + 1 });
+      const rows = await repo().attempts.listForSession(id);
+      expect(rows.map((r) => [r.kind, r.approved, r.reasonCode, r.imageId, r.manualValue, r.qaMeasures])).toEqual([
+        ['manual', true, null, null, '1HGCM82633A004352', null],
+        ['skip', false, 'skipped', null, null, null],
+      ]);
+    });
+
+    it("keeps PAVE's free-text reasons without a code", async () => {
+      const id = await sessionId();
+      await repo().attempts.append({
+        ...photo(id, 10, t0),
+        verdict: { approved: false, reason: { text: 'Vehicle not in frame' } },
+      });
+      const [row] = await repo().attempts.listForSession(id);
+      expect([row?.reason, row?.reasonCode]).toEqual(['Vehicle not in frame', null]);
+    });
+
+    it('refuses an attempt for a session that does not exist', async () => {
+      expect(await repo().attempts.append(photo(987654, 1, t0))).toEqual({
+        ok: false,
+        error: { code: 'session_not_found' },
+      });
+    });
+
+    it("deletes a session's attempts with it", async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      await repo().attempts.append(photo(row.id, 1, t0));
+      expect(await repo().sessions.deleteIfIdle(account.id, row.sessionKey)).toBe('deleted');
+      expect(await repo().attempts.listForSession(row.id)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import type { SessionKey } from '@pave/domain';
+import type { Repository } from '../storage/repository.js';
+import { day, newSession, t0 } from './repository-fixtures.js';
+import { createTestAccount } from './test-accounts.js';
+
+/** The behaviour of `repo.sessions` every implementation shares. */
+export function describeSessionStoreSpec(repo: () => Repository): void {
+  describe('sessions', () => {
+    it('inserts an IDLE session and refuses a taken key with null', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(
+        newSession(account.id, 'ACM-AAAAAAAAAA', t0, { vehicle: { vin: '1HGCM82633A004352', year: 2003 } }),
+      );
+      expect(row).toMatchObject({
+        sessionKey: 'ACM-AAAAAAAAAA',
+        status: 'IDLE',
+        createdAt: t0,
+        updatedAt: t0,
+        expiresAt: t0 + 7 * day,
+        vehicle: { vin: '1HGCM82633A004352', year: 2003 },
+      });
+      expect(await repo().sessions.insert(newSession(account.id, 'ACM-AAAAAAAAAA'))).toBeNull();
+    });
+
+    it("finds a session only within its account's scope, or with scope any", async () => {
+      const { account: owner } = await createTestAccount(repo(), 'owner');
+      const { account: other } = await createTestAccount(repo(), 'other');
+      await repo().sessions.insert(newSession(owner.id, 'OWN-AAAAAAAAAA'));
+      const key = 'OWN-AAAAAAAAAA' as SessionKey;
+      expect((await repo().sessions.findByKey(key, { accountId: owner.id }))?.sessionKey).toBe(key);
+      expect(await repo().sessions.findByKey(key, { accountId: other.id })).toBeNull();
+      expect((await repo().sessions.findByKey(key, 'any'))?.accountId).toBe(owner.id);
+    });
+
+    it('lists newest first, ties broken by id, filtered by status, page by page', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      for (const [index, key] of ['ACM-000000000A', 'ACM-000000000B', 'ACM-000000000C'].entries()) {
+        await repo().sessions.insert(newSession(account.id, key, t0 + (index === 2 ? 1000 : 0)));
+      }
+      const first = await repo().sessions.listPage({ accountId: account.id, limit: 2, after: null });
+      expect(first.map((s) => s.sessionKey)).toEqual(['ACM-000000000C', 'ACM-000000000B']);
+      const last = first[1];
+      if (!last) throw new Error('expected two rows');
+      const second = await repo().sessions.listPage({ accountId: account.id, limit: 2, after: last });
+      expect(second.map((s) => s.sessionKey)).toEqual(['ACM-000000000A']);
+      const started = await repo().sessions.listPage({
+        accountId: account.id,
+        status: 'STARTED',
+        limit: 5,
+        after: null,
+      });
+      expect(started).toEqual([]);
+    });
+
+    it('deletes only an IDLE session of the account', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const { account: other } = await createTestAccount(repo(), 'other');
+      const idle = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      const started = await repo().sessions.insert(newSession(account.id, 'ACM-000000000B'));
+      if (!idle || !started) throw new Error('inserts failed');
+      await repo().sessions.updateStatus({ sessionId: started.id, from: 'IDLE', to: 'STARTED', at: t0 + 1 });
+      expect(await repo().sessions.deleteIfIdle(other.id, idle.sessionKey)).toBe('not_found');
+      expect(await repo().sessions.deleteIfIdle(account.id, started.sessionKey)).toBe('not_idle');
+      expect(await repo().sessions.deleteIfIdle(account.id, idle.sessionKey)).toBe('deleted');
+      expect(await repo().sessions.findByKey(idle.sessionKey, 'any')).toBeNull();
+    });
+
+    it('changes a status only from the expected one (compare-and-set)', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      expect(await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 + 5 })).toBe(
+        true,
+      );
+      expect(await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'INVALID', at: t0 + 6 })).toBe(
+        false,
+      );
+      expect(await repo().sessions.findByKey(row.sessionKey, 'any')).toMatchObject({
+        status: 'STARTED',
+        updatedAt: t0 + 5,
+      });
+    });
+
+    it('expires overdue unfinished sessions only, within the given scope', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const { account: other } = await createTestAccount(repo(), 'other');
+      const overdue = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A', t0 - 8 * day));
+      const fresh = await repo().sessions.insert(newSession(account.id, 'ACM-000000000B', t0));
+      const done = await repo().sessions.insert(newSession(account.id, 'ACM-000000000C', t0 - 8 * day));
+      const others = await repo().sessions.insert(newSession(other.id, 'OTH-000000000A', t0 - 8 * day));
+      if (!overdue || !fresh || !done || !others) throw new Error('inserts failed');
+      await repo().sessions.updateStatus({ sessionId: done.id, from: 'IDLE', to: 'COMPLETE', at: t0 - 7 * day });
+      expect(await repo().sessions.expireOverdue(t0, { accountId: account.id })).toBe(1);
+      expect((await repo().sessions.findByKey(overdue.sessionKey, 'any'))?.status).toBe('EXPIRED');
+      expect((await repo().sessions.findByKey(fresh.sessionKey, 'any'))?.status).toBe('IDLE');
+      expect((await repo().sessions.findByKey(done.sessionKey, 'any'))?.status).toBe('COMPLETE');
+      expect((await repo().sessions.findByKey(others.sessionKey, 'any'))?.status).toBe('IDLE');
+      expect(await repo().sessions.expireOverdue(t0, 'any')).toBe(1);
+    });
+  });
+}

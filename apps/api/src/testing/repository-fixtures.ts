@@ -1,0 +1,49 @@
+import type { SessionKey } from '@pave/domain';
+import type { NewAttempt, NewSession } from '../storage/repository.js';
+
+// Shared inputs of the repository spec suites.
+
+/** The suites' clock. */
+export const t0 = Date.UTC(2024, 0, 1, 12, 0, 0);
+/** One day in milliseconds. */
+export const day = 86_400_000;
+
+/** A new session of an account, created at `createdAt`, expiring 7 days later. */
+export function newSession(
+  accountId: number,
+  key: string,
+  createdAt = t0,
+  overrides: Partial<NewSession> = {},
+): NewSession {
+  return {
+    sessionKey: key as SessionKey,
+    accountId,
+    theme: 'PRO',
+    language: 'EN',
+    redirectUrl: null,
+    clientId: null,
+    vehicle: null,
+    createdAt,
+    expiresAt: createdAt + 7 * day,
+    ...overrides,
+  };
+}
+
+/** An accepted photo attempt with measures, judged 2 s after capture. */
+export function photo(
+  sessionId: number,
+  photoCode: NewAttempt['photoCode'],
+  createdAt: number,
+): Extract<NewAttempt, { kind: 'photo' }> {
+  return {
+    kind: 'photo',
+    sessionId,
+    photoCode,
+    imageId: `img-${photoCode}-${createdAt}`,
+    verdict: { approved: true },
+    qaMeasures: { meanLuma: 120.5, portrait: false },
+    processingMs: 1500,
+    createdAt,
+    verdictAt: createdAt + 2000,
+  };
+}

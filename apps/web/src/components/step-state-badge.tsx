@@ -1,0 +1,30 @@
+import type { ProgressStep } from '@pave/domain';
+import './badge.css';
+
+/** A capture step's state on the wire. */
+export type StepState = ProgressStep['state'];
+
+/** The words for each step state. */
+export const stepStateText = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  skipped: 'Skipped',
+  manual: 'Entered manually',
+} as const satisfies Record<StepState, string>;
+
+const stepStateTone = {
+  pending: 'neutral',
+  accepted: 'success',
+  rejected: 'danger',
+  skipped: 'warning',
+  manual: 'info',
+} as const satisfies Record<StepState, string>;
+
+/** Props of {@link StepStateBadge}. */
+export type StepStateBadgeProps = { state: StepState };
+
+/** A capture step's state as a coloured badge. */
+export function StepStateBadge({ state }: StepStateBadgeProps) {
+  return <span className={`badge badge--${stepStateTone[state]}`}>{stepStateText[state]}</span>;
+}

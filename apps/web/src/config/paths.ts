@@ -1,0 +1,35 @@
+/** The app's routes, matched on `window.location.pathname` (the API serves the app with an SPA fallback). */
+export type Route =
+  | { name: 'home' }
+  | { name: 'session'; sessionKey: string }
+  | { name: 'capture'; sessionKey: string }
+  | { name: 'not_found' };
+
+export const paths = {
+  home: () => '/',
+  session: (sessionKey: string) => `/sessions/${encodeURIComponent(sessionKey)}`,
+  capture: (sessionKey: string) => `/capture/${encodeURIComponent(sessionKey)}`,
+} as const;
+
+const sessionPattern = /^\/sessions\/([^/]+)\/?$/;
+const capturePattern = /^\/capture\/([^/]+)\/?$/;
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route a pathname points at; unknown paths and undecodable keys are `not_found`. */
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  const session = sessionPattern.exec(pathname)?.[1];
+  const sessionKey = session === undefined ? null : decodeSegment(session);
+  if (sessionKey) return { name: 'session', sessionKey };
+  const capture = capturePattern.exec(pathname)?.[1];
+  const captureKey = capture === undefined ? null : decodeSegment(capture);
+  if (captureKey) return { name: 'capture', sessionKey: captureKey };
+  return { name: 'not_found' };
+}

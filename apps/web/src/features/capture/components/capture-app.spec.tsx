@@ -1,0 +1,150 @@
+import { screen } from '@testing-library/react';
+import { PaveNetworkError } from '@pave/client';
+import { captureOrder, type PhotoCode, type SessionStatus } from '@pave/domain';
+import { buildSession } from '@pave/domain/testing';
+import { buildAttempt } from '../../../testing/build-attempt.js';
+import { createFakeClient, type FakeClientOptions, type FakeSessionSeed } from '../../../testing/fake-client.js';
+import { renderApp } from '../../../testing/render-app.js';
+
+const key = 'DEM-CAPTURE001';
+
+function photoFile(name = 'vin.jpg'): File {
+  return new File(['jpeg bytes'], name, { type: 'image/jpeg' });
+}
+
+function seed(status: SessionStatus, acceptedCodes: readonly PhotoCode[] = []): FakeSessionSeed[] {
+  const attempts = acceptedCodes.map((code) => buildAttempt({ photo_code: code }));
+  return [{ session: buildSession({ session_key: key, status }), attempts }];
+}
+
+async function renderCapture(options: FakeClientOptions = { sessions: seed('IDLE') }) {
+  const client = createFakeClient(options);
+  const rendered = renderApp({ client, path: `/capture/${key}`, signedIn: false });
+  await screen.findByRole('heading', { level: 2 });
+  return rendered;
+}
+
+describe('CaptureApp', () => {
+  it('starts the capture when opened and shows the first step with its instruction', async () => {
+    const { client } = await renderCapture();
+
+    expect(client.calls[0]).toBe(`capture.start ${key}`);
+    expect(client.backend.byKey.get(key)?.session.status).toBe('STARTED');
+    expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 13')).toBeInTheDocument();
+    expect(screen.getByText(/all 17 characters are sharp/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Take photo')).toHaveAttribute('capture', 'environment');
+    expect(screen.getByLabelText('Take photo')).toHaveAttribute('accept', 'image/*');
+  });
+
+  it('shows the QA verdict at once and goes on to the next step', async () => {
+    const { user } = await renderCapture();
+
+    await user.upload(screen.getByLabelText('Take photo'), photoFile());
+    expect(await screen.findByText('Photo accepted.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 13')).toBeInTheDocument();
+  });
+
+  it('shows the rejection reason and asks for a retake', async () => {
+    const { user } = await renderCapture({ sessions: seed('IDLE'), judge: () => 'blurry' });
+
+    await user.upload(screen.getByLabelText('Take photo'), photoFile());
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Photo rejected: Blurry Image.');
+    expect(alert).toHaveTextContent('Hold the phone steady');
+    expect(alert).toHaveTextContent('Please retake the photo.');
+    expect(screen.getByLabelText('Retake photo')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+  });
+
+  it('keeps the photo after a network failure and sends the same file again on "Retry upload"', async () => {
+    const received: string[] = [];
+    const judge = (_code: PhotoCode, image: Blob) => (received.push((image as File).name), null);
+    const { user, client } = await renderCapture({ sessions: seed('IDLE'), judge });
+    client.failNext('capture.upload', new PaveNetworkError('fetch failed'));
+
+    await user.upload(screen.getByLabelText('Take photo'), photoFile('dashboard.jpg'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server');
+    await user.click(screen.getByRole('button', { name: 'Retry upload' }));
+
+    expect(await screen.findByText('Photo accepted.')).toBeInTheDocument();
+    expect(received).toEqual(['dashboard.jpg']);
+    expect(client.calls.filter((call) => call.startsWith('capture.upload'))).toHaveLength(2);
+  });
+
+  it('checks a typed VIN with the domain rule and sends it normalised', async () => {
+    const { user, client } = await renderCapture();
+    const manual = jest.spyOn(client.capture, 'manual');
+
+    await user.click(screen.getByRole('button', { name: 'Type the VIN instead' }));
+    await user.type(screen.getByLabelText('VIN (17 characters)'), 'ABC123');
+    await user.click(screen.getByRole('button', { name: 'Save VIN' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('A VIN has 17 letters or digits, without I, O or Q.');
+    expect(screen.getByLabelText('VIN (17 characters)')).toHaveAttribute('aria-invalid', 'true');
+    expect(manual).not.toHaveBeenCalled();
+    await user.clear(screen.getByLabelText('VIN (17 characters)'));
+    await user.type(screen.getByLabelText('VIN (17 characters)'), ' 1hgcm82633a004352 ');
+    await user.click(screen.getByRole('button', { name: 'Save VIN' }));
+
+    expect(await screen.findByText('VIN saved.')).toBeInTheDocument();
+    expect(manual).toHaveBeenCalledWith(key, { photo_code: 1, value: '1HGCM82633A004352' });
+  });
+
+  it('offers manual entry only for the VIN and the odometer', async () => {
+    const { user } = await renderCapture({ sessions: seed('PROCESS', [1]) });
+
+    expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /instead/ })).toBeNull();
+    await user.upload(screen.getByLabelText('Take photo'), photoFile());
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('button', { name: 'Type the odometer reading instead' })).toBeInTheDocument();
+  });
+
+  it('offers a skip only where the rules allow it', async () => {
+    const { user } = await renderCapture({ sessions: seed('PROCESS', [1, 2, 3, 9, 6]) });
+
+    expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Skip this view' }));
+
+    expect(await screen.findByRole('heading', { name: 'Front left corner' })).toBeInTheDocument();
+  });
+
+  it('does not offer a skip while needed photos are missing', async () => {
+    await renderCapture({ sessions: seed('PROCESS', [1, 2, 3]) });
+
+    expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Skip this view' })).toBeNull();
+  });
+
+  it('ends with a summary and submits the inspection when QC_PASSED', async () => {
+    const { user, client } = await renderCapture({ sessions: seed('QC_PASSED', captureOrder) });
+
+    expect(screen.getByRole('heading', { name: 'All photos are in' })).toBeInTheDocument();
+    expect(screen.getAllByText('Accepted')).toHaveLength(13);
+    await user.click(screen.getByRole('button', { name: 'Submit inspection' }));
+
+    expect(await screen.findByRole('heading', { name: 'Inspection complete' })).toBeInTheDocument();
+    expect(client.calls).toContain(`capture.confirm ${key}`);
+  });
+
+  it.each([
+    ['EXPIRED', 'This link has expired'],
+    ['COMPLETE', 'Inspection complete'],
+    ['INVALID', 'This inspection was cancelled'],
+  ] as const)('explains a %s session instead of showing steps', async (status, title) => {
+    await renderCapture({ sessions: seed(status) });
+
+    expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Take photo')).toBeNull();
+  });
+
+  it('explains an unknown link', async () => {
+    renderApp({ client: createFakeClient(), path: `/capture/${key}`, signedIn: false });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
+  });
+});

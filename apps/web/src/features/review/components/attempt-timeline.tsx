@@ -1,0 +1,108 @@
+import { parseApprovedMessage, type ProgressAttempt, type ProgressStep, type QaMeasures } from '@pave/domain';
+import { StepStateBadge, type StepState } from '../../../components/step-state-badge.js';
+import { formatSeconds, formatTimestamp } from '../../../lib/format.js';
+import { attemptKey } from '../utils/lightbox-items.js';
+
+/** Props of {@link AttemptTimeline}. */
+export type AttemptTimelineProps = {
+  step: ProgressStep;
+  /** Opens the lightbox at an attempt (by its {@link attemptKey}). */
+  onOpenPhoto: (key: string) => void;
+  onClose: () => void;
+};
+
+function Measures({ measures }: { measures: QaMeasures }) {
+  const entries = Object.entries(measures ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div role="group" aria-label="Measured values">
+      <dl className="timeline__measures">
+        {entries.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{String(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function attemptState(step: ProgressStep, attempt: ProgressAttempt, latest: boolean): StepState {
+  if (attempt.approved) return latest && step.state === 'manual' ? 'manual' : 'accepted';
+  return attempt.url === null && attempt.reason_code === 'skipped' ? 'skipped' : 'rejected';
+}
+
+type AttemptItemProps = {
+  step: ProgressStep;
+  attempt: ProgressAttempt;
+  index: number;
+  onOpenPhoto: (key: string) => void;
+};
+
+function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
+  const verdict = parseApprovedMessage(attempt.approved_message);
+  const latest = index === step.attempts.length - 1;
+  const state = attemptState(step, attempt, latest);
+  const label = `attempt ${index + 1} of ${step.photo_label}`;
+  return (
+    <li className="timeline__item">
+      {attempt.url ? (
+        <button type="button" className="timeline__photo" onClick={() => onOpenPhoto(attemptKey(attempt, index))}>
+          <img src={attempt.thumbnail_url ?? attempt.url} alt="" width={120} height={90} loading="lazy" />
+          <span className="visually-hidden">View {label} full size</span>
+        </button>
+      ) : (
+        <span className="timeline__no-photo">No image</span>
+      )}
+      <div className="timeline__details">
+        <h3 className="timeline__title">
+          Attempt {index + 1} <StepStateBadge state={state} />
+          {latest ? null : <span className="timeline__superseded"> superseded by a retake</span>}
+        </h3>
+        {verdict && !verdict.approved ? (
+          <p>
+            Reason: {verdict.reason}
+            {attempt.reason_code ? ` (${attempt.reason_code})` : ''}
+          </p>
+        ) : null}
+        <p>
+          Captured at <time dateTime={attempt.created_at}>{formatTimestamp(attempt.created_at)}</time> · QA time{' '}
+          {formatSeconds(attempt.processing_seconds)}
+        </p>
+        <Measures measures={attempt.qa_measures} />
+      </div>
+    </li>
+  );
+}
+
+/** A step's attempts, oldest first: thumbnail, verdict, reason and measures, capture time, QA time. */
+export function AttemptTimeline({ step, onOpenPhoto, onClose }: AttemptTimelineProps) {
+  return (
+    <section id="step-timeline" className="timeline" aria-labelledby="step-timeline-title">
+      <div className="timeline__bar">
+        <h2 id="step-timeline-title">
+          Step {step.step}: {step.photo_label}
+        </h2>
+        <button type="button" className="button" onClick={onClose}>
+          Close timeline
+        </button>
+      </div>
+      {step.attempts.length === 0 ? (
+        <p>No attempts yet.</p>
+      ) : (
+        <ol className="timeline__list" aria-label={`Attempts of ${step.photo_label}`}>
+          {step.attempts.map((attempt, index) => (
+            <AttemptItem
+              key={attemptKey(attempt, index)}
+              step={step}
+              attempt={attempt}
+              index={index}
+              onOpenPhoto={onOpenPhoto}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

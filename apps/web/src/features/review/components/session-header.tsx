@@ -1,0 +1,76 @@
+import { isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
+import { SessionStatusBadge } from '../../../components/session-status-badge.js';
+import { formatTimestamp } from '../../../lib/format.js';
+
+/** Props of {@link SessionHeader}. */
+export type SessionHeaderProps = {
+  progress: SessionProgress;
+  session: Session | undefined;
+  /** A refresh failed while showing earlier data. */
+  refreshFailed: boolean;
+};
+
+function doneCount(progress: SessionProgress): number {
+  return progress.steps.filter((step) => step.state !== 'pending' && step.state !== 'rejected').length;
+}
+
+function LiveNote({ progress, refreshFailed }: Omit<SessionHeaderProps, 'session'>) {
+  if (isTerminalStatus(progress.status)) return <p className="session-header__live">Final: no more updates.</p>;
+  if (refreshFailed)
+    return (
+      <p className="session-header__live session-header__live--warning">
+        Updates paused: cannot reach the server. Retrying…
+      </p>
+    );
+  return <p className="session-header__live">Live: updates every 2 seconds.</p>;
+}
+
+/** The session's status, capture completeness, liveness and capture link. */
+export function SessionHeader({ progress, session, refreshFailed }: SessionHeaderProps) {
+  return (
+    <div className="session-header">
+      <h1>Session {progress.session_key}</h1>
+      <dl className="session-header__facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <SessionStatusBadge status={progress.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Capture</dt>
+          <dd>
+            {progress.complete
+              ? 'Complete'
+              : `In progress: ${doneCount(progress)} of ${progress.steps.length} steps done`}
+          </dd>
+        </div>
+        {progress.next_step ? (
+          <div>
+            <dt>Next step</dt>
+            <dd>
+              {progress.next_step.step}. {progress.next_step.photo_label}
+            </dd>
+          </div>
+        ) : null}
+        {session ? (
+          <div>
+            <dt>Created</dt>
+            <dd>
+              <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
+            </dd>
+          </div>
+        ) : null}
+        {session ? (
+          <div>
+            <dt>Capture link</dt>
+            <dd className="session-header__link">
+              <a href={session.capture_url}>{session.capture_url}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <LiveNote progress={progress} refreshFailed={refreshFailed} />
+    </div>
+  );
+}

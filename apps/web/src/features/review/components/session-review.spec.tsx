@@ -1,0 +1,153 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { buildAttempt } from '../../../testing/build-attempt.js';
+import { createFakeClient } from '../../../testing/fake-client.js';
+import { readBlobText } from '../../../testing/read-blob.js';
+import { renderApp } from '../../../testing/render-app.js';
+import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
+
+const sessionPath = `/sessions/${sampleKey}`;
+
+function gridCards(): HTMLElement[] {
+  return within(screen.getByRole('list', { name: 'Capture steps' })).getAllByRole('button');
+}
+
+function cardTitles(): string[] {
+  return gridCards().map((card) => card.querySelector('.step-card__title')?.textContent ?? '');
+}
+
+async function renderReview(path = sessionPath, client = createFakeClient({ sessions: [buildReviewSeed()] })) {
+  const rendered = renderApp({ client, path });
+  await screen.findByRole('heading', { name: `Session ${sampleKey}` });
+  return rendered;
+}
+
+describe('SessionReview', () => {
+  it('shows the session status and capture completeness at the top', async () => {
+    await renderReview();
+
+    expect(screen.getByText('Capturing')).toBeInTheDocument();
+    expect(screen.getByText('In progress: 4 of 13 steps done')).toBeInTheDocument();
+    expect(screen.getByText('Live: updates every 2 seconds.')).toBeInTheDocument();
+  });
+
+  it('applies the filter from the URL, so a link reproduces the view', async () => {
+    await renderReview(`${sessionPath}?filter=rejected`);
+
+    expect(screen.getByRole('radio', { name: /Rejected/ })).toBeChecked();
+    expect(cardTitles()).toEqual(['4. Left']);
+  });
+
+  it('writes the chosen filter into the URL', async () => {
+    const { user } = await renderReview();
+
+    await user.click(screen.getByRole('radio', { name: /Retaken/ }));
+
+    expect(window.location.search).toBe('?filter=retaken');
+    expect(cardTitles()).toEqual(['2. Interior']);
+    await user.click(screen.getByRole('radio', { name: /All/ }));
+    expect(window.location.search).toBe('');
+    expect(cardTitles()).toHaveLength(13);
+  });
+
+  it('opens a step timeline from its card and keeps the selection in the URL', async () => {
+    const { user } = await renderReview();
+
+    await user.click(screen.getByRole('button', { name: /^2\. Interior/ }));
+
+    expect(window.location.search).toBe('?step=2');
+    expect(screen.getByRole('heading', { name: 'Step 2: Interior' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Attempts of Interior' })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('refreshes in place: a new attempt appears, the selection stays, unchanged cards are the same nodes', async () => {
+    const { client, queryClient } = await renderReview(`${sessionPath}?step=4`);
+    const vinCard = screen.getByRole('button', { name: /^1\. VIN/ });
+    const record = client.backend.byKey.get(sampleKey);
+    if (!record) throw new Error('seeded session missing');
+
+    client.backend.addAttempt(record, buildAttempt({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
+    await act(() => queryClient.refetchQueries({ queryKey: ['session', sampleKey, 'progress'] }));
+
+    const left = screen.getByRole('button', { name: /^4\. Left/ });
+    await waitFor(() => expect(left).toHaveTextContent('2 attempts'));
+    expect(left).toHaveAttribute('aria-pressed', 'true');
+    expect(within(screen.getByRole('list', { name: 'Attempts of Left' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: /^1\. VIN/ })).toBe(vinCard);
+    expect(screen.queryByText(/Loading/)).toBeNull();
+  });
+
+  it('says the page is final once the session is finished', async () => {
+    await renderReview(sessionPath, createFakeClient({ sessions: [buildReviewSeed({ status: 'EXPIRED' })] }));
+
+    expect(screen.getByText('Final: no more updates.')).toBeInTheDocument();
+  });
+
+  it('shows the API message for an unknown session', async () => {
+    renderApp({ client: createFakeClient(), path: '/sessions/DEM-UNKNOWN000' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Session DEM-UNKNOWN000 cannot be found.');
+  });
+
+  it('shows the raw photos JSON and copies it', async () => {
+    const { user, client } = await renderReview();
+
+    await user.click(screen.getByRole('button', { name: `Raw JSON of GET /v1/sessions/${sampleKey}/photos` }));
+    const code = await screen.findByLabelText('Photos JSON');
+    const expected = JSON.stringify(await client.sessions.photos(sampleKey), null, 2);
+    await user.click(screen.getByRole('button', { name: 'Copy JSON' }));
+
+    expect(code.textContent).toBe(expected);
+    expect(JSON.parse(code.textContent ?? '')[0]).toEqual(
+      expect.objectContaining({ photo_code: 1, photo_label: 'VIN' }),
+    );
+    expect(await navigator.clipboard.readText()).toBe(expected);
+    expect(screen.getByText('Copied to the clipboard.')).toBeInTheDocument();
+  });
+
+  it('opens a lightbox from the timeline and walks the photos with the arrow keys', async () => {
+    const { user } = await renderReview(`${sessionPath}?step=2`);
+    const opener = screen.getByRole('button', { name: 'View attempt 2 of Interior full size' });
+
+    await user.click(opener);
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 2, Interior, attempt 2 of 2: accepted');
+    await user.keyboard('{ArrowRight}');
+    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 3, Cluster, attempt 1 of 1: accepted');
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(within(dialog).getByRole('heading')).toHaveTextContent(
+      'Step 2, Interior, attempt 1 of 2: rejected (Wrong View)',
+    );
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
+  it('exports the QA report as CSV and JSON files built in the browser', async () => {
+    const { user } = await renderReview();
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:report'),
+      revokeObjectURL: () => undefined,
+    });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    click.mockRestore();
+
+    expect(names).toEqual([`qa-report-${sampleKey}.csv`, `qa-report-${sampleKey}.json`]);
+    const [csv, json] = await Promise.all(blobs.map(readBlobText));
+    expect(csv?.split('\r\n')[0]).toBe(
+      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url',
+    );
+    expect(csv?.split('\r\n')).toHaveLength(8);
+    expect(JSON.parse(json ?? '').attempts).toHaveLength(6);
+  });
+});

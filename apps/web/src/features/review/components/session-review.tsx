@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import { isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
+import { ErrorMessage } from '../../../components/error-message.js';
+import { Lightbox } from '../../../components/lightbox.js';
+import { summarizeError } from '../../../lib/errors.js';
+import { useSession } from '../api/session.js';
+import { useSessionProgress } from '../api/session-progress.js';
+import { selectStep, setStepFilter, useReviewParams } from '../hooks/use-review-params.js';
+import { buildLightboxItems } from '../utils/lightbox-items.js';
+import { matchesStepFilter, stepFilters, type StepFilter as StepFilterValue } from '../utils/step-filter.js';
+import { AttemptTimeline } from './attempt-timeline.js';
+import { ExportButtons } from './export-buttons.js';
+import { RawPhotosJson } from './raw-photos-json.js';
+import { SessionHeader } from './session-header.js';
+import { StepFilter } from './step-filter.js';
+import { StepGrid } from './step-grid.js';
+import './session-review.css';
+
+type ReviewBodyProps = { progress: SessionProgress; session: Session | undefined; refreshFailed: boolean };
+
+function countByFilter(progress: SessionProgress): Record<StepFilterValue, number> {
+  const count = (filter: StepFilterValue) => progress.steps.filter((step) => matchesStepFilter(step, filter)).length;
+  return Object.fromEntries(stepFilters.map((filter) => [filter, count(filter)])) as Record<StepFilterValue, number>;
+}
+
+function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
+  const { filter, selectedCode } = useReviewParams();
+  const [photoKey, setPhotoKey] = useState<string | null>(null);
+  const lightboxItems = useMemo(() => buildLightboxItems(progress.steps), [progress.steps]);
+  const visibleSteps = useMemo(
+    () => progress.steps.filter((step) => matchesStepFilter(step, filter)),
+    [progress.steps, filter],
+  );
+  const selected = progress.steps.find((step) => step.photo_code === selectedCode);
+  return (
+    <div className="review">
+      <SessionHeader progress={progress} session={session} refreshFailed={refreshFailed} />
+      <div className="review__toolbar">
+        <StepFilter value={filter} onChange={setStepFilter} counts={countByFilter(progress)} />
+        <ExportButtons progress={progress} />
+      </div>
+      <div className={selected ? 'review__layout review__layout--with-timeline' : 'review__layout'}>
+        <StepGrid steps={visibleSteps} selectedCode={selectedCode} onSelect={selectStep} />
+        {selected ? (
+          <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
+        ) : null}
+      </div>
+      <RawPhotosJson sessionKey={progress.session_key} live={!isTerminalStatus(progress.status)} />
+      {photoKey !== null && lightboxItems.length > 0 ? (
+        <Lightbox
+          items={lightboxItems}
+          currentKey={photoKey}
+          onChange={setPhotoKey}
+          onClose={() => setPhotoKey(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Props of {@link SessionReview}. */
+export type SessionReviewProps = { sessionKey: string };
+
+/** The review page of one session: header, filters, step grid, timeline, lightbox, raw JSON, export; live until finished. */
+export function SessionReview({ sessionKey }: SessionReviewProps) {
+  const progress = useSessionProgress(sessionKey);
+  const session = useSession(sessionKey);
+  if (progress.data) {
+    return <ReviewBody progress={progress.data} session={session.data} refreshFailed={progress.isRefetchError} />;
+  }
+  if (progress.isError) {
+    const summary = summarizeError(progress.error);
+    return (
+      <ErrorMessage
+        title={`Session ${sessionKey}`}
+        onRetry={summary.notFound ? undefined : () => void progress.refetch()}
+      >
+        {summary.message}
+      </ErrorMessage>
+    );
+  }
+  return <p role="status">Loading session {sessionKey}…</p>;
+}

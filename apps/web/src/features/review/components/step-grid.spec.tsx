@@ -1,0 +1,76 @@
+import { screen, within } from '@testing-library/react';
+import { captureSteps } from '@pave/domain';
+import { createFakeClient } from '../../../testing/fake-client.js';
+import { renderWithProviders } from '../../../testing/render-app.js';
+import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
+import { StepGrid } from './step-grid.js';
+
+async function sampleSteps() {
+  const client = createFakeClient({ sessions: [buildReviewSeed()] });
+  return (await client.sessions.progress(sampleKey)).steps;
+}
+
+function cardOf(name: RegExp): HTMLElement {
+  return screen.getByRole('button', { name });
+}
+
+describe('StepGrid', () => {
+  it('shows the 13 steps in capture order', async () => {
+    renderWithProviders(<StepGrid steps={await sampleSteps()} selectedCode={null} onSelect={() => undefined} />);
+
+    const cards = within(screen.getByRole('list', { name: 'Capture steps' })).getAllByRole('button');
+    const titles = cards.map((card) => card.querySelector('.step-card__title')?.textContent);
+
+    expect(titles).toEqual(captureSteps.map((step) => `${step.step}. ${step.photoLabel}`));
+  });
+
+  it('shows the latest thumbnail of an accepted step and a placeholder for pending, skipped and typed-in steps', async () => {
+    const { container } = renderWithProviders(
+      <StepGrid steps={await sampleSteps()} selectedCode={null} onSelect={() => undefined} />,
+    );
+
+    const vin = cardOf(/^1\. VIN/);
+    expect(vin.querySelector('img')).toHaveAttribute('src', 'http://localhost/images/1-1-thumb.jpg');
+    expect(cardOf(/^2\. Interior/).querySelector('img')).toHaveAttribute(
+      'src',
+      'http://localhost/images/2-3-thumb.jpg',
+    );
+    expect(cardOf(/^3\. Cluster/)).toHaveTextContent('Entered manually');
+    expect(cardOf(/^3\. Cluster/).querySelector('img')).toBeNull();
+    expect(cardOf(/^5\. Front_Left/)).toHaveTextContent('Skipped');
+    expect(cardOf(/^6\. Front /)).toHaveTextContent('Pending');
+    expect(container.querySelectorAll('img')).toHaveLength(3);
+  });
+
+  it('shows the state badge, the rejection reason and the number of attempts', async () => {
+    renderWithProviders(<StepGrid steps={await sampleSteps()} selectedCode={null} onSelect={() => undefined} />);
+
+    const left = cardOf(/^4\. Left/);
+    expect(left).toHaveTextContent('Rejected');
+    expect(left).toHaveTextContent('Reason: Blurry Image');
+    expect(left).toHaveTextContent('1 attempt');
+    const interior = cardOf(/^2\. Interior/);
+    expect(interior).toHaveTextContent('Accepted');
+    expect(interior).toHaveTextContent('2 attempts');
+    expect(interior).not.toHaveTextContent('Reason');
+  });
+
+  it('marks the selected step and reports a click with its photo code', async () => {
+    const selected: number[] = [];
+    const { user } = renderWithProviders(
+      <StepGrid steps={await sampleSteps()} selectedCode={4} onSelect={(code) => selected.push(code)} />,
+    );
+
+    expect(cardOf(/^4\. Left/)).toHaveAttribute('aria-pressed', 'true');
+    expect(cardOf(/^1\. VIN/)).toHaveAttribute('aria-pressed', 'false');
+    await user.click(cardOf(/^12\. Windshield/));
+
+    expect(selected).toEqual([9]);
+  });
+
+  it('says so when no step matches the filter', () => {
+    renderWithProviders(<StepGrid steps={[]} selectedCode={null} onSelect={() => undefined} />);
+
+    expect(screen.getByText('No steps match this filter.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,29 @@
+import { screen } from '@testing-library/react';
+import { renderApp } from '../../../testing/render-app.js';
+
+describe('NewSessionPanel', () => {
+  it('creates a session and shows its capture link with a QR code', async () => {
+    const { user, client } = renderApp();
+    const captureUrl = 'http://localhost/capture/DEM-NEW0000001';
+
+    await user.click(await screen.findByRole('button', { name: 'New session' }));
+
+    expect(await screen.findByRole('link', { name: captureUrl })).toHaveAttribute('href', captureUrl);
+    const qr = await screen.findByRole('img', { name: `QR code of the capture link ${captureUrl}` });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    expect(screen.getByRole('link', { name: 'Review session DEM-NEW0000001' })).toHaveAttribute(
+      'href',
+      '/sessions/DEM-NEW0000001',
+    );
+    expect(client.calls).toContain('sessions.create');
+  });
+
+  it('refreshes the sessions list with the new session', async () => {
+    const { user } = renderApp();
+    await screen.findByText('No sessions yet.');
+
+    await user.click(screen.getByRole('button', { name: 'New session' }));
+
+    expect(await screen.findByRole('rowheader', { name: 'DEM-NEW0000001' })).toBeInTheDocument();
+  });
+});

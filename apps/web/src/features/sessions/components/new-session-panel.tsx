@@ -1,0 +1,47 @@
+import type { Session } from '@pave/domain';
+import { CopyButton } from '../../../components/copy-button.js';
+import { ErrorMessage } from '../../../components/error-message.js';
+import { paths } from '../../../config/paths.js';
+import { summarizeError } from '../../../lib/errors.js';
+import { Link } from '../../../lib/router.js';
+import { useCreateSession } from '../api/create-session.js';
+import { QrCode } from './qr-code.js';
+import './new-session-panel.css';
+
+function CreatedSession({ session }: { session: Session }) {
+  return (
+    <div className="new-session__created">
+      <p role="status">
+        Session <strong>{session.session_key}</strong> is ready. Open the capture link on a phone:
+      </p>
+      <p className="new-session__link">
+        <a href={session.capture_url}>{session.capture_url}</a>
+      </p>
+      <CopyButton text={session.capture_url} label="Copy capture link" />
+      <QrCode text={session.capture_url} label={`QR code of the capture link ${session.capture_url}`} />
+      <p>
+        <Link to={paths.session(session.session_key)}>Review session {session.session_key}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Creates a session and shows its capture link with a QR code a phone can scan. */
+export function NewSessionPanel() {
+  const create = useCreateSession();
+  return (
+    <section className="new-session" aria-labelledby="new-session-title">
+      <h2 id="new-session-title">New session</h2>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => create.mutate()}
+        disabled={create.isPending}
+      >
+        {create.isPending ? 'Creating…' : 'New session'}
+      </button>
+      {create.isError ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
+      {create.data ? <CreatedSession session={create.data} /> : null}
+    </section>
+  );
+}

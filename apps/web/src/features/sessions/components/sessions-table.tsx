@@ -1,0 +1,82 @@
+import type { Session } from '@pave/domain';
+import { ErrorMessage } from '../../../components/error-message.js';
+import { SessionStatusBadge } from '../../../components/session-status-badge.js';
+import { paths } from '../../../config/paths.js';
+import { summarizeError } from '../../../lib/errors.js';
+import { formatTimestamp } from '../../../lib/format.js';
+import { Link } from '../../../lib/router.js';
+import { useSessionsList } from '../api/sessions-list.js';
+import { setStatusFilter, useStatusFilter } from '../hooks/use-status-filter.js';
+import { StatusFilter } from './status-filter.js';
+import './sessions-table.css';
+
+function SessionRow({ session }: { session: Session }) {
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={paths.session(session.session_key)}>{session.session_key}</Link>
+      </th>
+      <td>
+        <SessionStatusBadge status={session.status} />
+      </td>
+      <td>
+        <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
+      </td>
+      <td>{session.client_id ?? '—'}</td>
+    </tr>
+  );
+}
+
+function SessionRows({ sessions }: { sessions: readonly Session[] }) {
+  if (sessions.length === 0) return <p>No sessions yet.</p>;
+  return (
+    <div className="sessions-table__scroll">
+      <table className="sessions-table">
+        <caption className="visually-hidden">Sessions, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Client reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <SessionRow key={session.session_key} session={session} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The account's sessions, newest first, filtered by status (kept in `?status=`), paged with "Load more". */
+export function SessionsTable() {
+  const status = useStatusFilter();
+  const list = useSessionsList(status);
+  const sessions = list.data?.pages.flatMap((page) => page.sessions) ?? [];
+  return (
+    <section className="sessions" aria-labelledby="sessions-title">
+      <div className="sessions__bar">
+        <h2 id="sessions-title">Sessions</h2>
+        <StatusFilter value={status} onChange={setStatusFilter} />
+      </div>
+      {list.isPending ? <p role="status">Loading sessions…</p> : null}
+      {list.isError ? (
+        <ErrorMessage onRetry={() => void list.refetch()}>{summarizeError(list.error).message}</ErrorMessage>
+      ) : null}
+      {list.data ? <SessionRows sessions={sessions} /> : null}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {list.isFetchingNextPage ? 'Loading more…' : 'Load more sessions'}
+        </button>
+      ) : null}
+    </section>
+  );
+}

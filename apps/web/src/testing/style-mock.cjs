@@ -1,0 +1,2 @@
+// Jest maps every .css import to this empty module (see jest.config.cjs).
+module.exports = {};

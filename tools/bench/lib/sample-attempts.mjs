@@ -1,0 +1,25 @@
+// The original page's 14 attempts (codes, verdicts, seconds after the first capture) for seeding benchmarks.
+export const sampleAttempts = [
+  [1, true, null, 0, 49],
+  [2, false, 'Wrong View', 3, 18],
+  [3, true, null, 5, 25],
+  [4, false, 'Wrong View', 8, 80],
+  [10, false, 'Blurry Image', 10, 40],
+  [5, true, null, 13, 91],
+  [2, true, null, 18, 123],
+  [11, false, 'Wrong View', 20, 134],
+  [7, true, null, 22, 145],
+  [12, true, null, 26, 157],
+  [8, true, null, 28, 167],
+  [13, true, null, 35, 185],
+  [9, true, null, 37, 195],
+  [6, true, null, 40, 204],
+].map(([code, approved, reason, createdOffset, updatedOffset], index) => ({
+  seq: index + 1,
+  code,
+  approved,
+  reason,
+  reasonCode: reason === 'Wrong View' ? 'wrong_view' : reason === 'Blurry Image' ? 'blurry' : null,
+  createdOffset,
+  updatedOffset,
+}));

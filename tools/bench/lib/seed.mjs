@@ -1,0 +1,82 @@
+// Seeds a session's 14 attempts straight into storage (SQLite file or PostgreSQL), in the API's schema.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { sampleAttempts } from './sample-attempts.mjs';
+
+function rows(sessionId, start) {
+  return sampleAttempts.map((a) => [
+    sessionId,
+    a.seq,
+    a.code,
+    'photo',
+    a.approved,
+    a.reason,
+    a.reasonCode,
+    randomBytes(16).toString('hex'),
+    start + a.createdOffset * 1000,
+    start + a.updatedOffset * 1000,
+    start + a.updatedOffset * 1000,
+  ]);
+}
+
+const columns =
+  'session_id, seq, photo_code, kind, approved, reason, reason_code, image_id, created_at, updated_at, verdict_at';
+
+export function seedSqlite(dataDir, sessionKey, start = Date.now() - 3600_000) {
+  const db = new Database(join(dataDir, 'pave.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const { id } = db.prepare('select id from sessions where session_key = ?').get(sessionKey);
+    const insert = db.prepare(`insert into attempts (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    db.transaction(() => {
+      for (const row of rows(id, start)) insert.run(...row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+      db.prepare("update sessions set status = 'QC_PASSED' where id = ?").run(id);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+export async function seedPostgres(databaseUrl, sessionKey, start = Date.now() - 3600_000) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: found } = await client.query('select id from sessions where session_key = $1', [sessionKey]);
+    const sessionId = Number(found[0].id);
+    await client.query('begin');
+    for (const row of rows(sessionId, start)) {
+      await client.query(`insert into attempts (${columns}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`, row);
+    }
+    await client.query("update sessions set status = 'QC_PASSED' where id = $1", [sessionId]);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a fresh PostgreSQL database next to the one in `adminUrl` and returns its URL. */
+export async function createDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name}`);
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
