@@ -5,8 +5,12 @@ import prettier from 'eslint-config-prettier';
 
 /** Module boundaries: STYLE.md section 2. All matching constraints apply together. */
 export const depConstraints = [
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
-  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: ['ky', 'zod'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod', 'zod/*'] },
+  {
+    sourceTag: 'type:client',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    allowedExternalImports: ['ky', 'zod', 'zod/*'],
+  },
   {
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: ['type:domain', 'type:client'],

@@ -14,7 +14,7 @@ export type OpenApiDocument = JsonObject & {
 };
 
 /** Named schemas: each becomes `#/components/schemas/<name>` and is referenced wherever it is used. */
-export type NamedSchemas = Readonly<Record<string, z.ZodType>>;
+export type NamedSchemas = Readonly<Record<string, z.core.$ZodType>>;
 
 type Io = 'input' | 'output';
 
@@ -35,7 +35,7 @@ const securitySchemes = {
   },
 } satisfies Record<string, Json>;
 
-function jsonSchemaOf(schema: z.ZodType, io: Io): JsonObject {
+function jsonSchemaOf(schema: z.core.$ZodType, io: Io): JsonObject {
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
   const { $schema: _dialect, ...rest } = JSON.parse(JSON.stringify(generated)) as JsonObject;
   return rest;
@@ -43,8 +43,8 @@ function jsonSchemaOf(schema: z.ZodType, io: Io): JsonObject {
 
 /** Converts schemas, referring to named ones by `$ref`. */
 function createSchemaRefs(named: NamedSchemas) {
-  const names = new Map<z.ZodType, string>(Object.entries(named).map(([name, schema]) => [schema, name]));
-  return (schema: z.ZodType, io: Io): JsonObject => {
+  const names = new Map<z.core.$ZodType, string>(Object.entries(named).map(([name, schema]) => [schema, name]));
+  return (schema: z.core.$ZodType, io: Io): JsonObject => {
     const name = names.get(schema);
     return name ? { $ref: `#/components/schemas/${name}` } : jsonSchemaOf(schema, io);
   };
@@ -112,7 +112,7 @@ export function openApiPathOf(expressPath: string): string {
 }
 
 function componentsOf(routes: readonly RouteDoc[], named: NamedSchemas): Record<string, Json> {
-  const inputs = new Set<z.ZodType>(routes.flatMap((route) => (route.body ? [route.body.schema] : [])));
+  const inputs = new Set<z.core.$ZodType>(routes.flatMap((route) => (route.body ? [route.body.schema] : [])));
   return Object.fromEntries(
     Object.entries(named).map(([name, schema]) => [
       name,

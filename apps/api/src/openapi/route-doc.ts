@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /** One response of a documented route. */
 export type ResponseDoc = {
   readonly description: string;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** `application/json` unless said otherwise. */
   readonly contentType?: string;
 };
@@ -19,9 +19,9 @@ export type RouteDoc = {
   readonly tag: string;
   /** True when the route needs the three PAVE auth headers. */
   readonly auth: boolean;
-  readonly pathParams?: Readonly<Record<string, { readonly schema: z.ZodType; readonly description: string }>>;
+  readonly pathParams?: Readonly<Record<string, { readonly schema: z.core.$ZodType; readonly description: string }>>;
   /** The query schema (an object); each property becomes a query parameter. */
-  readonly query?: z.ZodObject;
-  readonly body?: { readonly schema: z.ZodType; readonly contentType: string; readonly description?: string };
+  readonly query?: z.core.$ZodObject;
+  readonly body?: { readonly schema: z.core.$ZodType; readonly contentType: string; readonly description?: string };
   readonly responses: Readonly<Record<number, ResponseDoc>>;
 };

@@ -17,8 +17,8 @@ import type { AccountRow, AttemptKind, AttemptRow, SessionRow } from './reposito
 
 const AttemptKindSchema = z.enum(['photo', 'manual', 'skip']) satisfies z.ZodType<AttemptKind>;
 
-function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
-  return text === null ? null : schema.parse(JSON.parse(text));
+function parseJson<T>(schema: z.core.$ZodType<T>, text: string | null): T | null {
+  return text === null ? null : z.parse(schema, JSON.parse(text));
 }
 
 /** An `accounts` row in domain terms. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What the app needs from its environment: the API's origin (the page's own, since the API serves the app). */
 const Env = z.object({ apiBaseUrl: z.url({ protocol: /^https?$/ }) });

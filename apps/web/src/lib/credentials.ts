@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What a reviewer signs in with. The secret only signs requests in the browser; it is never sent. */
 export const Credentials = z.object({
-  username: z.string().trim().min(1),
-  apiKey: z.string().trim().min(1),
-  apiSecret: z.string().min(1),
+  username: z.string().check(z.trim(), z.minLength(1)),
+  apiKey: z.string().check(z.trim(), z.minLength(1)),
+  apiSecret: z.string().check(z.minLength(1)),
 });
 export type Credentials = z.infer<typeof Credentials>;
 

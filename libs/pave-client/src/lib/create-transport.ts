@@ -1,5 +1,5 @@
 import ky, { type Options } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestSigner } from './create-request-signer.js';
 import { mapKyError, type MappedFailure } from './map-ky-error.js';
 import { parseResponse, type RawResponse } from './parse-response.js';
@@ -25,7 +25,7 @@ export type ApiCall<T> = {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly json?: unknown;
   readonly form?: FormData;
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.core.$ZodType<T>;
 };
 
 /** Everything a transport needs, defaults already applied. */

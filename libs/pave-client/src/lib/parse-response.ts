@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { PaveResponseError } from './pave-client-error.js';
 
 /** A 2xx answer as read off the wire. */
@@ -16,7 +16,7 @@ function summarize(issues: readonly z.core.$ZodIssue[]): string {
  * Parses a 2xx body with its `@pave/domain` schema and returns the parsed value (the wire object: response
  * schemas only strip unknown keys). Throws {@link PaveResponseError} when the body is not JSON or fails the schema.
  */
-export function parseResponse<T>(response: RawResponse, schema: z.ZodType<T>, what: string): T {
+export function parseResponse<T>(response: RawResponse, schema: z.core.$ZodType<T>, what: string): T {
   let data: unknown;
   try {
     data = JSON.parse(response.text);
@@ -25,7 +25,7 @@ export function parseResponse<T>(response: RawResponse, schema: z.ZodType<T>, wh
     const message = `${what} answered ${response.status} with a body that is not JSON.`;
     throw new PaveResponseError(message, { status: response.status, issues }, { cause: error });
   }
-  const parsed = schema.safeParse(data);
+  const parsed = z.safeParse(schema, data);
   if (parsed.success) return parsed.data;
   const { issues } = parsed.error;
   const message = `${what} answered ${response.status} with an unexpected body: ${summarize(issues)}`;

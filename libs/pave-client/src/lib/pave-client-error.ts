@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@pave/domain';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The four kinds of failure; `switch (error.kind)` over them is exhaustive. */
 export type PaveClientErrorKind = 'api' | 'network' | 'timeout' | 'invalid_response';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SkipError } from './capture-progress.js';
 import { photoLabelOf } from './photo-code.js';
 
@@ -28,8 +28,8 @@ export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 /** The body of every non-2xx answer: PAVE's `{message}`, which our own routes extend with `code` and `details`. */
 export const ApiErrorBody = z.object({
   message: z.string(),
-  code: ApiErrorCode.optional(),
-  details: z.unknown().optional(),
+  code: z.optional(ApiErrorCode),
+  details: z.optional(z.unknown()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Result } from './result.js';
 import { checkTimestampFreshness, parseApiTimestamp, type ApiTimestampError } from './timestamps.js';
 
@@ -7,7 +7,7 @@ export const authHeaderNames = { apiKey: 'API-Key', token: 'API-Token', timestam
 export type AuthHeaderName = (typeof authHeaderNames)[keyof typeof authHeaderNames];
 
 /** An `API-Token`: lowercase hex HMAC-SHA256 (64 characters). */
-export const ApiToken = z.string().regex(/^[0-9a-f]{64}$/);
+export const ApiToken = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /** The string an `API-Token` signs: `<username>:<api_key>@<timestamp>`, with the timestamp exactly as sent. */
 export function tokenMessage(username: string, apiKey: string, timestamp: string): string {

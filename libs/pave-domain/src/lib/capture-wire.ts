@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { manualEntryCodes, PhotoCode } from './photo-code.js';
 import { StepRef, StepStateWire } from './progress-wire.js';
 import type { Result } from './result.js';
@@ -8,7 +8,7 @@ import { SessionKey, SessionStatus } from './session.js';
 /** Body of `POST /v1/capture/:key/manual`: a typed VIN (code 1) or odometer reading (code 3). */
 export const ManualEntryRequest = z.strictObject({
   photo_code: z.literal(manualEntryCodes),
-  value: z.string().max(64),
+  value: z.string().check(z.maxLength(64)),
 });
 export type ManualEntryRequest = z.infer<typeof ManualEntryRequest>;
 
@@ -46,9 +46,9 @@ export const CaptureStepState = z.object({
   ...StepRef.shape,
   state: StepStateWire,
   needed: z.boolean(),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   /** The latest attempt; null while pending. */
-  latest: SessionPhoto.nullable(),
+  latest: z.nullable(SessionPhoto),
   may_skip: z.boolean(),
   manual_entry: z.boolean(),
 });
@@ -59,7 +59,7 @@ export const CaptureState = z.object({
   session_key: SessionKey,
   status: SessionStatus,
   complete: z.boolean(),
-  next_step: StepRef.nullable(),
+  next_step: z.nullable(StepRef),
   steps: z.array(CaptureStepState),
   /** Whether new attempts are accepted now (false once COMPLETE, EXPIRED or INVALID). */
   accepting: z.boolean(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A photo's code on the wire: an integer from 1 to 13. */
 export const PhotoCode = z.literal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PhotoCode, PhotoLabel } from './photo-code.js';
 import { QaReasonCode } from './qa-reasons.js';
 import { refineSessionPhoto, sessionPhotoShape } from './session-photo.js';
@@ -8,7 +8,7 @@ import { SessionKey, SessionStatus } from './session.js';
 export const StepStateWire = z.enum(['pending', 'accepted', 'rejected', 'skipped', 'manual']);
 
 /** What image QA measured on an attempt, keyed by measure name; null for typed-in values and skips. */
-export const QaMeasures = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).nullable();
+export const QaMeasures = z.nullable(z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])));
 export type QaMeasures = z.infer<typeof QaMeasures>;
 
 /** An attempt on our extension endpoints: the seven wire fields plus why and how long. */
@@ -16,19 +16,19 @@ export const ProgressAttempt = z
   .object({
     ...sessionPhotoShape,
     /** The rejection's stable code; null when accepted or for reason text we do not produce. */
-    reason_code: QaReasonCode.nullable(),
+    reason_code: z.nullable(QaReasonCode),
     /** Seconds image QA took; null when unknown. */
-    processing_seconds: z.number().nonnegative().nullable(),
+    processing_seconds: z.nullable(z.number().check(z.nonnegative())),
     /** Thumbnail of the stored image; null when there is no image. */
-    thumbnail_url: z.url().nullable(),
+    thumbnail_url: z.nullable(z.url()),
     qa_measures: QaMeasures,
   })
-  .superRefine(refineSessionPhoto);
+  .check(z.superRefine(refineSessionPhoto));
 export type ProgressAttempt = z.infer<typeof ProgressAttempt>;
 
 /** A step reference on the wire. */
 export const StepRef = z.object({
-  step: z.number().int().min(1).max(13),
+  step: z.int().check(z.minimum(1), z.maximum(13)),
   photo_code: PhotoCode,
   photo_label: PhotoLabel,
 });
@@ -48,7 +48,7 @@ export const SessionProgress = z.object({
   status: SessionStatus,
   complete: z.boolean(),
   /** The first step still to capture or retake; null once complete. */
-  next_step: StepRef.nullable(),
+  next_step: z.nullable(StepRef),
   steps: z.array(ProgressStep),
 });
 export type SessionProgress = z.infer<typeof SessionProgress>;

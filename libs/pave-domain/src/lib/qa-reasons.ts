@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The stable codes of the QA reasons our server produces (contract section 4). */
 export const QaReasonCode = z.enum([
@@ -34,11 +34,11 @@ const rejectedPrefix = 'REJECTED: ';
 /** `ACCEPTED`, or `REJECTED: <reason>` with a non-empty reason (PAVE's own reasons may be free text). */
 export const ApprovedMessage = z
   .string()
-  .refine(
-    (text) => text === acceptedMessage || (text.startsWith(rejectedPrefix) && text.length > rejectedPrefix.length),
-    {
-      message: 'Expected ACCEPTED or REJECTED: <reason>',
-    },
+  .check(
+    z.refine(
+      (text) => text === acceptedMessage || (text.startsWith(rejectedPrefix) && text.length > rejectedPrefix.length),
+      { message: 'Expected ACCEPTED or REJECTED: <reason>' },
+    ),
   );
 
 /** Builds `approved_message`: `ACCEPTED` for no reason, else `REJECTED: <reason>` (a code's text, or free text). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isUrlNullable, PhotoCode, PhotoLabel, photoLabelOf } from './photo-code.js';
 import { acceptedMessage, ApprovedMessage } from './qa-reasons.js';
 import { WireTimestamp } from './timestamps.js';
@@ -11,7 +11,7 @@ export const sessionPhotoShape = {
   photo_code: PhotoCode,
   photo_label: PhotoLabel,
   /** The image; null only for an exterior step that was skipped (contract section 2). */
-  url: AbsoluteUrl.nullable(),
+  url: z.nullable(AbsoluteUrl),
   approved: z.boolean(),
   approved_message: ApprovedMessage,
   /** When the attempt was captured. */
@@ -20,7 +20,7 @@ export const sessionPhotoShape = {
   updated_at: WireTimestamp,
 } as const;
 
-type SessionPhotoFields = z.infer<z.ZodObject<typeof sessionPhotoShape>>;
+type SessionPhotoFields = z.infer<z.ZodMiniObject<typeof sessionPhotoShape>>;
 
 /** The cross-field rules of a photo attempt; shared by every schema that carries the seven fields. */
 export function refineSessionPhoto(photo: SessionPhotoFields, ctx: z.core.$RefinementCtx<SessionPhotoFields>): void {
@@ -51,7 +51,7 @@ export function refineSessionPhoto(photo: SessionPhotoFields, ctx: z.core.$Refin
 }
 
 /** One capture attempt as `GET /v1/sessions/:session_key/photos` returns it: exactly the seven fields, in order. */
-export const SessionPhoto = z.object(sessionPhotoShape).superRefine(refineSessionPhoto);
+export const SessionPhoto = z.object(sessionPhotoShape).check(z.superRefine(refineSessionPhoto));
 export type SessionPhoto = z.infer<typeof SessionPhoto>;
 
 /** The 200 body of `GET …/photos`: a bare array, one element per attempt, in capture order. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Result } from './result.js';
 import { AbsoluteUrl } from './session-photo.js';
 import { WireTimestamp } from './timestamps.js';
@@ -34,7 +34,7 @@ export const sessionKeyRandomLength = 10;
 /** A session key, `AAA-XXXXXXXXXX`: a 3-letter account prefix and 10 upper-case letters or digits. */
 export const SessionKey = z
   .string()
-  .regex(/^[A-Z]{3}-[A-Z0-9]{10}$/, { message: 'Expected a session key like ABC-1A2B3C4D5E' })
+  .check(z.regex(/^[A-Z]{3}-[A-Z0-9]{10}$/, { message: 'Expected a session key like ABC-1A2B3C4D5E' }))
   .brand<'SessionKey'>();
 export type SessionKey = z.infer<typeof SessionKey>;
 
@@ -56,32 +56,31 @@ export type SessionTheme = z.infer<typeof SessionTheme>;
 export const SessionLanguage = z.enum(['EN', 'FR', 'ES']);
 export type SessionLanguage = z.infer<typeof SessionLanguage>;
 
-const shortText = z.string().trim().min(1).max(128);
+const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 
 /** Vehicle facts an integrator may pass when creating a session (all optional). */
 export const SessionVehicle = z.strictObject({
-  vin: z
-    .string()
-    .regex(/^[A-HJ-NPR-Z0-9]{17}$/, { message: 'Expected a 17-character VIN without I, O or Q' })
-    .optional(),
-  year: z.coerce.number().int().min(1900).max(2100).optional(),
-  make: shortText.optional(),
-  model: shortText.optional(),
-  body_type: shortText.optional(),
-  trim: shortText.optional(),
-  transmission: shortText.optional(),
-  ext_col: shortText.optional(),
-  int_col: shortText.optional(),
+  vin: z.optional(
+    z.string().check(z.regex(/^[A-HJ-NPR-Z0-9]{17}$/, { message: 'Expected a 17-character VIN without I, O or Q' })),
+  ),
+  year: z.optional(z.coerce.number().check(z.int(), z.minimum(1900), z.maximum(2100))),
+  make: z.optional(shortText),
+  model: z.optional(shortText),
+  body_type: z.optional(shortText),
+  trim: z.optional(shortText),
+  transmission: z.optional(shortText),
+  ext_col: z.optional(shortText),
+  int_col: z.optional(shortText),
 });
 export type SessionVehicle = z.infer<typeof SessionVehicle>;
 
 /** Body of `POST /v1/sessions`: every field optional, unknown fields and bad enum values refused. */
 export const CreateSessionRequest = z.strictObject({
-  theme: SessionTheme.optional(),
-  language: SessionLanguage.optional(),
-  redirect_url: AbsoluteUrl.max(2048).optional(),
-  client_id: shortText.optional(),
-  vehicle: SessionVehicle.optional(),
+  theme: z.optional(SessionTheme),
+  language: z.optional(SessionLanguage),
+  redirect_url: z.optional(AbsoluteUrl.check(z.maxLength(2048))),
+  client_id: z.optional(shortText),
+  vehicle: z.optional(SessionVehicle),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -95,11 +94,11 @@ export const Session = z.object({
   theme: SessionTheme,
   language: SessionLanguage,
   /** Where the capture app sends the driver when done; null when none was given. */
-  redirect_url: AbsoluteUrl.nullable(),
+  redirect_url: z.nullable(AbsoluteUrl),
   /** The integrator's own reference; null when none was given. */
-  client_id: z.string().nullable(),
+  client_id: z.nullable(z.string()),
   /** Vehicle facts given at creation; null when none were given. */
-  vehicle: SessionVehicleOut.nullable(),
+  vehicle: z.nullable(SessionVehicleOut),
   /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>/capture/<session_key>`. */
   capture_url: AbsoluteUrl,
   created_at: WireTimestamp,
@@ -111,17 +110,14 @@ export type Session = z.infer<typeof Session>;
 
 /** Query of `GET /v1/sessions` (our extension): status filter, page size, opaque cursor. */
 export const ListSessionsQuery = z.strictObject({
-  status: SessionStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/)
-    .optional(),
+  status: z.optional(SessionStatus),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
 });
 export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
 
 /** 200 body of `GET /v1/sessions`: newest first; `next_cursor` is null on the last page. */
-export const SessionList = z.object({ sessions: z.array(Session), next_cursor: z.string().nullable() });
+export const SessionList = z.object({ sessions: z.array(Session), next_cursor: z.nullable(z.string()) });
 export type SessionList = z.infer<typeof SessionList>;
 
 /** What happens to a session. */

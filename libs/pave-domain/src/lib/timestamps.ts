@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Result } from './result.js';
 
 const wirePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+00:00$/;
@@ -48,9 +48,11 @@ export function parseWireTimestamp(text: string): Date | null {
 }
 
 /** A wire timestamp: UTC, whole seconds, spelled `YYYY-MM-DDTHH:MM:SS+00:00`. */
-export const WireTimestamp = z.string().refine((text) => parseWireTimestamp(text) !== null, {
-  message: 'Expected a timestamp like 2021-05-27T07:36:16+00:00',
-});
+export const WireTimestamp = z.string().check(
+  z.refine((text) => parseWireTimestamp(text) !== null, {
+    message: 'Expected a timestamp like 2021-05-27T07:36:16+00:00',
+  }),
+);
 export type WireTimestamp = z.infer<typeof WireTimestamp>;
 
 function parseRfc1123(match: RegExpExecArray): Date | null {
