@@ -14,7 +14,7 @@ if (existsSync('apps/web/vite.config.mts')) projects.push('web');
 const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true' };
 const build = spawnSync(
   'npx',
-  ['nx', 'run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--outputStyle=static'],
+  ['nx', 'run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--outputStyle=static', '--skipSync'],
   {
     stdio: 'inherit',
     env,
