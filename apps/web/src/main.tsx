@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { readEnv } from './config/env.js';
 import { createBrowserClientFactories } from './lib/create-clients.js';
-import { createAppQueryClient } from './lib/query-client.js';
+import { createQueryCache } from './lib/query-cache.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('invariant: index.html has a #root element');
@@ -11,6 +11,6 @@ if (!root) throw new Error('invariant: index.html has a #root element');
 const factories = createBrowserClientFactories({ env: readEnv(window.location), storage: window.sessionStorage });
 createRoot(root).render(
   <StrictMode>
-    <App factories={factories} queryClient={createAppQueryClient()} />
+    <App factories={factories} queryCache={createQueryCache()} />
   </StrictMode>,
 );

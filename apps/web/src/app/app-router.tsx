@@ -2,11 +2,16 @@ import { lazy, Suspense } from 'react';
 import { matchRoute } from '../config/paths.js';
 import { useLocation } from '../lib/router.js';
 import { RouteErrorBoundary } from './route-error-boundary.js';
-import { HomeRoute } from './routes/home-route.js';
 import { NotFoundRoute } from './routes/not-found-route.js';
-import { SessionRoute } from './routes/session-route.js';
+import { SignInGate } from './sign-in-gate.js';
 
-// the capture app is a separate chunk: reviewers never load it, phones load it on demand
+// Each route is its own chunk, so a page loads only its own code on top of the shell (providers, router,
+// layout, sign-in): scripts/check-bundle-budget.mjs holds each review page to the budget. The capture app is
+// never loaded by reviewers; phones load nothing of the review pages.
+const HomeRoute = lazy(() => import('./routes/home-route.js').then((module) => ({ default: module.HomeRoute })));
+const SessionRoute = lazy(() =>
+  import('./routes/session-route.js').then((module) => ({ default: module.SessionRoute })),
+);
 const CaptureRoute = lazy(() =>
   import('./routes/capture-route.js').then((module) => ({ default: module.CaptureRoute })),
 );
@@ -15,9 +20,17 @@ function RouteContent({ pathname }: { pathname: string }) {
   const route = matchRoute(pathname);
   switch (route.name) {
     case 'home':
-      return <HomeRoute />;
+      return (
+        <SignInGate title="PAVE sessions">
+          <HomeRoute />
+        </SignInGate>
+      );
     case 'session':
-      return <SessionRoute sessionKey={route.sessionKey} />;
+      return (
+        <SignInGate title={`Session ${route.sessionKey} · PAVE sessions`}>
+          <SessionRoute sessionKey={route.sessionKey} />
+        </SignInGate>
+      );
     case 'capture':
       return <CaptureRoute sessionKey={route.sessionKey} />;
     case 'not_found':

@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { CaptureClient, PaveClient } from '@pave/client';
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { clearCredentials, loadCredentials, saveCredentials, type Credentials } from './credentials.js';
+import { useQueryCache } from './query-cache-provider.js';
 
 /** How the app obtains its API clients; tests pass fakes. */
 export type ClientFactories = {
@@ -39,23 +39,23 @@ function initialSignIn(factories: ClientFactories): SignedIn {
 /** Props of {@link ClientsProvider}. */
 export type ClientsProviderProps = { factories: ClientFactories; children: ReactNode };
 
-/** Provides the API clients and the sign-in state; must sit inside a QueryClientProvider. */
+/** Provides the API clients and the sign-in state; must sit inside a QueryCacheProvider. */
 export function ClientsProvider({ factories, children }: ClientsProviderProps) {
-  const queryClient = useQueryClient();
+  const cache = useQueryCache();
   const [signedIn, setSignedIn] = useState<SignedIn>(() => initialSignIn(factories));
   const signIn = useCallback(
     (credentials: Credentials) => {
       saveCredentials(factories.storage, credentials);
-      queryClient.clear();
+      cache.clear();
       setSignedIn({ client: factories.createReviewClient(credentials), username: credentials.username });
     },
-    [factories, queryClient],
+    [factories, cache],
   );
   const signOut = useCallback(() => {
     clearCredentials(factories.storage);
-    queryClient.clear();
+    cache.clear();
     setSignedIn(null);
-  }, [factories, queryClient]);
+  }, [factories, cache]);
   const value = useMemo<ClientsValue>(
     () => ({
       auth: {

@@ -1,10 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { App } from '../app/app.js';
 import { ClientsProvider, type ClientFactories } from '../lib/clients.js';
 import { saveCredentials, type Credentials } from '../lib/credentials.js';
+import { createQueryCache, type QueryCache } from '../lib/query-cache.js';
+import { QueryCacheProvider } from '../lib/query-cache-provider.js';
 import { createFakeClient, type FakeClient } from './fake-client.js';
 
 /** The credentials tests sign in with. */
@@ -19,19 +20,12 @@ export type RenderOptions = {
   signedIn?: boolean;
 };
 
-/** What the render helpers return: Testing Library's result plus the user, fake client and query client. */
+/** What the render helpers return: Testing Library's result plus the user, fake client and query cache. */
 export type RenderedApp = RenderResult & {
   user: ReturnType<typeof userEvent.setup>;
   client: FakeClient;
-  queryClient: QueryClient;
+  queryCache: QueryCache;
 };
-
-/** A query client for tests: no retries, nothing garbage-collected mid-test. */
-export function createTestQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
-  });
-}
 
 function prepare(options: RenderOptions) {
   const client = options.client ?? createFakeClient();
@@ -42,23 +36,23 @@ function prepare(options: RenderOptions) {
     captureClient: client.capture,
     storage: window.sessionStorage,
   };
-  return { client, factories, queryClient: createTestQueryClient(), user: userEvent.setup() };
+  return { client, factories, queryCache: createQueryCache(), user: userEvent.setup() };
 }
 
 /** Renders the whole app (router included) over a fake client. */
 export function renderApp(options: RenderOptions = {}): RenderedApp {
-  const { client, factories, queryClient, user } = prepare(options);
-  const view = render(<App factories={factories} queryClient={queryClient} />);
-  return { ...view, user, client, queryClient };
+  const { client, factories, queryCache, user } = prepare(options);
+  const view = render(<App factories={factories} queryCache={queryCache} />);
+  return { ...view, user, client, queryCache };
 }
 
 /** Renders one component inside the app's providers over a fake client. */
 export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}): RenderedApp {
-  const { client, factories, queryClient, user } = prepare(options);
+  const { client, factories, queryCache, user } = prepare(options);
   const view = render(
-    <QueryClientProvider client={queryClient}>
+    <QueryCacheProvider cache={queryCache}>
       <ClientsProvider factories={factories}>{ui}</ClientsProvider>
-    </QueryClientProvider>,
+    </QueryCacheProvider>,
   );
-  return { ...view, user, client, queryClient };
+  return { ...view, user, client, queryCache };
 }

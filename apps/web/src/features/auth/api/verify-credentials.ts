@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useAuth } from '../../../lib/clients.js';
 import type { Credentials } from '../../../lib/credentials.js';
+import { useMutation } from '../../../lib/use-mutation.js';
 
 /** Signs in after one signed request (`GET /v1/sessions?limit=1`) proves the credentials work. */
 export function useVerifyCredentials() {

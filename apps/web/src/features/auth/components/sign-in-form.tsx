@@ -39,11 +39,11 @@ export function SignInForm() {
         <input name="apiSecret" type="password" autoComplete="current-password" required />
       </label>
       {invalid ? <ErrorMessage>Fill in the username, the API key and the API secret.</ErrorMessage> : null}
-      {verify.isError ? (
+      {verify.status === 'error' ? (
         <ErrorMessage title="Sign-in failed">{summarizeError(verify.error).message}</ErrorMessage>
       ) : null}
-      <button type="submit" className="button button--primary" disabled={verify.isPending}>
-        {verify.isPending ? 'Signing in…' : 'Sign in'}
+      <button type="submit" className="button button--primary" disabled={verify.status === 'pending'}>
+        {verify.status === 'pending' ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
   );

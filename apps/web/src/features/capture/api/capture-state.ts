@@ -1,18 +1,18 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaptureClient } from '@pave/client';
+import type { CaptureState } from '@pave/domain';
 import { useCaptureClient } from '../../../lib/clients.js';
+import type { QueryDescriptor } from '../../../lib/query-cache.js';
+import { useQueryCache } from '../../../lib/query-cache-provider.js';
+import { useQuery } from '../../../lib/use-query.js';
 
 /** `GET /v1/capture/:key`: the steps, status and whether photos are accepted now. */
-export function captureStateQuery(client: CaptureClient, sessionKey: string) {
-  return queryOptions({
-    queryKey: ['capture', sessionKey] as const,
-    queryFn: ({ signal }) => client.get(sessionKey, { signal }),
-  });
+export function captureStateQuery(client: CaptureClient, sessionKey: string): QueryDescriptor<CaptureState> {
+  return { key: ['capture', sessionKey], fetch: (signal) => client.get(sessionKey, { signal }) };
 }
 
 /** The capture state; `enabled` waits for the start call so the first answer already says STARTED. */
 export function useCaptureState(sessionKey: string, enabled: boolean) {
-  return useQuery({ ...captureStateQuery(useCaptureClient(), sessionKey), enabled });
+  return useQuery(captureStateQuery(useCaptureClient(), sessionKey), { enabled });
 }
 
 /**
@@ -20,8 +20,8 @@ export function useCaptureState(sessionKey: string, enabled: boolean) {
  * state), fire-and-forget after a failure (a 409 may mean the session expired meanwhile; the error shows at once).
  */
 export function useRefreshCaptureState(sessionKey: string) {
-  const queryKey = captureStateQuery(useCaptureClient(), sessionKey).queryKey;
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey });
+  const { key } = captureStateQuery(useCaptureClient(), sessionKey);
+  const cache = useQueryCache();
+  const refresh = () => cache.invalidate(key);
   return { onSuccess: refresh, onError: () => void refresh() };
 }

@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import type { ManualEntryRequest } from '@pave/domain';
 import { useCaptureClient } from '../../../lib/clients.js';
+import { useMutation } from '../../../lib/use-mutation.js';
 import { useRefreshCaptureState } from './capture-state.js';
 
 /** `POST /v1/capture/:key/manual`: a typed VIN or odometer reading (checked with checkManualEntry first). */

@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import type { PhotoCode } from '@pave/domain';
 import { useCaptureClient } from '../../../lib/clients.js';
+import { useMutation } from '../../../lib/use-mutation.js';
 import { useRefreshCaptureState } from './capture-state.js';
 
 /** What {@link useUploadPhoto} sends. */

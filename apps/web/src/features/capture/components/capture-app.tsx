@@ -42,7 +42,7 @@ export type CaptureAppProps = { sessionKey: string };
 export function CaptureApp({ sessionKey }: CaptureAppProps) {
   const state = useCaptureSession(sessionKey);
   if (state.data) return <CaptureFlow state={state.data} />;
-  if (state.isError) {
+  if (state.status === 'error') {
     const summary = summarizeError(state.error);
     const message = summary.notFound
       ? 'This inspection link is not valid. Check the link or ask for a new one.'

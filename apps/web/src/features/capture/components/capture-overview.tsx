@@ -18,12 +18,12 @@ function ConfirmButton({ sessionKey }: { sessionKey: string }) {
       <button
         type="button"
         className="button button--primary button--large"
-        disabled={confirm.isPending}
+        disabled={confirm.status === 'pending'}
         onClick={() => confirm.mutate()}
       >
-        {confirm.isPending ? 'Submitting…' : 'Submit inspection'}
+        {confirm.status === 'pending' ? 'Submitting…' : 'Submit inspection'}
       </button>
-      {confirm.isError ? <ErrorMessage>{summarizeError(confirm.error).message}</ErrorMessage> : null}
+      {confirm.status === 'error' ? <ErrorMessage>{summarizeError(confirm.error).message}</ErrorMessage> : null}
     </>
   );
 }

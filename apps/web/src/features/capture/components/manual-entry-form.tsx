@@ -49,9 +49,9 @@ export function ManualEntryForm({ sessionKey, photoCode, onStart, onSaved }: Man
           {problem}
         </p>
       ) : null}
-      {save.isError ? <ErrorMessage>{summarizeError(save.error).message}</ErrorMessage> : null}
-      <button type="submit" className="button button--large" disabled={save.isPending}>
-        {save.isPending ? 'Saving…' : text.save}
+      {save.status === 'error' ? <ErrorMessage>{summarizeError(save.error).message}</ErrorMessage> : null}
+      <button type="submit" className="button button--large" disabled={save.status === 'pending'}>
+        {save.status === 'pending' ? 'Saving…' : text.save}
       </button>
     </form>
   );

@@ -15,12 +15,12 @@ export function SkipStepButton({ sessionKey, step, onSkipped }: SkipStepButtonPr
       <button
         type="button"
         className="button button--large"
-        disabled={skip.isPending}
+        disabled={skip.status === 'pending'}
         onClick={() => skip.mutate(step.photo_code, { onSuccess: onSkipped })}
       >
-        {skip.isPending ? 'Skipping…' : 'Skip this view'}
+        {skip.status === 'pending' ? 'Skipping…' : 'Skip this view'}
       </button>
-      {skip.isError ? <ErrorMessage>{summarizeError(skip.error).message}</ErrorMessage> : null}
+      {skip.status === 'error' ? <ErrorMessage>{summarizeError(skip.error).message}</ErrorMessage> : null}
     </>
   );
 }

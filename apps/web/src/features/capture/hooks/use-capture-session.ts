@@ -9,5 +9,5 @@ export function useCaptureSession(sessionKey: string) {
   useEffect(() => {
     startCapture();
   }, [startCapture]);
-  return useCaptureState(sessionKey, start.isSuccess || start.isError);
+  return useCaptureState(sessionKey, start.status === 'success' || start.status === 'error');
 }

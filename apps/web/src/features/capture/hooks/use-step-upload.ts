@@ -29,7 +29,7 @@ export function useStepUpload(sessionKey: string, photoCode: PhotoCode, onActivi
     const onSuccess = (photo: SessionPhoto) => setOutcome({ photo, acceptedText: 'Photo accepted.' });
     upload.mutate({ photoCode, file: image }, { onSuccess });
   };
-  const failure = upload.isError ? summarizeError(upload.error) : null;
+  const failure = upload.status === 'error' ? summarizeError(upload.error) : null;
   const retry = failure?.retryable && file ? () => send(file) : null;
-  return { send, retry, pending: upload.isPending, failure, outcome, setOutcome };
+  return { send, retry, pending: upload.status === 'pending', failure, outcome, setOutcome };
 }

@@ -12,7 +12,7 @@ describe('liveRefetchInterval', () => {
     ['EXPIRED', false],
     ['INVALID', false],
   ] as const)('polls a %s session: %s', (status, expected) => {
-    expect(liveRefetchInterval({ state: { status: 'success', data: { status } } })).toBe(expected);
+    expect(liveRefetchInterval({ status: 'success', data: { status } })).toBe(expected);
   });
 
   it('covers every status', () => {
@@ -20,12 +20,12 @@ describe('liveRefetchInterval', () => {
   });
 
   it('polls while the first answer is pending and stops when the first load failed', () => {
-    expect(liveRefetchInterval({ state: { status: 'pending' } })).toBe(2000);
-    expect(liveRefetchInterval({ state: { status: 'error' } })).toBe(false);
+    expect(liveRefetchInterval({ status: 'pending', data: undefined })).toBe(2000);
+    expect(liveRefetchInterval({ status: 'error', data: undefined })).toBe(false);
   });
 
   it('keeps polling after a failed refresh of a live session, but not of a finished one', () => {
-    expect(liveRefetchInterval({ state: { status: 'error', data: { status: 'PROCESS' } } })).toBe(2000);
-    expect(liveRefetchInterval({ state: { status: 'error', data: { status: 'COMPLETE' } } })).toBe(false);
+    expect(liveRefetchInterval({ status: 'error', data: { status: 'PROCESS' } })).toBe(2000);
+    expect(liveRefetchInterval({ status: 'error', data: { status: 'COMPLETE' } })).toBe(false);
   });
 });

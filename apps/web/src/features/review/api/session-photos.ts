@@ -1,18 +1,19 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PaveClient } from '@pave/client';
+import type { SessionPhotos } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
+import type { QueryDescriptor } from '../../../lib/query-cache.js';
+import { useQuery } from '../../../lib/use-query.js';
 import { liveRefetchMs } from './live-refetch.js';
 
-/** `GET /v1/sessions/:key/photos`: the PAVE-shaped array, polled while `live`. */
-export function sessionPhotosQuery(client: PaveClient, sessionKey: string, live: boolean) {
-  return queryOptions({
-    queryKey: ['session', sessionKey, 'photos'] as const,
-    queryFn: ({ signal }) => client.sessions.photos(sessionKey, { signal }),
-    refetchInterval: live ? liveRefetchMs : false,
-  });
+/** `GET /v1/sessions/:key/photos`: the PAVE-shaped array. */
+export function sessionPhotosQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionPhotos> {
+  return { key: ['session', sessionKey, 'photos'], fetch: (signal) => client.sessions.photos(sessionKey, { signal }) };
 }
 
-/** The raw photos answer; fetched only while `enabled` (the JSON panel is open). */
+/** The raw photos answer, polled while `live`; fetched only while `enabled` (the JSON panel is open). */
 export function useSessionPhotos(sessionKey: string, options: { live: boolean; enabled: boolean }) {
-  return useQuery({ ...sessionPhotosQuery(useReviewClient(), sessionKey, options.live), enabled: options.enabled });
+  return useQuery(sessionPhotosQuery(useReviewClient(), sessionKey), {
+    enabled: options.enabled,
+    refetchInterval: options.live ? liveRefetchMs : false,
+  });
 }

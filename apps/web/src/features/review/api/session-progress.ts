@@ -1,22 +1,22 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PaveClient } from '@pave/client';
+import type { SessionProgress } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
+import type { QueryDescriptor } from '../../../lib/query-cache.js';
+import { useQuery } from '../../../lib/use-query.js';
 import { liveRefetchInterval } from './live-refetch.js';
 
 /**
- * `GET /v1/sessions/:key/progress`, polled every 2 s while the session is not finished. Structural
- * sharing (on by default) keeps unchanged steps the same objects, so memoised cards do not re-render.
+ * `GET /v1/sessions/:key/progress`. The cache's structural sharing keeps unchanged steps the same objects,
+ * so memoised cards do not re-render.
  */
-export function sessionProgressQuery(client: PaveClient, sessionKey: string) {
-  return queryOptions({
-    queryKey: ['session', sessionKey, 'progress'] as const,
-    queryFn: ({ signal }) => client.sessions.progress(sessionKey, { signal }),
-    refetchInterval: liveRefetchInterval,
-    structuralSharing: true,
-  });
+export function sessionProgressQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionProgress> {
+  return {
+    key: ['session', sessionKey, 'progress'],
+    fetch: (signal) => client.sessions.progress(sessionKey, { signal }),
+  };
 }
 
-/** The 13 steps with their attempts, the status and whether capture is complete. */
+/** The 13 steps with their attempts, the status and whether capture is complete; polled every 2 s until finished. */
 export function useSessionProgress(sessionKey: string) {
-  return useQuery(sessionProgressQuery(useReviewClient(), sessionKey));
+  return useQuery(sessionProgressQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchInterval });
 }

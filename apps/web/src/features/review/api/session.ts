@@ -1,18 +1,16 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PaveClient } from '@pave/client';
+import type { Session } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
+import type { QueryDescriptor } from '../../../lib/query-cache.js';
+import { useQuery } from '../../../lib/use-query.js';
 import { liveRefetchInterval } from './live-refetch.js';
 
-/** `GET /v1/sessions/:key`, polled while the session is not finished. */
-export function sessionQuery(client: PaveClient, sessionKey: string) {
-  return queryOptions({
-    queryKey: ['session', sessionKey] as const,
-    queryFn: ({ signal }) => client.sessions.get(sessionKey, { signal }),
-    refetchInterval: liveRefetchInterval,
-  });
+/** `GET /v1/sessions/:key`. */
+export function sessionQuery(client: PaveClient, sessionKey: string): QueryDescriptor<Session> {
+  return { key: ['session', sessionKey], fetch: (signal) => client.sessions.get(sessionKey, { signal }) };
 }
 
-/** The session's details (status, capture link, dates). */
+/** The session's details (status, capture link, dates), polled while the session is not finished. */
 export function useSession(sessionKey: string) {
-  return useQuery(sessionQuery(useReviewClient(), sessionKey));
+  return useQuery(sessionQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchInterval });
 }

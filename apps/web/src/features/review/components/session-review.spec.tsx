@@ -60,13 +60,13 @@ describe('SessionReview', () => {
   });
 
   it('refreshes in place: a new attempt appears, the selection stays, unchanged cards are the same nodes', async () => {
-    const { client, queryClient } = await renderReview(`${sessionPath}?step=4`);
+    const { client, queryCache } = await renderReview(`${sessionPath}?step=4`);
     const vinCard = screen.getByRole('button', { name: /^1\. VIN/ });
     const record = client.backend.byKey.get(sampleKey);
     if (!record) throw new Error('seeded session missing');
 
     client.backend.addAttempt(record, buildAttempt({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
-    await act(() => queryClient.refetchQueries({ queryKey: ['session', sampleKey, 'progress'] }));
+    await act(() => queryCache.invalidate(['session', sampleKey, 'progress']));
 
     const left = screen.getByRole('button', { name: /^4\. Left/ });
     await waitFor(() => expect(left).toHaveTextContent('2 attempts'));
@@ -109,7 +109,7 @@ describe('SessionReview', () => {
     const opener = screen.getByRole('button', { name: 'View attempt 2 of Interior full size' });
 
     await user.click(opener);
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 2, Interior, attempt 2 of 2: accepted');
     await user.keyboard('{ArrowRight}');
@@ -140,6 +140,7 @@ describe('SessionReview', () => {
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(names).toHaveLength(2));
     click.mockRestore();
 
     expect(names).toEqual([`qa-report-${sampleKey}.csv`, `qa-report-${sampleKey}.json`]);

@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { Lightbox } from '../../../components/lightbox.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { useSession } from '../api/session.js';
 import { useSessionProgress } from '../api/session-progress.js';
 import { selectStep, setStepFilter, useReviewParams } from '../hooks/use-review-params.js';
-import { buildLightboxItems } from '../utils/lightbox-items.js';
 import { matchesStepFilter, stepFilters, type StepFilter as StepFilterValue } from '../utils/step-filter.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { ExportButtons } from './export-buttons.js';
@@ -15,6 +13,11 @@ import { SessionHeader } from './session-header.js';
 import { StepFilter } from './step-filter.js';
 import { StepGrid } from './step-grid.js';
 import './session-review.css';
+
+// the lightbox opens on a click: its code is a separate chunk, loaded then
+const ReviewLightbox = lazy(() =>
+  import('./review-lightbox.js').then((module) => ({ default: module.ReviewLightbox })),
+);
 
 type ReviewBodyProps = { progress: SessionProgress; session: Session | undefined; refreshFailed: boolean };
 
@@ -26,7 +29,6 @@ function countByFilter(progress: SessionProgress): Record<StepFilterValue, numbe
 function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
   const { filter, selectedCode } = useReviewParams();
   const [photoKey, setPhotoKey] = useState<string | null>(null);
-  const lightboxItems = useMemo(() => buildLightboxItems(progress.steps), [progress.steps]);
   const visibleSteps = useMemo(
     () => progress.steps.filter((step) => matchesStepFilter(step, filter)),
     [progress.steps, filter],
@@ -46,13 +48,15 @@ function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
         ) : null}
       </div>
       <RawPhotosJson sessionKey={progress.session_key} live={!isTerminalStatus(progress.status)} />
-      {photoKey !== null && lightboxItems.length > 0 ? (
-        <Lightbox
-          items={lightboxItems}
-          currentKey={photoKey}
-          onChange={setPhotoKey}
-          onClose={() => setPhotoKey(null)}
-        />
+      {photoKey !== null ? (
+        <Suspense fallback={null}>
+          <ReviewLightbox
+            steps={progress.steps}
+            currentKey={photoKey}
+            onChange={setPhotoKey}
+            onClose={() => setPhotoKey(null)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -66,9 +70,9 @@ export function SessionReview({ sessionKey }: SessionReviewProps) {
   const progress = useSessionProgress(sessionKey);
   const session = useSession(sessionKey);
   if (progress.data) {
-    return <ReviewBody progress={progress.data} session={session.data} refreshFailed={progress.isRefetchError} />;
+    return <ReviewBody progress={progress.data} session={session.data} refreshFailed={progress.status === 'error'} />;
   }
-  if (progress.isError) {
+  if (progress.status === 'error') {
     const summary = summarizeError(progress.error);
     return (
       <ErrorMessage

@@ -36,11 +36,11 @@ export function NewSessionPanel() {
         type="button"
         className="button button--primary"
         onClick={() => create.mutate()}
-        disabled={create.isPending}
+        disabled={create.status === 'pending'}
       >
-        {create.isPending ? 'Creating…' : 'New session'}
+        {create.status === 'pending' ? 'Creating…' : 'New session'}
       </button>
-      {create.isError ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
+      {create.status === 'error' ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
       {create.data ? <CreatedSession session={create.data} /> : null}
     </section>
   );

@@ -55,25 +55,20 @@ function SessionRows({ sessions }: { sessions: readonly Session[] }) {
 export function SessionsTable() {
   const status = useStatusFilter();
   const list = useSessionsList(status);
-  const sessions = list.data?.pages.flatMap((page) => page.sessions) ?? [];
+  const sessions = list.data?.flatMap((page) => page.sessions) ?? [];
   return (
     <section className="sessions" aria-labelledby="sessions-title">
       <div className="sessions__bar">
         <h2 id="sessions-title">Sessions</h2>
         <StatusFilter value={status} onChange={setStatusFilter} />
       </div>
-      {list.isPending ? <p role="status">Loading sessions…</p> : null}
-      {list.isError ? (
+      {list.status === 'pending' ? <p role="status">Loading sessions…</p> : null}
+      {list.status === 'error' ? (
         <ErrorMessage onRetry={() => void list.refetch()}>{summarizeError(list.error).message}</ErrorMessage>
       ) : null}
       {list.data ? <SessionRows sessions={sessions} /> : null}
       {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
+        <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetching}>
           {list.isFetchingNextPage ? 'Loading more…' : 'Load more sessions'}
         </button>
       ) : null}

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { QueryDescriptor } from '../../../lib/query-cache.js';
+import { useQuery } from '../../../lib/use-query.js';
 
 // qrcode is loaded on demand so it stays out of the review page's initial JavaScript.
 async function renderQrSvg(text: string): Promise<string> {
@@ -7,14 +8,9 @@ async function renderQrSvg(text: string): Promise<string> {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** A QR code of `text` as an SVG data URL (computed in the browser, cached forever). */
-export function qrCodeQuery(text: string) {
-  return queryOptions({
-    queryKey: ['qr-code', text] as const,
-    queryFn: () => renderQrSvg(text),
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
+/** A QR code of `text` as an SVG data URL (computed in the browser, never stale). */
+export function qrCodeQuery(text: string): QueryDescriptor<string> {
+  return { key: ['qr-code', text], fetch: () => renderQrSvg(text), staleMs: Infinity };
 }
 
 /** The QR code of `text`. */
