@@ -1,7 +1,11 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   ApiErrorBody,
+  CaptureState,
   CreateSessionRequest,
+  ManualEntryRequest,
+  SkipRequest,
   DeleteSessionResponse,
   Session,
   SessionList,
@@ -9,8 +13,16 @@ import {
   SessionPhotos,
   SessionProgress,
 } from '@pave/domain';
-import express, { type Express } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type Express, type Router } from 'express';
+import { captureRouteDocs, PhotoUpload } from './capture/capture.docs.js';
+import { createCaptureRouter } from './capture/capture.router.js';
+import { createCaptureService } from './capture/capture.service.js';
+import type { DefaultImages } from './capture/default-images.js';
+import { createImagesRouter } from './capture/images.router.js';
+import { createSemaphore } from './capture/semaphore.js';
 import { createAuthenticate } from './http/authenticate.js';
+import { createRateLimiter, createRateLimitMiddleware } from './http/rate-limit.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
 import { createHttpMetrics, type HttpMetrics } from './http/metrics.js';
 import { createRequestObserver } from './http/observe-requests.js';
@@ -21,16 +33,24 @@ import { buildOpenApiDocument, type NamedSchemas, type OpenApiDocument } from '.
 import { createOpenApiRouter, openApiRouteDocs } from './openapi/openapi.router.js';
 import type { RouteDoc } from './openapi/route-doc.js';
 import { createOpsRouter, HealthResponse, opsRouteDocs, ReadyResponse } from './ops/ops.router.js';
+import type { ImageStore } from './images/image-store.js';
+import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
+import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
+import { createCachedAccountStore } from './accounts/cached-account-store.js';
 import type { Repository } from './storage/repository.js';
 
 /** Everything the app needs from outside: storage, logging, settings, and (in tests) the clock and randomness. */
 export type AppDeps = {
   readonly repo: Repository;
   readonly logger: Logger;
+  /** Requests per minute per API key on `/v1/sessions…` (0 or absent: no limit). */
+  readonly rateLimitPerMinute?: number;
+  /** How long an API key's account is reused without asking storage (0: always ask). */
+  readonly accountCacheMs?: number;
   /** Absolute base of every URL handed out, without a trailing slash. */
   readonly publicBaseUrl: string;
   /** Folder of the built web app; null or missing serves a "not built" page. */
@@ -38,10 +58,25 @@ export type AppDeps = {
   readonly now?: () => Date;
   readonly randomInt?: RandomInt;
   readonly metrics?: HttpMetrics;
+  /** Where uploaded images are stored (`<PAVE_DATA_DIR>/images`). */
+  readonly images: ImageStore;
+  /** The placeholder images of typed-in values, rendered at start-up. */
+  readonly defaultImages: DefaultImages;
+  /** Image limits and QA thresholds; `defaultQaSettings` when missing. */
+  readonly qaSettings?: QaSettings;
+  /** Uploads decoded and judged at once; the number of CPUs when missing. */
+  readonly qaConcurrency?: number;
+  /** Uploads read or processed at once before new ones get 503; 32 when missing. */
+  readonly maxPendingUploads?: number;
 };
 
 /** Every documented route; a test checks this list against the routes the app really has. */
-export const routeDocs: readonly RouteDoc[] = [...sessionsRouteDocs, ...opsRouteDocs, ...openApiRouteDocs];
+export const routeDocs: readonly RouteDoc[] = [
+  ...sessionsRouteDocs,
+  ...captureRouteDocs,
+  ...opsRouteDocs,
+  ...openApiRouteDocs,
+];
 
 /** The schemas listed under `components.schemas`, by name. */
 export const namedSchemas: NamedSchemas = {
@@ -52,6 +87,10 @@ export const namedSchemas: NamedSchemas = {
   SessionPhoto,
   SessionPhotos,
   SessionProgress,
+  CaptureState,
+  ManualEntryRequest,
+  SkipRequest,
+  PhotoUpload,
   ApiErrorBody,
   HealthResponse,
   ReadyResponse,
@@ -67,10 +106,29 @@ export function createOpenApiDocument(): OpenApiDocument {
   });
 }
 
-/** The HTTP app: request ids, metrics and logs, the routers, then 404 and the error handler. Never listens. */
-export function createApp(deps: AppDeps): Express {
+/** The capture routes (`/v1/capture/…`) and the image routes (`/images/…`). */
+function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
+  const qaSettings = deps.qaSettings ?? defaultQaSettings;
+  const capture = createCaptureService({
+    repo: deps.repo,
+    images: deps.images,
+    now,
+    publicBaseUrl: deps.publicBaseUrl,
+    qaSettings,
+    qaSlots: createSemaphore(deps.qaConcurrency ?? Math.max(1, availableParallelism())),
+  });
+  const uploadSlots = createSemaphore(deps.maxPendingUploads ?? 32);
+  return [
+    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, uploadSlots, now }),
+    createImagesRouter(deps.images, deps.defaultImages),
+  ];
+}
+
+/** The Express app and the fast path for `GET …/photos`, sharing one service, metrics and account lookup. */
+function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typeof createPhotosFastPath> } {
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createHttpMetrics();
+  const accounts = createCachedAccountStore(deps.repo.accounts, deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
     now,
@@ -81,11 +139,32 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(createRequestId(deps.logger), createRequestObserver(metrics, deps.logger));
-  app.use(createSessionsRouter(service, createAuthenticate(deps.repo.accounts, now)));
+  const rateLimiter = createRateLimiter({
+    store: deps.repo.rateLimits,
+    limitPerMinute: deps.rateLimitPerMinute ?? 0,
+    now,
+  });
+  const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
+  app.use(createSessionsRouter(service, guard));
+  app.use(...createCaptureRouters(deps, now));
   app.use(createOpsRouter({ repo: deps.repo, metrics, logger: deps.logger }));
   app.use(createOpenApiRouter(createOpenApiDocument()));
   app.use(createWebAppRouter(deps.webDist ?? null));
   app.use(notFound);
   app.use(createErrorHandler(deps.logger));
-  return app;
+  const photosFastPath = createPhotosFastPath({ service, accounts, rateLimiter, now, metrics, logger: deps.logger });
+  return { app, photosFastPath };
+}
+
+/** The Express app alone: request ids, metrics and logs, the routers, then 404 and the error handler. Never listens. */
+export function createApp(deps: AppDeps): Express {
+  return assemble(deps).app;
+}
+
+/** What a server listens with: the fast path for `GET …/photos`, then the Express app for everything else. */
+export function createRequestListener(deps: AppDeps): RequestListener {
+  const { app, photosFastPath } = assemble(deps);
+  return (req, res) => {
+    if (!photosFastPath(req, res)) app(req, res);
+  };
 }

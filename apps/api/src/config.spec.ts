@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { parseConfig } from './config.js';
+import { defaultQaSettings } from './qa/qa-settings.js';
 
 describe('parseConfig', () => {
   it('applies the defaults to an empty environment', () => {
@@ -14,6 +16,12 @@ describe('parseConfig', () => {
         logLevel: 'info',
         expirySweepSeconds: 60,
         webDist: '/srv/app/apps/web/dist',
+        qaSettings: defaultQaSettings,
+        qaConcurrency: availableParallelism(),
+        maxPendingUploads: 32,
+        imageSweepGraceSeconds: 0,
+        rateLimitPerMinute: 1200,
+        accountCacheSeconds: 5,
       },
     });
   });
@@ -30,6 +38,21 @@ describe('parseConfig', () => {
         LOG_LEVEL: 'warn',
         PAVE_EXPIRY_SWEEP_SECONDS: '15',
         PAVE_WEB_DIST: '',
+        PAVE_QA_MAX_INPUT_BYTES: '1048576',
+        PAVE_QA_MAX_PIXELS: '12000000',
+        PAVE_QA_MIN_LONG_SIDE: '1024',
+        PAVE_QA_MIN_SHORT_SIDE: '768',
+        PAVE_QA_DARK_MEAN_LUMA: '40.5',
+        PAVE_QA_DARK_P95_LUMA: '70',
+        PAVE_QA_BRIGHT_MEAN_LUMA: '220',
+        PAVE_QA_BRIGHT_SHARE_MAX: '0.25',
+        PAVE_QA_BLUR_VARIANCE_MIN: '80',
+        PAVE_QA_DUPLICATE_MAX_HAMMING: '6',
+        PAVE_QA_CONCURRENCY: '3',
+        PAVE_MAX_PENDING_UPLOADS: '10',
+        PAVE_IMAGE_SWEEP_GRACE_SECONDS: '600',
+        PAVE_RATE_LIMIT_PER_MINUTE: '300',
+        PAVE_ACCOUNT_CACHE_SECONDS: '0',
       },
       '/srv/app',
     );
@@ -48,6 +71,24 @@ describe('parseConfig', () => {
         logLevel: 'warn',
         expirySweepSeconds: 15,
         webDist: '/srv/app/apps/web/dist',
+        qaSettings: {
+          ...defaultQaSettings,
+          maxInputBytes: 1048576,
+          maxPixels: 12_000_000,
+          minLongSide: 1024,
+          minShortSide: 768,
+          darkMeanLuma: 40.5,
+          darkP95Luma: 70,
+          brightMeanLuma: 220,
+          brightShareMax: 0.25,
+          blurVarianceMin: 80,
+          duplicateMaxHamming: 6,
+        },
+        qaConcurrency: 3,
+        maxPendingUploads: 10,
+        imageSweepGraceSeconds: 600,
+        rateLimitPerMinute: 300,
+        accountCacheSeconds: 0,
       },
     });
   });
@@ -58,12 +99,25 @@ describe('parseConfig', () => {
     ['PUBLIC_BASE_URL', 'ftp://example.com'],
     ['DATABASE_URL', 'mysql://db/pave'],
     ['LOG_LEVEL', 'loud'],
+    ['PAVE_QA_BLUR_VARIANCE_MIN', 'sharp'],
+    ['PAVE_QA_BRIGHT_SHARE_MAX', '1.5'],
+    ['PAVE_QA_DUPLICATE_MAX_HAMMING', '65'],
+    ['PAVE_QA_CONCURRENCY', '0'],
+    ['PAVE_IMAGE_SWEEP_GRACE_SECONDS', '-1'],
     ['PAVE_EXPIRY_SWEEP_SECONDS', '0'],
+    ['PAVE_RATE_LIMIT_PER_MINUTE', '-1'],
+    ['PAVE_RATE_LIMIT_PER_MINUTE', '2.5'],
+    ['PAVE_RATE_LIMIT_PER_MINUTE', 'many'],
     ['PAVE_BOOTSTRAP_ACCOUNTS', 'acme:only-a-key'],
   ])('refuses a bad %s (%s) with a message naming it', (name, value) => {
     const parsed = parseConfig({ [name]: value }, '/srv/app');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.message).toMatch(new RegExp(`^Invalid setting ${name}: `));
+  });
+
+  it('turns rate limiting off with PAVE_RATE_LIMIT_PER_MINUTE=0', () => {
+    const parsed = parseConfig({ PAVE_RATE_LIMIT_PER_MINUTE: '0' }, '/srv/app');
+    expect(parsed.ok && parsed.value.rateLimitPerMinute).toBe(0);
   });
 
   it('never repeats a bootstrap secret in its message', () => {

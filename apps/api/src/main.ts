@@ -1,8 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import sharp from 'sharp';
 import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
-import { createApp } from './app.js';
+import { createRequestListener } from './app.js';
+import { renderDefaultImages } from './capture/default-images.js';
 import { type Config, readConfig } from './config.js';
+import { createImageStore, type ImageStore } from './images/image-store.js';
 import { createLogger, type Logger } from './logger.js';
+import { pruneRateLimits } from './http/rate-limit.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
 import { describeStorage, openRepository } from './storage/open-repository.js';
 import type { Repository } from './storage/repository.js';
@@ -33,6 +37,38 @@ async function prepareAccounts(repo: Repository, config: Config, logger: Logger)
   }
   const demo = await accounts.ensureDemo();
   if (demo) printDemoCredentials(demo, config);
+}
+
+/**
+ * Removes image files no attempt points to: the leftovers of uploads cut short by a crash (the file is written
+ * before its row commits). Runs before listening, so no upload of this instance is in flight; files younger
+ * than the grace period are left alone for other instances sharing the folder.
+ */
+async function sweepOrphanImages(images: ImageStore, repo: Repository, config: Config, logger: Logger): Promise<void> {
+  const report = await images.sweep(
+    (ids) => repo.attempts.findReferencedImageIds(ids),
+    config.imageSweepGraceSeconds * 1000,
+  );
+  if (report.removedImages + report.removedTemporary > 0) logger.info(report, 'removed orphan image files');
+}
+
+/** The image store (swept of orphans), the default images, then the app. */
+async function prepareApp(repo: Repository, config: Config, logger: Logger): Promise<RequestListener> {
+  const images = await createImageStore(config.dataDir);
+  await sweepOrphanImages(images, repo, config, logger);
+  return createRequestListener({
+    repo,
+    logger,
+    accountCacheMs: config.accountCacheSeconds * 1000,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    publicBaseUrl: config.publicBaseUrl,
+    webDist: config.webDist,
+    images,
+    defaultImages: await renderDefaultImages(),
+    qaSettings: config.qaSettings,
+    qaConcurrency: config.qaConcurrency,
+    maxPendingUploads: config.maxPendingUploads,
+  });
 }
 
 function listen(server: Server, config: Config): Promise<void> {
@@ -73,10 +109,11 @@ async function main(): Promise<void> {
   }
   const { value: settings } = config;
   const logger = createLogger(settings.logLevel);
+  // libvips' operation cache only helps when one file is processed twice, and holds up to 50 MB
+  sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
-  const app = createApp({ repo, logger, publicBaseUrl: settings.publicBaseUrl, webDist: settings.webDist });
-  const server = createServer(app);
+  const server = createServer(await prepareApp(repo, settings, logger));
   await listen(server, settings);
   const sweep = startExpirySweep({
     sessions: repo.sessions,
@@ -84,7 +121,17 @@ async function main(): Promise<void> {
     intervalSeconds: settings.expirySweepSeconds,
     logger,
   });
-  handleShutdown(server, repo, logger, () => sweep.stop());
+  // old rate-limit windows are dead weight; any instance may delete them
+  const prune = setInterval(() => {
+    pruneRateLimits(repo.rateLimits, new Date()).catch((error: unknown) =>
+      logger.warn({ err: error }, 'rate-limit prune failed'),
+    );
+  }, 60_000);
+  prune.unref();
+  handleShutdown(server, repo, logger, () => {
+    sweep.stop();
+    clearInterval(prune);
+  });
   logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings) }, 'listening');
 }
 

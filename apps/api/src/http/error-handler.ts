@@ -1,7 +1,9 @@
 import type { ApiErrorBody, ApiErrorCode } from '@pave/domain';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { isStorageUnavailable } from '../storage/storage-unavailable.js';
 import { ApiProblem } from './api-problem.js';
+import { RateLimitProblem } from './rate-limit.js';
 
 /** The HTTP status of each error code: a code without a status does not compile. */
 export const statusOfCode = {
@@ -14,7 +16,8 @@ export const statusOfCode = {
   session_started: 400,
   session_closed: 409,
   invalid_transition: 409,
-  not_skippable: 409,
+  // a step that can never be skipped is a bad request, not a conflict of state
+  not_skippable: 400,
   already_accepted: 409,
   needed_images_missing: 409,
   invalid_manual_value: 422,
@@ -52,6 +55,9 @@ function fieldOf(error: unknown, name: 'type' | 'status'): unknown {
 /** Turns anything thrown into a problem; null for the unexpected (a 500). */
 export function toApiProblem(error: unknown): ApiProblem | null {
   if (error instanceof ApiProblem) return error;
+  if (isStorageUnavailable(error)) {
+    return new ApiProblem('unavailable', 'Storage is unavailable; try again shortly.', { cause: error });
+  }
   const type = fieldOf(error, 'type');
   const known = typeof type === 'string' ? problemsByType[type] : undefined;
   if (known) return new ApiProblem(known[0], known[1], { cause: error });
@@ -59,6 +65,12 @@ export function toApiProblem(error: unknown): ApiProblem | null {
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
   const [code, message] = problemsByStatus[status] ?? ['invalid_request', 'Invalid request.'];
   return new ApiProblem(code, message, { cause: error });
+}
+
+/** The `Retry-After` (whole seconds) of a problem's answer: 1 for `unavailable`, the limiter's for a 429. */
+export function retryAfterSecondsOf(problem: ApiProblem): number | null {
+  if (problem instanceof RateLimitProblem) return problem.retryAfterSeconds;
+  return problem.code === 'unavailable' ? 1 : null;
 }
 
 function bodyOf(problem: ApiProblem, style: 'pave' | 'extended'): ApiErrorBody {
@@ -86,6 +98,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const status = statusOfCode[problem.code];
     if (status >= 500) log.error({ err: problem }, problem.message);
+    const retryAfter = retryAfterSecondsOf(problem);
+    if (retryAfter !== null && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {
       res.setHeader('Allow', problem.details.join(', '));
     }

@@ -1,10 +1,13 @@
 import { authHeaderNames, sessionPhotoShape } from '@pave/domain';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
+import { createImageStore } from '../images/image-store.js';
 import { createApp, createOpenApiDocument } from '../app.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
 import { call } from '../testing/http-call.js';
-import { startTestServer } from '../testing/test-server.js';
+import { startTestServer, testDefaultImages } from '../testing/test-server.js';
 import { createSqliteTestStorage } from '../testing/test-storage.js';
 import { openApiPathOf } from './openapi-document.js';
 
@@ -41,7 +44,13 @@ describe('the OpenAPI document', () => {
     const storage = createSqliteTestStorage();
     const repo: Repository = await storage.open();
     try {
-      const app: Express = createApp({ repo, logger: createLogger('silent'), publicBaseUrl: 'http://localhost:3000' });
+      const app: Express = createApp({
+        repo,
+        logger: createLogger('silent'),
+        publicBaseUrl: 'http://localhost:3000',
+        images: await createImageStore(join(tmpdir(), 'pave-openapi-unused')),
+        defaultImages: await testDefaultImages(),
+      });
       const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
       expect(registeredRoutes(stack).sort()).toEqual(documentedRoutes().sort());
     } finally {

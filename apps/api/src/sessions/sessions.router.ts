@@ -23,16 +23,16 @@ function sessionKeyOrNotFound(raw: string): SessionKey {
 const pave = errorStyle('pave');
 const ours = errorStyle('extended');
 
-/** The Sessions API routes (see sessions.docs.ts); every one behind `authenticate`. */
-export function createSessionsRouter(service: SessionsService, authenticate: RequestHandler): Router {
+/** The Sessions API routes (see sessions.docs.ts); every one behind `guard` (authentication, then the rate limit). */
+export function createSessionsRouter(service: SessionsService, guard: readonly RequestHandler[]): Router {
   const router = Router();
   router
     .route('/v1/sessions')
-    .post(pave, authenticate, ...jsonBody, async (req, res) => {
+    .post(pave, ...guard, ...jsonBody, async (req, res) => {
       const request = parseOrThrow(CreateSessionRequest, req.body ?? {}, 'session');
       res.status(200).json(await service.create(accountOf(res), request));
     })
-    .get(ours, authenticate, async (req, res) => {
+    .get(ours, ...guard, async (req, res) => {
       const query = parseOrThrow(ListSessionsQuery, req.query, 'query');
       const result = await service.list(accountOf(res), query);
       if (!result.ok) throw new ApiProblem('invalid_request', 'Invalid query: cursor is not one this API gave out.');
@@ -41,13 +41,13 @@ export function createSessionsRouter(service: SessionsService, authenticate: Req
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   router
     .route('/v1/sessions/:session_key')
-    .get(pave, authenticate, async (req, res) => {
+    .get(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const result = await service.get(accountOf(res), sessionKey);
       if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
       res.json(result.value);
     })
-    .delete(pave, authenticate, async (req, res) => {
+    .delete(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const result = await service.remove(accountOf(res), sessionKey);
       if (result.ok) {
@@ -62,7 +62,7 @@ export function createSessionsRouter(service: SessionsService, authenticate: Req
     .all(methodNotAllowed(['DELETE', 'GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/photos')
-    .get(pave, authenticate, async (req, res) => {
+    .get(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const result = await service.photos(accountOf(res), sessionKey);
       if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
@@ -71,7 +71,7 @@ export function createSessionsRouter(service: SessionsService, authenticate: Req
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/progress')
-    .get(ours, authenticate, async (req, res) => {
+    .get(ours, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const result = await service.progress(accountOf(res), sessionKey);
       if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));

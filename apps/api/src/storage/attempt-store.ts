@@ -1,7 +1,7 @@
-import { qaReasons } from '@pave/domain';
+import { qaReasons, SessionStatus, type Result } from '@pave/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AttemptsTable, Database } from './database.js';
-import type { AttemptStore, AttemptVerdict, NewAttempt } from './repository.js';
+import type { AppendError, AppendOptions, AttemptRow, AttemptStore, AttemptVerdict, NewAttempt } from './repository.js';
 import { toAttemptRow } from './row-mappers.js';
 
 type VerdictColumns = Pick<Insertable<AttemptsTable>, 'approved' | 'reason' | 'reason_code'>;
@@ -42,13 +42,26 @@ function attemptValues(attempt: NewAttempt, seq: number): Insertable<AttemptsTab
   }
 }
 
-async function nextSeq(trx: Transaction<Database>, sessionId: number): Promise<number> {
+/** How many ids one `image_id in (…)` query carries (well under SQLite's and PostgreSQL's parameter limits). */
+export const imageIdBatchSize = 500;
+
+type Tail = { maxSeq: number; latestCreatedAt: number | null };
+
+/** The session's last `seq` and latest `created_at` (read under the session's lock). */
+async function readTail(trx: Transaction<Database>, sessionId: number): Promise<Tail> {
   const row = await trx
     .selectFrom('attempts')
-    .select((eb) => eb.fn.max('seq').as('max_seq'))
+    .select((eb) => [eb.fn.max('seq').as('max_seq'), eb.fn.max('created_at').as('max_created_at')])
     .where('session_id', '=', sessionId)
     .executeTakeFirst();
-  return Number(row?.max_seq ?? 0) + 1;
+  const latest = row?.max_created_at ?? null;
+  return { maxSeq: Number(row?.max_seq ?? 0), latestCreatedAt: latest === null ? null : Number(latest) };
+}
+
+/** Raises `createdAt` to the session's latest, and `verdictAt` to `createdAt` (see `AttemptStore.append`). */
+function clampTimes(attempt: NewAttempt, tail: Tail): NewAttempt {
+  const createdAt = Math.max(attempt.createdAt, tail.latestCreatedAt ?? attempt.createdAt);
+  return { ...attempt, createdAt, verdictAt: Math.max(attempt.verdictAt, createdAt) };
 }
 
 async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt): Promise<void> {
@@ -64,6 +77,54 @@ async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt
   await trx.updateTable('attempts').set({ updated_at: attempt.createdAt }).where('id', '=', previous.id).execute();
 }
 
+/**
+ * Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so appends to one
+ * session run one after another: none computes the same seq or misses the other's created_at.
+ */
+async function lockSession(
+  trx: Transaction<Database>,
+  attempt: NewAttempt,
+  options: AppendOptions,
+): Promise<AppendError | null> {
+  let touch = trx.updateTable('sessions').set({ updated_at: attempt.createdAt }).where('id', '=', attempt.sessionId);
+  if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
+  const touched = await touch.executeTakeFirst();
+  if (touched.numUpdatedRows > 0n) return null;
+  const session = await trx
+    .selectFrom('sessions')
+    .select('status')
+    .where('id', '=', attempt.sessionId)
+    .executeTakeFirst();
+  return session
+    ? { code: 'session_closed', status: SessionStatus.parse(session.status) }
+    : { code: 'session_not_found' };
+}
+
+async function appendLocked(
+  trx: Transaction<Database>,
+  given: NewAttempt,
+  options: AppendOptions,
+): Promise<Result<AttemptRow, AppendError>> {
+  const refused = await lockSession(trx, given, options);
+  if (refused) return { ok: false, error: refused };
+  const tail = await readTail(trx, given.sessionId);
+  const attempt = clampTimes(given, tail);
+  if (attempt.createdAt !== given.createdAt) {
+    await trx
+      .updateTable('sessions')
+      .set({ updated_at: attempt.createdAt })
+      .where('id', '=', given.sessionId)
+      .execute();
+  }
+  await supersedePrevious(trx, attempt);
+  const row = await trx
+    .insertInto('attempts')
+    .values(attemptValues(attempt, tail.maxSeq + 1))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ok: true, value: toAttemptRow(row) };
+}
+
 /** Capture attempts on Kysely (SQLite or PostgreSQL). */
 export function createAttemptStore(db: Kysely<Database>): AttemptStore {
   return {
@@ -72,31 +133,28 @@ export function createAttemptStore(db: Kysely<Database>): AttemptStore {
         .selectFrom('attempts')
         .selectAll()
         .where('session_id', '=', sessionId)
-        // capture order: created_at, then seq for attempts within the same millisecond (or across skewed clocks)
+        // capture order: created_at (never decreasing with seq, see append), then seq within one millisecond
         .orderBy('created_at', 'asc')
         .orderBy('seq', 'asc')
         .execute();
       return rows.map(toAttemptRow);
     },
-    append(attempt) {
-      return db.transaction().execute(async (trx) => {
-        // Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so two
-        // appends to one session never compute the same seq.
-        const touched = await trx
-          .updateTable('sessions')
-          .set({ updated_at: attempt.createdAt })
-          .where('id', '=', attempt.sessionId)
-          .executeTakeFirst();
-        if (touched.numUpdatedRows === 0n) return { ok: false, error: { code: 'session_not_found' } } as const;
-        const seq = await nextSeq(trx, attempt.sessionId);
-        await supersedePrevious(trx, attempt);
-        const row = await trx
-          .insertInto('attempts')
-          .values(attemptValues(attempt, seq))
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return { ok: true, value: toAttemptRow(row) } as const;
-      });
+    append(attempt, options = {}) {
+      return db.transaction().execute((trx) => appendLocked(trx, attempt, options));
+    },
+    async findReferencedImageIds(imageIds) {
+      const referenced = new Set<string>();
+      for (let start = 0; start < imageIds.length; start += imageIdBatchSize) {
+        const batch = imageIds.slice(start, start + imageIdBatchSize);
+        const rows = await db
+          .selectFrom('attempts')
+          .select('image_id')
+          .distinct()
+          .where('image_id', 'in', batch)
+          .execute();
+        for (const row of rows) if (row.image_id !== null) referenced.add(row.image_id);
+      }
+      return referenced;
     },
   };
 }

@@ -53,11 +53,20 @@ export type AttemptsTable = {
   verdict_at: number;
 };
 
+/** The `rate_limits` table: requests counted per API key and fixed one-minute window. */
+export type RateLimitsTable = {
+  api_key: string;
+  /** Epoch milliseconds of the window's start (a multiple of 60 000). */
+  window_start: number;
+  count: number;
+};
+
 /** Every table, for Kysely. */
 export type Database = {
   accounts: AccountsTable;
   sessions: SessionsTable;
   attempts: AttemptsTable;
+  rate_limits: RateLimitsTable;
 };
 
 /** Which SQL engine a Kysely instance talks to: the few places where DDL differs. */

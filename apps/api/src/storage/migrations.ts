@@ -74,6 +74,19 @@ async function createAttempts(db: Db, dialect: StorageDialect): Promise<void> {
   await sql`create unique index if not exists attempts_session_seq_idx on attempts (session_id, seq)`.execute(db);
 }
 
+async function createRateLimits(db: Db): Promise<void> {
+  await db.schema
+    .createTable('rate_limits')
+    .ifNotExists()
+    .addColumn('api_key', 'text', (col) => col.notNull())
+    .addColumn('window_start', 'bigint', (col) => col.notNull())
+    .addColumn('count', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('rate_limits_pkey', ['api_key', 'window_start'])
+    .execute();
+  // serves prune: old windows are deleted by start, whatever the number of keys
+  await sql`create index if not exists rate_limits_window_start_idx on rate_limits (window_start)`.execute(db);
+}
+
 /** Every migration, by name (applied in name order). */
 export function createMigrations(dialect: StorageDialect): Record<string, Migration> {
   return {
@@ -82,6 +95,18 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
         await createAccounts(db, dialect);
         await createSessions(db, dialect);
         await createAttempts(db, dialect);
+      },
+    },
+    // serves the start-up image sweep: "which of these image ids does some attempt point to?"
+    '0002_attempts_image_id_index': {
+      up: async (db: Db) => {
+        await sql`create index if not exists attempts_image_id_idx on attempts (image_id)`.execute(db);
+      },
+    },
+    // rate limiting per API key (src/http/rate-limit.ts): one counter per key and fixed one-minute window
+    '0003_rate_limits': {
+      up: async (db: Db) => {
+        await createRateLimits(db);
       },
     },
   };

@@ -24,9 +24,15 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    // fail fast while PostgreSQL is down or overloaded (a 503), instead of queueing requests without bound
+    connectionTimeoutMillis: 2000,
+    query_timeout: 10_000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // A client that is checked out when PostgreSQL goes away emits 'error' on itself, not on the pool; unheard,
+  // that would crash the process. The query in flight fails on its own (a 503) and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db, 'postgres');

@@ -155,16 +155,40 @@ export type AttemptRow = {
   readonly verdictAt: number;
 };
 
+/** Why `attempts.append` refused: the session is gone, or its status is not one the caller allowed. */
+export type AppendError = { code: 'session_not_found' } | { code: 'session_closed'; status: SessionStatus };
+
+/** Conditions of `attempts.append`. */
+export type AppendOptions = {
+  /** Append only while the session is in one of these statuses (checked under the session's lock). */
+  readonly whileStatusIn?: readonly SessionStatus[];
+};
+
 /** Capture attempts. */
 export type AttemptStore = {
   /** A session's attempts in capture order: `createdAt` ascending, then `seq`. */
   listForSession(sessionId: number): Promise<AttemptRow[]>;
   /**
-   * Appends an attempt as the session's next `seq`, in one transaction that also sets the `updated_at` of the
-   * previous latest attempt of the same photo code (the one this retake supersedes) to the new `createdAt`
-   * and the session's `updated_at` to `createdAt`. Refused when the session no longer exists.
+   * Appends an attempt as the session's next `seq`, in one transaction holding the session's lock that also sets
+   * the `updated_at` of the previous latest attempt of the same photo code (the one this retake supersedes) to
+   * the new `createdAt` and the session's `updated_at` to `createdAt`.
+   *
+   * `createdAt` is taken when an upload arrives, but uploads commit in the order their QA finishes; so the stored
+   * `createdAt` is raised to the latest one already stored for the session (and `verdictAt` to `createdAt`):
+   * capture order (`seq`) and `created_at` order always agree, and no `updated_at` is before its `created_at`.
+   * Refused when the session no longer exists or is not in `options.whileStatusIn`.
    */
-  append(attempt: NewAttempt): Promise<Result<AttemptRow, { code: 'session_not_found' }>>;
+  append(attempt: NewAttempt, options?: AppendOptions): Promise<Result<AttemptRow, AppendError>>;
+  /** Which of these image ids some attempt points to (queried in batches, so any number of ids is fine). */
+  findReferencedImageIds(imageIds: readonly string[]): Promise<Set<string>>;
+};
+
+/** Request counters per API key and fixed window, shared by every instance on the same storage. */
+export type RateLimitStore = {
+  /** Counts one request of `apiKey` in the window starting at `windowStart`, atomically; returns the new count. */
+  hit(apiKey: string, windowStart: number): Promise<number>;
+  /** Deletes the counters of windows that started before `before`; returns how many. */
+  prune(before: number): Promise<number>;
 };
 
 /** The storage of the API: one interface, on SQLite or PostgreSQL. */
@@ -173,6 +197,7 @@ export type Repository = {
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
   readonly attempts: AttemptStore;
+  readonly rateLimits: RateLimitStore;
   /** Resolves when storage answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes connections; the repository cannot be used afterwards. */

@@ -36,17 +36,75 @@ export function describeAttemptStoreSpec(repo: () => Repository): void {
       expect((await repo().sessions.findByKey('ACM-000000000A' as SessionKey, 'any'))?.updatedAt).toBe(t0 + 9000);
     });
 
-    it('lists by capture time, then by seq within the same millisecond', async () => {
+    it('raises a late-committed created_at to the latest stored, so seq order and time order agree', async () => {
       const id = await sessionId();
       await repo().attempts.append(photo(id, 1, t0 + 5000));
-      await repo().attempts.append(photo(id, 2, t0 + 1000));
-      await repo().attempts.append(photo(id, 3, t0 + 1000));
+      const late = await repo().attempts.append({ ...photo(id, 2, t0 + 1000), verdictAt: t0 + 1500 });
+      await repo().attempts.append(photo(id, 3, t0 + 7000));
+      expect(late).toMatchObject({ ok: true, value: { seq: 2, createdAt: t0 + 5000, verdictAt: t0 + 5000 } });
       const rows = await repo().attempts.listForSession(id);
-      expect(rows.map((r) => [r.seq, r.photoCode])).toEqual([
-        [2, 2],
-        [3, 3],
-        [1, 1],
+      expect(rows.map((r) => [r.seq, r.photoCode, r.createdAt, r.updatedAt])).toEqual([
+        [1, 1, t0 + 5000, t0 + 7000],
+        [2, 2, t0 + 5000, t0 + 5000],
+        [3, 3, t0 + 7000, t0 + 9000],
       ]);
+    });
+
+    it('never lets a superseded attempt end before it began, whatever order the retakes commit in', async () => {
+      const id = await sessionId();
+      await repo().attempts.append(photo(id, 2, t0 + 9000));
+      await repo().attempts.append(photo(id, 2, t0 + 3000));
+      const rows = await repo().attempts.listForSession(id);
+      expect(rows.map((r) => [r.seq, r.createdAt, r.updatedAt])).toEqual([
+        [1, t0 + 9000, t0 + 9000],
+        [2, t0 + 9000, t0 + 9000],
+      ]);
+    });
+
+    it('keeps every one of many concurrent appends, in one consistent order', async () => {
+      const id = await sessionId();
+      const codes = [2, 1, 2, 3, 2, 9, 6, 2, 4, 5, 2, 10, 11, 2, 7, 8] as const;
+      // arrival times out of commit order on purpose: later uploads may finish QA first
+      const results = await Promise.all(
+        codes.map((code, index) => repo().attempts.append(photo(id, code, t0 + ((index * 7919) % 23) * 1000))),
+      );
+      expect(results.every((result) => result.ok)).toBe(true);
+      const rows = await repo().attempts.listForSession(id);
+      expect(rows.map((r) => r.seq)).toEqual(codes.map((_code, index) => index + 1));
+      expect(rows.map((r) => r.photoCode).sort((a, b) => a - b)).toEqual([...codes].sort((a, b) => a - b));
+      rows.slice(1).forEach((row, index) => expect(row.createdAt).toBeGreaterThanOrEqual(rows[index]?.createdAt ?? 0));
+      for (const row of rows) expect(row.updatedAt).toBeGreaterThanOrEqual(row.createdAt);
+      const interior = rows.filter((r) => r.photoCode === 2);
+      interior.slice(0, -1).forEach((row, index) => expect(row.updatedAt).toBe(interior[index + 1]?.createdAt));
+    });
+
+    it('appends only while the session is in an allowed status, and says which status refused it', async () => {
+      const id = await sessionId();
+      const allowed = { whileStatusIn: ['IDLE', 'STARTED'] } as const;
+      expect(await repo().attempts.append(photo(id, 1, t0), allowed)).toMatchObject({ ok: true });
+      await repo().sessions.updateStatus({ sessionId: id, from: 'IDLE', to: 'COMPLETE', at: t0 });
+      expect(await repo().attempts.append(photo(id, 2, t0), allowed)).toEqual({
+        ok: false,
+        error: { code: 'session_closed', status: 'COMPLETE' },
+      });
+      expect(await repo().attempts.append(photo(987654, 2, t0), allowed)).toEqual({
+        ok: false,
+        error: { code: 'session_not_found' },
+      });
+      expect((await repo().attempts.listForSession(id)).map((r) => r.photoCode)).toEqual([1]);
+    });
+
+    it('tells which image ids some attempt points to, for any number of ids', async () => {
+      const id = await sessionId();
+      await repo().attempts.append(photo(id, 1, t0));
+      await repo().attempts.append(photo(id, 2, t0 + 1));
+      const strangers = Array.from({ length: 1200 }, (_, index) => `stranger-${index}`);
+      const asked = [...strangers.slice(0, 700), `img-2-${t0 + 1}`, ...strangers.slice(700), `img-1-${t0}`];
+      expect([...(await repo().attempts.findReferencedImageIds(asked))].sort()).toEqual([
+        `img-1-${t0}`,
+        `img-2-${t0 + 1}`,
+      ]);
+      expect(await repo().attempts.findReferencedImageIds([])).toEqual(new Set());
     });
 
     it('stores manual entries as accepted and skips as rejected "skipped", without images', async () => {

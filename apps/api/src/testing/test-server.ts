@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createApp, type AppDeps } from '../app.js';
+import { createRequestListener, type AppDeps } from '../app.js';
+import { renderDefaultImages, type DefaultImages } from '../capture/default-images.js';
+import { createImageStore, type ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
 
@@ -11,14 +16,27 @@ export type TestServer = {
   readonly repo: Repository;
   /** Every JSON log line written so far. */
   readonly logs: string[];
+  /** The image store the app writes to (a temporary folder unless the test gave one). */
+  readonly images: ImageStore;
+  /** The folder holding `images/` (null when the test gave its own store). */
+  readonly dataDir: string | null;
   close(): Promise<void>;
 };
 
+/** What a test may set; images default to a fresh temporary folder and the shared default images. */
+export type TestServerOptions = Omit<AppDeps, 'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages'> &
+  Partial<Pick<AppDeps, 'images' | 'defaultImages'>>;
+
+let sharedDefaultImages: Promise<DefaultImages> | null = null;
+
+/** The default images, rendered once per test file. */
+export function testDefaultImages(): Promise<DefaultImages> {
+  sharedDefaultImages ??= renderDefaultImages();
+  return sharedDefaultImages;
+}
+
 /** Starts `createApp` on 127.0.0.1, port 0, over real HTTP; `publicBaseUrl` is the server's own address. */
-export async function startTestServer(
-  repo: Repository,
-  options: Omit<AppDeps, 'repo' | 'logger' | 'publicBaseUrl'> = {},
-): Promise<TestServer> {
+export async function startTestServer(repo: Repository, options: TestServerOptions = {}): Promise<TestServer> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -34,17 +52,25 @@ export async function startTestServer(
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = createApp({ repo, logger: createLogger('info', sink), publicBaseUrl: baseUrl, ...options });
-  server.on('request', app);
+  const dataDir = options.images ? null : mkdtempSync(join(tmpdir(), 'pave-images-'));
+  const images = options.images ?? (await createImageStore(dataDir ?? ''));
+  const defaultImages = options.defaultImages ?? (await testDefaultImages());
+  const logger = createLogger('info', sink);
+  const listener = createRequestListener({ repo, logger, publicBaseUrl: baseUrl, ...options, images, defaultImages });
+  server.on('request', listener);
   return {
     baseUrl,
     repo,
     logs,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    images,
+    dataDir,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

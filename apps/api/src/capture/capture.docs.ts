@@ -1,0 +1,185 @@
+import {
+  ApiErrorBody,
+  CaptureState,
+  ManualEntryRequest,
+  PhotoCode,
+  SessionKey,
+  SessionPhoto,
+  SkipRequest,
+} from '@pave/domain';
+import { z } from 'zod';
+import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
+
+/** The multipart body of an upload, for the docs (the server reads it with busboy, not with this schema). */
+export const PhotoUpload = z
+  .strictObject({
+    image: z.string().meta({
+      format: 'binary',
+      contentMediaType: 'application/octet-stream',
+      description: 'The photo: JPEG, PNG, WebP or AVIF (judged from its bytes; the file name and type are ignored).',
+    }),
+  })
+  .meta({ description: 'One file field `image`; no other file field, at most 20 MiB and 50 megapixels.' });
+
+const sessionKeyParam = {
+  session_key: { schema: SessionKey, description: 'The session key of the capture link, `AAA-XXXXXXXXXX`.' },
+};
+const notFound: ResponseDoc = {
+  description: 'No such session (unknown or malformed key): `Session <key> cannot be found.`',
+  schema: ApiErrorBody,
+};
+const closed: ResponseDoc = {
+  description: 'The session is COMPLETE, EXPIRED or INVALID: it takes no more attempts (`session_closed`).',
+  schema: ApiErrorBody,
+};
+const attempt: ResponseDoc = { description: 'The new attempt, as `GET …/photos` will list it.', schema: SessionPhoto };
+const tag = 'Capture';
+
+const stateRoutes: readonly RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/capture/:session_key',
+    operationId: 'getCaptureState',
+    summary: 'What the capture app shows',
+    description:
+      'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step and whether attempts are accepted. An overdue unfinished session becomes EXPIRED here.',
+    tag,
+    auth: false,
+    pathParams: sessionKeyParam,
+    responses: { 200: { description: 'The capture state.', schema: CaptureState }, 404: notFound },
+  },
+  {
+    method: 'post',
+    path: '/v1/capture/:session_key/start',
+    operationId: 'startCapture',
+    summary: 'The driver opened the capture link',
+    description: 'IDLE → STARTED; idempotent (a started session is left as it is).',
+    tag,
+    auth: false,
+    pathParams: sessionKeyParam,
+    responses: { 200: { description: 'The capture state.', schema: CaptureState }, 404: notFound, 409: closed },
+  },
+  {
+    method: 'post',
+    path: '/v1/capture/:session_key/confirm',
+    operationId: 'confirmCapture',
+    summary: 'The driver confirms a complete capture',
+    description: 'QC_PASSED (or CONFIRM) → COMPLETE.',
+    tag,
+    auth: false,
+    pathParams: sessionKeyParam,
+    responses: {
+      200: { description: 'The capture state, COMPLETE.', schema: CaptureState },
+      404: notFound,
+      409: { description: 'Not QC_PASSED: the capture is incomplete, or the session is closed.', schema: ApiErrorBody },
+    },
+  },
+];
+
+const attemptRoutes: readonly RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/capture/:session_key/photos/:photo_code',
+    operationId: 'uploadCapturePhoto',
+    summary: 'Upload a photo for a step',
+    description:
+      'Runs image QA (Low Resolution, Wrong Orientation, Too Dark, Too Bright, Blurry Image, Wrong View), stores the image (EXIF-rotated JPEG without metadata, and a thumbnail) and records the attempt; a retake supersedes the previous attempt of the step. An IDLE session starts.',
+    tag,
+    auth: false,
+    pathParams: {
+      ...sessionKeyParam,
+      photo_code: { schema: PhotoCode, description: 'The step’s photo code, 1 to 13.' },
+    },
+    body: { schema: PhotoUpload, contentType: 'multipart/form-data' },
+    responses: {
+      201: attempt,
+      400: { description: 'A bad photo code, no file, another file field or a second file.', schema: ApiErrorBody },
+      404: notFound,
+      409: closed,
+      413: { description: 'The file is over the size limit (20 MiB by default).', schema: ApiErrorBody },
+      415: {
+        description: 'Not multipart/form-data, or the file is not a JPEG, PNG, WebP or AVIF image.',
+        schema: ApiErrorBody,
+      },
+      422: { description: 'Over the pixel limit (50 MP by default), e.g. a decompression bomb.', schema: ApiErrorBody },
+      503: { description: 'Too many uploads in progress; retry after `Retry-After` seconds.', schema: ApiErrorBody },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/capture/:session_key/manual',
+    operationId: 'enterCaptureValue',
+    summary: 'Type the VIN (1) or the odometer reading (3) instead of photographing it',
+    description: 'The attempt is ACCEPTED, with the step’s default image as its url.',
+    tag,
+    auth: false,
+    pathParams: sessionKeyParam,
+    body: { schema: ManualEntryRequest, contentType: 'application/json' },
+    responses: {
+      201: attempt,
+      400: { description: 'Malformed JSON, an unknown field, or a code other than 1 and 3.', schema: ApiErrorBody },
+      404: notFound,
+      409: closed,
+      415: { description: 'The body is not application/json.', schema: ApiErrorBody },
+      422: {
+        description: 'Not a VIN (17 characters, no I, O, Q) or not an odometer reading (1–7 digits).',
+        schema: ApiErrorBody,
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/capture/:session_key/skip',
+    operationId: 'skipCaptureStep',
+    summary: 'Skip an exterior view',
+    description:
+      'Allowed once VIN, Interior, Cluster, Windshield and Tires are accepted, for an exterior view without an accepted photo. The attempt has url null and is REJECTED: Skipped.',
+    tag,
+    auth: false,
+    pathParams: sessionKeyParam,
+    body: { schema: SkipRequest, contentType: 'application/json' },
+    responses: {
+      201: attempt,
+      400: { description: 'A bad body, or a step that can never be skipped (`not_skippable`).', schema: ApiErrorBody },
+      404: notFound,
+      409: {
+        description:
+          'Needed images still missing (named in the message), the step is already accepted, or the session is closed.',
+        schema: ApiErrorBody,
+      },
+    },
+  },
+];
+
+const imageRoutes: readonly RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/images/:file',
+    operationId: 'getImage',
+    summary: 'A stored photo (`<id>.jpg`) or its thumbnail (`<id>.thumb.jpg`)',
+    description: 'The id is unguessable (128 random bits). Cached for a year: an image never changes under its URL.',
+    tag: 'Images',
+    auth: false,
+    pathParams: { file: { schema: z.string(), description: '`<id>.jpg` or `<id>.thumb.jpg`.' } },
+    responses: {
+      200: { description: 'The JPEG.', contentType: 'image/jpeg' },
+      404: { description: 'No such image.', schema: ApiErrorBody },
+    },
+  },
+  {
+    method: 'get',
+    path: '/images/default/:file',
+    operationId: 'getDefaultImage',
+    summary: 'The placeholder of a typed-in VIN (`1.jpg`) or odometer reading (`3.jpg`)',
+    tag: 'Images',
+    auth: false,
+    pathParams: { file: { schema: z.string(), description: '`1.jpg` or `3.jpg`.' } },
+    responses: {
+      200: { description: 'The JPEG.', contentType: 'image/jpeg' },
+      404: { description: 'No such image.', schema: ApiErrorBody },
+    },
+  },
+];
+
+/** The routes of capture.router.ts and images.router.ts. */
+export const captureRouteDocs: readonly RouteDoc[] = [...stateRoutes, ...attemptRoutes, ...imageRoutes];

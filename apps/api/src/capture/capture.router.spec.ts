@@ -1,0 +1,418 @@
+import { CaptureState, Session, SessionPhoto, sessionNotFoundMessage, type SessionKey } from '@pave/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { createImageStore } from '../images/image-store.js';
+import { defaultQaSettings } from '../qa/qa-settings.js';
+import {
+  makeDarkImage,
+  makeDecompressionBomb,
+  makeNonImage,
+  makeRotatedGpsImage,
+  makeSceneImage,
+  makeTruncatedJpeg,
+  readExifSummary,
+} from '../qa/test-images.js';
+import type { Repository } from '../storage/repository.js';
+import { listImageFiles, postForm, type FormPart } from '../testing/capture-requests.js';
+import { call } from '../testing/http-call.js';
+import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
+import { createTestClock, startTestServer, type TestClock, type TestServer } from '../testing/test-server.js';
+import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
+
+const start = new Date('2026-03-01T10:00:00Z');
+const day = 86_400_000;
+
+describe('capture routes', () => {
+  let storage: TestStorage;
+  let repo: Repository;
+  let server: TestServer;
+  let clock: TestClock;
+  let acme: TestCredentials;
+  let scene: Buffer;
+
+  beforeAll(async () => {
+    scene = await makeSceneImage({ seed: 101 });
+  });
+  beforeEach(async () => {
+    storage = createSqliteTestStorage();
+    repo = await storage.open();
+    clock = createTestClock(start);
+    server = await startTestServer(repo, { now: clock.read });
+    acme = (await createTestAccount(repo, 'acme')).credentials;
+  });
+  afterEach(async () => {
+    await server.close();
+    await repo.close();
+    await storage.destroy();
+  });
+
+  async function createSession(): Promise<SessionKey> {
+    const answer = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
+    return Session.parse(answer.json).session_key;
+  }
+
+  const upload = (key: string, code: number | string, parts: readonly FormPart[]) =>
+    postForm(server.baseUrl, `/v1/capture/${key}/photos/${code}`, parts);
+  const image = (bytes: Buffer): FormPart[] => [{ field: 'image', bytes }];
+  const post = (key: string, action: string, json?: unknown) =>
+    call(server.baseUrl, 'POST', `/v1/capture/${key}/${action}`, json === undefined ? {} : { json });
+
+  async function expectNothingStored(key: SessionKey): Promise<void> {
+    const session = await repo.sessions.findByKey(key, 'any');
+    expect(await repo.attempts.listForSession(session?.id ?? -1)).toEqual([]);
+    expect(await listImageFiles(server.dataDir ?? '')).toEqual([]);
+  }
+
+  async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID'): Promise<void> {
+    const session = await repo.sessions.findByKey(key, 'any');
+    if (!session) throw new Error('session missing');
+    await repo.sessions.updateStatus({ sessionId: session.id, from: session.status, to, at: clock.now.getTime() });
+  }
+
+  describe('GET /v1/capture/:session_key and start', () => {
+    it('answers the 13 steps of a new session, all pending, VIN first', async () => {
+      const key = await createSession();
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`);
+      expect(answer.status).toBe(200);
+      const state = CaptureState.parse(answer.json);
+      expect([state.status, state.complete, state.accepting, state.next_step]).toEqual([
+        'IDLE',
+        false,
+        true,
+        { step: 1, photo_code: 1, photo_label: 'VIN' },
+      ]);
+      expect(state.steps.map((s) => [s.photo_code, s.state, s.attempts, s.latest, s.may_skip, s.manual_entry])).toEqual(
+        [1, 2, 3, 4, 10, 5, 11, 7, 12, 8, 13, 9, 6].map((code) => [
+          code,
+          'pending',
+          0,
+          null,
+          false,
+          code === 1 || code === 3,
+        ]),
+      );
+    });
+
+    it.each(['ACM-0000000000', 'not-a-key', '..%2f..'])('answers %s with the not-found 404', async (key) => {
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`);
+      expect(answer.status).toBe(404);
+      expect(answer.json).toEqual({ message: sessionNotFoundMessage(decodeURIComponent(key)), code: 'not_found' });
+    });
+
+    it('starts an IDLE session, idempotently, and refuses to start a closed one', async () => {
+      const key = await createSession();
+      expect(CaptureState.parse((await post(key, 'start')).json).status).toBe('STARTED');
+      expect(CaptureState.parse((await post(key, 'start')).json).status).toBe('STARTED');
+      await setStatus(key, 'INVALID');
+      const refused = await post(key, 'start');
+      expect([refused.status, refused.json]).toEqual([
+        409,
+        { message: `Session ${key} is INVALID: it takes no more photos.`, code: 'session_closed' },
+      ]);
+    });
+
+    it('expires an overdue unfinished session when the capture app reads it, and refuses its uploads', async () => {
+      const key = await createSession();
+      clock.now = new Date(start.getTime() + 8 * day);
+      const state = CaptureState.parse((await call(server.baseUrl, 'GET', `/v1/capture/${key}`)).json);
+      expect([state.status, state.accepting, state.steps.some((s) => s.may_skip)]).toEqual(['EXPIRED', false, false]);
+      const refused = await upload(key, 2, image(scene));
+      expect([refused.status, refused.json]).toEqual([
+        409,
+        { message: `Session ${key} is EXPIRED: it takes no more photos.`, code: 'session_closed' },
+      ]);
+      await expectNothingStored(key);
+    });
+  });
+
+  describe('POST …/photos/:photo_code', () => {
+    it('answers 201 with the attempt, starts the session, and stores a rotated JPEG without EXIF or GPS', async () => {
+      const key = await createSession();
+      const answer = await upload(key, 2, image(await makeRotatedGpsImage({ seed: 7 })));
+      expect(answer.status).toBe(201);
+      const photo = SessionPhoto.parse(answer.json);
+      expect(Object.keys(answer.json as object)).toEqual([
+        'photo_code',
+        'photo_label',
+        'url',
+        'approved',
+        'approved_message',
+        'created_at',
+        'updated_at',
+      ]);
+      expect(photo).toMatchObject({
+        photo_code: 2,
+        photo_label: 'Interior',
+        approved: true,
+        approved_message: 'ACCEPTED',
+      });
+      expect(photo.url).toMatch(new RegExp(`^${server.baseUrl}/images/[0-9a-f]{32}\\.jpg$`));
+      const stored = await fetch(photo.url ?? '');
+      const bytes = Buffer.from(await stored.arrayBuffer());
+      expect((await sharp(bytes).metadata()).width).toBe(600);
+      expect(await readExifSummary(bytes)).toEqual({ hasExif: false, orientation: null, hasGps: false });
+      const state = CaptureState.parse((await call(server.baseUrl, 'GET', `/v1/capture/${key}`)).json);
+      expect([state.status, state.steps[1]?.latest]).toEqual(['PROCESS', photo]);
+    });
+
+    it('judges each upload: a dark Interior is rejected as Too Dark', async () => {
+      const key = await createSession();
+      const answer = await upload(key, 2, image(await makeDarkImage({ seed: 3 })));
+      expect(SessionPhoto.parse(answer.json)).toMatchObject({
+        approved: false,
+        approved_message: 'REJECTED: Too Dark',
+      });
+    });
+
+    it.each([
+      ['a file that is not an image', 415, () => image(makeNonImage()), /^The file is not a JPEG, PNG, WebP or AVIF/],
+      ['a truncated JPEG', 415, async () => image(await makeTruncatedJpeg({ seed: 1 })), /cannot be decoded/],
+      ['a decompression bomb', 422, () => image(makeDecompressionBomb()), /more than 50000000 pixels/],
+      ['no file at all', 400, () => [{ field: 'note', text: 'hello' }], /^No file/],
+      ['another file field', 400, () => [{ field: 'photo', bytes: scene }], /^Unexpected file field "photo"/],
+      ['a second file', 400, () => [...image(scene), ...image(scene)], /^Send exactly one file/],
+    ] as const)('refuses %s with %i and stores nothing', async (_label, status, parts, message) => {
+      const key = await createSession();
+      const answer = await upload(key, 2, await parts());
+      expect(answer.status).toBe(status);
+      expect(answer.json).toEqual({ message: expect.stringMatching(message), code: expect.any(String) });
+      await expectNothingStored(key);
+      expect((await repo.sessions.findByKey(key, 'any'))?.status).toBe('IDLE');
+    });
+
+    it('refuses a body that is not multipart/form-data with 415', async () => {
+      const key = await createSession();
+      const answer = await call(server.baseUrl, 'POST', `/v1/capture/${key}/photos/2`, {
+        body: scene.toString('latin1'),
+        headers: { 'Content-Type': 'image/jpeg' },
+      });
+      expect([answer.status, answer.json]).toEqual([
+        415,
+        { message: 'Send the image as multipart/form-data, in the field "image".', code: 'unsupported_media_type' },
+      ]);
+      await expectNothingStored(key);
+    });
+
+    it.each(['0', '14', 'x', '2.5', '-1', '001'])('refuses photo code %s with 400', async (code) => {
+      const key = await createSession();
+      const answer = await upload(key, code, image(scene));
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({ message: expect.stringMatching(/^Invalid photo code/) });
+      await expectNothingStored(key);
+    });
+
+    it('refuses an unknown session with the not-found 404', async () => {
+      const answer = await upload('ACM-0000000000', 2, image(scene));
+      expect([answer.status, answer.json]).toEqual([
+        404,
+        { message: sessionNotFoundMessage('ACM-0000000000'), code: 'not_found' },
+      ]);
+      expect(await listImageFiles(server.dataDir ?? '')).toEqual([]);
+    });
+
+    it.each(['COMPLETE', 'INVALID'] as const)('refuses an upload to a %s session with 409', async (status) => {
+      const key = await createSession();
+      await setStatus(key, status);
+      const answer = await upload(key, 2, image(scene));
+      expect([answer.status, answer.json]).toEqual([
+        409,
+        { message: `Session ${key} is ${status}: it takes no more photos.`, code: 'session_closed' },
+      ]);
+      await expectNothingStored(key);
+    });
+  });
+
+  describe('POST …/manual, …/skip, …/confirm', () => {
+    it('records a typed VIN as accepted, upper-cased, with the default image as its url', async () => {
+      const key = await createSession();
+      const answer = await post(key, 'manual', { photo_code: 1, value: ' 1hgcm82633a004352 ' });
+      expect(answer.status).toBe(201);
+      expect(SessionPhoto.parse(answer.json)).toMatchObject({
+        photo_code: 1,
+        url: `${server.baseUrl}/images/default/1.jpg`,
+        approved: true,
+        approved_message: 'ACCEPTED',
+      });
+      const session = await repo.sessions.findByKey(key, 'any');
+      const [row] = await repo.attempts.listForSession(session?.id ?? -1);
+      expect([row?.kind, row?.manualValue, session?.status]).toEqual(['manual', '1HGCM82633A004352', 'PROCESS']);
+    });
+
+    it.each([
+      [{ photo_code: 1, value: 'NOT-A-VIN' }, 422, 'A VIN has 17 letters or digits, without I, O or Q.'],
+      [{ photo_code: 3, value: '12a' }, 422, 'An odometer reading is 1 to 7 digits.'],
+      [{ photo_code: 2, value: '123' }, 400, expect.stringMatching(/^Invalid manual entry: photo_code/)],
+      [{ photo_code: 3 }, 400, expect.stringMatching(/^Invalid manual entry: value/)],
+    ])('refuses %j with %i', async (json, status, message) => {
+      const key = await createSession();
+      const answer = await post(key, 'manual', json);
+      expect([answer.status, (answer.json as { message: string }).message]).toEqual([status, message]);
+      await expectNothingStored(key);
+    });
+
+    it('refuses to skip a step that can never be skipped with 400', async () => {
+      const key = await createSession();
+      const answer = await post(key, 'skip', { photo_code: 9 });
+      expect([answer.status, answer.json]).toEqual([
+        400,
+        { message: 'Windshield can never be skipped: only exterior views can.', code: 'not_skippable' },
+      ]);
+      await expectNothingStored(key);
+    });
+
+    it('refuses to skip an exterior view while needed images are missing with 409 naming them', async () => {
+      const key = await createSession();
+      await post(key, 'manual', { photo_code: 1, value: '1HGCM82633A004352' });
+      const answer = await post(key, 'skip', { photo_code: 4 });
+      expect([answer.status, answer.json]).toEqual([
+        409,
+        {
+          message: 'Cannot skip yet: Interior, Cluster, Windshield, Tires must be accepted first.',
+          code: 'needed_images_missing',
+        },
+      ]);
+    });
+
+    it('refuses to confirm a capture that is not complete with 409', async () => {
+      const key = await createSession();
+      await post(key, 'start');
+      const answer = await post(key, 'confirm');
+      expect([answer.status, answer.json]).toEqual([
+        409,
+        {
+          message: `Session ${key} cannot be confirmed while STARTED: its capture is not complete yet.`,
+          code: 'invalid_transition',
+        },
+      ]);
+    });
+  });
+
+  describe('GET /images/…', () => {
+    it('serves a stored image and its thumbnail as immutable, unsniffable JPEGs', async () => {
+      const key = await createSession();
+      const photo = SessionPhoto.parse((await upload(key, 2, image(scene))).json);
+      const id = /([0-9a-f]{32})\.jpg$/.exec(photo.url ?? '')?.[1] ?? '';
+      for (const [path, width] of [
+        [`/images/${id}.jpg`, 800],
+        [`/images/${id}.thumb.jpg`, 320],
+        ['/images/default/3.jpg', 800],
+      ] as const) {
+        const response = await fetch(`${server.baseUrl}${path}`);
+        expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+        expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).width).toBe(width);
+      }
+      expect(await listImageFiles(server.dataDir ?? '')).toEqual([
+        `${id.slice(0, 2)}/${id}.jpg`,
+        `${id.slice(0, 2)}/${id}.thumb.jpg`,
+      ]);
+    });
+
+    it('serves images from a data folder inside a dot folder (~/.pave/data)', async () => {
+      const dotDir = mkdtempSync(join(tmpdir(), '.pave-dot-'));
+      const dotted = await startTestServer(repo, { now: clock.read, images: await createImageStore(dotDir) });
+      try {
+        const key = Session.parse(
+          (await call(dotted.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} })).json,
+        ).session_key;
+        const photo = SessionPhoto.parse(
+          (await postForm(dotted.baseUrl, `/v1/capture/${key}/photos/2`, image(scene))).json,
+        );
+        expect((await fetch(photo.url ?? '')).status).toBe(200);
+      } finally {
+        await dotted.close();
+        rmSync(dotDir, { recursive: true, force: true });
+      }
+    });
+
+    it.each([
+      `/images/${'a'.repeat(32)}.jpg`,
+      `/images/${'A'.repeat(32)}.jpg`,
+      '/images/..%2f..%2fpave.sqlite',
+      `/images/${'a'.repeat(32)}.png`,
+      '/images/default/2.jpg',
+      '/images/default/../1.jpg.x',
+      '/images/aa/bb/cc.jpg',
+      '/images/',
+    ])('answers %s with a plain 404 that no cache keeps', async (path) => {
+      const answer = await call(server.baseUrl, 'GET', path);
+      expect([answer.status, answer.json]).toEqual([404, { message: expect.any(String) }]);
+      expect(answer.headers.get('cache-control')).toBeNull();
+    });
+  });
+
+  it.each([
+    ['found while streaming', 12_000],
+    ['declared by Content-Length', 400_000],
+  ])('answers 413 to a file over the size limit (%s), stops reading it, and stores nothing', async (_how, extra) => {
+    const small = await startTestServer(repo, {
+      now: clock.read,
+      qaSettings: { ...defaultQaSettings, maxInputBytes: 20_000 },
+    });
+    try {
+      const answer = await call(small.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
+      const key = Session.parse(answer.json).session_key;
+      const big = Buffer.concat([scene.subarray(0, 10_000), Buffer.alloc(extra, 1)]);
+      const refused = await postForm(small.baseUrl, `/v1/capture/${key}/photos/2`, image(big));
+      expect([refused.status, refused.json]).toEqual([
+        413,
+        { message: 'The image is larger than 20000 bytes.', code: 'payload_too_large' },
+      ]);
+      const session = await repo.sessions.findByKey(key, 'any');
+      expect(await repo.attempts.listForSession(session?.id ?? -1)).toEqual([]);
+      expect(await listImageFiles(small.dataDir ?? '')).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers 503 with Retry-After while every upload slot is taken, and takes uploads again afterwards', async () => {
+    const busy = await startTestServer(repo, { now: clock.read, maxPendingUploads: 1 });
+    try {
+      const answer = await call(busy.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
+      const key = Session.parse(answer.json).session_key;
+      const boundary = 'slow-upload';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\n`;
+      const tail = `\r\n--${boundary}--\r\n`;
+      const url = new URL(`${busy.baseUrl}/v1/capture/${key}/photos/2`);
+      // a slow client: headers and the first bytes now, the rest later
+      const slow = request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(head.length + scene.length + tail.length),
+        },
+      });
+      const slowAnswer = new Promise<number>((resolve, reject) => {
+        slow.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        slow.on('error', reject);
+      });
+      slow.write(head);
+      slow.write(scene.subarray(0, 1000));
+      const tryUpload = () => postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(makeNonImage()));
+      // the slow upload takes the one slot as soon as its headers arrive; until then others may get through (415)
+      let refused = await tryUpload();
+      for (let tries = 0; refused.status !== 503 && tries < 50; tries += 1) refused = await tryUpload();
+      expect([refused.status, refused.headers.get('retry-after'), refused.json]).toEqual([
+        503,
+        '2',
+        { message: 'Too many uploads in progress; try again in a moment.', code: 'unavailable' },
+      ]);
+      slow.end(Buffer.concat([scene.subarray(1000), Buffer.from(tail)]));
+      expect(await slowAnswer).toBe(201);
+      expect((await postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(scene))).status).toBe(201);
+    } finally {
+      await busy.close();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import type { Result } from '@pave/domain';
+import busboy, { type Busboy, type FileInfo } from 'busboy';
+import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
+
+/** The one file of an upload, read into memory (at most `maxBytes`). */
+export type Upload = { readonly bytes: Buffer; readonly filename: string | null };
+
+/** Why an upload was refused before any image processing. */
+export type UploadErrorCode = 'not_multipart' | 'too_large' | 'bad_form';
+
+/** A refused upload: a code (its status is the router's business) and a sentence for the caller. */
+export type UploadError = { code: UploadErrorCode; message: string };
+
+/** How much a multipart upload may carry. */
+export type UploadLimits = {
+  /** The largest accepted file, in bytes; one byte more is `too_large`. */
+  readonly maxBytes: number;
+};
+
+/** The one file field an upload carries. */
+export const uploadFieldName = 'image';
+
+// Room for the multipart boundaries, part headers and a few small text fields around the file.
+const formOverheadBytes = 64 * 1024;
+const textFieldLimits = { fields: 8, fieldSize: 1024, fieldNameSize: 100, parts: 10, headerPairs: 20 } as const;
+
+const refuse = (code: UploadErrorCode, message: string): { ok: false; error: UploadError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+function tooLarge(limits: UploadLimits): { ok: false; error: UploadError } {
+  return refuse('too_large', `The image is larger than ${limits.maxBytes} bytes.`);
+}
+
+/** A declared Content-Length that cannot fit the limit is refused before a byte is read. */
+function declaredTooLarge(req: Request, limits: UploadLimits): boolean {
+  const declared = Number(req.get('Content-Length') ?? Number.NaN);
+  return Number.isFinite(declared) && declared > limits.maxBytes + formOverheadBytes;
+}
+
+function createParser(req: Request, limits: UploadLimits): Result<Busboy, UploadError> {
+  try {
+    const parser = busboy({
+      headers: req.headers,
+      limits: { ...textFieldLimits, files: 1, fileSize: limits.maxBytes + 1 },
+    });
+    return { ok: true, value: parser };
+  } catch (error) {
+    return refuse('bad_form', formErrorMessage(error));
+  }
+}
+
+type Collector = { settle(outcome: Result<Upload, UploadError>): void; file: Upload | null };
+
+function collectFile(stream: Readable, info: FileInfo, limits: UploadLimits, collector: Collector): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    chunks.push(chunk);
+  });
+  stream.on('limit', () => collector.settle(tooLarge(limits)));
+  // busboy destroys the file stream with its error when the form breaks off; the parser reports it too
+  stream.on('error', (error: unknown) => collector.settle(refuse('bad_form', formErrorMessage(error))));
+  stream.on('end', () => {
+    if (size > limits.maxBytes) return;
+    collector.file = { bytes: Buffer.concat(chunks, size), filename: info.filename ?? null };
+  });
+}
+
+function listen(parser: Busboy, limits: UploadLimits, collector: Collector): void {
+  const badForm = (message: string) => () => collector.settle(refuse('bad_form', message));
+  parser.on('file', (name: string | undefined, stream, info) => {
+    if (name !== uploadFieldName) {
+      // busboy gives no name at all for a part whose name is empty
+      const shown = (name ?? '').slice(0, 100);
+      stream.on('error', () => undefined).resume();
+      collector.settle(refuse('bad_form', `Unexpected file field "${shown}": send one field "image".`));
+      return;
+    }
+    collectFile(stream, info, limits, collector);
+  });
+  parser.on('filesLimit', badForm('Send exactly one file, in the field "image".'));
+  parser.on('fieldsLimit', badForm('Too many form fields.'));
+  parser.on('partsLimit', badForm('Too many form parts.'));
+  parser.on('error', (error: unknown) => collector.settle(refuse('bad_form', formErrorMessage(error))));
+  parser.on('close', () => {
+    const file = collector.file;
+    collector.settle(
+      file ? { ok: true, value: file } : refuse('bad_form', 'No file: send the image in the field "image".'),
+    );
+  });
+}
+
+function formErrorMessage(error: unknown): string {
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+  return `The multipart form cannot be read (${detail ?? 'malformed'}).`;
+}
+
+/**
+ * Reads the one file of a `multipart/form-data` request (field `image`) into memory, streaming: it stops
+ * buffering as soon as the file passes `maxBytes`, or at the first other file field, second file or malformed
+ * part. The rest of such a request is left unread: {@link drainAfterResponse} deals with it. The file's type is
+ * not judged here (the bytes are, later); its name and declared type are ignored.
+ */
+export function readUpload(req: Request, limits: UploadLimits): Promise<Result<Upload, UploadError>> {
+  if (!req.is('multipart/form-data')) {
+    return Promise.resolve(refuse('not_multipart', 'Send the image as multipart/form-data, in the field "image".'));
+  }
+  if (declaredTooLarge(req, limits)) return Promise.resolve(tooLarge(limits));
+  const parser = createParser(req, limits);
+  if (!parser.ok) return Promise.resolve(parser);
+  return new Promise((resolve) => {
+    let settled = false;
+    const collector: Collector = {
+      file: null,
+      settle(outcome) {
+        if (settled) return;
+        settled = true;
+        if (!outcome.ok) req.unpipe(parser.value);
+        resolve(outcome);
+      },
+    };
+    listen(parser.value, limits, collector);
+    // a client that goes away mid-upload must not leave the request (and its upload slot) waiting forever
+    req.once('close', () => {
+      if (!req.complete) collector.settle(refuse('bad_form', 'The upload was interrupted.'));
+    });
+    req.pipe(parser.value);
+  });
+}
+
+/** How much of a refused request's body is read and thrown away after answering, before the connection is cut. */
+export type DrainLimits = { readonly maxBytes: number; readonly maxMs: number };
+
+/**
+ * Once the response is sent, reads and discards what the client is still sending (so it sees the answer instead
+ * of a reset connection), up to `maxBytes` or `maxMs`; past either, the connection is closed.
+ */
+export function drainAfterResponse(req: Request, res: Response, limits: DrainLimits): void {
+  res.once('finish', () => {
+    if (req.complete || req.destroyed) return;
+    let seen = 0;
+    const cut = (): void => {
+      clearTimeout(timer);
+      req.socket.destroy();
+    };
+    const timer = setTimeout(cut, limits.maxMs);
+    timer.unref();
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limits.maxBytes) cut();
+    });
+    req.once('end', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+    req.resume();
+  });
+}

@@ -1,0 +1,96 @@
+import {
+  isSessionExpired,
+  transitionStatus,
+  type SessionEvent,
+  type SessionKey,
+  type SessionStatus,
+  type TransitionError,
+  type Result,
+} from '@pave/domain';
+import type { AttemptRow, Repository, SessionRow } from '../storage/repository.js';
+import { progressOf } from './capture-state.js';
+
+/** What the lifecycle needs. */
+export type LifecycleDeps = { readonly repo: Repository; readonly now: () => Date; readonly publicBaseUrl: string };
+
+/** A session with its attempts in capture order, read together. */
+export type SessionWithAttempts = { readonly session: SessionRow; readonly attempts: readonly AttemptRow[] };
+
+/** The status a session's attempts call for: `PROCESS` once something was captured, `QC_PASSED` once complete. */
+export function capturedStatus(
+  status: SessionStatus,
+  attempts: readonly AttemptRow[],
+  publicBaseUrl: string,
+): SessionStatus {
+  if (attempts.length === 0) return status;
+  const captured = transitionStatus(status, 'attempt');
+  if (!captured.ok) return status;
+  const event = progressOf(attempts, publicBaseUrl).complete ? 'capture_complete' : 'capture_incomplete';
+  const settled = transitionStatus(captured.value, event);
+  return settled.ok ? settled.value : captured.value;
+}
+
+// Status changes are compare-and-set: applied only while the session is still in the status they were decided
+// from. A lost race is retried once from a fresh read; a second loss leaves the status to the next access.
+const casTries = 2;
+
+/** Session statuses as capture moves them: expiry on access, start, captured/complete, confirm. */
+export function createSessionLifecycle(deps: LifecycleDeps) {
+  const { repo } = deps;
+
+  const compareAndSet = async (row: SessionRow, to: SessionStatus): Promise<SessionRow | null> => {
+    const at = deps.now().getTime();
+    const won = await repo.sessions.updateStatus({ sessionId: row.id, from: row.status, to, at });
+    return won ? { ...row, status: to, updatedAt: at } : null;
+  };
+
+  const expireIfDue = async (row: SessionRow): Promise<SessionRow | null> => {
+    const windowSeconds = (row.expiresAt - row.createdAt) / 1000;
+    const expired = transitionStatus(row.status, 'expire');
+    if (!expired.ok || !isSessionExpired(row.status, new Date(row.createdAt), windowSeconds, deps.now())) return row;
+    return (await compareAndSet(row, expired.value)) ?? repo.sessions.findByKey(row.sessionKey, 'any');
+  };
+
+  /** The session of a capture link (any account's), made `EXPIRED` on the spot when overdue; null when unknown. */
+  const find = async (sessionKey: SessionKey): Promise<SessionRow | null> => {
+    const row = await repo.sessions.findByKey(sessionKey, 'any');
+    return row ? expireIfDue(row) : null;
+  };
+
+  /** Applies an event (`open`, `confirm`); refused as the domain's `transitionStatus` says. Null: the session is gone. */
+  const apply = async (row: SessionRow, event: SessionEvent): Promise<Result<SessionRow, TransitionError> | null> => {
+    let current: SessionRow | null = row;
+    for (let tries = 0; current && tries < casTries; tries += 1) {
+      const next = transitionStatus(current.status, event);
+      if (!next.ok || next.value === current.status) return next.ok ? { ok: true, value: current } : next;
+      const moved = await compareAndSet(current, next.value);
+      if (moved) return { ok: true, value: moved };
+      current = await find(current.sessionKey);
+    }
+    if (!current) return null;
+    return { ok: false, error: { code: 'invalid_transition', from: current.status, event } };
+  };
+
+  /**
+   * Reads the session (expired if overdue) and its attempts, and moves the status where the attempts call for
+   * (see {@link capturedStatus}). Null when the session is unknown. Safe to call at any time: it also repairs a
+   * status left behind by a crash between an append and its status change.
+   */
+  const settle = async (sessionKey: SessionKey): Promise<SessionWithAttempts | null> => {
+    let session = await find(sessionKey);
+    for (let tries = 0; session && tries < casTries; tries += 1) {
+      const attempts = await repo.attempts.listForSession(session.id);
+      const target = capturedStatus(session.status, attempts, deps.publicBaseUrl);
+      if (target === session.status) return { session, attempts };
+      const moved = await compareAndSet(session, target);
+      if (moved) return { session: moved, attempts };
+      session = await find(sessionKey);
+    }
+    return session ? { session, attempts: await repo.attempts.listForSession(session.id) } : null;
+  };
+
+  return { find, apply, settle };
+}
+
+/** Session statuses as capture moves them. */
+export type SessionLifecycle = ReturnType<typeof createSessionLifecycle>;
