@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The README's test command: lint, typecheck and test every project, then print the test counts.
+// The README's test command: lint, typecheck and test every project (and the web bundle budget), then print
+// the test counts.
 // In CI (CI=true) the Nx cache is skipped, so every number printed was measured in this run.
 import { spawn } from 'node:child_process';
 
-const args = ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...process.argv.slice(2)];
+const args = ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'budget', '--outputStyle=static', ...process.argv.slice(2)];
 if (process.env.CI === 'true') args.push('--skip-nx-cache');
 const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' };
 
