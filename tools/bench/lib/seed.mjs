@@ -32,7 +32,7 @@ export function seedSqlite(dataDir, sessionKey, start = Date.now() - 3600_000) {
     const insert = db.prepare(`insert into attempts (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     db.transaction(() => {
       for (const row of rows(id, start)) insert.run(...row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
-      db.prepare("update sessions set status = 'QC_PASSED' where id = ?").run(id);
+      db.prepare("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = ?").run(id);
     })();
   } finally {
     db.close();
@@ -49,7 +49,7 @@ export async function seedPostgres(databaseUrl, sessionKey, start = Date.now() -
     for (const row of rows(sessionId, start)) {
       await client.query(`insert into attempts (${columns}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`, row);
     }
-    await client.query("update sessions set status = 'QC_PASSED' where id = $1", [sessionId]);
+    await client.query("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = $1", [sessionId]);
     await client.query('commit');
   } finally {
     await client.end();

@@ -14,6 +14,7 @@ import {
 } from '@pave/domain';
 import type { AccountRow, Repository, SessionRow } from '../storage/repository.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
+import { createPhotosCache } from './photos-cache.js';
 import { createSessionKey, type RandomInt } from './session-key.js';
 import { toSessionProgress } from './session-progress.js';
 import { toSession, toSessionPhoto } from './session-wire.js';
@@ -35,6 +36,7 @@ export const sessionKeyTries = 8;
 /** The Sessions API: create, read, list, delete sessions and read their photos and progress. */
 export function createSessionsService(deps: SessionsDeps) {
   const { repo, publicBaseUrl } = deps;
+  const photosCache = createPhotosCache();
 
   // A session found past its expiry window is expired on the spot (the periodic sweep does the rest).
   const expireIfDue = async (row: SessionRow): Promise<SessionRow | null> => {
@@ -119,8 +121,12 @@ export function createSessionsService(deps: SessionsDeps) {
     async photos(account: AccountRow, sessionKey: SessionKey): Promise<Result<SessionPhotos, SessionNotFound>> {
       const row = await find(account, sessionKey);
       if (!row) return notFound(sessionKey);
+      const cached = photosCache.get(row.id, row.photosVersion);
+      if (cached) return { ok: true, value: cached };
       const attempts = await repo.attempts.listForSession(row.id);
-      return { ok: true, value: attempts.map((attempt) => toSessionPhoto(attempt, publicBaseUrl)) };
+      const photos = attempts.map((attempt) => toSessionPhoto(attempt, publicBaseUrl));
+      photosCache.set(row.id, row.photosVersion, photos);
+      return { ok: true, value: photos };
     },
 
     async progress(account: AccountRow, sessionKey: SessionKey): Promise<Result<SessionProgress, SessionNotFound>> {

@@ -86,7 +86,10 @@ async function lockSession(
   attempt: NewAttempt,
   options: AppendOptions,
 ): Promise<AppendError | null> {
-  let touch = trx.updateTable('sessions').set({ updated_at: attempt.createdAt }).where('id', '=', attempt.sessionId);
+  let touch = trx
+    .updateTable('sessions')
+    .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
+    .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
   const touched = await touch.executeTakeFirst();
   if (touched.numUpdatedRows > 0n) return null;

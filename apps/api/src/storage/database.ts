@@ -31,6 +31,8 @@ export type SessionsTable = {
   created_at: number;
   updated_at: number;
   expires_at: number;
+  /** Raised by every attempt appended: a cached photos answer of another version is stale. */
+  photos_version: Generated<number>;
 };
 
 /** The `attempts` table: one row per capture attempt (photo, typed-in value or skip). */

@@ -109,6 +109,15 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
         await createRateLimits(db);
       },
     },
+    // a version that every appended attempt raises, so an instance can keep a session's photos answer until it changes
+    '0004_sessions_photos_version': {
+      up: async (db: Db) => {
+        await db.schema
+          .alterTable('sessions')
+          .addColumn('photos_version', 'integer', (col) => col.notNull().defaultTo(0))
+          .execute();
+      },
+    },
   };
 }
 

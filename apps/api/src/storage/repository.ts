@@ -63,10 +63,12 @@ export type SessionRow = {
   readonly updatedAt: number;
   /** `createdAt` + the account's expiry window at creation. */
   readonly expiresAt: number;
+  /** Raised by every appended attempt (see `AttemptStore.append`): the version of the session's photos. */
+  readonly photosVersion: number;
 };
 
 /** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
-export type NewSession = Omit<SessionRow, 'id' | 'status' | 'updatedAt'>;
+export type NewSession = Omit<SessionRow, 'id' | 'status' | 'updatedAt' | 'photosVersion'>;
 
 /** Where a page of the session list starts: after this (created_at, id), newest first. */
 export type SessionCursor = { readonly createdAt: number; readonly id: number };

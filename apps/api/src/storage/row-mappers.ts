@@ -49,6 +49,7 @@ export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
+    photosVersion: Number(row.photos_version),
   };
 }
 

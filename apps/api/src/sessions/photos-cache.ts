@@ -1,0 +1,34 @@
+import type { SessionPhotos } from '@pave/domain';
+
+const maxSessions = 2000;
+
+/** A session's photos answer as last read, with the `photos_version` it was read at. */
+export type PhotosCache = {
+  /** The answer read at exactly this version, or undefined (never read, evicted, or stale). */
+  get(sessionId: number, version: number): SessionPhotos | undefined;
+  set(sessionId: number, version: number, photos: SessionPhotos): void;
+};
+
+/**
+ * Keeps the photos answers of the {@link maxSessions} most recently read sessions. Correct across instances:
+ * every appended attempt raises the session's `photos_version` in the same transaction (attempt-store.ts),
+ * and a caller always reads the current version first, so a stale answer is never served. Callers share the
+ * answers and must not change them.
+ */
+export function createPhotosCache(): PhotosCache {
+  const entries = new Map<number, { version: number; photos: SessionPhotos }>();
+  return {
+    get(sessionId, version) {
+      const entry = entries.get(sessionId);
+      if (!entry || entry.version !== version) return undefined;
+      entries.delete(sessionId);
+      entries.set(sessionId, entry);
+      return entry.photos;
+    },
+    set(sessionId, version, photos) {
+      entries.delete(sessionId);
+      if (entries.size >= maxSessions) entries.delete(entries.keys().next().value ?? -1);
+      entries.set(sessionId, { version, photos });
+    },
+  };
+}
