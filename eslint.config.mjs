@@ -22,6 +22,7 @@ export const depConstraints = [
     bannedExternalImports: ['express'],
   },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:client'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:client'] },
 ];
 
 /** What spec files may import on top of their project's own allowance: the test tooling. */

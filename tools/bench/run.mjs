@@ -31,7 +31,7 @@ async function postgresVersion() {
   } catch {
     return null;
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 }
 
