@@ -10,6 +10,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   // Vite bundles the CSS; in Jest a stylesheet import is an empty module
   moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-mock.cjs', ...preset.moduleNameMapper },
-  testPathIgnorePatterns: ['/node_modules/', '/e2e/'],
   coverageDirectory: 'test-output/jest/coverage',
 };

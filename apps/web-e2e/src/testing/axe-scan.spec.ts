@@ -1,0 +1,43 @@
+import type { Browser, Page } from 'playwright-core';
+import { blockingViolations, expectNoBlockingViolations, scanPage } from './axe-scan.js';
+import { describeInBrowser, launchChromium } from './browser.js';
+
+const inaccessible = '<!doctype html><html><body><img src="data:,"><input type="text"></body></html>';
+const accessible =
+  '<!doctype html><html lang="en"><head><title>Fine</title></head><body><main><h1>Fine</h1>' +
+  '<label>Name <input type="text"></label></main></body></html>';
+
+describeInBrowser('axe scan', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('reports an image without alt text and an unlabelled field as critical', async () => {
+    await page.setContent(inaccessible);
+
+    const blocking = blockingViolations(await scanPage(page));
+
+    expect(blocking.map((violation) => [violation.id, violation.impact])).toEqual(
+      expect.arrayContaining([
+        ['image-alt', 'critical'],
+        ['label', 'critical'],
+      ]),
+    );
+    await expect(expectNoBlockingViolations(page, 'a broken page')).rejects.toThrow(
+      /serious or critical violations on a broken page/,
+    );
+  });
+
+  it('passes a page with a language, a title, a landmark, a heading and a labelled field', async () => {
+    await page.setContent(accessible);
+
+    expect(await scanPage(page)).toEqual([]);
+    await expect(expectNoBlockingViolations(page, 'a fine page')).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core';
+
+/** Debian's Chromium: the tests never download a browser. */
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function browserSkipReason(): string | null {
+  return existsSync(chromiumPath) ? null : `${chromiumPath} is absent (install Debian's chromium package)`;
+}
+
+/**
+ * `describe` where Chromium is installed; elsewhere `describe.skip`, after printing `skipped: <why>`. Printed on
+ * stderr directly: Jest does not show the console output of a test file whose tests are all skipped.
+ */
+export function describeInBrowser(name: string, tests: () => void): void {
+  const reason = browserSkipReason();
+  if (reason === null) {
+    describe(name, tests);
+    return;
+  }
+  process.stderr.write(`skipped: ${name}: ${reason}\n`);
+  describe.skip(name, tests);
+}
+
+/** Headless Chromium with no network activity of its own (no updates, sync or QUIC). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The driver's phone: a small touch screen at 2x. */
+export const phoneContext: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+/** The reviewer's desktop. */
+export const desktopContext: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
