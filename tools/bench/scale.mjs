@@ -36,6 +36,8 @@ async function oneSize(adminUrl, count, options) {
     DATABASE_URL: databaseUrl,
     PAVE_DATA_DIR: dataDir,
     PAVE_RATE_LIMIT_PER_MINUTE: '0',
+    // the photos cache would answer most requests at 1 000 sessions and few at 1 000 000: measure storage alone
+    PAVE_PHOTOS_CACHE_SESSIONS: '0',
     PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
   };
   let api = await startApi({ env });

@@ -49,6 +49,8 @@ export type AppDeps = {
   readonly logger: Logger;
   /** Requests per minute per API key on `/v1/sessions…` (0 or absent: no limit). */
   readonly rateLimitPerMinute?: number;
+  /** How many sessions' photos answers each instance keeps (0: none; default 2000). */
+  readonly photosCacheSessions?: number;
   /** How long an API key's account is reused without asking storage (0: always ask). */
   readonly accountCacheMs?: number;
   /** Absolute base of every URL handed out, without a trailing slash. */
@@ -134,6 +136,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     now,
     randomInt: deps.randomInt ?? cryptoRandomInt,
     publicBaseUrl: deps.publicBaseUrl,
+    ...(deps.photosCacheSessions === undefined ? {} : { photosCacheSessions: deps.photosCacheSessions }),
   });
   const app = express();
   app.disable('x-powered-by');

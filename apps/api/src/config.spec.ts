@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         imageSweepGraceSeconds: 0,
         rateLimitPerMinute: 1200,
         accountCacheSeconds: 5,
+        photosCacheSessions: 2000,
       },
     });
   });
@@ -53,6 +54,7 @@ describe('parseConfig', () => {
         PAVE_IMAGE_SWEEP_GRACE_SECONDS: '600',
         PAVE_RATE_LIMIT_PER_MINUTE: '300',
         PAVE_ACCOUNT_CACHE_SECONDS: '0',
+        PAVE_PHOTOS_CACHE_SESSIONS: '0',
       },
       '/srv/app',
     );
@@ -89,6 +91,7 @@ describe('parseConfig', () => {
         imageSweepGraceSeconds: 600,
         rateLimitPerMinute: 300,
         accountCacheSeconds: 0,
+        photosCacheSessions: 0,
       },
     });
   });

@@ -85,6 +85,7 @@ const Env = z.object({
   // 1200 a minute: a dashboard polling every session it shows every 2 s stays well under it
   PAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   PAVE_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  PAVE_PHOTOS_CACHE_SESSIONS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   ...qaEnv(),
 });
 
@@ -134,6 +135,8 @@ export type Config = {
   readonly rateLimitPerMinute: number;
   /** How long a found API key's account is reused without asking storage (0: always ask). */
   readonly accountCacheSeconds: number;
+  /** How many sessions' photos answers to keep in memory (0: none). */
+  readonly photosCacheSessions: number;
 };
 
 /** Parses settings from an environment; empty values count as unset. Fails with a message naming the setting. */
@@ -167,6 +170,7 @@ export function parseConfig(
       imageSweepGraceSeconds: e.PAVE_IMAGE_SWEEP_GRACE_SECONDS,
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
+      photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
     },
   };
 }

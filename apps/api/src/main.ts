@@ -61,6 +61,7 @@ async function prepareApp(repo: Repository, config: Config, logger: Logger): Pro
     logger,
     accountCacheMs: config.accountCacheSeconds * 1000,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    photosCacheSessions: config.photosCacheSessions,
     publicBaseUrl: config.publicBaseUrl,
     webDist: config.webDist,
     images,

@@ -20,6 +20,12 @@ describe('photos cache', () => {
     expect(cache.get(7, 4)).toHaveLength(1);
   });
 
+  it('keeps nothing when its size is 0', () => {
+    const cache = createPhotosCache(0);
+    cache.set(7, 3, photos);
+    expect(cache.get(7, 3)).toBeUndefined();
+  });
+
   it('forgets the least recently read session beyond 2000', () => {
     const cache = createPhotosCache();
     for (let id = 1; id <= 2000; id += 1) cache.set(id, 1, photos);

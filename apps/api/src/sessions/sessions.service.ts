@@ -25,6 +25,8 @@ export type SessionsDeps = {
   readonly now: () => Date;
   readonly randomInt: RandomInt;
   readonly publicBaseUrl: string;
+  /** How many sessions' photos answers to keep in memory (see photos-cache.ts); default 2000. */
+  readonly photosCacheSessions?: number;
 };
 
 /** The session is unknown, malformed or another account's: all look the same. */
@@ -36,7 +38,7 @@ export const sessionKeyTries = 8;
 /** The Sessions API: create, read, list, delete sessions and read their photos and progress. */
 export function createSessionsService(deps: SessionsDeps) {
   const { repo, publicBaseUrl } = deps;
-  const photosCache = createPhotosCache();
+  const photosCache = createPhotosCache(deps.photosCacheSessions);
 
   // A session found past its expiry window is expired on the spot (the periodic sweep does the rest).
   const expireIfDue = async (row: SessionRow): Promise<SessionRow | null> => {
