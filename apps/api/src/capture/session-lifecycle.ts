@@ -1,5 +1,4 @@
 import {
-  isSessionExpired,
   transitionStatus,
   type SessionEvent,
   type SessionKey,
@@ -7,6 +6,7 @@ import {
   type TransitionError,
   type Result,
 } from '@pave/domain';
+import { expireIfDue } from '../sessions/expire-on-access.js';
 import type { AttemptRow, Repository, SessionRow } from '../storage/repository.js';
 import { progressOf } from './capture-state.js';
 
@@ -44,17 +44,10 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     return won ? { ...row, status: to, updatedAt: at } : null;
   };
 
-  const expireIfDue = async (row: SessionRow): Promise<SessionRow | null> => {
-    const windowSeconds = (row.expiresAt - row.createdAt) / 1000;
-    const expired = transitionStatus(row.status, 'expire');
-    if (!expired.ok || !isSessionExpired(row.status, new Date(row.createdAt), windowSeconds, deps.now())) return row;
-    return (await compareAndSet(row, expired.value)) ?? repo.sessions.findByKey(row.sessionKey, 'any');
-  };
-
   /** The session of a capture link (any account's), made `EXPIRED` on the spot when overdue; null when unknown. */
   const find = async (sessionKey: SessionKey): Promise<SessionRow | null> => {
     const row = await repo.sessions.findByKey(sessionKey, 'any');
-    return row ? expireIfDue(row) : null;
+    return row ? expireIfDue(repo.sessions, row, deps.now(), 'any') : null;
   };
 
   /** Applies an event (`open`, `confirm`); refused as the domain's `transitionStatus` says. Null: the session is gone. */

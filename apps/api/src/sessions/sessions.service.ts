@@ -1,7 +1,5 @@
 import {
-  isSessionExpired,
   sessionRemovedMessage,
-  transitionStatus,
   type CreateSessionRequest,
   type DeleteSessionResponse,
   type ListSessionsQuery,
@@ -13,6 +11,7 @@ import {
   type SessionProgress,
 } from '@pave/domain';
 import type { AccountRow, Repository, SessionRow } from '../storage/repository.js';
+import { expireIfDue } from './expire-on-access.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { createPhotosCache } from './photos-cache.js';
 import { createSessionKey, type RandomInt } from './session-key.js';
@@ -40,19 +39,9 @@ export function createSessionsService(deps: SessionsDeps) {
   const { repo, publicBaseUrl } = deps;
   const photosCache = createPhotosCache(deps.photosCacheSessions);
 
-  // A session found past its expiry window is expired on the spot (the periodic sweep does the rest).
-  const expireIfDue = async (row: SessionRow): Promise<SessionRow | null> => {
-    const now = deps.now();
-    const windowSeconds = (row.expiresAt - row.createdAt) / 1000;
-    const next = transitionStatus(row.status, 'expire');
-    if (!next.ok || !isSessionExpired(row.status, new Date(row.createdAt), windowSeconds, now)) return row;
-    await repo.sessions.updateStatus({ sessionId: row.id, from: row.status, to: next.value, at: now.getTime() });
-    return repo.sessions.findByKey(row.sessionKey, { accountId: row.accountId });
-  };
-
   const find = async (account: AccountRow, sessionKey: SessionKey): Promise<SessionRow | null> => {
     const row = await repo.sessions.findByKey(sessionKey, { accountId: account.id });
-    return row ? expireIfDue(row) : null;
+    return row ? expireIfDue(repo.sessions, row, deps.now(), { accountId: account.id }) : null;
   };
 
   const notFound = (sessionKey: SessionKey) => ({ ok: false, error: { code: 'not_found', sessionKey } }) as const;
