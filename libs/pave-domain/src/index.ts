@@ -57,6 +57,8 @@ export {
   buildSessionKey,
   SessionTheme,
   SessionLanguage,
+  defaultSessionTheme,
+  defaultSessionLanguage,
   SessionVehicle,
   CreateSessionRequest,
   Session,

@@ -87,13 +87,14 @@ describe.each(availableStorageKinds())('auth matrix on $name', ({ create }) => {
       expect(JSON.parse(answer.body).message).toMatch(message);
       expect(answer.body).not.toContain(owner.apiSecret);
     });
+  });
 
+  describe.each(routes.filter((r) => r.method !== 'DELETE'))('$name', (route) => {
     it.each([
       ['ISO 8601', formatIso(start)],
       ['Unix seconds', String(start.getTime() / 1000)],
       ['RFC 1123', start.toUTCString()],
     ])('accepts a %s timestamp', async (_spelling, timestamp) => {
-      if (route.method === 'DELETE') return; // deleting is covered below, once
       const answer = await send(route, authHeaders(owner, timestamp));
       expect(answer.status).toBeLessThan(300);
     });

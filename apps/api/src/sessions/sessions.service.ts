@@ -1,4 +1,6 @@
 import {
+  defaultSessionLanguage,
+  defaultSessionTheme,
   sessionRemovedMessage,
   type CreateSessionRequest,
   type DeleteSessionResponse,
@@ -53,8 +55,8 @@ export function createSessionsService(deps: SessionsDeps) {
         const row = await repo.sessions.insert({
           sessionKey: createSessionKey(account.username, deps.randomInt),
           accountId: account.id,
-          theme: request.theme ?? 'PRO',
-          language: request.language ?? 'EN',
+          theme: request.theme ?? defaultSessionTheme,
+          language: request.language ?? defaultSessionLanguage,
           redirectUrl: request.redirect_url ?? null,
           clientId: request.client_id ?? null,
           vehicle: request.vehicle ?? null,

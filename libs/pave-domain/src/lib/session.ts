@@ -52,9 +52,15 @@ export function buildSessionKey(username: string, randomPart: string): SessionKe
 /** Capture UI themes. */
 export const SessionTheme = z.enum(['LITE', 'PRO', 'CAPT']);
 export type SessionTheme = z.infer<typeof SessionTheme>;
+/** The theme of a session created without one. */
+export const defaultSessionTheme: SessionTheme = 'PRO';
+
 /** Capture UI languages. */
 export const SessionLanguage = z.enum(['EN', 'FR', 'ES']);
 export type SessionLanguage = z.infer<typeof SessionLanguage>;
+
+/** The language of a session created without one. */
+export const defaultSessionLanguage: SessionLanguage = 'EN';
 
 const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 
