@@ -10,6 +10,22 @@ export function expectedToken(account: AccountRow, timestamp: string): Buffer {
 }
 
 /**
+ * The last expected token computed per account row. A token depends only on the account and the timestamp
+ * (whole seconds), so a client's requests within one second (a dashboard polling its sessions, an integrator
+ * under load) all carry the same one; this computes it once. Keyed by the row object the account cache hands out,
+ * so a changed secret (a new row) never meets an old token, and a forgotten row takes its entry with it.
+ */
+const lastExpected = new WeakMap<AccountRow, { timestamp: string; token: Buffer }>();
+
+function expectedTokenOnce(account: AccountRow, timestamp: string): Buffer {
+  const last = lastExpected.get(account);
+  if (last?.timestamp === timestamp) return last.token;
+  const token = expectedToken(account, timestamp);
+  lastExpected.set(account, { timestamp, token });
+  return token;
+}
+
+/**
  * PAVE's request auth (contract section 1): headers present and fresh, an active API key, and an `API-Token`
  * equal to HMAC-SHA256(secret, `<username>:<api_key>@<timestamp as sent>`), compared in constant time.
  */
@@ -22,7 +38,7 @@ export async function checkApiCredentials(
   if (!checked.ok) return checked;
   const account = await accounts.findByApiKey(checked.value.apiKey);
   if (!account) return { ok: false, error: { code: 'unknown_api_key' } };
-  const expected = expectedToken(account, checked.value.timestamp);
+  const expected = expectedTokenOnce(account, checked.value.timestamp);
   // checkAuthHeaders let through only 64 lowercase hex digits, so both are 32 bytes
   const given = Buffer.from(checked.value.token, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -32,13 +32,29 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The JSON bytes of photos answers already sent. The sessions service hands out the same (never changed) array
+ * for a session until its `photos_version` moves (photos-cache.ts), so polling one session serialises it once.
+ */
+const serialized = new WeakMap<object, Buffer>();
+
+function toJson(body: unknown): Buffer {
+  if (!Array.isArray(body)) return Buffer.from(JSON.stringify(body));
+  let bytes = serialized.get(body);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(body));
+    serialized.set(body, bytes);
+  }
+  return bytes;
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const bytes = toJson(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 async function answer(
