@@ -16,6 +16,9 @@ const apiEnv = {
   LOG_LEVEL: 'warn',
 };
 
+/** Sessions besides the main one, read in turn by the spread runs: one photos answer each, no two alike. */
+const spreadSessions = 256;
+
 async function createSession(baseUrl) {
   const response = await fetch(`${baseUrl}/v1/sessions`, {
     method: 'POST',
@@ -26,34 +29,56 @@ async function createSession(baseUrl) {
   return (await response.json()).session_key;
 }
 
-async function startSqliteTarget() {
+async function createSessions(baseUrl, count) {
+  const keys = [];
+  for (let i = 0; i < count; i += 1) keys.push(await createSession(baseUrl));
+  return keys;
+}
+
+const photosPath = (key) => `/v1/sessions/${key}/photos`;
+
+/**
+ * Two targets on one API server: the issue's run (every request reads one session) and a spread run (64
+ * connections reading `spreadSessions` sessions in turn), which shows what the server does when concurrent
+ * requests cannot share a lookup.
+ */
+function apiTargets(name, api, key, spreadKeys, stop) {
+  return [
+    { name, url: `${api.baseUrl}${photosPath(key)}`, stop },
+    {
+      name: `${name}, ${spreadKeys.length} sessions`,
+      url: `${api.baseUrl}${photosPath(spreadKeys[0])}`,
+      paths: spreadKeys.map(photosPath),
+      stop: async () => undefined,
+    },
+  ];
+}
+
+async function startSqliteTargets() {
   const dataDir = await mkdtemp(join(tmpdir(), 'pave-bench-'));
   const api = await startApi({ env: { ...apiEnv, PAVE_DATA_DIR: dataDir } });
   const key = await createSession(api.baseUrl);
-  seedSqlite(dataDir, key);
-  return {
-    name: 'api (SQLite)',
-    url: `${api.baseUrl}/v1/sessions/${key}/photos`,
-    stop: async () => (await api.stop(), await rm(dataDir, { recursive: true, force: true })),
-  };
+  const spreadKeys = await createSessions(api.baseUrl, spreadSessions);
+  seedSqlite(dataDir, [key, ...spreadKeys]);
+  return apiTargets('api (SQLite)', api, key, spreadKeys, async () => {
+    await api.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
-async function startPostgresTarget(adminUrl) {
+async function startPostgresTargets(adminUrl) {
   const name = `pave_bench_${process.pid}`;
   const databaseUrl = await createDatabase(adminUrl, name);
   const dataDir = await mkdtemp(join(tmpdir(), 'pave-bench-pg-'));
   const api = await startApi({ env: { ...apiEnv, PAVE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } });
   const key = await createSession(api.baseUrl);
-  await seedPostgres(databaseUrl, key);
-  return {
-    name: 'api (PostgreSQL)',
-    url: `${api.baseUrl}/v1/sessions/${key}/photos`,
-    stop: async () => {
-      await api.stop();
-      await dropDatabase(adminUrl, name);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  const spreadKeys = await createSessions(api.baseUrl, spreadSessions);
+  await seedPostgres(databaseUrl, [key, ...spreadKeys]);
+  return apiTargets('api (PostgreSQL)', api, key, spreadKeys, async () => {
+    await api.stop();
+    await dropDatabase(adminUrl, name);
+    await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
 async function startBaseline(name, script, bodyFile) {
@@ -66,8 +91,8 @@ const isPhotoArray = (status, text) =>
 
 /** Runs every target for `rounds` interleaved rounds and keeps each target's best round (by req/s). */
 export async function benchPhotos({ durationSeconds = 8, rounds = 2, connections = 64, postgresUrl } = {}) {
-  const targets = [await startSqliteTarget()];
-  if (postgresUrl) targets.push(await startPostgresTarget(postgresUrl));
+  const targets = await startSqliteTargets();
+  if (postgresUrl) targets.push(...(await startPostgresTargets(postgresUrl)));
   const bytes = await (await fetch(targets[0].url, { headers: signedHeaders(account) })).text();
   const bodyFile = join(tmpdir(), `pave-bench-body-${process.pid}.json`);
   await writeFile(bodyFile, bytes);
@@ -80,13 +105,14 @@ export async function benchPhotos({ durationSeconds = 8, rounds = 2, connections
         // a fresh signature per run: a token is fresh for 300 s
         const result = await runLoad({
           url: target.url,
+          paths: target.paths,
           headers: signedHeaders(account),
           connections,
           durationSeconds,
           expectBody: isPhotoArray,
         });
         console.log(
-          `  round ${round + 1} ${target.name.padEnd(22)} ${result.reqPerSec} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} non-2xx ${result.non2xx}`,
+          `  round ${round + 1} ${target.name.padEnd(34)} ${result.reqPerSec} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} non-2xx ${result.non2xx}`,
         );
         const previous = best.get(target.name);
         if (!previous || result.reqPerSec > previous.reqPerSec) best.set(target.name, result);
@@ -101,6 +127,7 @@ export async function benchPhotos({ durationSeconds = 8, rounds = 2, connections
     connections,
     durationSeconds,
     rounds,
+    spreadSessions,
     results: Object.fromEntries(best),
   };
 }

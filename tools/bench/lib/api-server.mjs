@@ -29,10 +29,10 @@ async function waitForHealth(baseUrl, child, deadline) {
   return false;
 }
 
-export async function startApi({ env = {}, timeoutMs = 30000 } = {}) {
+export async function startApi({ env = {}, timeoutMs = 30000, execArgv = [] } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...execArgv, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

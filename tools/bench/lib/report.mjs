@@ -19,7 +19,10 @@ function photosSection({ photos }) {
   return [
     `## GET /v1/sessions/:key/photos under load`,
     ``,
-    `A session with 14 attempts (${photos.bodyBytes} bytes of JSON), signed requests, ${photos.connections} connections, ${photos.durationSeconds} s per run, best of ${photos.rounds} interleaved rounds. Baselines serve the same bytes.`,
+    `A session with 14 attempts (${photos.bodyBytes} bytes of JSON), signed requests, ${photos.connections} connections, ${photos.durationSeconds} s per run, best of ${photos.rounds} interleaved rounds. Baselines serve the same bytes.` +
+      (photos.spreadSessions
+        ? ` The "${photos.spreadSessions} sessions" rows spread the same load over ${photos.spreadSessions} sessions of 14 attempts each (every request reads the next one), so concurrent requests cannot share a lookup.`
+        : ''),
     ``,
     `| server | req/s | p50 ms | p99 ms | req/s vs Express | p99 vs Express | errors |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
@@ -27,6 +30,12 @@ function photosSection({ photos }) {
     ``,
     target('api (SQLite)', 1.0),
     target('api (PostgreSQL)', 0.7),
+    ...(photos.spreadSessions
+      ? [
+          target(`api (SQLite), ${photos.spreadSessions} sessions`, 1.0),
+          target(`api (PostgreSQL), ${photos.spreadSessions} sessions`, 0.7),
+        ]
+      : []),
     ``,
   ];
 }

@@ -1,4 +1,4 @@
-// Seeds a session's 14 attempts straight into storage (SQLite file or PostgreSQL), in the API's schema.
+// Seeds sessions with the sample's 14 attempts straight into storage (SQLite file or PostgreSQL), in the API's schema.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,33 +24,44 @@ function rows(sessionId, start) {
 const columns =
   'session_id, seq, photo_code, kind, approved, reason, reason_code, image_id, created_at, updated_at, verdict_at';
 
-export function seedSqlite(dataDir, sessionKey, start = Date.now() - 3600_000) {
+/** Seeds one session key or an array of them. */
+export function seedSqlite(dataDir, sessionKeys, start = Date.now() - 3600_000) {
   const db = new Database(join(dataDir, 'pave.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
-    const { id } = db.prepare('select id from sessions where session_key = ?').get(sessionKey);
+    const find = db.prepare('select id from sessions where session_key = ?');
     const insert = db.prepare(`insert into attempts (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const finish = db.prepare("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = ?");
     db.transaction(() => {
-      for (const row of rows(id, start)) insert.run(...row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
-      db.prepare("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = ?").run(id);
+      for (const sessionKey of [sessionKeys].flat()) {
+        const { id } = find.get(sessionKey);
+        for (const row of rows(id, start)) insert.run(...row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+        finish.run(id);
+      }
     })();
   } finally {
     db.close();
   }
 }
 
-export async function seedPostgres(databaseUrl, sessionKey, start = Date.now() - 3600_000) {
+/** Seeds one session key or an array of them. */
+export async function seedPostgres(databaseUrl, sessionKeys, start = Date.now() - 3600_000) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: found } = await client.query('select id from sessions where session_key = $1', [sessionKey]);
-    const sessionId = Number(found[0].id);
     await client.query('begin');
-    for (const row of rows(sessionId, start)) {
-      await client.query(`insert into attempts (${columns}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`, row);
+    for (const sessionKey of [sessionKeys].flat()) {
+      const { rows: found } = await client.query('select id from sessions where session_key = $1', [sessionKey]);
+      const sessionId = Number(found[0].id);
+      for (const row of rows(sessionId, start)) {
+        await client.query(`insert into attempts (${columns}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`, row);
+      }
+      await client.query("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = $1", [sessionId]);
     }
-    await client.query("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = $1", [sessionId]);
     await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
   } finally {
     await client.end();
   }
