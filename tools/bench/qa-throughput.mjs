@@ -3,11 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './lib/api-server.mjs';
 
-export function benchQa({ images = 12 } = {}) {
-  const out = execFileSync(process.execPath, [join(root, 'apps/api/dist/bench/qa-throughput.js'), String(images)], {
-    env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
-    maxBuffer: 1 << 20,
-  });
+export function benchQa({ images = 12, rounds = 5 } = {}) {
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'apps/api/dist/bench/qa-throughput.js'), String(images), String(rounds)],
+    {
+      env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+      maxBuffer: 1 << 20,
+    },
+  );
   const result = JSON.parse(out.toString());
   return { ...result, qaToDecodeRatio: result.qaChecks.imagesPerSecond / result.bareDecode.imagesPerSecond };
 }

@@ -31,7 +31,9 @@ export function seedSqlite(dataDir, sessionKeys, start = Date.now() - 3600_000) 
     db.pragma('busy_timeout = 5000');
     const find = db.prepare('select id from sessions where session_key = ?');
     const insert = db.prepare(`insert into attempts (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const finish = db.prepare("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = ?");
+    const finish = db.prepare(
+      "update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = ?",
+    );
     db.transaction(() => {
       for (const sessionKey of [sessionKeys].flat()) {
         const { id } = find.get(sessionKey);
@@ -56,7 +58,10 @@ export async function seedPostgres(databaseUrl, sessionKeys, start = Date.now() 
       for (const row of rows(sessionId, start)) {
         await client.query(`insert into attempts (${columns}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`, row);
       }
-      await client.query("update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = $1", [sessionId]);
+      await client.query(
+        "update sessions set status = 'QC_PASSED', photos_version = photos_version + 1 where id = $1",
+        [sessionId],
+      );
     }
     await client.query('commit');
   } catch (error) {

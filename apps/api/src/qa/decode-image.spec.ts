@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { decodeImage, type DecodedImage, type DecodeResult } from './decode-image.js';
+import { decodeImage, inspectUpload, type DecodedImage, type DecodeResult } from './decode-image.js';
 import { measureImage } from './measure-image.js';
 import { defaultQaSettings } from './qa-settings.js';
 import { sniffImageFormat } from './sniff-image-format.js';
@@ -187,6 +187,42 @@ describe('decodeImage refusals', () => {
       expect([over.ok ? 'decoded' : over.error.code, exact.ok]).toEqual(['too_many_pixels', true]);
     },
   );
+});
+
+describe('inspectUpload (what image QA decodes)', () => {
+  const withoutFiles = (result: DecodeResult) => {
+    if (!result.ok) return result;
+    const { jpeg, thumbnail, ...inspected } = result.value;
+    expect([jpeg.data.length, thumbnail.data.length]).not.toContain(0);
+    return { ok: true, value: inspected };
+  };
+
+  it.each([
+    ['a JPEG', () => makeSceneImage({ seed: 22 })],
+    ['a PNG', () => makeSceneImage({ seed: 22, format: 'png' })],
+    ['a JPEG with EXIF orientation 6', () => makeRotatedGpsImage({ seed: 22 })],
+    ['a tiny JPEG', () => makeTinyImage({ seed: 22 })],
+    ['a truncated JPEG', () => makeTruncatedJpeg({ seed: 22 })],
+    ['text', () => Promise.resolve(makeNonImage())],
+    ['a PNG bomb', () => Promise.resolve(makeDecompressionBomb())],
+  ])('gives %s exactly the header, raster or refusal decodeImage gives it', async (_name, build) => {
+    const input = await build();
+
+    const inspected = await inspectUpload(input, defaultQaSettings);
+    const decoded = await decodeImage(input, defaultQaSettings);
+
+    expect(inspected).toEqual(withoutFiles(decoded));
+  });
+
+  it('measures the upload itself: a 12 MP JPEG is read at reduced scale into a 512 px raster', async () => {
+    const input = await makeSceneImage({ seed: 23, width: 4000, height: 3000 });
+
+    const inspected = await inspectUpload(input, defaultQaSettings);
+
+    expect(
+      inspected.ok && [inspected.value.width, inspected.value.raster.width, inspected.value.raster.height],
+    ).toEqual([4000, 512, 384]);
+  });
 });
 
 describe('decodeImage with broken settings', () => {

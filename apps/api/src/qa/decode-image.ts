@@ -1,5 +1,12 @@
 import { type Result } from '@pave/domain';
-import sharp, { type FormatEnum, type JpegOptions, type Metadata, type ResizeOptions, type Sharp } from 'sharp';
+import sharp, {
+  type FormatEnum,
+  type JpegOptions,
+  type Metadata,
+  type OutputInfo,
+  type ResizeOptions,
+  type Sharp,
+} from 'sharp';
 import { type AnalysisRaster } from './measure-image.js';
 import { type QaSettings } from './qa-settings.js';
 import { type ImageFormat, sniffImageFormat } from './sniff-image-format.js';
@@ -35,6 +42,9 @@ export type DecodedImage = {
 
 /** The outcome of {@link decodeImage}. */
 export type DecodeResult = Result<DecodedImage, DecodeError>;
+
+/** What image QA needs of an upload, and all it decodes: the header and the analysis raster. */
+export type InspectedUpload = Omit<DecodedImage, 'jpeg' | 'thumbnail'>;
 
 type Header = { format: ImageFormat; originalWidth: number; originalHeight: number; width: number; height: number };
 
@@ -127,46 +137,87 @@ async function encodeStored(bytes: Buffer, settings: QaSettings): Promise<Result
 }
 
 /**
- * The thumbnail and the analysis raster, made from the stored JPEG by two clones of one pipeline. libjpeg
- * decodes it at 1/2..1/8 scale (shrink-on-load), so both cost a few milliseconds, and QA measures exactly
- * the pixels that are stored and shown. A failure here is a bug: the input is our own JPEG.
+ * The analysis raster, straight from the upload: libjpeg decodes a 12 MP JPEG at 1/4 or 1/8 scale (shrink-on-load,
+ * no full-size pixels at all), so QA costs little more than reading the file's entropy-coded data once.
  */
-async function deriveOutputs(
-  stored: EncodedJpeg,
+async function analysisRaster(
+  bytes: Buffer,
   header: Header,
   settings: QaSettings,
-): Promise<[EncodedJpeg, AnalysisRaster]> {
-  const reread = sharp(stored.data, { sequentialRead: true });
-  const thumbnail = reread
-    .clone()
-    .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
-    .jpeg(jpegOptions(settings.thumbnailJpegQuality));
-  const analysis = reread.clone().resize(inside(settings.analysisLongSide)).greyscale().raw({ depth: 'uchar' });
-  const [thumbnailJpeg, { data, info }] = await Promise.all([
-    toEncodedJpeg(thumbnail),
-    analysis.toBuffer({ resolveWithObject: true }),
-  ]);
+): Promise<Result<AnalysisRaster, DecodeError>> {
+  const pipeline = openImage(bytes, settings)
+    .resize(inside(settings.analysisLongSide))
+    .greyscale()
+    .raw({ depth: 'uchar' });
+  let output: { data: Buffer; info: OutputInfo };
+  try {
+    output = await pipeline.toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    return refuseUndecodable(error, settings);
+  }
+  const { data, info } = output;
   if (info.channels !== 1) throw new Error(`invariant: the analysis raster has 1 channel, got ${info.channels}`);
-  const raster = { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height };
-  return [thumbnailJpeg, raster];
+  return {
+    ok: true,
+    value: { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height },
+  };
 }
 
 /**
- * Decodes an upload into the stored JPEG, its thumbnail and the QA raster. Refuses, without decoding
- * pixels, bytes over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP or AVIF by its
- * magic bytes (`not_an_image`) and images over `maxPixels` (`too_many_pixels`); refuses truncated or
- * corrupt data found while decoding (`not_an_image`). Throws only on a bug (e.g. invalid settings).
+ * The thumbnail, made from the stored JPEG, which libjpeg decodes at reduced scale (shrink-on-load) for a few
+ * milliseconds. A failure here is a bug: the input is our own JPEG.
  */
-export async function decodeImage(bytes: Buffer, settings: QaSettings): Promise<DecodeResult> {
+function encodeThumbnail(stored: EncodedJpeg, settings: QaSettings): Promise<EncodedJpeg> {
+  return toEncodedJpeg(
+    sharp(stored.data, { sequentialRead: true })
+      .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
+      .jpeg(jpegOptions(settings.thumbnailJpegQuality)),
+  );
+}
+
+/**
+ * Refuses, without decoding pixels, bytes over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP
+ * or AVIF by its magic bytes (`not_an_image`) and images over `maxPixels` (`too_many_pixels`).
+ */
+async function checkedHeader(bytes: Buffer, settings: QaSettings): Promise<Result<Header, DecodeError>> {
   if (bytes.length > settings.maxInputBytes) {
     return refuse('too_large', `The file has ${bytes.length} bytes; the limit is ${settings.maxInputBytes}.`);
   }
   const format = sniffImageFormat(bytes);
   if (format === null) return refuse('not_an_image', 'The file is not a JPEG, PNG, WebP or AVIF image.');
-  const header = await readHeader(bytes, format, settings);
+  return readHeader(bytes, format, settings);
+}
+
+/**
+ * Image QA's part of an upload: the checks of {@link decodeImage} and the analysis raster, nothing stored. What the
+ * QA benchmark measures, and exactly what `decodeImage` runs for QA.
+ */
+export async function inspectUpload(
+  bytes: Buffer,
+  settings: QaSettings,
+): Promise<Result<InspectedUpload, DecodeError>> {
+  const header = await checkedHeader(bytes, settings);
   if (!header.ok) return header;
-  const stored = await encodeStored(bytes, settings);
+  const raster = await analysisRaster(bytes, header.value, settings);
+  return raster.ok ? { ok: true, value: { ...header.value, raster: raster.value } } : raster;
+}
+
+/**
+ * Decodes an upload into the stored JPEG, its thumbnail and the QA raster. Refuses, without decoding pixels, bytes
+ * over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP or AVIF by its magic bytes
+ * (`not_an_image`) and images over `maxPixels` (`too_many_pixels`); refuses truncated or corrupt data found while
+ * decoding (`not_an_image`). The raster (QA) and the stored JPEG are decoded side by side, so on a machine with a
+ * spare core the verdict costs no extra wait. Throws only on a bug (e.g. invalid settings).
+ */
+export async function decodeImage(bytes: Buffer, settings: QaSettings): Promise<DecodeResult> {
+  const header = await checkedHeader(bytes, settings);
+  if (!header.ok) return header;
+  const [raster, stored] = await Promise.all([
+    analysisRaster(bytes, header.value, settings),
+    encodeStored(bytes, settings),
+  ]);
+  if (!raster.ok) return raster;
   if (!stored.ok) return stored;
-  const [thumbnail, raster] = await deriveOutputs(stored.value, header.value, settings);
-  return { ok: true, value: { ...header.value, jpeg: stored.value, thumbnail, raster } };
+  const thumbnail = await encodeThumbnail(stored.value, settings);
+  return { ok: true, value: { ...header.value, jpeg: stored.value, thumbnail, raster: raster.value } };
 }
