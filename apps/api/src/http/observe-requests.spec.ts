@@ -11,16 +11,25 @@ describe('request logs and ids', () => {
     try {
       const { credentials } = await createTestAccount(repo, 'acme');
       const headers = authHeaders(credentials, new Date());
-      await call(server.baseUrl, 'POST', '/v1/sessions', { headers: { ...headers, 'X-Request-Id': 'req-1' } });
+      const created = await call(server.baseUrl, 'POST', '/v1/sessions', {
+        headers: { ...headers, 'X-Request-Id': 'req-1' },
+      });
+      const { session_key: key } = created.json as { session_key: string };
+      await call(server.baseUrl, 'GET', `/v1/sessions/${key}/photos`, {
+        headers: { ...headers, 'X-Request-Id': 'req-2' },
+      });
       await call(server.baseUrl, 'GET', '/v1/sessions', { headers: { ...headers, 'API-Token': 'f'.repeat(64) } });
       await call(server.baseUrl, 'GET', '/v1/sessions', { credentials: { ...credentials, apiSecret: 'wrong-secret' } });
       const lines = server.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines.filter((line) => line['msg'] === 'request').map((line) => [line['route'], line['status']])).toEqual([
         ['/v1/sessions', 200],
+        ['/v1/sessions/:session_key/photos', 200],
         ['/v1/sessions', 401],
         ['/v1/sessions', 401],
       ]);
       expect(lines[0]).toMatchObject({ requestId: 'req-1', method: 'POST', path: '/v1/sessions' });
+      // the photos fast path (photos-fast-path.ts) logs like Express does
+      expect(lines[1]).toMatchObject({ requestId: 'req-2', method: 'GET', path: `/v1/sessions/${key}/photos` });
       const all = server.logs.join('\n');
       for (const secret of [credentials.apiSecret, credentials.apiKey, headers['API-Token'] ?? '?', 'f'.repeat(64)]) {
         expect(all).not.toContain(secret);

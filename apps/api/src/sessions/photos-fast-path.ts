@@ -99,16 +99,18 @@ export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMe
     if (!match?.[1]) return false;
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(header(req, 'X-Request-Id'));
-    const log = deps.logger.child({ requestId });
+    // the request's child logger is made only when something is logged (not at all under LOG_LEVEL=warn)
+    const log = () => deps.logger.child({ requestId });
     res.setHeader('X-Request-Id', requestId);
     const finish = ([status, body]: [number, unknown]) => {
       send(res, status, body);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       deps.metrics.observe({ method: 'GET', route, status, seconds });
+      if (!deps.logger.isLevelEnabled('info')) return;
       const path = (req.url ?? '').split('?')[0]?.slice(0, 256);
-      log.info({ method: 'GET', route, path, status, ms: Math.round(seconds * 1000), aborted: false }, 'request');
+      log().info({ method: 'GET', route, path, status, ms: Math.round(seconds * 1000), aborted: false }, 'request');
     };
-    answer(deps, req, res, match[1]).then(finish, (error: unknown) => finish(failure(error, res, log)));
+    answer(deps, req, res, match[1]).then(finish, (error: unknown) => finish(failure(error, res, log())));
     return true;
   };
 }

@@ -32,6 +32,26 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
       expect((await repo().sessions.findByKey(key, 'any'))?.accountId).toBe(owner.id);
     });
 
+    it('answers many lookups made at once (batched) each in its own scope, and then sees a write', async () => {
+      const { account: owner } = await createTestAccount(repo(), 'owner');
+      const { account: other } = await createTestAccount(repo(), 'other');
+      const keys = Array.from({ length: 300 }, (_, i) => `OWN-${String(i).padStart(10, '0')}` as SessionKey);
+      for (const key of keys.slice(0, 200)) await repo().sessions.insert(newSession(owner.id, key));
+      const found = await Promise.all(
+        keys.flatMap((key) => [
+          repo().sessions.findByKey(key, { accountId: owner.id }),
+          repo().sessions.findByKey(key, { accountId: other.id }),
+          repo().sessions.findByKey(key, 'any'),
+        ]),
+      );
+      const expected = keys.flatMap((key, i) => (i < 200 ? [key, null, key] : [null, null, null]));
+      expect(found.map((row) => row?.sessionKey ?? null)).toEqual(expected);
+      const [row] = found;
+      if (!row) throw new Error('expected the first session');
+      await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 + 1 });
+      expect((await repo().sessions.findByKey(row.sessionKey, 'any'))?.status).toBe('STARTED');
+    });
+
     it('lists newest first, ties broken by id, filtered by status, page by page', async () => {
       const { account } = await createTestAccount(repo(), 'acme');
       for (const [index, key] of ['ACM-000000000A', 'ACM-000000000B', 'ACM-000000000C'].entries()) {
