@@ -207,9 +207,7 @@ export function createCaptureService(deps: CaptureDeps) {
     },
 
     async confirm(sessionKey: SessionKey): Promise<Outcome<CaptureState>> {
-      const settled = await lifecycle.settle(sessionKey);
-      if (!settled) return notFound(sessionKey);
-      const confirmed = await lifecycle.apply(settled.session, 'confirm');
+      const confirmed = await lifecycle.confirm(sessionKey);
       if (!confirmed) return notFound(sessionKey);
       if (!confirmed.ok) return fail('invalid_transition', confirmRefusal(sessionKey, confirmed.error.from));
       return stateOf(sessionKey);

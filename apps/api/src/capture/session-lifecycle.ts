@@ -38,9 +38,11 @@ const casTries = 2;
 export function createSessionLifecycle(deps: LifecycleDeps) {
   const { repo } = deps;
 
-  const compareAndSet = async (row: SessionRow, to: SessionStatus): Promise<SessionRow | null> => {
+  /** Moves `row` to `to` if it is still in its status (and, with `samePhotos`, at its photos version). */
+  const compareAndSet = async (row: SessionRow, to: SessionStatus, samePhotos = false): Promise<SessionRow | null> => {
     const at = deps.now().getTime();
-    const won = await repo.sessions.updateStatus({ sessionId: row.id, from: row.status, to, at });
+    const change = { sessionId: row.id, from: row.status, to, at };
+    const won = await repo.sessions.updateStatus(samePhotos ? { ...change, photosVersion: row.photosVersion } : change);
     return won ? { ...row, status: to, updatedAt: at } : null;
   };
 
@@ -82,7 +84,27 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     return session ? { session, attempts: await repo.attempts.listForSession(session.id) } : null;
   };
 
-  return { find, apply, settle };
+  /**
+   * The driver confirms: allowed by the status the session's attempts call for, and applied only while the session
+   * is at the photos version those attempts were read at. A retake appended meanwhile (which may make the capture
+   * incomplete again) makes the change fail; the decision is then taken again on the new attempts. Null when the
+   * session is unknown.
+   */
+  const confirm = async (sessionKey: SessionKey): Promise<Result<SessionRow, TransitionError> | null> => {
+    let settled = await settle(sessionKey);
+    for (let tries = 0; settled && tries < casTries; tries += 1) {
+      const { session } = settled;
+      const next = transitionStatus(session.status, 'confirm');
+      if (!next.ok || next.value === session.status) return next.ok ? { ok: true, value: session } : next;
+      const moved = await compareAndSet(session, next.value, true);
+      if (moved) return { ok: true, value: moved };
+      settled = await settle(sessionKey);
+    }
+    if (!settled) return null;
+    return { ok: false, error: { code: 'invalid_transition', from: settled.session.status, event: 'confirm' } };
+  };
+
+  return { find, apply, settle, confirm };
 }
 
 /** Session statuses as capture moves them. */

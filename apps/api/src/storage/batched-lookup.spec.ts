@@ -54,7 +54,11 @@ describe('createBatchedLookup', () => {
     const lookUp = createBatchedLookup(load, 2);
     const answers = await Promise.all(['a', 'b', 'c', 'd', 'e', 'a'].map(lookUp));
     expect(answers).toEqual([1, 2, 3, 4, 5, 1]);
-    expect(calls).toEqual([['a', 'b'], ['c', 'd'], ['e', 'a']]);
+    expect(calls).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'a'],
+    ]);
   });
 
   it('rejects exactly the lookups of a failed batch, and the next batch is served', async () => {

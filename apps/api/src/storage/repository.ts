@@ -87,6 +87,8 @@ export type StatusChange = {
   readonly from: SessionStatus;
   readonly to: SessionStatus;
   readonly at: number;
+  /** Also required: the session's photos are still at this `photosVersion` (no attempt appended since). */
+  readonly photosVersion?: number;
 };
 
 /** Which sessions a lookup may see: one account's, or any (the capture link, which carries no credentials). */
@@ -100,7 +102,7 @@ export type SessionStore = {
   listPage(query: SessionPageQuery): Promise<SessionRow[]>;
   /** Deletes the account's session only if it is `IDLE`, atomically. */
   deleteIfIdle(accountId: number, sessionKey: SessionKey): Promise<'deleted' | 'not_idle' | 'not_found'>;
-  /** Applies a status change if the session is still in `change.from`; false otherwise. */
+  /** Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false otherwise. */
   updateStatus(change: StatusChange): Promise<boolean>;
   /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
   expireOverdue(at: number, scope: SessionScope): Promise<number>;

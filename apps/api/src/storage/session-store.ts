@@ -71,13 +71,14 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
       if (result.numDeletedRows > 0n) return 'deleted';
       return (await findByKey(sessionKey, { accountId })) ? 'not_idle' : 'not_found';
     },
-    async updateStatus({ sessionId, from, to, at }) {
-      const result = await db
+    async updateStatus({ sessionId, from, to, at, photosVersion }) {
+      let query = db
         .updateTable('sessions')
         .set({ status: to, updated_at: at })
         .where('id', '=', sessionId)
-        .where('status', '=', from)
-        .executeTakeFirst();
+        .where('status', '=', from);
+      if (photosVersion !== undefined) query = query.where('photos_version', '=', photosVersion);
+      const result = await query.executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
     async expireOverdue(at, scope) {

@@ -1,6 +1,6 @@
 import type { SessionKey } from '@pave/domain';
 import type { Repository } from '../storage/repository.js';
-import { day, newSession, t0 } from './repository-fixtures.js';
+import { day, newSession, photo, t0 } from './repository-fixtures.js';
 import { createTestAccount } from './test-accounts.js';
 
 /** The behaviour of `repo.sessions` every implementation shares. */
@@ -99,6 +99,19 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
         status: 'STARTED',
         updatedAt: t0 + 5,
       });
+    });
+
+    it('changes a status only at the expected photos version, when one is given', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      const change = { sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 + 5 } as const;
+      await repo().attempts.append(photo(row.id, 1, t0 + 1)); // raises photos_version past the row's
+      expect(await repo().sessions.updateStatus({ ...change, photosVersion: row.photosVersion })).toBe(false);
+      const current = await repo().sessions.findByKey(row.sessionKey, 'any');
+      expect(current?.photosVersion).toBe(row.photosVersion + 1);
+      expect(await repo().sessions.updateStatus({ ...change, photosVersion: row.photosVersion + 1 })).toBe(true);
+      expect((await repo().sessions.findByKey(row.sessionKey, 'any'))?.status).toBe('STARTED');
     });
 
     it('expires overdue unfinished sessions only, within the given scope', async () => {
