@@ -89,6 +89,7 @@ export {
   ManualEntryRequest,
   SkipRequest,
   checkManualEntry,
+  uploadLongSide,
   CaptureStepState,
   CaptureState,
 } from './lib/capture-wire.js';

@@ -1,3 +1,5 @@
+import { uploadLongSide } from '@pave/domain';
+
 /**
  * Every threshold of image processing and QA, by name. Each one says which measure it applies to and in
  * what unit; the measures are defined in `measure-image.ts`, the rules in `judge-image.ts`.
@@ -59,7 +61,7 @@ export const defaultQaSettings: QaSettings = {
   duplicateMaxHamming: 8,
   analysisLongSide: 512,
   thumbnailWidth: 320,
-  storedLongSide: 2560,
+  storedLongSide: uploadLongSide,
   storedJpegQuality: 85,
   thumbnailJpegQuality: 75,
 };

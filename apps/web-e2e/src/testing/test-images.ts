@@ -90,3 +90,12 @@ export async function makePortraitImage(options: { readonly seed: number }): Pro
 export async function makeBlurredImage(options: SceneOptions): Promise<TestImage> {
   return jpeg(`blurred-${options.seed}.jpg`, (await scene(options)).blur(10));
 }
+
+/**
+ * A 12 MP phone photo held upright: 4000×3000 pixels stored with EXIF orientation 6 (shown rotated 90° clockwise,
+ * 3000×4000), as phone cameras write them.
+ */
+export async function makeUprightPhoneImage(options: { readonly seed: number }): Promise<TestImage> {
+  const image = (await scene({ seed: options.seed, width: 4000, height: 3000 })).withMetadata({ orientation: 6 });
+  return jpeg(`phone-${options.seed}.jpg`, image);
+}

@@ -12,6 +12,13 @@ export const ManualEntryRequest = z.strictObject({
 });
 export type ManualEntryRequest = z.infer<typeof ManualEntryRequest>;
 
+/**
+ * The longest side, in pixels, of a photo as the server keeps it. The capture app scales larger photos down to it
+ * before uploading them (less to send over a phone's connection, less for the server to decode); the server
+ * stores every photo at most this large by default.
+ */
+export const uploadLongSide = 2560;
+
 /** Body of `POST /v1/capture/:key/skip`. */
 export const SkipRequest = z.strictObject({ photo_code: PhotoCode });
 export type SkipRequest = z.infer<typeof SkipRequest>;

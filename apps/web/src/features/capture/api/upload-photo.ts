@@ -1,17 +1,22 @@
 import type { PhotoCode } from '@pave/domain';
 import { useCaptureClient } from '../../../lib/clients.js';
 import { useMutation } from '../../../lib/use-mutation.js';
+import { shrinkPhoto } from '../utils/shrink-photo.js';
 import { useRefreshCaptureState } from './capture-state.js';
 
 /** What {@link useUploadPhoto} sends. */
 export type UploadInput = { photoCode: PhotoCode; file: File };
 
-/** `POST /v1/capture/:key/photos/:code`: answers with the attempt and its QA verdict, then refreshes the state. */
+/**
+ * `POST /v1/capture/:key/photos/:code` with the photo scaled down to what the server keeps (shrink-photo.ts):
+ * answers with the attempt and its QA verdict, then refreshes the state.
+ */
 export function useUploadPhoto(sessionKey: string) {
   const client = useCaptureClient();
   const refresh = useRefreshCaptureState(sessionKey);
   return useMutation({
-    mutationFn: ({ photoCode, file }: UploadInput) => client.upload(sessionKey, photoCode, file),
+    mutationFn: async ({ photoCode, file }: UploadInput) =>
+      client.upload(sessionKey, photoCode, await shrinkPhoto(file)),
     ...refresh,
   });
 }

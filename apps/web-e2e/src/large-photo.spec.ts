@@ -1,0 +1,44 @@
+// A 12 MP photo taken upright on a phone: the capture app scales it down to what the server keeps (2560 px on the
+// long side), turned upright, before it leaves the phone. The server's QA record of the attempt shows what arrived.
+import { createPaveClient } from '@pave/client';
+import { uploadLongSide } from '@pave/domain';
+import sharp from 'sharp';
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchChromium, phoneContext } from './testing/browser.js';
+import { openCapture, sendAcceptedPhoto } from './testing/capture-page.js';
+import { startServer, type RunningServer } from './testing/start-server.js';
+import { makeUprightPhoneImage } from './testing/test-images.js';
+
+describeInBrowser('a 12 MP photo from the phone', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('goes up scaled to 2560 px, upright and without EXIF, and is judged as such', async () => {
+    if (!server || !browser) throw new Error('the server or the browser did not start (see beforeAll)');
+    const photo = await makeUprightPhoneImage({ seed: 7 });
+    const taken = await sharp(photo.buffer).metadata();
+    const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
+    const session = await client.sessions.create({ client_id: 'web-e2e-large-photo' });
+    const phone = await (await browser.newContext(phoneContext)).newPage();
+
+    await openCapture(phone, session.capture_url);
+    await sendAcceptedPhoto(phone, photo); // the VIN step takes a photo in either orientation
+
+    const [step] = (await client.sessions.progress(session.session_key)).steps;
+    const measures = step?.attempts[0]?.qa_measures ?? {};
+    expect([taken.width, taken.height, taken.orientation]).toEqual([4000, 3000, 6]);
+    // as uploaded: 1920×2560 pixels (upright), so no EXIF rotation was left for the server to apply
+    expect([measures['originalWidth'], measures['originalHeight']]).toEqual([1920, uploadLongSide]);
+    expect([measures['width'], measures['height'], measures['format']]).toEqual([1920, uploadLongSide, 'jpeg']);
+    expect(measures['bytes']).toBeLessThan(photo.buffer.length);
+  }, 90_000);
+});
