@@ -11,8 +11,14 @@ export type RawRequest = {
   readonly body?: Buffer | string;
 };
 
-/** Sends one request over a fresh connection and reads the whole answer. */
-export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
+/**
+ * Socket errors of the test machine, not of the server's answer: a connection that could not be opened (ports of a
+ * busy machine in TIME_WAIT) or was reset before any answer. One more try tells a passing hiccup from a server that
+ * really drops this request (it drops it again, and the error names the request).
+ */
+const transientSocketErrors = new Set(['ECONNRESET', 'EPIPE', 'EADDRNOTAVAIL', 'ETIMEDOUT']);
+
+function sendOnce(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -29,4 +35,17 @@ export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
     req.on('error', reject);
     req.end(raw.body);
   });
+}
+
+/** Sends one request over a fresh connection and reads the whole answer. */
+export async function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawAnswer> {
+  try {
+    return await sendOnce(baseUrl, raw);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !transientSocketErrors.has(code)) throw error;
+    return sendOnce(baseUrl, raw).catch((again: unknown) => {
+      throw new Error(`${raw.method} ${raw.path.slice(0, 120)} failed twice: ${String(again)}`, { cause: again });
+    });
+  }
 }
