@@ -1,4 +1,4 @@
-import type { CaptureClient, PaveClient } from '@pave/client';
+import { PaveAuthError, type CaptureClient, type PaveClient } from '@pave/client';
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { clearCredentials, loadCredentials, saveCredentials, type Credentials } from './credentials.js';
 import { useQueryCache } from './query-cache-provider.js';
@@ -17,6 +17,8 @@ export type ClientFactories = {
 export type Auth = {
   client: PaveClient | null;
   username: string | null;
+  /** Why the reviewer was signed out without asking (the API refused the credentials); null otherwise. */
+  notice: string | null;
   /** Remembers credentials (already verified) and switches to a client signed with them. */
   signIn: (credentials: Credentials) => void;
   /** Forgets the credentials and every cached answer. */
@@ -29,11 +31,23 @@ type ClientsValue = { auth: Auth; captureClient: CaptureClient };
 
 const ClientsContext = createContext<ClientsValue | null>(null);
 
-type SignedIn = { client: PaveClient; username: string } | null;
+/** Said on the sign-in form after the API refused the credentials of a signed-in tab (a 401). */
+export const credentialsRefusedNotice =
+  "The server no longer accepts these credentials (a revoked key, a changed secret, or this computer's clock is off). Sign in again.";
 
-function initialSignIn(factories: ClientFactories): SignedIn {
-  const stored = loadCredentials(factories.storage);
-  return stored ? { client: factories.createReviewClient(stored), username: stored.username } : null;
+/** The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). */
+function watchRefusals(client: PaveClient, onRefused: () => void): PaveClient {
+  const calls = Object.entries(client.sessions).map(
+    ([name, call]: [string, (...args: never[]) => Promise<unknown>]) => [
+      name,
+      (...args: never[]) =>
+        call(...args).catch((error: unknown) => {
+          if (error instanceof PaveAuthError) onRefused();
+          throw error;
+        }),
+    ],
+  );
+  return { ...client, sessions: Object.fromEntries(calls) as PaveClient['sessions'] };
 }
 
 /** Props of {@link ClientsProvider}. */
@@ -42,32 +56,45 @@ export type ClientsProviderProps = { factories: ClientFactories; children: React
 /** Provides the API clients and the sign-in state; must sit inside a QueryCacheProvider. */
 export function ClientsProvider({ factories, children }: ClientsProviderProps) {
   const cache = useQueryCache();
-  const [signedIn, setSignedIn] = useState<SignedIn>(() => initialSignIn(factories));
+  const [credentials, setCredentials] = useState(() => loadCredentials(factories.storage));
+  const [notice, setNotice] = useState<string | null>(null);
   const signIn = useCallback(
-    (credentials: Credentials) => {
-      saveCredentials(factories.storage, credentials);
+    (verified: Credentials) => {
+      saveCredentials(factories.storage, verified);
       cache.clear();
-      setSignedIn({ client: factories.createReviewClient(credentials), username: credentials.username });
+      setNotice(null);
+      setCredentials(verified);
     },
     [factories, cache],
   );
   const signOut = useCallback(() => {
     clearCredentials(factories.storage);
     cache.clear();
-    setSignedIn(null);
+    setCredentials(null);
   }, [factories, cache]);
+  // a signed-in tab whose credentials the API refuses goes back to the sign-in form, saying why
+  const client = useMemo(
+    () =>
+      credentials &&
+      watchRefusals(factories.createReviewClient(credentials), () => {
+        signOut();
+        setNotice(credentialsRefusedNotice);
+      }),
+    [credentials, factories, signOut],
+  );
   const value = useMemo<ClientsValue>(
     () => ({
       auth: {
-        client: signedIn?.client ?? null,
-        username: signedIn?.username ?? null,
+        client,
+        username: credentials?.username ?? null,
+        notice,
         signIn,
         signOut,
         createClient: factories.createReviewClient,
       },
       captureClient: factories.captureClient,
     }),
-    [signedIn, signIn, signOut, factories],
+    [client, credentials, notice, signIn, signOut, factories],
   );
   return <ClientsContext value={value}>{children}</ClientsContext>;
 }

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
-import { PaveAuthError } from '@pave/client';
+import { PaveApiError, PaveAuthError } from '@pave/client';
+import { credentialsRefusedNotice } from '../../../lib/clients.js';
 import { createFakeClient } from '../../../testing/fake-client.js';
 import { renderApp, testCredentials } from '../../../testing/render-app.js';
 
@@ -54,5 +55,31 @@ describe('SignInForm', () => {
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(window.sessionStorage.getItem('pave.credentials')).toBeNull();
     expect(queryCache.size()).toBe(0);
+  });
+
+  it('sends a signed-in tab back to sign-in, saying why, when the API refuses its credentials', async () => {
+    const client = createFakeClient();
+    client.failNext('sessions.list', new PaveAuthError(401, { message: 'Unknown API key.', code: 'unauthorized' }));
+    const { user, queryCache } = renderApp({ client });
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(`Signed out${credentialsRefusedNotice}`);
+    expect(window.sessionStorage.getItem('pave.credentials')).toBeNull();
+    expect(queryCache.size()).toBe(0);
+
+    await fillAndSubmit(user);
+
+    expect(await screen.findByRole('heading', { name: 'Sessions', level: 2 })).toBeInTheDocument();
+    expect(screen.queryByText(credentialsRefusedNotice)).toBeNull();
+  });
+
+  it('stays signed in when a call fails for another reason', async () => {
+    const client = createFakeClient();
+    client.failNext('sessions.list', new PaveApiError(503, { message: 'Storage is unavailable.' }));
+    renderApp({ client });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Storage is unavailable.');
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
+    expect(window.sessionStorage.getItem('pave.credentials')).not.toBeNull();
   });
 });

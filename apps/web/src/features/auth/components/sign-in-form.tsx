@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { useAuth } from '../../../lib/clients.js';
 import { Credentials } from '../../../lib/credentials.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { useVerifyCredentials } from '../api/verify-credentials.js';
@@ -13,6 +14,7 @@ function readForm(form: HTMLFormElement): unknown {
 /** Sign-in with username, API key and secret; the secret only signs requests in this tab. */
 export function SignInForm() {
   const verify = useVerifyCredentials();
+  const { notice } = useAuth();
   const [invalid, setInvalid] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,6 +40,7 @@ export function SignInForm() {
         <span className="field__label">API secret</span>
         <input name="apiSecret" type="password" autoComplete="current-password" required />
       </label>
+      {notice && verify.status === 'idle' ? <ErrorMessage title="Signed out">{notice}</ErrorMessage> : null}
       {invalid ? <ErrorMessage>Fill in the username, the API key and the API secret.</ErrorMessage> : null}
       {verify.status === 'error' ? (
         <ErrorMessage title="Sign-in failed">{summarizeError(verify.error).message}</ErrorMessage>
