@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { PaveApiError } from '@pave/client';
 import { buildSession } from '@pave/domain/testing';
 import { createFakeClient } from '../../../testing/fake-client.js';
 import { renderApp } from '../../../testing/render-app.js';
@@ -60,5 +61,49 @@ describe('SessionsTable', () => {
     expect(window.location.pathname).toBe('/sessions/DEM-0000000000');
     expect(await screen.findByRole('heading', { name: 'Session DEM-0000000000' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('deletes an IDLE session after the reviewer confirms, and offers it for no other status', async () => {
+    const seeds = [
+      {
+        session: buildSession({
+          session_key: 'DEM-000000IDLE',
+          status: 'IDLE',
+          created_at: '2021-05-27T07:02:00+00:00',
+        }),
+      },
+      ...sessionSeeds(2),
+    ];
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const { user, client } = renderApp({ client: createFakeClient({ sessions: seeds }) });
+    await screen.findByRole('table');
+    expect(screen.getAllByRole('button', { name: /^Delete session/ })).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
+    expect(client.calls).not.toContain('sessions.delete DEM-000000IDLE');
+    await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
+
+    await waitFor(() => expect(rowKeys()).toEqual(['DEM-0000000001', 'DEM-0000000000']));
+    expect(client.calls).toContain('sessions.delete DEM-000000IDLE');
+    expect(confirm).toHaveBeenCalledWith('Delete session DEM-000000IDLE? Its capture link will stop working.');
+    confirm.mockRestore();
+  });
+
+  it('says why when the API refuses the deletion, and keeps the row', async () => {
+    const seeds = [{ session: buildSession({ session_key: 'DEM-000000IDLE', status: 'IDLE' }) }];
+    const client = createFakeClient({ sessions: seeds });
+    client.failNext(
+      'sessions.delete',
+      new PaveApiError(400, { message: 'Session DEM-000000IDLE has been started and cannot be deleted.' }),
+    );
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user } = renderApp({ client });
+    await screen.findByRole('table');
+
+    await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('has been started and cannot be deleted.');
+    expect(rowKeys()).toEqual(['DEM-000000IDLE']);
+    confirm.mockRestore();
   });
 });

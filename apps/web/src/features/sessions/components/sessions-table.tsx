@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../../lib/format.js';
 import { Link } from '../../../lib/router.js';
 import { useSessionsList } from '../api/sessions-list.js';
 import { setStatusFilter, useStatusFilter } from '../hooks/use-status-filter.js';
+import { DeleteSessionButton } from './delete-session-button.js';
 import { StatusFilter } from './status-filter.js';
 import './sessions-table.css';
 
@@ -23,6 +24,7 @@ function SessionRow({ session }: { session: Session }) {
         <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
       </td>
       <td>{session.client_id ?? '—'}</td>
+      <td>{session.status === 'IDLE' ? <DeleteSessionButton sessionKey={session.session_key} /> : null}</td>
     </tr>
   );
 }
@@ -39,6 +41,7 @@ function SessionRows({ sessions }: { sessions: readonly Session[] }) {
             <th scope="col">Status</th>
             <th scope="col">Created</th>
             <th scope="col">Client reference</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
