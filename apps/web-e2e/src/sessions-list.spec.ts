@@ -1,0 +1,61 @@
+// The reviewer's home page in Chromium: a new session appears in the list and, while nobody has started it, can
+// be deleted after the browser's own confirmation dialog; a started one cannot. The page passes axe.
+import { createPaveClient } from '@pave/client';
+import type { Browser, Page } from 'playwright-core';
+import { expectNoBlockingViolations } from './testing/axe-scan.js';
+import { describeInBrowser, desktopContext, launchChromium } from './testing/browser.js';
+import { startServer, type RunningServer } from './testing/start-server.js';
+
+describeInBrowser('the sessions list', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const row = (page: Page, key: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key }) });
+
+  it('deletes an IDLE session after the confirmation dialog, and offers no delete for a started one', async () => {
+    if (!server || !browser) throw new Error('the server or the browser did not start (see beforeAll)');
+    const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
+    const started = await client.sessions.create({ client_id: 'started-one' });
+    await client.capture.start(started.session_key);
+    const page = await (await browser.newContext(desktopContext)).newPage();
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Username').fill(server.account.username);
+    await page.getByLabel('API key').fill(server.account.apiKey);
+    await page.getByLabel('API secret').fill(server.account.apiSecret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await row(page, started.session_key).waitFor();
+
+    await page.getByRole('button', { name: 'New session' }).click();
+    const created =
+      (await page.getByRole('status').filter({ hasText: 'is ready' }).locator('strong').textContent()) ?? '';
+    await row(page, created)
+      .getByRole('button', { name: `Delete session ${created}` })
+      .waitFor();
+    expect(await row(page, started.session_key).getByRole('button').count()).toBe(0);
+    await expectNoBlockingViolations(page, 'the sessions list');
+
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await row(page, created)
+      .getByRole('button', { name: `Delete session ${created}` })
+      .click();
+    await row(page, created).waitFor({ state: 'detached' });
+
+    expect(dialogs).toEqual([`Delete session ${created}? Its capture link will stop working.`]);
+    await expect(client.sessions.get(created)).rejects.toMatchObject({ status: 404 });
+    expect(await row(page, started.session_key).count()).toBe(1);
+  }, 90_000);
+});
