@@ -83,6 +83,13 @@ describe('shrinkPhoto', () => {
     expect([drawn, closed]).toEqual([[], 1]);
   });
 
+  it('turns a photo the server cannot read (HEIC) into a JPEG of its own size when this browser can read it', async () => {
+    fakeBrowser({ width: 1600, height: 1200 });
+
+    expect(await shrinkPhoto(new Blob(['heic bytes'], { type: 'image/heic' }))).toBe(jpeg);
+    expect(drawn).toEqual([[expect.anything(), 0, 0, 1600, 1200]]);
+  });
+
   it('sends the photo as it was taken when this browser cannot decode it (the server then says why)', async () => {
     fakeBrowser(new Error('The source image could not be decoded.'));
 

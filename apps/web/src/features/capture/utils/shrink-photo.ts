@@ -17,11 +17,15 @@ function toJpeg(canvas: HTMLCanvasElement): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', jpegQuality));
 }
 
+/** The types the server decodes (by their bytes; a declared type is only a hint here). */
+const serverTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif']);
+
 /**
  * A phone photo larger than the server keeps ({@link uploadLongSide} on its long side) is scaled down here, upright
  * (EXIF orientation applied) and as a JPEG without metadata, so a 12 MP photo of several MB goes up as well under
- * one. Anything that fits, that this browser cannot decode (the server then says what is wrong with it), or any
- * failure along the way: the photo goes up as it was taken.
+ * one; a photo in a type the server does not read (HEIC from a photo library, say) that this browser can read goes
+ * up as a JPEG of its own size. A photo that fits, that this browser cannot decode (the server then says what is
+ * wrong with it), or any failure along the way: the photo goes up as it was taken.
  */
 export async function shrinkPhoto(photo: Blob, longSide = uploadLongSide): Promise<Blob> {
   if (typeof createImageBitmap !== 'function') return photo;
@@ -32,7 +36,7 @@ export async function shrinkPhoto(photo: Blob, longSide = uploadLongSide): Promi
     return photo;
   }
   try {
-    const size = shrunkSize(bitmap, longSide);
+    const size = shrunkSize(bitmap, longSide) ?? (serverTypes.has(photo.type) ? null : bitmap);
     const canvas = size && document.createElement('canvas');
     const context = canvas?.getContext('2d');
     if (!size || !canvas || !context) return photo;
