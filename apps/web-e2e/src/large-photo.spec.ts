@@ -3,27 +3,16 @@
 import { createPaveClient } from '@pave/client';
 import { uploadLongSide } from '@pave/domain';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchChromium, phoneContext } from './testing/browser.js';
+import { describeInBrowser, phoneContext } from './testing/browser.js';
 import { openCapture, sendAcceptedPhoto } from './testing/capture-page.js';
-import { startServer, type RunningServer } from './testing/start-server.js';
+import { withServerAndBrowser } from './testing/server-and-browser.js';
 import { makeUprightPhoneImage } from './testing/test-images.js';
 
 describeInBrowser('a 12 MP photo from the phone', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = withServerAndBrowser();
 
   it('goes up scaled to 2560 px, upright and without EXIF, and is judged as such', async () => {
-    if (!server || !browser) throw new Error('the server or the browser did not start (see beforeAll)');
+    const { server, browser } = running();
     const photo = await makeUprightPhoneImage({ seed: 7 });
     const taken = await sharp(photo.buffer).metadata();
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });

@@ -1,29 +1,19 @@
 // The reviewer's home page in Chromium: a new session appears in the list and, while nobody has started it, can
 // be deleted after the browser's own confirmation dialog; a started one cannot. The page passes axe.
 import { createPaveClient } from '@pave/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoBlockingViolations } from './testing/axe-scan.js';
-import { describeInBrowser, desktopContext, launchChromium } from './testing/browser.js';
-import { startServer, type RunningServer } from './testing/start-server.js';
+import { describeInBrowser, desktopContext } from './testing/browser.js';
+import { withServerAndBrowser } from './testing/server-and-browser.js';
 
 describeInBrowser('the sessions list', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = withServerAndBrowser();
 
   const row = (page: Page, key: string) =>
     page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key }) });
 
   it('deletes an IDLE session after the confirmation dialog, and offers no delete for a started one', async () => {
-    if (!server || !browser) throw new Error('the server or the browser did not start (see beforeAll)');
+    const { server, browser } = running();
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
     const started = await client.sessions.create({ client_id: 'started-one' });
     await client.capture.start(started.session_key);
