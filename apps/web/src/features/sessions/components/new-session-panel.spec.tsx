@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderApp } from '../../../testing/render-app.js';
 
 describe('NewSessionPanel', () => {
@@ -25,5 +25,19 @@ describe('NewSessionPanel', () => {
     await user.click(screen.getByRole('button', { name: 'New session' }));
 
     expect(await screen.findByRole('rowheader', { name: 'DEM-NEW0000001' })).toBeInTheDocument();
+  });
+
+  it('stops offering the capture link of the new session once it is deleted from the list', async () => {
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'New session' }));
+    await screen.findByRole('link', { name: 'Review session DEM-NEW0000001' });
+
+    await user.click(await screen.findByRole('button', { name: 'Delete session DEM-NEW0000001' }));
+
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'DEM-NEW0000001' })).toBeNull());
+    expect(screen.queryByRole('link', { name: 'Review session DEM-NEW0000001' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'New session' })).toBeEnabled();
+    confirm.mockRestore();
   });
 });

@@ -26,8 +26,8 @@ function CreatedSession({ session }: { session: Session }) {
   );
 }
 
-/** Creates a session and shows its capture link with a QR code a phone can scan. */
-export function NewSessionPanel() {
+/** Creates a session and shows its capture link with a QR code a phone can scan (until it is `deletedKey`). */
+export function NewSessionPanel({ deletedKey = null }: { deletedKey?: string | null }) {
   const create = useCreateSession();
   return (
     <section className="new-session" aria-labelledby="new-session-title">
@@ -41,7 +41,7 @@ export function NewSessionPanel() {
         {create.status === 'pending' ? 'Creating…' : 'New session'}
       </button>
       {create.status === 'error' ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
-      {create.data ? <CreatedSession session={create.data} /> : null}
+      {create.data && create.data.session_key !== deletedKey ? <CreatedSession session={create.data} /> : null}
     </section>
   );
 }

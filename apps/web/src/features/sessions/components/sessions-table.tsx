@@ -11,7 +11,10 @@ import { DeleteSessionButton } from './delete-session-button.js';
 import { StatusFilter } from './status-filter.js';
 import './sessions-table.css';
 
-function SessionRow({ session }: { session: Session }) {
+/** Told the key of a session the reviewer deleted from the list. */
+type OnDeleted = ((sessionKey: string) => void) | undefined;
+
+function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDeleted }) {
   return (
     <tr>
       <th scope="row">
@@ -24,12 +27,16 @@ function SessionRow({ session }: { session: Session }) {
         <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
       </td>
       <td>{session.client_id ?? '—'}</td>
-      <td>{session.status === 'IDLE' ? <DeleteSessionButton sessionKey={session.session_key} /> : null}</td>
+      <td>
+        {session.status === 'IDLE' ? (
+          <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
+        ) : null}
+      </td>
     </tr>
   );
 }
 
-function SessionRows({ sessions }: { sessions: readonly Session[] }) {
+function SessionRows({ sessions, onDeleted }: { sessions: readonly Session[]; onDeleted: OnDeleted }) {
   if (sessions.length === 0) return <p>No sessions yet.</p>;
   return (
     <div className="sessions-table__scroll">
@@ -46,7 +53,7 @@ function SessionRows({ sessions }: { sessions: readonly Session[] }) {
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <SessionRow key={session.session_key} session={session} />
+            <SessionRow key={session.session_key} session={session} onDeleted={onDeleted} />
           ))}
         </tbody>
       </table>
@@ -55,7 +62,7 @@ function SessionRows({ sessions }: { sessions: readonly Session[] }) {
 }
 
 /** The account's sessions, newest first, filtered by status (kept in `?status=`), paged with "Load more". */
-export function SessionsTable() {
+export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) => void }) {
   const status = useStatusFilter();
   const list = useSessionsList(status);
   const sessions = list.data?.flatMap((page) => page.sessions) ?? [];
@@ -69,7 +76,7 @@ export function SessionsTable() {
       {list.status === 'error' ? (
         <ErrorMessage onRetry={() => void list.refetch()}>{summarizeError(list.error).message}</ErrorMessage>
       ) : null}
-      {list.data ? <SessionRows sessions={sessions} /> : null}
+      {list.data ? <SessionRows sessions={sessions} onDeleted={onDeleted} /> : null}
       {list.hasNextPage ? (
         <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetching}>
           {list.isFetchingNextPage ? 'Loading more…' : 'Load more sessions'}
