@@ -90,10 +90,11 @@ export {
   SkipRequest,
   checkManualEntry,
   uploadLongSide,
+  uploadImageFormats,
   CaptureStepState,
   CaptureState,
 } from './lib/capture-wire.js';
-export type { ManualEntryError } from './lib/capture-wire.js';
+export type { ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   ApiErrorBody,

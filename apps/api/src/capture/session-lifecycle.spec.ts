@@ -4,6 +4,7 @@ import { newSession } from '../testing/repository-fixtures.js';
 import { samplePhotos, seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount } from '../testing/test-accounts.js';
 import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
+import { acceptingStatuses } from './capture.service.js';
 import { createSessionLifecycle } from './session-lifecycle.js';
 
 // The sample's attempts make a complete capture; its Interior (not an exterior view) cannot be left rejected.
@@ -69,9 +70,7 @@ describeEachStorage('session lifecycle: confirm', (kind) => {
         async updateStatus(change: StatusChange) {
           if (change.to === 'COMPLETE' && !raced) {
             raced = true;
-            const appended = await repo.attempts.append(rejectedRetake(id), {
-              whileStatusIn: ['STARTED', 'PROCESS', 'QC_PASSED'],
-            });
+            const appended = await repo.attempts.append(rejectedRetake(id), { whileStatusIn: acceptingStatuses });
             expect(appended.ok).toBe(true);
           }
           return repo.sessions.updateStatus(change);

@@ -1,5 +1,7 @@
-/** An image format the server accepts. */
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+import type { UploadImageFormat } from '@pave/domain';
+
+/** An image format the server accepts (the domain's list). */
+export type ImageFormat = UploadImageFormat;
 
 const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const jpegSignature = [0xff, 0xd8, 0xff];

@@ -19,6 +19,10 @@ export type ManualEntryRequest = z.infer<typeof ManualEntryRequest>;
  */
 export const uploadLongSide = 2560;
 
+/** The image formats the server reads (told by their bytes), named as in their media types (`image/<format>`). */
+export const uploadImageFormats = ['jpeg', 'png', 'webp', 'avif'] as const;
+export type UploadImageFormat = (typeof uploadImageFormats)[number];
+
 /** Body of `POST /v1/capture/:key/skip`. */
 export const SkipRequest = z.strictObject({ photo_code: PhotoCode });
 export type SkipRequest = z.infer<typeof SkipRequest>;

@@ -1,4 +1,4 @@
-import { uploadLongSide } from '@pave/domain';
+import { uploadImageFormats, uploadLongSide } from '@pave/domain';
 
 /** A pixel size. */
 export type PixelSize = { readonly width: number; readonly height: number };
@@ -18,7 +18,7 @@ function toJpeg(canvas: HTMLCanvasElement): Promise<Blob | null> {
 }
 
 /** The types the server decodes (by their bytes; a declared type is only a hint here). */
-const serverTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif']);
+const serverTypes = new Set<string>(uploadImageFormats.map((format) => `image/${format}`));
 
 /**
  * A phone photo larger than the server keeps ({@link uploadLongSide} on its long side) is scaled down here, upright
