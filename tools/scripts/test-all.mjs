@@ -4,7 +4,17 @@
 // In CI (CI=true) the Nx cache is skipped, so every number printed was measured in this run.
 import { spawn } from 'node:child_process';
 
-const args = ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'budget', '--outputStyle=static', ...process.argv.slice(2)];
+const args = [
+  'nx',
+  'run-many',
+  '-t',
+  'lint',
+  'typecheck',
+  'test',
+  'budget',
+  '--outputStyle=static',
+  ...process.argv.slice(2),
+];
 if (process.env.CI === 'true') args.push('--skip-nx-cache');
 const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' };
 
