@@ -19,7 +19,7 @@ module.exports = {
     '^.+\\.[cm]?ts$': swc({ syntax: 'typescript' }),
     '^.+\\.[cm]?jsx?$': swc({ syntax: 'ecmascript', jsx: true }),
   },
-  // ky is ESM-only: let swc transform it (TOOLCHAIN.md pitfall 5)
+  // ky is ESM-only: Jest runs CommonJS, so swc must transform ky's files too (else "Must use import to load ES Module")
   transformIgnorePatterns: ['/node_modules/(?!(ky)/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };

@@ -1,16 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: builds the API (and the web app when it has a Vite config), then runs the API, which serves the
-// built web app. Extra arguments go to node. Settings come from the environment (see apps/api/README.md).
+// `npm start`: builds the API and the web app, then runs the API, which serves the built web app. Extra arguments
+// go to node. Settings come from the environment (see apps/api/README.md).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
 
-const projects = ['api'];
-if (existsSync('apps/web/vite.config.mts')) projects.push('web');
+const projects = ['api', 'web'];
 const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true' };
 const build = spawnSync(
   'npx',
