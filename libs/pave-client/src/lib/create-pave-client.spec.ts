@@ -1,7 +1,6 @@
-import { CaptureState, checkAuthHeaders, authErrorMessage, sessionNotFoundMessage, type AuthError } from '@pave/domain';
+import { CaptureState } from '@pave/domain';
 import { buildPhoto, buildSession, samplePhotosFixture } from '@pave/domain/testing';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { createCaptureClient } from './create-capture-client.js';
@@ -16,120 +15,10 @@ import {
   PaveResponseError,
   PaveTimeoutError,
 } from './pave-client-error.js';
-
-// A local stand-in for the API: checks PAVE's HMAC auth on /v1/sessions (with node:crypto, independently of
-// the client's WebCrypto) and answers from per-test scripted replies.
+import { fakeApiToken, headerOf, startFakePaveServer, type FakePaveServer } from '../testing.js';
 
 const account = { username: 'demo', apiKey: 'ak_test_0f9e8d7c6b5a', apiSecret: 'sk_test_SECRET_5b4a39281706' };
 const key = 'DEM-0123456789';
-
-type Received = {
-  method: string;
-  /** Path and query. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  receivedAt: number;
-};
-type Reply = { status: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number };
-type Script = Reply | ((received: Received) => Reply);
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function hmacHex(timestamp: string): string {
-  const message = `${account.username}:${account.apiKey}@${timestamp}`;
-  return createHmac('sha256', account.apiSecret).update(message).digest('hex');
-}
-
-function authError(headers: IncomingHttpHeaders): AuthError | null {
-  const given = { apiKey: header(headers, 'API-Key'), token: header(headers, 'API-Token') };
-  const checked = checkAuthHeaders({ ...given, timestamp: header(headers, 'API-Timestamp') }, new Date());
-  if (!checked.ok) return checked.error;
-  if (checked.value.apiKey !== account.apiKey) return { code: 'unknown_api_key' };
-  const expected = Buffer.from(hmacHex(checked.value.timestamp), 'hex');
-  const token = Buffer.from(checked.value.token, 'hex');
-  return timingSafeEqual(expected, token) ? null : { code: 'invalid_token' };
-}
-
-function defaultReply(received: Received): Reply {
-  if (received.url.startsWith('/v1/sessions/')) {
-    const sessionKey = received.url.split('/')[3] ?? '';
-    return { status: 404, json: { message: sessionNotFoundMessage(decodeURIComponent(sessionKey)) } };
-  }
-  return { status: 404, json: { message: 'Not found.' } };
-}
-
-function startFakePaveServer() {
-  const routes = new Map<string, { scripts: Script[]; calls: number }>();
-  const requests: Received[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-
-  const replyTo = (received: Received): Reply => {
-    const error = received.url.startsWith('/v1/sessions') ? authError(received.headers) : null;
-    if (error) return { status: 401, json: { message: authErrorMessage(error) } };
-    const route = routes.get(`${received.method} ${received.url}`);
-    const script = route ? route.scripts[Math.min(route.calls++, route.scripts.length - 1)] : undefined;
-    if (!script) return defaultReply(received);
-    return typeof script === 'function' ? script(received) : script;
-  };
-
-  const send = (res: ServerResponse, reply: Reply): void => {
-    if (res.destroyed) return;
-    const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
-    const type = reply.text === undefined ? 'application/json' : 'text/html';
-    res.writeHead(reply.status, { 'content-type': type, ...reply.headers }).end(body);
-  };
-
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const received = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        receivedAt: performance.now(),
-      };
-      requests.push(received);
-      const reply = replyTo(received);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        send(res, reply);
-      }, reply.delayMs ?? 0);
-      timers.add(timer);
-    });
-  });
-
-  return new Promise<{
-    baseUrl: string;
-    requests: Received[];
-    route: (path: string, ...scripts: Script[]) => void;
-    reset: () => void;
-    close: () => Promise<void>;
-  }>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        baseUrl: `http://127.0.0.1:${port}`,
-        requests,
-        route: (path, ...scripts) => routes.set(path, { scripts, calls: 0 }),
-        reset: () => {
-          routes.clear();
-          requests.length = 0;
-        },
-        close: () => {
-          timers.forEach(clearTimeout);
-          server.closeAllConnections();
-          return new Promise((done) => server.close(() => done()));
-        },
-      });
-    });
-  });
-}
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -148,10 +37,10 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to reject');
 }
 
-let server: Awaited<ReturnType<typeof startFakePaveServer>>;
+let server: FakePaveServer;
 
 beforeAll(async () => {
-  server = await startFakePaveServer();
+  server = await startFakePaveServer(account);
 });
 afterAll(async () => {
   await server.close();
@@ -190,10 +79,10 @@ describe('createPaveClient: sessions', () => {
     await client({ now: () => new Date() }).sessions.photos(key);
 
     const [received] = server.requests;
-    const timestamp = header(received?.headers ?? {}, 'API-Timestamp') ?? '';
+    const timestamp = headerOf(received?.headers ?? {}, 'API-Timestamp') ?? '';
     expect(timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    expect(header(received?.headers ?? {}, 'API-Key')).toBe(account.apiKey);
-    expect(header(received?.headers ?? {}, 'API-Token')).toBe(hmacHex(timestamp));
+    expect(headerOf(received?.headers ?? {}, 'API-Key')).toBe(account.apiKey);
+    expect(headerOf(received?.headers ?? {}, 'API-Token')).toBe(fakeApiToken(account, timestamp));
   });
 
   it('creates a session, sending the input as JSON', async () => {
@@ -203,7 +92,7 @@ describe('createPaveClient: sessions', () => {
     const created = await client().sessions.create({ client_id: 'order-42', theme: 'PRO' });
 
     expect(created).toEqual(session);
-    expect(header(server.requests[0]?.headers ?? {}, 'content-type')).toBe('application/json');
+    expect(headerOf(server.requests[0]?.headers ?? {}, 'content-type')).toBe('application/json');
     expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual({ client_id: 'order-42', theme: 'PRO' });
   });
 
@@ -364,8 +253,8 @@ describe('createPaveClient: retries', () => {
     const [first, second] = server.requests;
     expect(server.requests).toHaveLength(2);
     expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(900);
-    expect(header(second?.headers ?? {}, 'API-Timestamp')).not.toBe(header(first?.headers ?? {}, 'API-Timestamp'));
-    expect(header(second?.headers ?? {}, 'API-Token')).not.toBe(header(first?.headers ?? {}, 'API-Token'));
+    expect(headerOf(second?.headers ?? {}, 'API-Timestamp')).not.toBe(headerOf(first?.headers ?? {}, 'API-Timestamp'));
+    expect(headerOf(second?.headers ?? {}, 'API-Token')).not.toBe(headerOf(first?.headers ?? {}, 'API-Token'));
   });
 
   it('retries a POST after a 503 with Retry-After as an HTTP date', async () => {
@@ -493,7 +382,7 @@ describe('capture client', () => {
 
     const received = server.requests[0];
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(
-      header(received?.headers ?? {}, 'content-type') ?? '',
+      headerOf(received?.headers ?? {}, 'content-type') ?? '',
     );
     const body = received?.body.toString('latin1') ?? '';
     expect(boundary).not.toBeNull();
@@ -590,7 +479,7 @@ describe('errors never leak credentials', () => {
       'PaveTimeoutError',
       'PaveNetworkError',
     ]);
-    const tokens = server.requests.map((r) => header(r.headers, 'API-Token') ?? '');
+    const tokens = server.requests.map((r) => headerOf(r.headers, 'API-Token') ?? '');
     expect(tokens).toHaveLength(7);
     for (const error of errors) {
       const shown = everythingShownOf(error);
