@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { createCaptureClient } from './create-capture-client.js';
 import { createPaveClient, type PaveClientOptions } from './create-pave-client.js';
-import { buildUrl, type PaveRequestEvent, type PaveResponseEvent } from './create-transport.js';
+import type { PaveRequestEvent, PaveResponseEvent } from './create-transport.js';
 import {
   PaveApiError,
   PaveAuthError,
@@ -317,6 +317,19 @@ describe('createPaveClient: retries', () => {
       { method: 'GET', url, attempt: 2, status: 200, timed: true },
     ]);
   });
+
+  it('rejects with what onResponse throws, unchanged, and does not retry', async () => {
+    server.route(`GET ${photosPath}`, { status: 503, json: { message: 'Busy.' } }, { status: 200, json: [] });
+    const thrown = new Error('observer broke');
+    const pave = client({
+      onResponse: () => {
+        throw thrown;
+      },
+    });
+
+    await expect(pave.sessions.photos(key)).rejects.toBe(thrown);
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe('createPaveClient: abort', () => {
@@ -490,19 +503,35 @@ describe('errors never leak credentials', () => {
   });
 });
 
-describe('buildUrl', () => {
+describe('request URLs', () => {
+  /** A client whose fetch records each URL it is asked for and answers an empty page. */
+  function recordingClient(baseUrl: string) {
+    const urls: string[] = [];
+    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+      urls.push(input instanceof Request ? input.url : String(input));
+      return Response.json({ sessions: [], next_cursor: null });
+    };
+    return { pave: client({ baseUrl, fetch }), urls };
+  }
+
   it.each([
-    ['https://openapi.paveapi.com', '/v1/sessions', 'https://openapi.paveapi.com/v1/sessions'],
-    ['http://localhost:3000/', '/v1/sessions', 'http://localhost:3000/v1/sessions'],
-    ['https://example.test/pave', '/v1/sessions', 'https://example.test/pave/v1/sessions'],
-  ])('joins %s and %s', (baseUrl, path, expected) => {
-    expect(buildUrl(baseUrl, path)).toBe(expected);
+    ['https://openapi.paveapi.com', 'https://openapi.paveapi.com/v1/sessions'],
+    ['http://localhost:3000/', 'http://localhost:3000/v1/sessions'],
+    ['https://example.test/pave', 'https://example.test/pave/v1/sessions'],
+  ])('joins %s and /v1/sessions', async (baseUrl, expected) => {
+    const { pave, urls } = recordingClient(baseUrl);
+
+    await pave.sessions.list();
+
+    expect(urls).toEqual([expected]);
   });
 
-  it('adds the given query parameters only', () => {
-    expect(buildUrl('http://x.test', '/v1/sessions', { status: 'IDLE', limit: undefined, cursor: 'a_b' })).toBe(
-      'http://x.test/v1/sessions?status=IDLE&cursor=a_b',
-    );
+  it('adds the given query parameters only', async () => {
+    const { pave, urls } = recordingClient('http://x.test');
+
+    await pave.sessions.list({ status: 'IDLE', cursor: 'a_b' });
+
+    expect(urls).toEqual(['http://x.test/v1/sessions?status=IDLE&cursor=a_b']);
   });
 });
 

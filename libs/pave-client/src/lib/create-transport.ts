@@ -1,10 +1,8 @@
-import ky, { type Options } from 'ky';
+import ky, { type Hooks, type KyRequest, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import type { RequestSigner } from './create-request-signer.js';
-import { mapKyError, type MappedFailure } from './map-ky-error.js';
-import { parseResponse, type RawResponse } from './parse-response.js';
-import { retryDelay, type RetryPolicy } from './retry-policy.js';
-import { sleep } from './sleep.js';
+import { mapKyError } from './map-ky-error.js';
+import { kyRetryOptions, type RetryPolicy } from './retry-policy.js';
 
 /** The HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -21,7 +19,9 @@ export type RequestOptions = { signal?: AbortSignal | undefined };
 /** One endpoint call: where, what to send, and the schema of a 2xx body. */
 export type ApiCall<T> = {
   readonly method: HttpMethod;
+  /** Below the base URL, which may have a base path: `https://host/api` + `/v1/x` → `https://host/api/v1/x`. */
   readonly path: string;
+  /** Query parameters; undefined ones are left out. */
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly json?: unknown;
   readonly form?: FormData;
@@ -45,83 +45,92 @@ export type TransportSettings = {
 /** Sends a call with retries and returns its parsed 2xx body. */
 export type Transport = <T>(call: ApiCall<T>, options?: RequestOptions) => Promise<T>;
 
-type Attempt = { readonly call: ApiCall<unknown>; readonly url: string; readonly number: number };
-type AttemptOutcome = { ok: true; response: RawResponse } | { ok: false; failure: MappedFailure };
+/** What one call's hooks learnt, for the error that may end it. */
+type CallRecord = {
+  url?: string;
+  status?: number;
+  /** The signed header values of the latest attempt, to cut out of error messages. */
+  auth: readonly string[];
+  /** Whatever the signer, `onRequest` or `onResponse` threw: it rejects the call unchanged. */
+  hookFailure?: { error: unknown };
+};
 
-/** `baseUrl` + `path` (a base path is kept: `https://host/api` + `/v1/x` → `https://host/api/v1/x`) + query. */
-export function buildUrl(baseUrl: string, path: string, query: ApiCall<unknown>['query'] = {}): string {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const url = new URL(path.replace(/^\/+/, ''), base);
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) url.searchParams.set(name, String(value));
+async function inHook(record: CallRecord, work: () => Promise<void> | void): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    record.hookFailure = { error };
+    throw error;
   }
-  return url.toString();
-}
-
-function kyOptions(
-  settings: TransportSettings,
-  call: ApiCall<unknown>,
-  headers: Readonly<Record<string, string>>,
-): Options {
-  return {
-    method: call.method,
-    headers: { accept: 'application/json', ...headers },
-    ...(call.json === undefined ? {} : { json: call.json }),
-    ...(call.form ? { body: call.form } : {}),
-    timeout: settings.timeoutMs,
-    // retries happen in createTransport's loop: each one is signed afresh and honours Retry-After and abort
-    retry: 0,
-  };
-}
-
-type Fetch = typeof fetch;
-
-/** Wraps fetch to note when the response headers arrived and with what status (for `onResponse`). */
-function observedFetch(baseFetch: Fetch, event: PaveRequestEvent, onAnswer: (answer: PaveResponseEvent) => void) {
-  const started = performance.now();
-  return async (input: Parameters<Fetch>[0], init?: RequestInit): Promise<Response> => {
-    const response = await baseFetch(input, init);
-    onAnswer({ ...event, status: response.status, durationMs: Math.round(performance.now() - started) });
-    return response;
-  };
-}
-
-async function sendOnce(settings: TransportSettings, attempt: Attempt, signal?: AbortSignal): Promise<AttemptOutcome> {
-  const auth: Readonly<Record<string, string>> = settings.sign ? await settings.sign() : {};
-  const event: PaveRequestEvent = { method: attempt.call.method, url: attempt.url, attempt: attempt.number };
-  settings.onRequest?.(event);
-  let answered: PaveResponseEvent | undefined;
-  const fetch = observedFetch(settings.fetch, event, (answer) => (answered = answer));
-  const options = { ...kyOptions(settings, attempt.call, auth), fetch, ...(signal ? { signal } : {}) };
-  const outcome = await ky(attempt.url, options)
-    .text()
-    .then((text): AttemptOutcome => ({ ok: true, response: { status: answered?.status ?? 200, text } }))
-    .catch((error: unknown): AttemptOutcome => {
-      if (signal?.aborted) throw signal.reason;
-      const secrets = [...settings.secrets, ...Object.values(auth)];
-      return { ok: false, failure: mapKyError(error, { ...event, timeoutMs: settings.timeoutMs, secrets }) };
-    });
-  if (answered) settings.onResponse?.(answered);
-  return outcome;
 }
 
 /**
- * A transport over one base URL: signs each attempt (when credentials are given), applies the per-attempt
- * timeout, retries per the {@link RetryPolicy} (GET and DELETE are idempotent; POST is not) and parses the
- * body. An abort rejects at once with the signal's reason, even during a backoff sleep.
+ * The hooks of one call: sign each attempt afresh (a retry gets a new timestamp and token, set on the request ky
+ * is about to send) and report it to `onRequest`; report each response, whatever its status, to `onResponse`.
+ */
+function callHooks(settings: TransportSettings, method: HttpMethod, record: CallRecord): Hooks {
+  let startedAt = 0;
+  const begin = (request: KyRequest, attempt: number) =>
+    inHook(record, async () => {
+      const auth: Readonly<Record<string, string>> = settings.sign ? await settings.sign() : {};
+      for (const [name, value] of Object.entries(auth)) request.headers.set(name, value);
+      record.auth = Object.values(auth);
+      record.url = request.url;
+      settings.onRequest?.({ method, url: request.url, attempt });
+      startedAt = performance.now();
+    });
+  return {
+    beforeRequest: [({ request }) => begin(request, 1)],
+    beforeRetry: [({ request, retryCount }) => begin(request, retryCount + 1)],
+    afterResponse: [
+      ({ request, response, retryCount }) =>
+        inHook(record, () => {
+          record.status = response.status;
+          const durationMs = Math.round(performance.now() - startedAt);
+          const event = { method, url: request.url, attempt: retryCount + 1, status: response.status, durationMs };
+          settings.onResponse?.(event);
+        }),
+    ],
+  };
+}
+
+function bodyOptions(call: ApiCall<unknown>): Options {
+  if (call.form) return { body: call.form };
+  return call.json === undefined ? {} : { json: call.json };
+}
+
+/**
+ * A transport over one base URL, on one ky instance: ky applies the per-attempt timeout, retries per the
+ * {@link RetryPolicy} (see {@link kyRetryOptions}) and validates the 2xx body with the call's schema; hooks sign
+ * each attempt. An abort rejects at once with the signal's reason, even during a backoff wait.
  */
 export function createTransport(settings: TransportSettings): Transport {
+  const api = ky.create({
+    prefix: settings.baseUrl,
+    timeout: settings.timeoutMs,
+    retry: kyRetryOptions(settings.retry),
+    fetch: settings.fetch,
+  });
   return async <T>(call: ApiCall<T>, options: RequestOptions = {}): Promise<T> => {
     const { signal } = options;
-    const url = buildUrl(settings.baseUrl, call.path, call.query);
-    for (let number = 1; ; number += 1) {
-      signal?.throwIfAborted();
-      const outcome = await sendOnce(settings, { call, url, number }, signal);
-      if (outcome.ok) return parseResponse(outcome.response, call.schema, `${call.method} ${new URL(url).pathname}`);
-      const context = { retry: number, idempotent: call.method !== 'POST', policy: settings.retry };
-      const delay = retryDelay(outcome.failure.trigger, { ...context, nowMs: Date.now(), random: Math.random });
-      if (delay === null) throw outcome.failure.error;
-      await sleep(delay, signal);
+    signal?.throwIfAborted();
+    const record: CallRecord = { auth: [] };
+    try {
+      return await api(call.path, {
+        method: call.method,
+        ...(call.query ? { searchParams: call.query } : {}),
+        ...bodyOptions(call),
+        ...(signal ? { signal } : {}),
+        hooks: callHooks(settings, call.method, record),
+      }).json(call.schema);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (record.hookFailure) throw record.hookFailure.error;
+      const secrets = [...settings.secrets, ...record.auth];
+      // the URL is unknown only when ky failed before its first hook; join it as ky's `prefix` does
+      const url = record.url ?? `${settings.baseUrl.replace(/\/+$/, '')}${call.path}`;
+      const failed = { method: call.method, url, timeoutMs: settings.timeoutMs, status: record.status, secrets };
+      throw mapKyError(error, failed);
     }
   };
 }

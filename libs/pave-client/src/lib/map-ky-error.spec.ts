@@ -1,6 +1,6 @@
-import { NetworkError, TimeoutError } from 'ky';
-import { mapKyError, sanitizeError } from './map-ky-error.js';
-import { PaveNetworkError, PaveTimeoutError } from './pave-client-error.js';
+import { NetworkError, SchemaValidationError, TimeoutError } from 'ky';
+import { isConnectionRefused, mapKyError, sanitizeError } from './map-ky-error.js';
+import { PaveNetworkError, PaveResponseError, PaveTimeoutError } from './pave-client-error.js';
 
 const secret = 'sk_live_0123456789abcdef';
 const request = { method: 'GET', url: 'http://x.test/v1/sessions?limit=5', timeoutMs: 250, secrets: [secret] };
@@ -39,29 +39,38 @@ describe('sanitizeError', () => {
 });
 
 describe('mapKyError', () => {
-  it('maps a ky TimeoutError to PaveTimeoutError, retryable as a timeout', () => {
-    const { error, trigger } = mapKyError(new TimeoutError(signedRequest()), request);
+  it('maps a ky TimeoutError to PaveTimeoutError', () => {
+    const error = mapKyError(new TimeoutError(signedRequest()), request);
 
     expect(error).toBeInstanceOf(PaveTimeoutError);
     expect(error.message).toBe('GET /v1/sessions?limit=5 got no response within 250 ms.');
-    expect(trigger).toEqual({ kind: 'timeout' });
   });
 
-  it('maps a refused connection to PaveNetworkError, marked refused', () => {
+  it('maps a refused connection to PaveNetworkError, named by its innermost cause', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
     const kyError = new NetworkError(signedRequest(), { cause: new TypeError('fetch failed', { cause: refused }) });
 
-    const { error, trigger } = mapKyError(kyError, request);
+    const error = mapKyError(kyError, request);
 
     expect(error).toBeInstanceOf(PaveNetworkError);
     expect(error.message).toBe('GET /v1/sessions?limit=5 failed without a response: connect ECONNREFUSED 127.0.0.1:9.');
-    expect(trigger).toEqual({ kind: 'network', refused: true });
+    expect(isConnectionRefused(kyError)).toBe(true);
   });
 
-  it('maps an error ky does not recognise to PaveNetworkError that is never retried', () => {
-    const { error, trigger } = mapKyError(new RangeError('custom fetch broke'), request);
+  it('maps an error ky does not recognise to PaveNetworkError', () => {
+    const error = mapKyError(new RangeError('custom fetch broke'), request);
 
     expect(error).toBeInstanceOf(PaveNetworkError);
-    expect(trigger).toEqual({ kind: 'fatal' });
+    expect(error.message).toBe('GET /v1/sessions?limit=5 failed without a response: custom fetch broke.');
+  });
+
+  it("maps ky's SchemaValidationError after a 2xx to PaveResponseError with the schema's issues", () => {
+    const issues = [{ code: 'invalid_type', expected: 'array', path: ['photos'], message: 'Invalid input' }];
+
+    const error = mapKyError(new SchemaValidationError(issues), { ...request, status: 200 });
+
+    expect(error).toBeInstanceOf(PaveResponseError);
+    expect(error).toMatchObject({ status: 200, issues });
+    expect(error.message).toBe('GET /v1/sessions?limit=5 answered 200 with an unexpected body: photos: Invalid input');
   });
 });

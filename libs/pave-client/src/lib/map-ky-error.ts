@@ -1,19 +1,25 @@
 import { ApiErrorBody } from '@pave/domain';
-import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
-import { createApiError, PaveNetworkError, PaveTimeoutError, type PaveClientError } from './pave-client-error.js';
-import type { RetryTrigger } from './retry-policy.js';
+import { isHTTPError, isTimeoutError, SchemaValidationError } from 'ky';
+import type * as z from 'zod/mini';
+import {
+  createApiError,
+  PaveNetworkError,
+  PaveResponseError,
+  PaveTimeoutError,
+  type PaveClientError,
+} from './pave-client-error.js';
 
 /** The request a failure belongs to: for messages, and the credential values no error may show. */
 export type FailedRequest = {
   readonly method: string;
+  /** The absolute URL of the request. */
   readonly url: string;
   readonly timeoutMs: number;
+  /** The status of the last response, when one arrived (the 2xx whose body could not be read). */
+  readonly status?: number | undefined;
   /** Header values and secrets of this attempt, cut out of any text copied from the underlying error. */
   readonly secrets: readonly string[];
 };
-
-/** A failed attempt: the error to throw if it is the last one, and what the retry policy needs to know. */
-export type MappedFailure = { error: PaveClientError; trigger: RetryTrigger };
 
 const maxCauseDepth = 4;
 
@@ -59,7 +65,7 @@ function rootMessage(error: Error | undefined): string {
 }
 
 /** Is any error in the cause chain a refused connection (Node's `ECONNREFUSED`)? Browsers do not tell. */
-function isConnectionRefused(error: unknown, depth = 0): boolean {
+export function isConnectionRefused(error: unknown, depth = 0): boolean {
   const source = asErrorLike(error);
   if (!source || depth >= maxCauseDepth) return false;
   return source.code === 'ECONNREFUSED' || isConnectionRefused(source.cause, depth + 1);
@@ -85,28 +91,50 @@ function pathOf(url: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
+function summarize(issues: readonly z.core.$ZodIssue[]): string {
+  const [first] = issues;
+  if (!first) return 'no details';
+  const where = first.path.length > 0 ? first.path.map(String).join('.') : '(root)';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${where}: ${first.message}${more}`;
+}
+
+/** A 2xx body that failed its schema (ky's `SchemaValidationError`) or is not JSON (`JSON.parse`'s SyntaxError). */
+function responseError(error: unknown, what: string, status: number): PaveResponseError | null {
+  if (error instanceof SchemaValidationError) {
+    // ky validated through the schema's Standard Schema interface; every schema here is zod's, whose issues are $ZodIssues
+    const issues = error.issues as readonly z.core.$ZodIssue[];
+    const message = `${what} answered ${status} with an unexpected body: ${summarize(issues)}`;
+    return new PaveResponseError(message, { status, issues }, { cause: error });
+  }
+  if (error instanceof SyntaxError) {
+    const issues: z.core.$ZodIssue[] = [{ code: 'custom', path: [], message: 'Expected a JSON body' }];
+    const message = `${what} answered ${status} with a body that is not JSON.`;
+    return new PaveResponseError(message, { status, issues }, { cause: error });
+  }
+  return null;
+}
+
 /**
  * The one place ky failures become {@link PaveClientError}s: HTTPError → PaveApiError (or its 404/401/403
- * subclasses), TimeoutError → PaveTimeoutError, NetworkError and anything else fetch threw → PaveNetworkError
- * (only ky's recognised network errors may be retried). Aborts are handled before this is called.
+ * subclasses), TimeoutError → PaveTimeoutError, a 2xx body that is not JSON or fails its schema →
+ * PaveResponseError, NetworkError and anything else fetch threw → PaveNetworkError. Aborts are handled before
+ * this is called.
  */
-export function mapKyError(error: unknown, request: FailedRequest): MappedFailure {
+export function mapKyError(error: unknown, request: FailedRequest): PaveClientError {
+  const what = `${request.method} ${pathOf(request.url)}`;
+  const invalid = request.status === undefined ? null : responseError(error, what, request.status);
+  if (invalid) return invalid;
   const cause = sanitizeError(error, request.secrets);
   const options = cause ? { cause } : undefined;
-  const what = `${request.method} ${pathOf(request.url)}`;
   if (isHTTPError(error)) {
     const { status } = error.response;
-    const trigger: RetryTrigger = { kind: 'status', status, retryAfter: error.response.headers.get('retry-after') };
-    return { error: createApiError(status, parseErrorBody(status, error.data), options), trigger };
+    return createApiError(status, parseErrorBody(status, error.data), options);
   }
   if (isTimeoutError(error)) {
     const message = `${what} got no response within ${request.timeoutMs} ms.`;
-    return { error: new PaveTimeoutError(message, request.timeoutMs, options), trigger: { kind: 'timeout' } };
+    return new PaveTimeoutError(message, request.timeoutMs, options);
   }
-  const recognised = isNetworkError(error);
   const message = `${what} failed without a response: ${rootMessage(cause)}.`;
-  const trigger: RetryTrigger = recognised
-    ? { kind: 'network', refused: isConnectionRefused(error) }
-    : { kind: 'fatal' };
-  return { error: new PaveNetworkError(message, options), trigger };
+  return new PaveNetworkError(message, options);
 }

@@ -1,3 +1,6 @@
+import { isHTTPError, isNetworkError, isTimeoutError, type RetryOptions as KyRetryOptions } from 'ky';
+import { isConnectionRefused } from './map-ky-error.js';
+
 /** How a client retries: `limit` retries at most (so `limit + 1` attempts), with exponential backoff and full jitter. */
 export type RetryPolicy = {
   /** Retries after the first attempt. */
@@ -21,71 +24,38 @@ export const defaultRetryPolicy: RetryPolicy = {
 /** Statuses worth another attempt: the server may answer differently soon. */
 export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** What went wrong with one attempt, as far as retrying is concerned. */
-export type RetryTrigger =
-  | { kind: 'status'; status: number; retryAfter: string | null }
-  | { kind: 'network'; refused: boolean }
-  | { kind: 'timeout' }
-  | { kind: 'fatal' };
-
 /**
- * May a failed attempt be repeated? An idempotent request (GET, DELETE) is retried on network errors,
- * timeouts and {@link retryableStatuses}. Any other request only when the server provably did not act on it:
- * 429, 503 with `Retry-After`, or a refused connection.
+ * May a request that failed with `error` be sent again without risking a second effect? A GET or DELETE may. A POST
+ * only when the server provably did not act on it: 429, 503 with `Retry-After`, or a refused connection.
  */
-export function isRetryable(trigger: RetryTrigger, idempotent: boolean): boolean {
-  switch (trigger.kind) {
-    case 'status':
-      if (idempotent) return retryableStatuses.has(trigger.status);
-      return trigger.status === 429 || (trigger.status === 503 && trigger.retryAfter !== null);
-    case 'network':
-      return idempotent || trigger.refused;
-    case 'timeout':
-      return idempotent;
-    case 'fatal':
-      return false;
+function isSafeToRepeat(error: Error): boolean {
+  if (isHTTPError(error)) {
+    const { status, headers } = error.response;
+    return error.request.method !== 'POST' || status === 429 || (status === 503 && headers.has('retry-after'));
   }
+  if (isNetworkError(error)) return error.request.method !== 'POST' || isConnectionRefused(error);
+  if (isTimeoutError(error)) return error.request.method !== 'POST';
+  return false;
 }
 
 /**
- * Milliseconds a `Retry-After` value asks to wait: delay-seconds or an HTTP date (relative to `nowMs`, never
- * negative). Null when absent or unreadable.
+ * ky's retry options for a {@link RetryPolicy}. ky decides which failures are retryable (the statuses below,
+ * timeouts, network errors; never an error it does not recognise), waits `Retry-After` (seconds or an HTTP date,
+ * capped) or a full-jitter backoff, and stops at once when the caller's signal aborts. `shouldRetry` only vetoes
+ * retries of a POST that could act twice; it never answers `true`, which would make ky skip `Retry-After`.
  */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  const text = value?.trim();
-  if (!text) return null;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // every HTTP-date form starts with the weekday's name; Date.parse alone would take "-1" or "1.5" as dates
-  if (!/^[A-Za-z]{3}/.test(text)) return null;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - nowMs);
-}
-
-/** Full-jitter exponential backoff before retry number `retry` (1-based): random in [0, min(max, base × 2^(retry−1))). */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
-}
-
-/** What {@link retryDelay} needs to know about the attempt that failed. */
-export type RetryContext = {
-  /** The retry this would be (1 for the first retry). */
-  readonly retry: number;
-  readonly idempotent: boolean;
-  readonly policy: RetryPolicy;
-  readonly nowMs: number;
-  readonly random: () => number;
-};
-
-/**
- * How long to wait before retrying, or null to give up: past the limit, or not retryable. A readable
- * `Retry-After` replaces the backoff, capped at `maxRetryAfterMs`.
- */
-export function retryDelay(trigger: RetryTrigger, context: RetryContext): number | null {
-  const { retry, idempotent, policy } = context;
-  if (retry > policy.limit || !isRetryable(trigger, idempotent)) return null;
-  const retryAfterMs = trigger.kind === 'status' ? parseRetryAfter(trigger.retryAfter, context.nowMs) : null;
-  if (retryAfterMs !== null) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
-  return backoffDelay(retry, policy, context.random);
+export function kyRetryOptions(policy: RetryPolicy): KyRetryOptions {
+  const statusCodes = [...retryableStatuses];
+  return {
+    limit: policy.limit,
+    methods: ['get', 'delete', 'post'],
+    statusCodes,
+    // ky honours Retry-After only on 413, 429 and 503 by default; here it replaces the backoff on every retried status
+    afterStatusCodes: statusCodes,
+    maxRetryAfter: policy.maxRetryAfterMs,
+    delay: (retry) => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1)),
+    jitter: true,
+    retryOnTimeout: true,
+    shouldRetry: ({ error }) => (isSafeToRepeat(error) ? undefined : false),
+  };
 }
