@@ -1,5 +1,4 @@
-import { CaptureState } from '@pave/domain';
-import { createCaptureClient } from './create-capture-client.js';
+import { buildSession } from '@pave/domain/testing';
 import { createPaveClient } from './create-pave-client.js';
 import { PaveApiError } from './pave-client-error.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
@@ -12,14 +11,7 @@ const realSetTimeout = globalThis.setTimeout;
 const key = 'DEM-0123456789';
 const policy: RetryPolicy = { limit: 2, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 };
 const nowMs = Date.UTC(2021, 4, 30, 12, 0, 0);
-const captureState = CaptureState.parse({
-  session_key: key,
-  status: 'STARTED',
-  complete: false,
-  next_step: { step: 1, photo_code: 1, photo_label: 'VIN' },
-  steps: [],
-  accepting: true,
-});
+const session = buildSession();
 
 /** One attempt's fate: an answer (a non-2xx status, with a Retry-After if given), an error fetch throws, or no answer. */
 type Outcome = { status: number; retryAfter?: string } | Error | 'no answer';
@@ -67,17 +59,10 @@ type Run = { method?: 'GET' | 'POST' | 'DELETE'; retry?: Partial<RetryPolicy>; t
 /** Sends one call whose attempts meet `outcomes` (then succeed); returns its result, attempts and waits. */
 async function run(outcomes: readonly Outcome[], { method = 'GET', retry = policy, timeoutMs = 60_000 }: Run = {}) {
   const waits = recordWaits(timeoutMs);
-  const { fetch, methods } = scriptedFetch(outcomes, method === 'DELETE' ? { message: 'Removed.' } : captureState);
-  const options = { baseUrl: 'http://api.test', retry, timeoutMs, fetch };
-  const capture = createCaptureClient(options);
-  const calls = {
-    GET: () => capture.get(key),
-    POST: () => capture.start(key),
-    DELETE: () =>
-      createPaveClient({ ...options, username: 'demo', apiKey: 'ak_demo', apiSecret: 's3cr3t-value' }).sessions.delete(
-        key,
-      ),
-  };
+  const { fetch, methods } = scriptedFetch(outcomes, method === 'DELETE' ? { message: 'Removed.' } : session);
+  const credentials = { username: 'demo', apiKey: 'ak_demo', apiSecret: 's3cr3t-value' };
+  const { sessions } = createPaveClient({ baseUrl: 'http://api.test', ...credentials, retry, timeoutMs, fetch });
+  const calls = { GET: () => sessions.get(key), POST: () => sessions.create(), DELETE: () => sessions.delete(key) };
   const result = await calls[method]().then(
     (value) => ({ ok: true, value }) as const,
     (error: unknown) => ({ ok: false, error }) as const,
@@ -95,7 +80,7 @@ describe('retry policy: what is retried', () => {
   it.each([408, 429, 500, 502, 503, 504])('retries a GET on %i', async (status) => {
     const { result, attempts } = await run([{ status }]);
 
-    expect(result).toEqual({ ok: true, value: captureState });
+    expect(result).toEqual({ ok: true, value: session });
     expect(attempts).toBe(2);
   });
 
