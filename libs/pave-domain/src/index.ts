@@ -48,8 +48,14 @@ export {
 export {
   SessionStatus,
   terminalStatuses,
+  acceptingStatuses,
   expirableStatuses,
+  deletableStatuses,
   isTerminalStatus,
+  isAcceptingStatus,
+  isDeletableStatus,
+  capturePathPrefix,
+  capturePath,
   sessionKeyAlphabet,
   sessionKeyRandomLength,
   SessionKey,
@@ -67,32 +73,32 @@ export {
   transitionStatus,
   isSessionExpired,
 } from './lib/session.js';
-export type { SessionEvent, TransitionError } from './lib/session.js';
+export type { SessionEvent, TerminalStatus, TransitionError } from './lib/session.js';
+export { Vin } from './lib/vin.js';
+export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';
 export type {
-  StepState,
   AttemptProgress,
   StepProgress,
   CaptureProgress,
   CaptureProgressOptions,
   SkipError,
 } from './lib/capture-progress.js';
-export {
-  StepStateWire,
-  QaMeasures,
-  ProgressAttempt,
-  StepRef,
-  ProgressStep,
-  SessionProgress,
-} from './lib/progress-wire.js';
+export { QaMeasures, ProgressAttempt, StepRef, ProgressStep, SessionProgress } from './lib/progress-wire.js';
+// The server's progress answers as pure functions of domain inputs (a session's key and status, its attempts as
+// AttemptRecords): the api answers with them, and a test double built on them answers exactly like the api.
+export { toSessionProgress } from './lib/progress-wire.js';
+export type { ProgressSession, AttemptRecord } from './lib/progress-wire.js';
 export {
   ManualEntryRequest,
   SkipRequest,
   checkManualEntry,
   uploadLongSide,
   uploadImageFormats,
+  uploadFieldName,
   CaptureStepState,
   CaptureState,
+  toCaptureState,
 } from './lib/capture-wire.js';
 export type { ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
 export {

@@ -1,7 +1,8 @@
 // Fixture builders for tests. Production code never imports this file.
 import { photoLabelOf, type PhotoCode } from './lib/photo-code.js';
 import { buildApprovedMessage, type QaReasonCode } from './lib/qa-reasons.js';
-import { SessionPhoto } from './lib/session-photo.js';
+import type { AttemptRecord } from './lib/progress-wire.js';
+import { AbsoluteUrl, SessionPhoto } from './lib/session-photo.js';
 import { Session } from './lib/session.js';
 import samplePhotosJson from './fixtures/session-photos.200.json' with { type: 'json' };
 import sampleNotFoundJson from './fixtures/session-photos.404.json' with { type: 'json' };
@@ -47,4 +48,22 @@ export function buildSession(overrides: Partial<Record<keyof Session, unknown>> 
     expires_at: '2021-06-03T07:30:00+00:00',
     ...overrides,
   });
+}
+
+/** Options of {@link buildAttemptRecord}: the photo's options, and any of what the server knows besides. */
+export type BuildAttemptRecordOptions = BuildPhotoOptions & Partial<Omit<AttemptRecord, 'photo'>>;
+
+/**
+ * Builds an attempt as the server records it (an accepted, photographed VIN by default, no thumbnail, measures or
+ * QA time), its photo built by {@link buildPhoto} and its thumbnail checked as an absolute http(s) URL.
+ */
+export function buildAttemptRecord(options: BuildAttemptRecordOptions = {}): AttemptRecord {
+  const { manual = false, thumbnailUrl = null, qaMeasures = null, verdictSeconds = null, ...photo } = options;
+  return {
+    photo: buildPhoto(photo),
+    manual,
+    thumbnailUrl: thumbnailUrl === null ? null : AbsoluteUrl.parse(thumbnailUrl),
+    qaMeasures,
+    verdictSeconds,
+  };
 }

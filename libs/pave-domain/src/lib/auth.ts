@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
 import type { Result } from './result.js';
-import { checkTimestampFreshness, parseApiTimestamp, type ApiTimestampError } from './timestamps.js';
+import {
+  checkTimestampFreshness,
+  parseApiTimestamp,
+  tokenFreshnessSeconds,
+  type ApiTimestampError,
+} from './timestamps.js';
 
 /** The three request headers PAVE's auth needs, as spelled on the wire. */
 export const authHeaderNames = { apiKey: 'API-Key', token: 'API-Token', timestamp: 'API-Timestamp' } as const;
@@ -32,7 +37,7 @@ export type AuthHeaders = {
 export type CheckedAuthHeaders = { apiKey: string; token: string; timestamp: string; signedAt: Date };
 
 /**
- * The checks that need no account: all three headers present, a readable timestamp within 300 s of `now`,
+ * The checks that need no account: all three headers present, a readable timestamp within {@link tokenFreshnessSeconds} of `now`,
  * a token that is 64 lowercase hex digits (anything else can never match, so it is an invalid token).
  */
 export function checkAuthHeaders(headers: AuthHeaders, now: Date): Result<CheckedAuthHeaders, AuthError> {
@@ -60,6 +65,6 @@ export function authErrorMessage(error: AuthError): string {
     case 'unreadable_timestamp':
       return 'Unreadable API-Timestamp: use YYYY-MM-DDTHH:MM:SSZ, Unix seconds or an RFC 1123 date.';
     case 'expired_timestamp':
-      return `Expired API-Timestamp: it is ${Math.abs(error.skewSeconds)} s ${error.skewSeconds < 0 ? 'behind' : 'ahead of'} the server clock (at most 300 s allowed).`;
+      return `Expired API-Timestamp: it is ${Math.abs(error.skewSeconds)} s ${error.skewSeconds < 0 ? 'behind' : 'ahead of'} the server clock (at most ${tokenFreshnessSeconds} s allowed).`;
   }
 }

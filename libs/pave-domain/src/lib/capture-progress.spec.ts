@@ -2,6 +2,7 @@ import { buildPhoto, samplePhotosFixture } from '../testing.js';
 import { captureProgress, checkSkip } from './capture-progress.js';
 import { captureOrder, exteriorCodes, neededCodes, photoLabelOf, type PhotoCode } from './photo-code.js';
 import { SessionPhotos, type SessionPhoto } from './session-photo.js';
+import { isStepDone } from './step-state.js';
 
 const accepted = (code: PhotoCode, at = '2021-05-27T07:36:16+00:00'): SessionPhoto =>
   buildPhoto({ photo_code: code, created_at: at, updated_at: at });
@@ -82,6 +83,43 @@ describe('captureProgress', () => {
     });
     expect(progress.steps[0]?.state).toBe('manual');
     expect(progress.steps[1]?.attempts.map((a) => a.processingSeconds)).toEqual([3, 3]);
+  });
+
+  it('goes on past a rejected exterior view: it counts as done, as completeness counts it', () => {
+    const progress = captureProgress([
+      accepted(1),
+      accepted(2),
+      accepted(3),
+      buildPhoto({ photo_code: 4, reason: 'blurry' }),
+    ]);
+    expect(progress.steps[3]?.state).toBe('rejected');
+    expect(progress.nextStep?.photoLabel).toBe('Front_Left');
+  });
+
+  it.each([
+    ['nothing', []],
+    ['the sample', SessionPhotos.parse(samplePhotosFixture)],
+    [
+      'a rejected Tires',
+      captureOrder.map((c) => (c === 6 ? buildPhoto({ photo_code: 6, reason: 'too_dark' }) : accepted(c))),
+    ],
+    ['every step rejected', captureOrder.map((c) => buildPhoto({ photo_code: c, reason: 'blurry' }))],
+    ['every step accepted', captureOrder.map((c) => accepted(c))],
+  ] as const)(
+    'is complete exactly when every step is done, and points at the first one not done (%s)',
+    (_what, photos) => {
+      const progress = captureProgress(photos);
+      const notDone = progress.steps.filter((s) => !isStepDone(s.photoCode, s.state));
+      expect(progress.complete).toBe(notDone.length === 0);
+      expect(progress.nextStep?.photoCode ?? null).toBe(notDone[0]?.photoCode ?? null);
+    },
+  );
+
+  it('exposes the accepted codes, typed-in ones included, for checkSkip', () => {
+    const vin = accepted(1);
+    const photos = [vin, accepted(2), buildPhoto({ photo_code: 3, reason: 'blurry' }), accepted(4)];
+    const progress = captureProgress(photos, { isManual: (p) => p === vin });
+    expect([...progress.accepted].sort((a, b) => a - b)).toEqual([1, 2, 4]);
   });
 
   it('treats a rejected exterior with a url as rejected, not skipped', () => {

@@ -9,10 +9,8 @@ import {
 import { parseApprovedMessage, type QaReasonCode } from './qa-reasons.js';
 import type { Result } from './result.js';
 import type { SessionPhoto } from './session-photo.js';
+import { attemptStateOf, isStepDone, type StepState } from './step-state.js';
 import { secondsBetween } from './timestamps.js';
-
-/** Where a capture step stands, judged by its latest attempt. */
-export type StepState = 'pending' | 'accepted' | 'rejected' | 'skipped' | 'manual';
 
 /** One attempt of a step, with what can be derived from it. */
 export type AttemptProgress<P extends SessionPhoto = SessionPhoto> = {
@@ -38,10 +36,12 @@ export type StepProgress<P extends SessionPhoto = SessionPhoto> = CaptureStep & 
 export type CaptureProgress<P extends SessionPhoto = SessionPhoto> = {
   /** The 13 steps in capture order. */
   readonly steps: readonly StepProgress<P>[];
-  /** Every needed step accepted and every exterior step attempted (contract section 2). */
+  /** Every step done ({@link isStepDone}): every needed step accepted and every exterior step attempted (contract section 2). */
   readonly complete: boolean;
-  /** The first step still pending or rejected; null once complete. */
+  /** The first step not done yet ({@link isStepDone}); null exactly when complete. */
   readonly nextStep: CaptureStep | null;
+  /** The codes whose latest attempt is accepted (photographed or typed in): what {@link checkSkip} needs. */
+  readonly accepted: ReadonlySet<PhotoCode>;
   /** Needed steps whose latest attempt is not accepted. */
   readonly missingNeeded: readonly PhotoCode[];
   /** Exterior steps that {@link checkSkip} allows skipping now. */
@@ -53,12 +53,6 @@ export type CaptureProgressOptions<P extends SessionPhoto> = {
   readonly isManual?: (photo: P) => boolean;
   readonly verdictSeconds?: (photo: P) => number | null;
 };
-
-function stateOf<P extends SessionPhoto>(latest: AttemptProgress<P> | null, manual: boolean): StepState {
-  if (!latest) return 'pending';
-  if (latest.photo.approved) return manual ? 'manual' : 'accepted';
-  return latest.reasonCode === 'skipped' && latest.photo.url === null ? 'skipped' : 'rejected';
-}
 
 function attemptsOf<P extends SessionPhoto>(
   photos: readonly P[],
@@ -95,8 +89,8 @@ export function checkSkip(photoCode: PhotoCode, accepted: ReadonlySet<PhotoCode>
 
 /**
  * Derives, from a session's attempts in capture order, each step's state and attempts, whether the
- * capture is complete and which step comes next. Attempts are grouped by photo code; order within a
- * step is the order given.
+ * capture is complete and which step comes next (the first one not done). Attempts are grouped by photo
+ * code; order within a step is the order given.
  */
 export function captureProgress<P extends SessionPhoto>(
   photos: readonly P[],
@@ -108,14 +102,21 @@ export function captureProgress<P extends SessionPhoto>(
       options,
     );
     const latest = attempts.at(-1) ?? null;
-    const state = stateOf(latest, latest !== null && (options.isManual?.(latest.photo) ?? false));
+    const state: StepState = latest
+      ? attemptStateOf(latest.photo, options.isManual?.(latest.photo) ?? false)
+      : 'pending';
     return { ...step, state, attempts, latest };
   });
-  const accepted = new Set(steps.filter((s) => s.state === 'accepted' || s.state === 'manual').map((s) => s.photoCode));
-  const missingNeeded = neededCodes.filter((code) => !accepted.has(code));
-  const attempted = new Set(steps.filter((s) => s.state !== 'pending').map((s) => s.photoCode));
-  const complete = missingNeeded.length === 0 && exteriorCodes.every((code) => attempted.has(code));
-  const next = complete ? undefined : steps.find((s) => s.state === 'pending' || s.state === 'rejected');
-  const skippable = exteriorCodes.filter((code) => checkSkip(code, accepted).ok);
-  return { steps, complete, nextStep: next ? (captureSteps[next.step - 1] ?? null) : null, missingNeeded, skippable };
+  const accepted: ReadonlySet<PhotoCode> = new Set(
+    steps.filter((s) => s.state === 'accepted' || s.state === 'manual').map((s) => s.photoCode),
+  );
+  const next = steps.find((s) => !isStepDone(s.photoCode, s.state));
+  return {
+    steps,
+    complete: next === undefined,
+    nextStep: next ? (captureSteps[next.step - 1] ?? null) : null,
+    accepted,
+    missingNeeded: neededCodes.filter((code) => !accepted.has(code)),
+    skippable: exteriorCodes.filter((code) => checkSkip(code, accepted).ok),
+  };
 }

@@ -1,4 +1,20 @@
-import { checkManualEntry, ManualEntryRequest, SkipRequest } from './capture-wire.js';
+import { buildAttemptRecord, buildPhoto } from '../testing.js';
+import {
+  CaptureState,
+  checkManualEntry,
+  ManualEntryRequest,
+  SkipRequest,
+  toCaptureState,
+  uploadFieldName,
+} from './capture-wire.js';
+import { exteriorCodes, neededCodes } from './photo-code.js';
+import { toSessionProgress } from './progress-wire.js';
+import { isAcceptingStatus, SessionKey, SessionStatus } from './session.js';
+
+// Only the VIN (1) and the odometer reading (3) can be typed in: checkManualEntry takes a ManualEntryCode.
+3 satisfies Parameters<typeof checkManualEntry>[0];
+// @ts-expect-error Interior (2) cannot be typed in
+2 satisfies Parameters<typeof checkManualEntry>[0];
 
 describe('checkManualEntry', () => {
   it.each([
@@ -36,5 +52,54 @@ describe('capture request bodies', () => {
   );
   it.each([{}, { photo_code: 0 }, { photo_code: '4' }, { photo_code: 4, why: 'x' }])('refuses skip %p', (body) => {
     expect(SkipRequest.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('toCaptureState', () => {
+  const key = SessionKey.parse('DEM-0123456789');
+  const neededAccepted = neededCodes.map((code) => buildAttemptRecord({ photo_code: code }));
+
+  it.each(SessionStatus.options)('accepts attempts in %s exactly as isAcceptingStatus says', (status) => {
+    const state = toCaptureState({ session_key: key, status }, neededAccepted);
+
+    expect(state.accepting).toBe(isAcceptingStatus(status));
+    const skippable = state.steps.filter((step) => step.may_skip).map((step) => step.photo_code);
+    expect(skippable).toEqual(isAcceptingStatus(status) ? [...exteriorCodes] : []);
+  });
+
+  it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {
+    const vin = { ...buildAttemptRecord({ photo_code: 1, manual: true }), extra: 'dropped' };
+    const photo = { ...buildPhoto({ photo_code: 2 }), row: 7 };
+    const state = toCaptureState({ session_key: key, status: 'PROCESS' }, [vin, { photo, manual: false }]);
+
+    expect(CaptureState.parse(state)).toEqual(state);
+    expect(state.steps.slice(0, 3).map((step) => [step.state, step.attempts, step.needed, step.manual_entry])).toEqual([
+      ['manual', 1, true, true],
+      ['accepted', 1, true, false],
+      ['pending', 0, true, true],
+    ]);
+    expect(state.steps[1]?.latest).toEqual(buildPhoto({ photo_code: 2 }));
+    expect(state.next_step).toEqual({ step: 3, photo_code: 3, photo_label: 'Cluster' });
+  });
+
+  it('agrees with toSessionProgress on states, completeness and the next step', () => {
+    const attempts = [
+      ...neededAccepted,
+      buildAttemptRecord({ photo_code: 4, reason: 'blurry' }),
+      buildAttemptRecord({ photo_code: 10, url: null, reason: 'skipped' }),
+    ];
+    const session = { session_key: key, status: 'PROCESS' } as const;
+    const state = toCaptureState(session, attempts);
+    const progress = toSessionProgress(session, attempts);
+
+    expect(state.steps.map((step) => step.state)).toEqual(progress.steps.map((step) => step.state));
+    expect([state.complete, state.next_step]).toEqual([progress.complete, progress.next_step]);
+    expect(state.next_step?.photo_label).toBe('Front');
+  });
+});
+
+describe('uploadFieldName', () => {
+  it('is the multipart field PAVE clients send the image in', () => {
+    expect(uploadFieldName).toBe('image');
   });
 });

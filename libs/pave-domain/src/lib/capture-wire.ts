@@ -1,9 +1,18 @@
 import * as z from 'zod/mini';
-import { manualEntryCodes, PhotoCode } from './photo-code.js';
-import { StepRef, StepStateWire } from './progress-wire.js';
+import { isManualEntryCode, manualEntryCodes, PhotoCode, type ManualEntryCode } from './photo-code.js';
+import {
+  progressOfRecords,
+  StepRef,
+  stepRefOf,
+  wirePhotoOf,
+  type AttemptRecord,
+  type ProgressSession,
+} from './progress-wire.js';
 import type { Result } from './result.js';
 import { SessionPhoto } from './session-photo.js';
-import { SessionKey, SessionStatus } from './session.js';
+import { isAcceptingStatus, SessionKey, SessionStatus } from './session.js';
+import { StepState } from './step-state.js';
+import { Vin } from './vin.js';
 
 /** Body of `POST /v1/capture/:key/manual`: a typed VIN (code 1) or odometer reading (code 3). */
 export const ManualEntryRequest = z.strictObject({
@@ -23,22 +32,24 @@ export const uploadLongSide = 2560;
 export const uploadImageFormats = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type UploadImageFormat = (typeof uploadImageFormats)[number];
 
+/** The multipart form field that carries the image of `POST /v1/capture/:key/photos/:code` (the one file field). */
+export const uploadFieldName = 'image';
+
 /** Body of `POST /v1/capture/:key/skip`. */
 export const SkipRequest = z.strictObject({ photo_code: PhotoCode });
 export type SkipRequest = z.infer<typeof SkipRequest>;
 
 /** A refused manual value. */
-export type ManualEntryError = { code: 'invalid_manual_value'; photoCode: 1 | 3; message: string };
+export type ManualEntryError = { code: 'invalid_manual_value'; photoCode: ManualEntryCode; message: string };
 
-const vinPattern = /^[A-HJ-NPR-Z0-9]{17}$/;
 const odometerPattern = /^\d{1,7}$/;
 
 /** Checks and normalises a typed value: a VIN is 17 characters without I, O or Q (case-insensitive); an odometer reading is 1 to 7 digits. */
-export function checkManualEntry(photoCode: 1 | 3, value: string): Result<string, ManualEntryError> {
+export function checkManualEntry(photoCode: ManualEntryCode, value: string): Result<string, ManualEntryError> {
   const trimmed = value.trim();
   if (photoCode === 1) {
     const vin = trimmed.toUpperCase();
-    if (vinPattern.test(vin)) return { ok: true, value: vin };
+    if (Vin.safeParse(vin).success) return { ok: true, value: vin };
     return {
       ok: false,
       error: { code: 'invalid_manual_value', photoCode, message: 'A VIN has 17 letters or digits, without I, O or Q.' },
@@ -55,7 +66,7 @@ export function checkManualEntry(photoCode: 1 | 3, value: string): Result<string
 /** One step as the capture app sees it. */
 export const CaptureStepState = z.object({
   ...StepRef.shape,
-  state: StepStateWire,
+  state: StepState,
   needed: z.boolean(),
   attempts: z.int().check(z.nonnegative()),
   /** The latest attempt; null while pending. */
@@ -72,7 +83,44 @@ export const CaptureState = z.object({
   complete: z.boolean(),
   next_step: z.nullable(StepRef),
   steps: z.array(CaptureStepState),
-  /** Whether new attempts are accepted now (false once COMPLETE, EXPIRED or INVALID). */
+  /** Whether new attempts are accepted now (`isAcceptingStatus`: false once COMPLETE, EXPIRED or INVALID). */
   accepting: z.boolean(),
 });
 export type CaptureState = z.infer<typeof CaptureState>;
+
+/**
+ * What `GET /v1/capture/:session_key` answers for a session and its attempts in capture order: each step's state,
+ * latest attempt and whether it may be skipped or typed in now, whether the capture is complete, which step comes
+ * next and whether attempts are accepted at all. Only whether each attempt was typed in matters beyond the wire.
+ * Pure: usable by the server and by any test double that answers like it.
+ *
+ * @example
+ * // a fake API in a browser test answers `GET /v1/capture/:key` as the server would
+ * const session = { session_key: SessionKey.parse('DEM-0123456789'), status: 'PROCESS' } as const;
+ * const body = toCaptureState(session, [{ photo: buildPhoto({ photo_code: 1 }), manual: true }]);
+ * // body.steps[0].state === 'manual', body.next_step?.photo_label === 'Interior', body.accepting === true
+ */
+export function toCaptureState(
+  session: ProgressSession,
+  attempts: readonly Pick<AttemptRecord, 'photo' | 'manual'>[],
+): CaptureState {
+  const progress = progressOfRecords(attempts);
+  const accepting = isAcceptingStatus(session.status);
+  const skippable = new Set<PhotoCode>(progress.skippable);
+  return {
+    session_key: session.session_key,
+    status: session.status,
+    complete: progress.complete,
+    next_step: progress.nextStep ? stepRefOf(progress.nextStep) : null,
+    steps: progress.steps.map((step) => ({
+      ...stepRefOf(step),
+      state: step.state,
+      needed: step.needed,
+      attempts: step.attempts.length,
+      latest: step.latest ? wirePhotoOf(step.latest.photo.record.photo) : null,
+      may_skip: accepting && skippable.has(step.photoCode),
+      manual_entry: isManualEntryCode(step.photoCode),
+    })),
+    accepting,
+  };
+}

@@ -1,13 +1,22 @@
 import {
+  acceptingStatuses,
   buildSessionKey,
+  capturePath,
+  capturePathPrefix,
   CreateSessionRequest,
+  deletableStatuses,
+  isAcceptingStatus,
+  isDeletableStatus,
   isSessionExpired,
+  isTerminalStatus,
   ListSessionsQuery,
   SessionKey,
   sessionKeyPrefix,
-  type SessionStatus,
+  SessionStatus,
+  terminalStatuses,
   transitionStatus,
   type SessionEvent,
+  type TerminalStatus,
 } from './session.js';
 
 describe('SessionKey', () => {
@@ -117,5 +126,51 @@ describe('isSessionExpired', () => {
     ['COMPLETE', week * 2, false],
   ])('%s after %i s: %p', (status, elapsed, expired) => {
     expect(isSessionExpired(status, created, week, new Date(created.getTime() + elapsed * 1000))).toBe(expired);
+  });
+});
+
+describe('acceptingStatuses', () => {
+  it.each(SessionStatus.options)('lists %s exactly when the lifecycle allows an attempt there', (status) => {
+    expect(isAcceptingStatus(status)).toBe(transitionStatus(status, 'attempt').ok);
+    expect((acceptingStatuses as readonly SessionStatus[]).includes(status)).toBe(isAcceptingStatus(status));
+  });
+
+  it('are the statuses that are not terminal, CONFIRM included', () => {
+    expect(SessionStatus.options.filter((status) => !isTerminalStatus(status))).toEqual([...acceptingStatuses]);
+    expect(acceptingStatuses).toContain('CONFIRM');
+    expect([...acceptingStatuses, ...terminalStatuses]).toHaveLength(SessionStatus.options.length);
+  });
+
+  it('narrows a terminal status to TerminalStatus', () => {
+    // compiles only because isTerminalStatus narrows its argument
+    const terminalOrNull = (status: SessionStatus): TerminalStatus | null => (isTerminalStatus(status) ? status : null);
+    expect(SessionStatus.options.map(terminalOrNull).filter((status) => status !== null)).toEqual([
+      ...terminalStatuses,
+    ]);
+    // @ts-expect-error an accepting status is not a TerminalStatus
+    'CONFIRM' satisfies TerminalStatus;
+  });
+});
+
+describe('isDeletableStatus', () => {
+  it.each(SessionStatus.options.map((status) => [status, status === 'IDLE'] as const))(
+    '%s: deletable %p (only before the capture link was opened)',
+    (status, deletable) => {
+      expect(isDeletableStatus(status)).toBe(deletable);
+    },
+  );
+
+  it('agrees with its list', () => {
+    expect(SessionStatus.options.filter(isDeletableStatus)).toEqual([...deletableStatuses]);
+  });
+});
+
+describe('capturePath', () => {
+  it.each([
+    ['DEM-0123456789', '/capture/DEM-0123456789'],
+    ['a b/c', '/capture/a%20b%2Fc'],
+  ])('puts %p under the capture prefix as %p', (key, path) => {
+    expect(capturePath(key)).toBe(path);
+    expect(path.startsWith(capturePathPrefix)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Result } from './result.js';
 import { AbsoluteUrl } from './session-photo.js';
 import { WireTimestamp } from './timestamps.js';
+import { Vin } from './vin.js';
 
 /** A session's status (contract section 3). */
 export const SessionStatus = z.enum([
@@ -18,12 +19,38 @@ export type SessionStatus = z.infer<typeof SessionStatus>;
 
 /** Statuses after which nothing about the capture changes. */
 export const terminalStatuses = ['COMPLETE', 'EXPIRED', 'INVALID'] as const satisfies readonly SessionStatus[];
+/** A status after which nothing about the capture changes. */
+export type TerminalStatus = (typeof terminalStatuses)[number];
+/** Statuses in which a session takes new attempts (photos, typed values, skips): the `attempt` event is allowed. */
+export const acceptingStatuses = [
+  'IDLE',
+  'STARTED',
+  'PROCESS',
+  'QC_PASSED',
+  'CONFIRM',
+] as const satisfies readonly SessionStatus[];
 /** Statuses in which a session outliving its account's expiry window becomes `EXPIRED`. */
 export const expirableStatuses = ['IDLE', 'STARTED', 'PROCESS'] as const satisfies readonly SessionStatus[];
+/** Statuses in which an integrator may delete a session: only `IDLE`, before its capture link was opened. */
+export const deletableStatuses = ['IDLE'] as const satisfies readonly SessionStatus[];
+
+function includesStatus(statuses: readonly SessionStatus[], status: SessionStatus): boolean {
+  return statuses.includes(status);
+}
 
 /** True for `COMPLETE`, `EXPIRED` and `INVALID`. */
-export function isTerminalStatus(status: SessionStatus): boolean {
-  return (terminalStatuses as readonly SessionStatus[]).includes(status);
+export function isTerminalStatus(status: SessionStatus): status is TerminalStatus {
+  return includesStatus(terminalStatuses, status);
+}
+
+/** True for the statuses in {@link acceptingStatuses}: the session takes new attempts. */
+export function isAcceptingStatus(status: SessionStatus): boolean {
+  return includesStatus(acceptingStatuses, status);
+}
+
+/** True for the statuses in {@link deletableStatuses} (`IDLE`): `DELETE /v1/sessions/:key` may remove the session. */
+export function isDeletableStatus(status: SessionStatus): boolean {
+  return includesStatus(deletableStatuses, status);
 }
 
 /** The characters of a session key's random part. */
@@ -37,6 +64,14 @@ export const SessionKey = z
   .check(z.regex(/^[A-Z]{3}-[A-Z0-9]{10}$/, { message: 'Expected a session key like ABC-1A2B3C4D5E' }))
   .brand<'SessionKey'>();
 export type SessionKey = z.infer<typeof SessionKey>;
+
+/** Where the capture app lives in the web app: the capture link is `<PUBLIC_BASE_URL>/capture/<session_key>`. */
+export const capturePathPrefix = '/capture/';
+
+/** The path of a session's capture link, `/capture/<session_key>` (the key URL-encoded). */
+export function capturePath(sessionKey: string): string {
+  return `${capturePathPrefix}${encodeURIComponent(sessionKey)}`;
+}
 
 /** The 3-letter prefix of an account's session keys: its username's first letters, upper-cased, padded with X. */
 export function sessionKeyPrefix(username: string): string {
@@ -66,9 +101,7 @@ const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 
 /** Vehicle facts an integrator may pass when creating a session (all optional). */
 export const SessionVehicle = z.strictObject({
-  vin: z.optional(
-    z.string().check(z.regex(/^[A-HJ-NPR-Z0-9]{17}$/, { message: 'Expected a 17-character VIN without I, O or Q' })),
-  ),
+  vin: z.optional(Vin),
   year: z.optional(z.coerce.number().check(z.int(), z.minimum(1900), z.maximum(2100))),
   make: z.optional(shortText),
   model: z.optional(shortText),
@@ -105,7 +138,7 @@ export const Session = z.object({
   client_id: z.nullable(z.string()),
   /** Vehicle facts given at creation; null when none were given. */
   vehicle: z.nullable(SessionVehicleOut),
-  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>/capture/<session_key>`. */
+  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>` followed by {@link capturePath}. */
   capture_url: AbsoluteUrl,
   created_at: WireTimestamp,
   updated_at: WireTimestamp,
@@ -162,6 +195,6 @@ export function transitionStatus(from: SessionStatus, event: SessionEvent): Resu
 
 /** Has a session in `status`, created at `createdAt`, outlived an expiry window of `windowSeconds` at `now`? */
 export function isSessionExpired(status: SessionStatus, createdAt: Date, windowSeconds: number, now: Date): boolean {
-  const expirable = (expirableStatuses as readonly SessionStatus[]).includes(status);
+  const expirable = includesStatus(expirableStatuses, status);
   return expirable && now.getTime() - createdAt.getTime() >= windowSeconds * 1000;
 }

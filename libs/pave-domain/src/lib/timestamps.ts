@@ -78,7 +78,7 @@ export function parseApiTimestamp(text: string): Result<Date, ApiTimestampError>
   return date ? { ok: true, value: date } : { ok: false, error: { code: 'unreadable_timestamp' } };
 }
 
-/** Is a signed timestamp within {@link tokenFreshnessSeconds} of `now`, before or after? Exactly 300 s is still fresh. */
+/** Is a signed timestamp within {@link tokenFreshnessSeconds} of `now`, before or after? Exactly that many seconds is still fresh. */
 export function checkTimestampFreshness(timestamp: Date, now: Date): Result<Date, ApiTimestampError> {
   const skewSeconds = Math.round((timestamp.getTime() - now.getTime()) / 1000);
   if (Math.abs(timestamp.getTime() - now.getTime()) > tokenFreshnessSeconds * 1000) {
