@@ -1,10 +1,11 @@
 import {
+  acceptingStatuses,
   checkManualEntry,
   checkSkip,
+  isAcceptingStatus,
+  isDeletableStatus,
   sessionNotFoundMessage,
-  SessionStatus,
   skipErrorMessage,
-  transitionStatus,
   type ApiErrorCode,
   type CaptureState,
   type ManualEntryRequest,
@@ -12,13 +13,14 @@ import {
   type Result,
   type SessionKey,
   type SessionPhoto,
+  type SessionStatus,
 } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
 import type { DecodeErrorCode } from '../qa/decode-image.js';
 import type { QaSettings } from '../qa/qa-settings.js';
 import { toSessionPhoto } from '../sessions/session-wire.js';
 import type { AppendError, AttemptRow, NewAttempt, Repository, SessionRow } from '../storage/repository.js';
-import { acceptedCodesOf, otherStepHashesOf, progressOf, toCaptureState } from './capture-state.js';
+import { captureStateOf, otherStepHashesOf, progressOf } from './capture-state.js';
 import { judgeUpload, type JudgedUpload } from './judge-upload.js';
 import type { Semaphore } from './semaphore.js';
 import { createSessionLifecycle } from './session-lifecycle.js';
@@ -50,11 +52,6 @@ const fail = (code: ApiErrorCode, message: string): { ok: false; error: CaptureP
   error: { code, message },
 });
 
-/** The statuses in which a session takes new attempts (the domain's `attempt` event is allowed). */
-export const acceptingStatuses: readonly SessionStatus[] = SessionStatus.options.filter(
-  (status) => transitionStatus(status, 'attempt').ok,
-);
-
 const decodeProblems = {
   not_an_image: 'unsupported_media_type',
   too_large: 'payload_too_large',
@@ -81,17 +78,15 @@ export function createCaptureService(deps: CaptureDeps) {
   const findAccepting = async (sessionKey: SessionKey): Promise<Outcome<SessionRow>> => {
     const found = await lifecycle.find(sessionKey);
     if (!found) return notFound(sessionKey);
-    return acceptingStatuses.includes(found.status)
-      ? { ok: true, value: found }
-      : fail('session_closed', closedMessage(found));
+    return isAcceptingStatus(found.status) ? { ok: true, value: found } : fail('session_closed', closedMessage(found));
   };
 
   /**
-   * Appends an attempt: an `IDLE` session is started first (so it can no longer be deleted under the attempt);
-   * the append is refused under the session's lock once the session closed.
+   * Appends an attempt: a session that could still be deleted (`IDLE`) is started first, so it can no longer be
+   * deleted under the attempt; the append is refused under the session's lock once the session closed.
    */
   const append = async (session: SessionRow, attempt: NewAttempt): Promise<Outcome<AttemptRow>> => {
-    if (session.status === 'IDLE') await lifecycle.apply(session, 'open');
+    if (isDeletableStatus(session.status)) await lifecycle.apply(session, 'open');
     const appended = await repo.attempts.append(attempt, { whileStatusIn: acceptingStatuses });
     return appended.ok ? appended : appendProblem(session.sessionKey, appended.error);
   };
@@ -141,7 +136,7 @@ export function createCaptureService(deps: CaptureDeps) {
   const stateOf = async (sessionKey: SessionKey): Promise<Outcome<CaptureState>> => {
     const settled = await lifecycle.settle(sessionKey);
     if (!settled) return notFound(sessionKey);
-    return { ok: true, value: toCaptureState(settled.session, settled.attempts, publicBaseUrl) };
+    return { ok: true, value: captureStateOf(settled.session, settled.attempts, publicBaseUrl) };
   };
 
   return {
@@ -156,7 +151,10 @@ export function createCaptureService(deps: CaptureDeps) {
       return stateOf(sessionKey);
     },
 
-    /** Checks, before the upload is read, that the session takes photos (and starts it if `IDLE`). */
+    /**
+     * Checks, before the upload is read, that the session takes photos. No side effect: an `IDLE` session is
+     * started only when the judged photo is appended (`completeUpload`).
+     */
     beginUpload: findAccepting,
 
     /** Judges, stores and records an upload read for `session`; `receivedAt` is when the upload arrived. */
@@ -194,7 +192,7 @@ export function createCaptureService(deps: CaptureDeps) {
       const session = await findAccepting(sessionKey);
       if (!session.ok) return session;
       const attempts = await repo.attempts.listForSession(session.value.id);
-      const allowed = checkSkip(photoCode, acceptedCodesOf(progressOf(attempts, publicBaseUrl)));
+      const allowed = checkSkip(photoCode, progressOf(attempts, publicBaseUrl).accepted);
       if (!allowed.ok) return fail(allowed.error.code, skipErrorMessage(allowed.error));
       const at = deps.now().getTime();
       return record(session.value, {
@@ -216,7 +214,7 @@ export function createCaptureService(deps: CaptureDeps) {
 }
 
 function confirmRefusal(sessionKey: SessionKey, status: SessionStatus): string {
-  const why = acceptingStatuses.includes(status) ? 'its capture is not complete yet' : 'it is closed';
+  const why = isAcceptingStatus(status) ? 'its capture is not complete yet' : 'it is closed';
   return `Session ${sessionKey} cannot be confirmed while ${status}: ${why}.`;
 }
 

@@ -1,4 +1,4 @@
-import type { Result } from '@pave/domain';
+import { uploadFieldName, type Result } from '@pave/domain';
 import busboy, { type Busboy, type FileInfo } from 'busboy';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
@@ -17,9 +17,6 @@ export type UploadLimits = {
   /** The largest accepted file, in bytes; one byte more is `too_large`. */
   readonly maxBytes: number;
 };
-
-/** The one file field an upload carries. */
-export const uploadFieldName = 'image';
 
 // Room for the multipart boundaries, part headers and a few small text fields around the file.
 const formOverheadBytes = 64 * 1024;
@@ -77,19 +74,21 @@ function listen(parser: Busboy, limits: UploadLimits, collector: Collector): voi
       // busboy gives no name at all for a part whose name is empty
       const shown = (name ?? '').slice(0, 100);
       stream.on('error', () => undefined).resume();
-      collector.settle(refuse('bad_form', `Unexpected file field "${shown}": send one field "image".`));
+      collector.settle(refuse('bad_form', `Unexpected file field "${shown}": send one field "${uploadFieldName}".`));
       return;
     }
     collectFile(stream, info, limits, collector);
   });
-  parser.on('filesLimit', badForm('Send exactly one file, in the field "image".'));
+  parser.on('filesLimit', badForm(`Send exactly one file, in the field "${uploadFieldName}".`));
   parser.on('fieldsLimit', badForm('Too many form fields.'));
   parser.on('partsLimit', badForm('Too many form parts.'));
   parser.on('error', (error: unknown) => collector.settle(refuse('bad_form', formErrorMessage(error))));
   parser.on('close', () => {
     const file = collector.file;
     collector.settle(
-      file ? { ok: true, value: file } : refuse('bad_form', 'No file: send the image in the field "image".'),
+      file
+        ? { ok: true, value: file }
+        : refuse('bad_form', `No file: send the image in the field "${uploadFieldName}".`),
     );
   });
 }
@@ -100,14 +99,16 @@ function formErrorMessage(error: unknown): string {
 }
 
 /**
- * Reads the one file of a `multipart/form-data` request (field `image`) into memory, streaming: it stops
+ * Reads the one file of a `multipart/form-data` request (field {@link uploadFieldName}) into memory, streaming: it stops
  * buffering as soon as the file passes `maxBytes`, or at the first other file field, second file or malformed
  * part. The rest of such a request is left unread: {@link drainAfterResponse} deals with it. The file's type is
  * not judged here (the bytes are, later); its name and declared type are ignored.
  */
 export function readUpload(req: Request, limits: UploadLimits): Promise<Result<Upload, UploadError>> {
   if (!req.is('multipart/form-data')) {
-    return Promise.resolve(refuse('not_multipart', 'Send the image as multipart/form-data, in the field "image".'));
+    return Promise.resolve(
+      refuse('not_multipart', `Send the image as multipart/form-data, in the field "${uploadFieldName}".`),
+    );
   }
   if (declaredTooLarge(req, limits)) return Promise.resolve(tooLarge(limits));
   const parser = createParser(req, limits);

@@ -1,10 +1,9 @@
-import { isExteriorCode, type SessionKey } from '@pave/domain';
+import { acceptingStatuses, isExteriorCode, type SessionKey } from '@pave/domain';
 import type { NewAttempt, Repository, StatusChange } from '../storage/repository.js';
 import { newSession } from '../testing/repository-fixtures.js';
 import { samplePhotos, seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount } from '../testing/test-accounts.js';
 import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
-import { acceptingStatuses } from './capture.service.js';
 import { createSessionLifecycle } from './session-lifecycle.js';
 
 // The sample's attempts make a complete capture; its Interior (not an exterior view) cannot be left rejected.

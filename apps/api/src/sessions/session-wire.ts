@@ -1,8 +1,11 @@
 import {
   buildApprovedMessage,
+  capturePath,
   formatWireTimestamp,
   photoLabelOf,
+  type AttemptRecord,
   type PhotoCode,
+  type ProgressSession,
   type Session,
   type SessionPhoto,
 } from '@pave/domain';
@@ -30,7 +33,7 @@ export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): st
 
 /** The link a driver opens to capture a session. */
 export function captureUrl(publicBaseUrl: string, session: SessionRow): string {
-  return `${publicBaseUrl}/capture/${session.sessionKey}`;
+  return `${publicBaseUrl}${capturePath(session.sessionKey)}`;
 }
 
 /** A session as the API answers it. */
@@ -78,5 +81,26 @@ export function toSessionPhoto(row: AttemptRow, publicBaseUrl: string): SessionP
     approved_message: approvedMessageOf(row),
     created_at: wireTimestamp(row.createdAt),
     updated_at: wireTimestamp(row.updatedAt),
+  };
+}
+
+/** A session as the domain's progress projections read it: its key and status. */
+export function toProgressSession(row: SessionRow): ProgressSession {
+  return { session_key: row.sessionKey, status: row.status };
+}
+
+// The verdict time is known for every stored attempt, superseded ones included.
+function verdictSecondsOf(row: AttemptRow): number {
+  return Math.max(0, row.processingMs ?? row.verdictAt - row.createdAt) / 1000;
+}
+
+/** A stored attempt as the domain's progress projections read it: its wire fields plus what the server knows. */
+export function toAttemptRecord(row: AttemptRow, publicBaseUrl: string): AttemptRecord {
+  return {
+    photo: toSessionPhoto(row, publicBaseUrl),
+    manual: row.kind === 'manual',
+    thumbnailUrl: row.kind === 'photo' && row.imageId !== null ? thumbnailUrl(publicBaseUrl, row.imageId) : null,
+    qaMeasures: row.qaMeasures,
+    verdictSeconds: verdictSecondsOf(row),
   };
 }

@@ -2,6 +2,7 @@ import {
   defaultSessionLanguage,
   defaultSessionTheme,
   sessionRemovedMessage,
+  toSessionProgress,
   type CreateSessionRequest,
   type DeleteSessionResponse,
   type ListSessionsQuery,
@@ -17,8 +18,7 @@ import { expireIfDue } from './expire-on-access.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { createPhotosCache } from './photos-cache.js';
 import { createSessionKey, type RandomInt } from './session-key.js';
-import { toSessionProgress } from './session-progress.js';
-import { toSession, toSessionPhoto } from './session-wire.js';
+import { toAttemptRecord, toProgressSession, toSession, toSessionPhoto } from './session-wire.js';
 
 /** What the sessions service needs. */
 export type SessionsDeps = {
@@ -126,7 +126,8 @@ export function createSessionsService(deps: SessionsDeps) {
       const row = await find(account, sessionKey);
       if (!row) return notFound(sessionKey);
       const attempts = await repo.attempts.listForSession(row.id);
-      return { ok: true, value: toSessionProgress(row, attempts, publicBaseUrl) };
+      const records = attempts.map((attempt) => toAttemptRecord(attempt, publicBaseUrl));
+      return { ok: true, value: toSessionProgress(toProgressSession(row), records) };
     },
   };
 }

@@ -100,7 +100,7 @@ export type SessionStore = {
   insert(session: NewSession): Promise<SessionRow | null>;
   findByKey(sessionKey: SessionKey, scope: SessionScope): Promise<SessionRow | null>;
   listPage(query: SessionPageQuery): Promise<SessionRow[]>;
-  /** Deletes the account's session only if it is `IDLE`, atomically. */
+  /** Deletes the account's session only while its status is deletable (the domain's `deletableStatuses`: `IDLE`), atomically. */
   deleteIfIdle(accountId: number, sessionKey: SessionKey): Promise<'deleted' | 'not_idle' | 'not_found'>;
   /** Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false otherwise. */
   updateStatus(change: StatusChange): Promise<boolean>;

@@ -1,4 +1,4 @@
-import { expirableStatuses } from '@pave/domain';
+import { deletableStatuses, expirableStatuses } from '@pave/domain';
 import type { Kysely } from 'kysely';
 import { createBatchedLookup } from './batched-lookup.js';
 import type { Database } from './database.js';
@@ -66,7 +66,7 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
         .deleteFrom('sessions')
         .where('account_id', '=', accountId)
         .where('session_key', '=', sessionKey)
-        .where('status', '=', 'IDLE')
+        .where('status', 'in', [...deletableStatuses])
         .executeTakeFirst();
       if (result.numDeletedRows > 0n) return 'deleted';
       return (await findByKey(sessionKey, { accountId })) ? 'not_idle' : 'not_found';
