@@ -1,8 +1,5 @@
-import type { ProgressStep } from '@pave/domain';
+import type { StepState } from '@pave/domain';
 import './badge.css';
-
-/** A capture step's state on the wire. */
-export type StepState = ProgressStep['state'];
 
 /** The words for each step state. */
 export const stepStateText = {

@@ -1,3 +1,5 @@
+import { capturePath, capturePathPrefix } from '@pave/domain';
+
 /** The app's routes, matched on `window.location.pathname` (the API serves the app with an SPA fallback). */
 export type Route =
   | { name: 'home' }
@@ -8,11 +10,11 @@ export type Route =
 export const paths = {
   home: () => '/',
   session: (sessionKey: string) => `/sessions/${encodeURIComponent(sessionKey)}`,
-  capture: (sessionKey: string) => `/capture/${encodeURIComponent(sessionKey)}`,
+  capture: capturePath,
 } as const;
 
 const sessionPattern = /^\/sessions\/([^/]+)\/?$/;
-const capturePattern = /^\/capture\/([^/]+)\/?$/;
+const capturePattern = new RegExp(`^${capturePathPrefix}([^/]+)/?$`);
 
 function decodeSegment(segment: string): string | null {
   try {

@@ -61,6 +61,18 @@ describe('CaptureApp', () => {
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
   });
 
+  it('lets the driver go on from a rejected exterior view (completeness does not need its retake)', async () => {
+    const { user } = await renderCapture({ sessions: seed('PROCESS', [1, 2, 3]), judge: () => 'blurry' });
+
+    expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Take photo'), photoFile('left.jpg'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Photo rejected: Blurry Image.');
+    expect(screen.getByLabelText('Retake photo')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(screen.getByRole('heading', { name: 'Front left corner' })).toBeInTheDocument();
+  });
+
   it('keeps the photo after a network failure and sends the same file again on "Retry upload"', async () => {
     const received: string[] = [];
     const judge = (_code: PhotoCode, image: Blob) => (received.push((image as File).name), null);
@@ -140,6 +152,14 @@ describe('CaptureApp', () => {
 
     expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     expect(screen.queryByLabelText('Take photo')).toBeNull();
+  });
+
+  it('shows the steps of a CONFIRM session, where the server still takes photos', async () => {
+    await renderCapture({ sessions: seed('CONFIRM', captureOrder) });
+
+    expect(screen.getByRole('heading', { name: 'All photos are in' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Submit inspection' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Inspection (complete|submitted)/ })).toBeNull();
   });
 
   it('explains an unknown link', async () => {

@@ -5,7 +5,7 @@ import { summarizeError } from '../../../lib/errors.js';
 import { useCaptureSession } from '../hooks/use-capture-session.js';
 import { CaptureOverview } from './capture-overview.js';
 import { CaptureStepView } from './capture-step-view.js';
-import { ClosedSessionMessage, isClosedStatus } from './closed-session-message.js';
+import { ClosedSessionMessage } from './closed-session-message.js';
 import './capture-app.css';
 
 /** Which screen the driver looks at: a pinned step, the overview, or (null) the next step to do. */
@@ -18,8 +18,7 @@ function currentStep(state: CaptureState, view: View) {
 
 function CaptureFlow({ state }: { state: CaptureState }) {
   const [view, setView] = useState<View>(null);
-  if (isClosedStatus(state.status)) return <ClosedSessionMessage status={state.status} />;
-  if (!state.accepting) return <ClosedSessionMessage status={null} />;
+  if (!state.accepting) return <ClosedSessionMessage status={state.status} />;
   const step = currentStep(state, view);
   if (!step) return <CaptureOverview state={state} onOpenStep={setView} />;
   return (

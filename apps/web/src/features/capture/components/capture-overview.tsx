@@ -1,4 +1,4 @@
-import type { CaptureState, PhotoCode } from '@pave/domain';
+import { transitionStatus, type CaptureState, type PhotoCode } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { StepStateBadge } from '../../../components/step-state-badge.js';
 import { summarizeError } from '../../../lib/errors.js';
@@ -28,9 +28,9 @@ function ConfirmButton({ sessionKey }: { sessionKey: string }) {
   );
 }
 
-/** Every step with its state; any step can be opened again; the capture is submitted here once QC_PASSED. */
+/** Every step with its state; any step can be opened again; submitted here once it may be confirmed (QC_PASSED). */
 export function CaptureOverview({ state, onOpenStep }: CaptureOverviewProps) {
-  const ready = state.status === 'QC_PASSED';
+  const ready = transitionStatus(state.status, 'confirm').ok;
   return (
     <section className="capture-overview" aria-labelledby="capture-overview-title">
       <h2 id="capture-overview-title">{state.complete ? 'All photos are in' : 'Your progress'}</h2>

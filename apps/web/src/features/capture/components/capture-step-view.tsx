@@ -1,4 +1,4 @@
-import type { CaptureStepState } from '@pave/domain';
+import { attemptStateOf, isStepDone, type CaptureStepState } from '@pave/domain';
 import { useStepUpload, type StepOutcome } from '../hooks/use-step-upload.js';
 import { stepInstructions, stepTitles } from '../utils/step-instructions.js';
 import { ManualEntrySection } from './manual-entry-section.js';
@@ -18,9 +18,9 @@ export type CaptureStepViewProps = {
   onOverview: () => void;
 };
 
+// The attempt just sent decides until the refreshed state arrives; typed in or photographed counts the same here.
 function isDone(step: CaptureStepState, outcome: StepOutcome | null): boolean {
-  if (outcome) return outcome.photo.approved;
-  return step.state === 'accepted' || step.state === 'manual' || step.state === 'skipped';
+  return isStepDone(step.photo_code, outcome ? attemptStateOf(outcome.photo, false) : step.state);
 }
 
 /** One capture step: instruction, camera button, QA verdict, retry/retake, manual entry and skip where allowed. */

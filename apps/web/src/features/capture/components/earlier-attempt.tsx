@@ -1,4 +1,4 @@
-import type { CaptureStepState } from '@pave/domain';
+import type { CaptureStepState, StepState } from '@pave/domain';
 import { UploadVerdict } from './upload-verdict.js';
 
 const earlierText = {
@@ -7,7 +7,7 @@ const earlierText = {
   manual: 'This value was typed in. You can take a photo instead or continue.',
   skipped: 'This view was skipped. You can still take a photo.',
   rejected: null,
-} as const satisfies Record<CaptureStepState['state'], string | null>;
+} as const satisfies Record<StepState, string | null>;
 
 /** Props of {@link EarlierAttempt}. */
 export type EarlierAttemptProps = { step: CaptureStepState };

@@ -1,5 +1,12 @@
-import { parseApprovedMessage, type ProgressAttempt, type ProgressStep, type QaMeasures } from '@pave/domain';
-import { StepStateBadge, type StepState } from '../../../components/step-state-badge.js';
+import {
+  attemptStateOf,
+  parseApprovedMessage,
+  type ProgressAttempt,
+  type ProgressStep,
+  type QaMeasures,
+  type StepState,
+} from '@pave/domain';
+import { StepStateBadge } from '../../../components/step-state-badge.js';
 import { formatSeconds, formatTimestamp } from '../../../lib/format.js';
 import { attemptKey } from '../utils/lightbox-items.js';
 
@@ -28,9 +35,9 @@ function Measures({ measures }: { measures: QaMeasures }) {
   );
 }
 
+// Only the step's state says whether its latest value was typed in; earlier attempts show as photographed.
 function attemptState(step: ProgressStep, attempt: ProgressAttempt, latest: boolean): StepState {
-  if (attempt.approved) return latest && step.state === 'manual' ? 'manual' : 'accepted';
-  return attempt.url === null && attempt.reason_code === 'skipped' ? 'skipped' : 'rejected';
+  return attemptStateOf(attempt, latest && step.state === 'manual');
 }
 
 type AttemptItemProps = {

@@ -1,4 +1,4 @@
-import { isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
+import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { formatTimestamp } from '../../../lib/format.js';
 
@@ -11,7 +11,7 @@ export type SessionHeaderProps = {
 };
 
 function doneCount(progress: SessionProgress): number {
-  return progress.steps.filter((step) => step.state !== 'pending' && step.state !== 'rejected').length;
+  return progress.steps.filter((step) => isStepDone(step.photo_code, step.state)).length;
 }
 
 function LiveNote({ progress, refreshFailed }: Omit<SessionHeaderProps, 'session'>) {

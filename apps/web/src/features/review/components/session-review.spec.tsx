@@ -26,7 +26,8 @@ describe('SessionReview', () => {
     await renderReview();
 
     expect(screen.getByText('Capturing')).toBeInTheDocument();
-    expect(screen.getByText('In progress: 4 of 13 steps done')).toBeInTheDocument();
+    // VIN, Interior, Cluster (typed), Front_Left (skipped) and Left (rejected: an exterior view need not be retaken)
+    expect(screen.getByText('In progress: 5 of 13 steps done')).toBeInTheDocument();
     expect(screen.getByText('Live: updates every 2 seconds.')).toBeInTheDocument();
   });
 

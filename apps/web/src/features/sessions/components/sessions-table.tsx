@@ -1,4 +1,4 @@
-import type { Session } from '@pave/domain';
+import { isDeletableStatus, type Session } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
@@ -28,7 +28,7 @@ function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDel
       </td>
       <td>{session.client_id ?? '—'}</td>
       <td>
-        {session.status === 'IDLE' ? (
+        {isDeletableStatus(session.status) ? (
           <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
         ) : null}
       </td>
