@@ -1,4 +1,4 @@
-import { CaptureState, SessionPhoto, type ManualEntryRequest, type PhotoCode } from '@pave/domain';
+import { CaptureState, SessionPhoto, uploadFieldName, type ManualEntryRequest, type PhotoCode } from '@pave/domain';
 import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
 import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
 
@@ -41,7 +41,7 @@ export function buildCaptureClient(send: Transport): CaptureClient {
     start: (key, options) => send({ method: 'POST', path: capturePath(key, '/start'), schema: CaptureState }, options),
     upload: (key, photoCode, image, options = {}) => {
       const form = new FormData();
-      form.append('image', image, options.filename ?? fileNameOf(image));
+      form.append(uploadFieldName, image, options.filename ?? fileNameOf(image));
       const path = capturePath(key, `/photos/${photoCode}`);
       return send({ method: 'POST', path, form, schema: SessionPhoto }, options);
     },
