@@ -3,6 +3,8 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPaveClient } from '@pave/client';
+import { SessionPhotos } from '@pave/domain';
 import { root } from './lib/api-server.mjs';
 
 async function timeLoop(count, fn) {
@@ -13,8 +15,6 @@ async function timeLoop(count, fn) {
 }
 
 export async function benchClientValidation({ count = 3000 } = {}) {
-  const { createPaveClient } = await import('@pave/client');
-  const { SessionPhotos } = await import('@pave/domain');
   const body = readFileSync(join(root, 'libs/pave-domain/src/fixtures/session-photos.200.json'));
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });

@@ -102,7 +102,7 @@ export async function benchPhotos({ durationSeconds = 8, rounds = 2, connections
   try {
     for (let round = 0; round < rounds; round += 1) {
       for (const target of targets) {
-        // a fresh signature per run: a token is fresh for 300 s
+        // a fresh signature per run: a token is fresh for the domain's tokenFreshnessSeconds
         const result = await runLoad({
           url: target.url,
           paths: target.paths,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `node tools/bench/soak.mjs [--seconds 60] [--rate N]`: GET …/photos on SQLite at 80 % of the capacity measured
 // first (or at --rate req/s) for 60 s; passes with 0 errors and server RSS growth < 10 % (RSS read from /proc after
-// a warm-up and at the end). Not part of `npm test`. Needs `npx nx run api:build`.
+// a warm-up and at the end). Not part of `npm test`. Needs `npx nx run-many -t build -p api pave-domain`.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,8 @@ async function main() {
     const rate = values.rate ? Number(values.rate) : Math.round(capacity.reqPerSec * 0.8);
     const rssBefore = rssOf(api.child.pid);
     const seconds = Number(values.seconds);
-    // one signature serves the whole run: a token stays fresh for 300 s (--seconds above 290 would need re-signing)
+    // one signature serves the whole run: a token stays fresh for the domain's tokenFreshnessSeconds (a --seconds
+    // close to it would need re-signing)
     const result = await autocannon({
       url,
       headers: signedHeaders(account),
