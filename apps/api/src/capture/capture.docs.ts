@@ -6,6 +6,7 @@ import {
   SessionKey,
   SessionPhoto,
   SkipRequest,
+  uploadFieldName,
 } from '@pave/domain';
 import { z } from 'zod';
 import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
@@ -13,13 +14,15 @@ import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
 /** The multipart body of an upload, for the docs (the server reads it with busboy, not with this schema). */
 export const PhotoUpload = z
   .strictObject({
-    image: z.string().meta({
+    [uploadFieldName]: z.string().meta({
       format: 'binary',
       contentMediaType: 'application/octet-stream',
       description: 'The photo: JPEG, PNG, WebP or AVIF (judged from its bytes; the file name and type are ignored).',
     }),
   })
-  .meta({ description: 'One file field `image`; no other file field, at most 20 MiB and 50 megapixels.' });
+  .meta({
+    description: `One file field \`${uploadFieldName}\`; no other file field, at most 20 MiB and 50 megapixels.`,
+  });
 
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key of the capture link, `AAA-XXXXXXXXXX`.' },

@@ -14,7 +14,7 @@ export type CaptureClient = {
   get: (key: string, options?: RequestOptions) => Promise<CaptureState>;
   /** `POST /v1/capture/:key/start`: the driver opened the link. */
   start: (key: string, options?: RequestOptions) => Promise<CaptureState>;
-  /** `POST /v1/capture/:key/photos/:code`: one image as multipart field `image`; 201 with the attempt. */
+  /** `POST /v1/capture/:key/photos/:code`: one image in the multipart field `uploadFieldName`; 201 with the attempt. */
   upload: (key: string, photoCode: PhotoCode, image: Blob, options?: UploadOptions) => Promise<SessionPhoto>;
   /** `POST /v1/capture/:key/manual`: a typed VIN (1) or odometer reading (3); 201 with the attempt. */
   manual: (key: string, entry: ManualEntryRequest, options?: RequestOptions) => Promise<SessionPhoto>;
