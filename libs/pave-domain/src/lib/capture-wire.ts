@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { isManualEntryCode, manualEntryCodes, PhotoCode, type ManualEntryCode } from './photo-code.js';
 import {
   progressOfRecords,
+  progressSummaryOf,
   StepRef,
   stepRefOf,
   wirePhotoOf,
@@ -108,10 +109,7 @@ export function toCaptureState(
   const accepting = isAcceptingStatus(session.status);
   const skippable = new Set<PhotoCode>(progress.skippable);
   return {
-    session_key: session.session_key,
-    status: session.status,
-    complete: progress.complete,
-    next_step: progress.nextStep ? stepRefOf(progress.nextStep) : null,
+    ...progressSummaryOf(session, progress),
     steps: progress.steps.map((step) => ({
       ...stepRefOf(step),
       state: step.state,

@@ -98,6 +98,16 @@ export function stepRefOf(step: CaptureStep): StepRef {
   return { step: step.step, photo_code: step.photoCode, photo_label: step.photoLabel };
 }
 
+/** The fields the progress page and the capture state share: the session, completeness and the next step. */
+export function progressSummaryOf(session: ProgressSession, progress: CaptureProgress<SessionPhoto>) {
+  return {
+    session_key: session.session_key,
+    status: session.status,
+    complete: progress.complete,
+    next_step: progress.nextStep ? stepRefOf(progress.nextStep) : null,
+  };
+}
+
 function toProgressAttempt(attempt: AttemptProgress<RecordedPhoto<AttemptRecord>>): ProgressAttempt {
   const { record } = attempt.photo;
   return {
@@ -118,10 +128,7 @@ function toProgressAttempt(attempt: AttemptProgress<RecordedPhoto<AttemptRecord>
 export function toSessionProgress(session: ProgressSession, attempts: readonly AttemptRecord[]): SessionProgress {
   const progress = progressOfRecords(attempts, (record) => record.verdictSeconds);
   return {
-    session_key: session.session_key,
-    status: session.status,
-    complete: progress.complete,
-    next_step: progress.nextStep ? stepRefOf(progress.nextStep) : null,
+    ...progressSummaryOf(session, progress),
     steps: progress.steps.map((step) => ({
       ...stepRefOf(step),
       state: step.state,
