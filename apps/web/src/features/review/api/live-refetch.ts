@@ -8,7 +8,7 @@ export const liveRefetchMs = 2_000;
 export type LiveQueryState = Pick<QueryState<{ status: SessionStatus }>, 'status' | 'data'>;
 
 /**
- * Polls every 2 s until the session reaches a terminal status. A failed first load stops polling (the page
+ * Polls every {@link liveRefetchMs} until the session reaches a terminal status. A failed first load stops polling (the page
  * shows the error); a failed refresh of data already shown keeps polling, so the page recovers by itself.
  */
 export function liveRefetchInterval(state: LiveQueryState): number | false {

@@ -16,7 +16,7 @@ export function sessionProgressQuery(client: PaveClient, sessionKey: string): Qu
   };
 }
 
-/** The 13 steps with their attempts, the status and whether capture is complete; polled every 2 s until finished. */
+/** The 13 steps with their attempts, the status and whether capture is complete; polled live until finished (see liveRefetchInterval). */
 export function useSessionProgress(sessionKey: string) {
   return useQuery(sessionProgressQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchInterval });
 }

@@ -1,6 +1,7 @@
 import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { formatTimestamp } from '../../../lib/format.js';
+import { liveRefetchMs } from '../api/live-refetch.js';
 
 /** Props of {@link SessionHeader}. */
 export type SessionHeaderProps = {
@@ -22,7 +23,7 @@ function LiveNote({ progress, refreshFailed }: Omit<SessionHeaderProps, 'session
         Updates paused: cannot reach the server. Retrying…
       </p>
     );
-  return <p className="session-header__live">Live: updates every 2 seconds.</p>;
+  return <p className="session-header__live">Live: updates every {liveRefetchMs / 1000} seconds.</p>;
 }
 
 /** The session's status, capture completeness, liveness and capture link. */
