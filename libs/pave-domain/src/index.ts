@@ -71,9 +71,10 @@ export {
   ListSessionsQuery,
   SessionList,
   transitionStatus,
+  capturedStatus,
   isSessionExpired,
 } from './lib/session.js';
-export type { SessionEvent, TerminalStatus, TransitionError } from './lib/session.js';
+export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';
@@ -103,10 +104,13 @@ export {
 export type { ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
+  apiErrorStatus,
   ApiErrorBody,
   DeleteSessionResponse,
   sessionNotFoundMessage,
   sessionRemovedMessage,
   sessionStartedMessage,
+  sessionClosedMessage,
+  confirmRefusedMessage,
   skipErrorMessage,
 } from './lib/api-error.js';

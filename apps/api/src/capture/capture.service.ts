@@ -2,8 +2,10 @@ import {
   acceptingStatuses,
   checkManualEntry,
   checkSkip,
+  confirmRefusedMessage,
   isAcceptingStatus,
   isDeletableStatus,
+  sessionClosedMessage,
   sessionNotFoundMessage,
   skipErrorMessage,
   type ApiErrorCode,
@@ -13,7 +15,6 @@ import {
   type Result,
   type SessionKey,
   type SessionPhoto,
-  type SessionStatus,
 } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
 import type { DecodeErrorCode } from '../qa/decode-image.js';
@@ -58,13 +59,9 @@ const decodeProblems = {
   too_many_pixels: 'unprocessable_image',
 } as const satisfies Record<DecodeErrorCode, ApiErrorCode>;
 
-function closedMessage(session: Pick<SessionRow, 'sessionKey' | 'status'>): string {
-  return `Session ${session.sessionKey} is ${session.status}: it takes no more photos.`;
-}
-
 function appendProblem(sessionKey: SessionKey, error: AppendError): { ok: false; error: CaptureProblem } {
   return error.code === 'session_closed'
-    ? fail('session_closed', closedMessage({ sessionKey, status: error.status }))
+    ? fail('session_closed', sessionClosedMessage(sessionKey, error.status))
     : fail('not_found', sessionNotFoundMessage(sessionKey));
 }
 
@@ -78,7 +75,9 @@ export function createCaptureService(deps: CaptureDeps) {
   const findAccepting = async (sessionKey: SessionKey): Promise<Outcome<SessionRow>> => {
     const found = await lifecycle.find(sessionKey);
     if (!found) return notFound(sessionKey);
-    return isAcceptingStatus(found.status) ? { ok: true, value: found } : fail('session_closed', closedMessage(found));
+    return isAcceptingStatus(found.status)
+      ? { ok: true, value: found }
+      : fail('session_closed', sessionClosedMessage(found.sessionKey, found.status));
   };
 
   /**
@@ -147,7 +146,7 @@ export function createCaptureService(deps: CaptureDeps) {
       if (!session) return notFound(sessionKey);
       const started = await lifecycle.apply(session, 'open');
       if (!started) return notFound(sessionKey);
-      if (!started.ok) return fail('session_closed', closedMessage(session));
+      if (!started.ok) return fail('session_closed', sessionClosedMessage(sessionKey, session.status));
       return stateOf(sessionKey);
     },
 
@@ -207,15 +206,10 @@ export function createCaptureService(deps: CaptureDeps) {
     async confirm(sessionKey: SessionKey): Promise<Outcome<CaptureState>> {
       const confirmed = await lifecycle.confirm(sessionKey);
       if (!confirmed) return notFound(sessionKey);
-      if (!confirmed.ok) return fail('invalid_transition', confirmRefusal(sessionKey, confirmed.error.from));
+      if (!confirmed.ok) return fail('invalid_transition', confirmRefusedMessage(sessionKey, confirmed.error.from));
       return stateOf(sessionKey);
     },
   };
-}
-
-function confirmRefusal(sessionKey: SessionKey, status: SessionStatus): string {
-  const why = isAcceptingStatus(status) ? 'its capture is not complete yet' : 'it is closed';
-  return `Session ${sessionKey} cannot be confirmed while ${status}: ${why}.`;
 }
 
 /** The capture service. */

@@ -1,4 +1,5 @@
 import {
+  capturedStatus,
   transitionStatus,
   type SessionEvent,
   type SessionKey,
@@ -15,20 +16,6 @@ export type LifecycleDeps = { readonly repo: Repository; readonly now: () => Dat
 
 /** A session with its attempts in capture order, read together. */
 export type SessionWithAttempts = { readonly session: SessionRow; readonly attempts: readonly AttemptRow[] };
-
-/** The status a session's attempts call for: `PROCESS` once something was captured, `QC_PASSED` once complete. */
-export function capturedStatus(
-  status: SessionStatus,
-  attempts: readonly AttemptRow[],
-  publicBaseUrl: string,
-): SessionStatus {
-  if (attempts.length === 0) return status;
-  const captured = transitionStatus(status, 'attempt');
-  if (!captured.ok) return status;
-  const event = progressOf(attempts, publicBaseUrl).complete ? 'capture_complete' : 'capture_incomplete';
-  const settled = transitionStatus(captured.value, event);
-  return settled.ok ? settled.value : captured.value;
-}
 
 // Status changes are compare-and-set: applied only while the session is still in the status they were decided
 // from. A lost race is retried once from a fresh read; a second loss leaves the status to the next access.
@@ -75,7 +62,8 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     let session = await find(sessionKey);
     for (let tries = 0; session && tries < casTries; tries += 1) {
       const attempts = await repo.attempts.listForSession(session.id);
-      const target = capturedStatus(session.status, attempts, deps.publicBaseUrl);
+      const capture = { attempted: attempts.length > 0, complete: progressOf(attempts, deps.publicBaseUrl).complete };
+      const target = capturedStatus(session.status, capture);
       if (target === session.status) return { session, attempts };
       const moved = await compareAndSet(session, target);
       if (moved) return { session: moved, attempts };

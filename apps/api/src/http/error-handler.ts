@@ -1,33 +1,12 @@
-import type { ApiErrorBody, ApiErrorCode } from '@pave/domain';
+import { apiErrorStatus, type ApiErrorBody, type ApiErrorCode } from '@pave/domain';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { isStorageUnavailable } from '../storage/storage-unavailable.js';
 import { ApiProblem } from './api-problem.js';
 import { RateLimitProblem } from './rate-limit.js';
 
-/** The HTTP status of each error code: a code without a status does not compile. */
-export const statusOfCode = {
-  invalid_request: 400,
-  malformed_json: 400,
-  unauthorized: 401,
-  not_found: 404,
-  method_not_allowed: 405,
-  // PAVE answers 400 when deleting a session that has started
-  session_started: 400,
-  session_closed: 409,
-  invalid_transition: 409,
-  // a step that can never be skipped is a bad request, not a conflict of state
-  not_skippable: 400,
-  already_accepted: 409,
-  needed_images_missing: 409,
-  invalid_manual_value: 422,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable_image: 422,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-} as const satisfies Record<ApiErrorCode, number>;
+/** The HTTP status of each error code: the domain's table, which test doubles of the API answer with too. */
+export const statusOfCode = apiErrorStatus;
 
 // body-parser and router errors carry a `type` or a 4xx `status`; each becomes a problem with our own words.
 const problemsByType: Readonly<Record<string, readonly [ApiErrorCode, string]>> = {

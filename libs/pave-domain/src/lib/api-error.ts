@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { SkipError } from './capture-progress.js';
 import { photoLabelOf } from './photo-code.js';
+import { isAcceptingStatus, type SessionStatus } from './session.js';
 
 /** Error codes our own routes may add to an error body (PAVE's routes answer `{message}` alone). */
 export const ApiErrorCode = z.enum([
@@ -25,6 +26,30 @@ export const ApiErrorCode = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
+/** The HTTP status of each error code: the server answers with it, and a code without a status does not compile. */
+export const apiErrorStatus = {
+  invalid_request: 400,
+  malformed_json: 400,
+  unauthorized: 401,
+  not_found: 404,
+  method_not_allowed: 405,
+  // PAVE answers 400 when deleting a session that has started
+  session_started: 400,
+  session_closed: 409,
+  invalid_transition: 409,
+  // a step that can never be skipped is a bad request, not a conflict of state
+  not_skippable: 400,
+  already_accepted: 409,
+  needed_images_missing: 409,
+  invalid_manual_value: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable_image: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<ApiErrorCode, number>;
+
 /** The body of every non-2xx answer: PAVE's `{message}`, which our own routes extend with `code` and `details`. */
 export const ApiErrorBody = z.object({
   message: z.string(),
@@ -46,6 +71,17 @@ export function sessionRemovedMessage(sessionKey: string): string {
 /** PAVE's 400 message for deleting a session that is no longer `IDLE`. */
 export function sessionStartedMessage(sessionKey: string): string {
   return `Session ${sessionKey} has been started and cannot be deleted.`;
+}
+
+/** The 409 message for an attempt on (or the start of) a session that takes no more: `COMPLETE`, `EXPIRED`, `INVALID`. */
+export function sessionClosedMessage(sessionKey: string, status: SessionStatus): string {
+  return `Session ${sessionKey} is ${status}: it takes no more photos.`;
+}
+
+/** The 409 message for confirming a session that is not `QC_PASSED` (or `CONFIRM`): still capturing, or closed. */
+export function confirmRefusedMessage(sessionKey: string, status: SessionStatus): string {
+  const why = isAcceptingStatus(status) ? 'its capture is not complete yet' : 'it is closed';
+  return `Session ${sessionKey} cannot be confirmed while ${status}: ${why}.`;
 }
 
 /** 200 body of `DELETE /v1/sessions/:session_key`. */

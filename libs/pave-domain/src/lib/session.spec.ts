@@ -1,6 +1,7 @@
 import {
   acceptingStatuses,
   buildSessionKey,
+  capturedStatus,
   capturePath,
   capturePathPrefix,
   CreateSessionRequest,
@@ -112,6 +113,25 @@ describe('transitionStatus', () => {
     ['IDLE', 'capture_complete'],
   ])('refuses %s on %s', (from, event) => {
     expect(transitionStatus(from, event)).toEqual({ ok: false, error: { code: 'invalid_transition', from, event } });
+  });
+});
+
+describe('capturedStatus', () => {
+  it.each<[SessionStatus, boolean, boolean, SessionStatus]>([
+    ['IDLE', false, false, 'IDLE'],
+    ['STARTED', false, false, 'STARTED'],
+    ['IDLE', true, false, 'PROCESS'],
+    ['STARTED', true, false, 'PROCESS'],
+    ['STARTED', true, true, 'QC_PASSED'],
+    ['PROCESS', true, true, 'QC_PASSED'],
+    ['QC_PASSED', true, false, 'PROCESS'],
+    ['CONFIRM', true, true, 'CONFIRM'],
+    ['CONFIRM', true, false, 'PROCESS'],
+    ['COMPLETE', true, true, 'COMPLETE'],
+    ['EXPIRED', true, false, 'EXPIRED'],
+    ['INVALID', true, true, 'INVALID'],
+  ])('moves %s (attempted: %p, complete: %p) to %s', (status, attempted, complete, expected) => {
+    expect(capturedStatus(status, { attempted, complete })).toBe(expected);
   });
 });
 

@@ -193,6 +193,22 @@ export function transitionStatus(from: SessionStatus, event: SessionEvent): Resu
   return to ? { ok: true, value: to } : { ok: false, error: { code: 'invalid_transition', from, event } };
 }
 
+/** What {@link capturedStatus} needs to know of a session's attempts. */
+export type CaptureOutcome = { readonly attempted: boolean; readonly complete: boolean };
+
+/**
+ * The status a session's attempts call for (contract section 4): `PROCESS` once something was captured,
+ * `QC_PASSED` once the capture is complete, `PROCESS` again when a retake makes it incomplete. Unchanged without
+ * attempts, or where no such move applies (a closed session).
+ */
+export function capturedStatus(status: SessionStatus, capture: CaptureOutcome): SessionStatus {
+  if (!capture.attempted) return status;
+  const captured = transitionStatus(status, 'attempt');
+  if (!captured.ok) return status;
+  const settled = transitionStatus(captured.value, capture.complete ? 'capture_complete' : 'capture_incomplete');
+  return settled.ok ? settled.value : captured.value;
+}
+
 /** Has a session in `status`, created at `createdAt`, outlived an expiry window of `windowSeconds` at `now`? */
 export function isSessionExpired(status: SessionStatus, createdAt: Date, windowSeconds: number, now: Date): boolean {
   const expirable = includesStatus(expirableStatuses, status);
