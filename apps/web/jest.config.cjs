@@ -3,9 +3,9 @@ const preset = require('../../jest.preset.js');
 module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',
-  testEnvironment: 'jsdom',
+  // jsdom with Node's fetch API and WebCrypto: the tests drive the real @pave/client
+  testEnvironment: '<rootDir>/src/testing/jsdom-fetch-environment.cjs',
   testEnvironmentOptions: { customExportConditions: ['@pave/source', 'browser', 'require', 'default'] },
-  setupFiles: ['<rootDir>/src/testing/jsdom-polyfills.ts'],
   setupFilesAfterEnv: ['@testing-library/jest-dom', '<rootDir>/src/testing/setup-tests.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   // Vite bundles the CSS; in Jest a stylesheet import is an empty module

@@ -1,7 +1,3 @@
-/**
- * @jest-environment node
- */
-// Node has the fetch API and WebCrypto the real client needs (jsdom lacks them).
 import { createBrowserClientFactories } from './create-clients.js';
 
 const credentials = { username: 'demo', apiKey: 'key-123', apiSecret: 'the-secret-value' };

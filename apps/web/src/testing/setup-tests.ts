@@ -4,8 +4,6 @@ import { configure } from '@testing-library/react';
 configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
-  // specs that need Node's fetch and WebCrypto run in the node environment, without a window
-  if (typeof window === 'undefined') return;
   window.sessionStorage.clear();
   window.history.replaceState(null, '', '/');
 });
