@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
-import { createFakeClient } from '../testing/fake-client.js';
+import { createFakeApi } from '../testing/fake-api.js';
 import { renderApp, testCredentials } from '../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../testing/sample-session.js';
 
 describe('AppRouter', () => {
   it('asks a signed-out reviewer to sign in on a session link, then shows that session', async () => {
-    const client = createFakeClient({ sessions: [buildReviewSeed()] });
-    const { user } = renderApp({ client, path: `/sessions/${sampleKey}`, signedIn: false });
+    const api = createFakeApi({ sessions: [buildReviewSeed()] });
+    const { user } = renderApp({ api, path: `/sessions/${sampleKey}`, signedIn: false });
 
     await user.type(screen.getByLabelText('Username'), testCredentials.username);
     await user.type(screen.getByLabelText('API key'), testCredentials.apiKey);
@@ -18,8 +18,8 @@ describe('AppRouter', () => {
   });
 
   it('loads the capture app without credentials and without the review banner', async () => {
-    const client = createFakeClient({ sessions: [buildReviewSeed()] });
-    renderApp({ client, path: `/capture/${sampleKey}`, signedIn: false });
+    const api = createFakeApi({ sessions: [buildReviewSeed()] });
+    renderApp({ api, path: `/capture/${sampleKey}`, signedIn: false });
 
     expect(await screen.findByRole('heading', { name: 'Vehicle inspection', level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'PAVE sessions' })).toBeNull();

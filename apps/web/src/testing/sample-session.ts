@@ -1,19 +1,25 @@
-import { SessionKey, type PhotoCode, type ProgressAttempt, type QaReasonCode, type Session } from '@pave/domain';
-import { buildSession } from '@pave/domain/testing';
-import { buildAttempt } from './build-attempt.js';
-import type { FakeSessionSeed } from './fake-client.js';
+import { SessionKey, type AttemptRecord, type PhotoCode, type QaReasonCode, type Session } from '@pave/domain';
+import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
+import type { FakeSessionSeed } from './fake-api-store.js';
 
 /** The key of {@link buildReviewSeed}'s session. */
 export const sampleKey = SessionKey.parse('DEM-0123456789');
 
-function attempt(photoCode: PhotoCode, reason: QaReasonCode | null = null, second = 0): ProgressAttempt {
+// every attempt of the sample took 2 s of QA
+const verdictSeconds = 2;
+
+function attempt(photoCode: PhotoCode, reason: QaReasonCode | null = null, second = 0): AttemptRecord {
   const at = `2021-05-27T07:36:${String(second).padStart(2, '0')}+00:00`;
-  return buildAttempt({
+  const url = `http://localhost/images/${photoCode}-${second}`;
+  return buildAttemptRecord({
     photo_code: photoCode,
     reason,
-    url: `http://localhost/images/${photoCode}-${second}.jpg`,
+    url: `${url}.jpg`,
     created_at: at,
     updated_at: at,
+    thumbnailUrl: `${url}-thumb.jpg`,
+    qaMeasures: { sharpness: 0.82, brightness: 0.55 },
+    verdictSeconds,
   });
 }
 
@@ -28,10 +34,9 @@ export function buildReviewSeed(overrides: Partial<Record<keyof Session, unknown
       attempt(1, null, 1),
       attempt(2, 'wrong_view', 2),
       attempt(2, null, 3),
-      buildAttempt({ photo_code: 3, url: 'http://localhost/images/default-3.jpg', qa_measures: null }),
+      buildAttemptRecord({ photo_code: 3, url: 'http://localhost/images/default-3.jpg', manual: true, verdictSeconds }),
       attempt(4, 'blurry', 5),
-      buildAttempt({ photo_code: 10, reason: 'skipped', url: null, qa_measures: null, thumbnail_url: null }),
+      buildAttemptRecord({ photo_code: 10, reason: 'skipped', url: null, verdictSeconds }),
     ],
-    manualCodes: [3],
   };
 }

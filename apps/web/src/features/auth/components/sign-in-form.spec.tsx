@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
-import { PaveApiError, PaveAuthError } from '@pave/client';
+import { authErrorMessage } from '@pave/domain';
 import { credentialsRefusedNotice } from '../../../lib/clients.js';
-import { createFakeClient } from '../../../testing/fake-client.js';
+import { createFakeApi } from '../../../testing/fake-api.js';
 import { renderApp, testCredentials } from '../../../testing/render-app.js';
 
 async function fillAndSubmit(user: ReturnType<typeof renderApp>['user']) {
@@ -13,21 +13,21 @@ async function fillAndSubmit(user: ReturnType<typeof renderApp>['user']) {
 
 describe('SignInForm', () => {
   it('signs in once a signed request succeeds and keeps the credentials in sessionStorage only', async () => {
-    const { user, client } = renderApp({ signedIn: false });
+    const { user, api } = renderApp({ signedIn: false });
 
     await fillAndSubmit(user);
 
     expect(await screen.findByRole('heading', { name: 'Sessions', level: 2 })).toBeInTheDocument();
-    expect(client.calls[0]).toBe('sessions.list');
+    expect(api.calls[0]).toBe('GET /v1/sessions?limit=1');
     expect(JSON.parse(window.sessionStorage.getItem('pave.credentials') ?? 'null')).toEqual(testCredentials);
     expect(window.localStorage.length).toBe(0);
     expect(screen.getByText('demo')).toBeInTheDocument();
   });
 
   it('shows the server message and stores nothing when the credentials are refused', async () => {
-    const client = createFakeClient();
-    client.failNext('sessions.list', new PaveAuthError(401, { message: 'Invalid API-Token.', code: 'unauthorized' }));
-    const { user } = renderApp({ client, signedIn: false });
+    const api = createFakeApi();
+    api.failNext('GET /v1/sessions', { code: 'unauthorized', message: authErrorMessage({ code: 'invalid_token' }) });
+    const { user } = renderApp({ api, signedIn: false });
 
     await fillAndSubmit(user);
 
@@ -36,13 +36,13 @@ describe('SignInForm', () => {
   });
 
   it('asks for every field before sending anything', async () => {
-    const { user, client } = renderApp({ signedIn: false });
+    const { user, api } = renderApp({ signedIn: false });
 
     await user.type(screen.getByLabelText('Username'), 'demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(screen.getByRole('alert')).toHaveTextContent('Fill in the username, the API key and the API secret.');
-    expect(client.calls).toEqual([]);
+    expect(api.calls).toEqual([]);
   });
 
   it('forgets the credentials and every cached answer on sign-out', async () => {
@@ -58,9 +58,9 @@ describe('SignInForm', () => {
   });
 
   it('sends a signed-in tab back to sign-in, saying why, when the API refuses its credentials', async () => {
-    const client = createFakeClient();
-    client.failNext('sessions.list', new PaveAuthError(401, { message: 'Unknown API key.', code: 'unauthorized' }));
-    const { user, queryCache } = renderApp({ client });
+    const api = createFakeApi();
+    api.failNext('GET /v1/sessions', { code: 'unauthorized', message: authErrorMessage({ code: 'unknown_api_key' }) });
+    const { user, queryCache } = renderApp({ api });
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(`Signed out${credentialsRefusedNotice}`);
@@ -74,11 +74,13 @@ describe('SignInForm', () => {
   });
 
   it('stays signed in when a call fails for another reason', async () => {
-    const client = createFakeClient();
-    client.failNext('sessions.list', new PaveApiError(503, { message: 'Storage is unavailable.' }));
-    renderApp({ client });
+    const api = createFakeApi();
+    const unavailable = { code: 'unavailable', message: 'Storage is unavailable; try again shortly.' } as const;
+    // the client tries a GET three times before it gives up
+    api.failNext('GET /v1/sessions', unavailable, 3);
+    renderApp({ api });
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Storage is unavailable.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(unavailable.message);
     expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
     expect(window.sessionStorage.getItem('pave.credentials')).not.toBeNull();
   });

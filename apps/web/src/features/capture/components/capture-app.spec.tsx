@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
-import { PaveNetworkError } from '@pave/client';
 import { captureOrder, type PhotoCode, type SessionStatus } from '@pave/domain';
-import { buildSession } from '@pave/domain/testing';
-import { buildAttempt } from '../../../testing/build-attempt.js';
-import { createFakeClient, type FakeClientOptions, type FakeSessionSeed } from '../../../testing/fake-client.js';
+import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
+import type { FakeSessionSeed } from '../../../testing/fake-api-store.js';
+import { createFakeApi, type FakeApiOptions } from '../../../testing/fake-api.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 const key = 'DEM-CAPTURE001';
@@ -13,23 +12,22 @@ function photoFile(name = 'vin.jpg'): File {
 }
 
 function seed(status: SessionStatus, acceptedCodes: readonly PhotoCode[] = []): FakeSessionSeed[] {
-  const attempts = acceptedCodes.map((code) => buildAttempt({ photo_code: code }));
+  const attempts = acceptedCodes.map((code) => buildAttemptRecord({ photo_code: code }));
   return [{ session: buildSession({ session_key: key, status }), attempts }];
 }
 
-async function renderCapture(options: FakeClientOptions = { sessions: seed('IDLE') }) {
-  const client = createFakeClient(options);
-  const rendered = renderApp({ client, path: `/capture/${key}`, signedIn: false });
+async function renderCapture(options: FakeApiOptions = { sessions: seed('IDLE') }) {
+  const rendered = renderApp({ api: createFakeApi(options), path: `/capture/${key}`, signedIn: false });
   await screen.findByRole('heading', { level: 2 });
   return rendered;
 }
 
 describe('CaptureApp', () => {
   it('starts the capture when opened and shows the first step with its instruction', async () => {
-    const { client } = await renderCapture();
+    const { api } = await renderCapture();
 
-    expect(client.calls[0]).toBe(`capture.start ${key}`);
-    expect(client.backend.byKey.get(key)?.session.status).toBe('STARTED');
+    expect(api.calls[0]).toBe(`POST /v1/capture/${key}/start`);
+    expect(api.session(key)?.status).toBe('STARTED');
     expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
     expect(screen.getByText('Step 1 of 13')).toBeInTheDocument();
     expect(screen.getByText(/all 17 characters are sharp/)).toBeInTheDocument();
@@ -75,9 +73,9 @@ describe('CaptureApp', () => {
 
   it('keeps the photo after a network failure and sends the same file again on "Retry upload"', async () => {
     const received: string[] = [];
-    const judge = (_code: PhotoCode, image: Blob) => (received.push((image as File).name), null);
-    const { user, client } = await renderCapture({ sessions: seed('IDLE'), judge });
-    client.failNext('capture.upload', new PaveNetworkError('fetch failed'));
+    const judge = (_code: PhotoCode, image: File) => (received.push(image.name), null);
+    const { user, api } = await renderCapture({ sessions: seed('IDLE'), judge });
+    api.failNext('POST /v1/capture/:key/photos/:code', { network: true });
 
     await user.upload(screen.getByLabelText('Take photo'), photoFile('dashboard.jpg'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server');
@@ -85,25 +83,25 @@ describe('CaptureApp', () => {
 
     expect(await screen.findByText('Photo accepted.')).toBeInTheDocument();
     expect(received).toEqual(['dashboard.jpg']);
-    expect(client.calls.filter((call) => call.startsWith('capture.upload'))).toHaveLength(2);
+    expect(api.calls.filter((call) => call.startsWith(`POST /v1/capture/${key}/photos/`))).toHaveLength(2);
   });
 
   it('checks a typed VIN with the domain rule and sends it normalised', async () => {
-    const { user, client } = await renderCapture();
-    const manual = jest.spyOn(client.capture, 'manual');
+    const { user, api } = await renderCapture();
+    const manual = 'POST /v1/capture/:key/manual';
 
     await user.click(screen.getByRole('button', { name: 'Type the VIN instead' }));
     await user.type(screen.getByLabelText('VIN (17 characters)'), 'ABC123');
     await user.click(screen.getByRole('button', { name: 'Save VIN' }));
     expect(screen.getByRole('alert')).toHaveTextContent('A VIN has 17 letters or digits, without I, O or Q.');
     expect(screen.getByLabelText('VIN (17 characters)')).toHaveAttribute('aria-invalid', 'true');
-    expect(manual).not.toHaveBeenCalled();
+    expect(api.sentJson(manual)).toEqual([]);
     await user.clear(screen.getByLabelText('VIN (17 characters)'));
     await user.type(screen.getByLabelText('VIN (17 characters)'), ' 1hgcm82633a004352 ');
     await user.click(screen.getByRole('button', { name: 'Save VIN' }));
 
     expect(await screen.findByText('VIN saved.')).toBeInTheDocument();
-    expect(manual).toHaveBeenCalledWith(key, { photo_code: 1, value: '1HGCM82633A004352' });
+    expect(api.sentJson(manual)).toEqual([{ photo_code: 1, value: '1HGCM82633A004352' }]);
   });
 
   it('offers manual entry only for the VIN and the odometer', async () => {
@@ -133,14 +131,14 @@ describe('CaptureApp', () => {
   });
 
   it('ends with a summary and submits the inspection when QC_PASSED', async () => {
-    const { user, client } = await renderCapture({ sessions: seed('QC_PASSED', captureOrder) });
+    const { user, api } = await renderCapture({ sessions: seed('QC_PASSED', captureOrder) });
 
     expect(screen.getByRole('heading', { name: 'All photos are in' })).toBeInTheDocument();
     expect(screen.getAllByText('Accepted')).toHaveLength(13);
     await user.click(screen.getByRole('button', { name: 'Submit inspection' }));
 
     expect(await screen.findByRole('heading', { name: 'Inspection complete' })).toBeInTheDocument();
-    expect(client.calls).toContain(`capture.confirm ${key}`);
+    expect(api.calls).toContain(`POST /v1/capture/${key}/confirm`);
   });
 
   it.each([
@@ -163,7 +161,7 @@ describe('CaptureApp', () => {
   });
 
   it('explains an unknown link', async () => {
-    renderApp({ client: createFakeClient(), path: `/capture/${key}`, signedIn: false });
+    renderApp({ path: `/capture/${key}`, signedIn: false });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
   });

@@ -1,8 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { buildAttempt } from '../../../testing/build-attempt.js';
-import { createFakeClient } from '../../../testing/fake-client.js';
-import { readBlobText } from '../../../testing/read-blob.js';
-import { renderApp } from '../../../testing/render-app.js';
+import { buildAttemptRecord } from '@pave/domain/testing';
+import { createFakeApi } from '../../../testing/fake-api.js';
+import { createTestClient, renderApp } from '../../../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
 
 const sessionPath = `/sessions/${sampleKey}`;
@@ -15,8 +14,8 @@ function cardTitles(): string[] {
   return gridCards().map((card) => card.querySelector('.step-card__title')?.textContent ?? '');
 }
 
-async function renderReview(path = sessionPath, client = createFakeClient({ sessions: [buildReviewSeed()] })) {
-  const rendered = renderApp({ client, path });
+async function renderReview(path = sessionPath, api = createFakeApi({ sessions: [buildReviewSeed()] })) {
+  const rendered = renderApp({ api, path });
   await screen.findByRole('heading', { name: `Session ${sampleKey}` });
   return rendered;
 }
@@ -61,12 +60,10 @@ describe('SessionReview', () => {
   });
 
   it('refreshes in place: a new attempt appears, the selection stays, unchanged cards are the same nodes', async () => {
-    const { client, queryCache } = await renderReview(`${sessionPath}?step=4`);
+    const { api, queryCache } = await renderReview(`${sessionPath}?step=4`);
     const vinCard = screen.getByRole('button', { name: /^1\. VIN/ });
-    const record = client.backend.byKey.get(sampleKey);
-    if (!record) throw new Error('seeded session missing');
 
-    client.backend.addAttempt(record, buildAttempt({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
+    api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
     await act(() => queryCache.invalidate(['session', sampleKey, 'progress']));
 
     const left = screen.getByRole('button', { name: /^4\. Left/ });
@@ -78,23 +75,23 @@ describe('SessionReview', () => {
   });
 
   it('says the page is final once the session is finished', async () => {
-    await renderReview(sessionPath, createFakeClient({ sessions: [buildReviewSeed({ status: 'EXPIRED' })] }));
+    await renderReview(sessionPath, createFakeApi({ sessions: [buildReviewSeed({ status: 'EXPIRED' })] }));
 
     expect(screen.getByText('Final: no more updates.')).toBeInTheDocument();
   });
 
   it('shows the API message for an unknown session', async () => {
-    renderApp({ client: createFakeClient(), path: '/sessions/DEM-UNKNOWN000' });
+    renderApp({ path: '/sessions/DEM-UNKNOWN000' });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Session DEM-UNKNOWN000 cannot be found.');
   });
 
   it('shows the raw photos JSON and copies it', async () => {
-    const { user, client } = await renderReview();
+    const { user, api } = await renderReview();
 
     await user.click(screen.getByRole('button', { name: `Raw JSON of GET /v1/sessions/${sampleKey}/photos` }));
     const code = await screen.findByLabelText('Photos JSON');
-    const expected = JSON.stringify(await client.sessions.photos(sampleKey), null, 2);
+    const expected = JSON.stringify(await createTestClient(api).sessions.photos(sampleKey), null, 2);
     await user.click(screen.getByRole('button', { name: 'Copy JSON' }));
 
     expect(code.textContent).toBe(expected);
@@ -145,7 +142,7 @@ describe('SessionReview', () => {
     click.mockRestore();
 
     expect(names).toEqual([`qa-report-${sampleKey}.csv`, `qa-report-${sampleKey}.json`]);
-    const [csv, json] = await Promise.all(blobs.map(readBlobText));
+    const [csv, json] = await Promise.all(blobs.map((blob) => blob.text()));
     expect(csv?.split('\r\n')[0]).toBe(
       'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url',
     );

@@ -1,13 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { captureSteps } from '@pave/domain';
-import { createFakeClient } from '../../../testing/fake-client.js';
-import { renderWithProviders } from '../../../testing/render-app.js';
+import { createFakeApi } from '../../../testing/fake-api.js';
+import { createTestClient, renderWithProviders } from '../../../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
 import { StepGrid } from './step-grid.js';
 
 async function sampleSteps() {
-  const client = createFakeClient({ sessions: [buildReviewSeed()] });
-  return (await client.sessions.progress(sampleKey)).steps;
+  const api = createFakeApi({ sessions: [buildReviewSeed()] });
+  return (await createTestClient(api).sessions.progress(sampleKey)).steps;
 }
 
 function cardOf(name: RegExp): HTMLElement {

@@ -1,11 +1,12 @@
 import type { SessionProgress } from '@pave/domain';
 import { buildAttempt } from '../../../testing/build-attempt.js';
-import { createFakeClient } from '../../../testing/fake-client.js';
+import { createFakeApi } from '../../../testing/fake-api.js';
+import { createTestClient } from '../../../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
 import { buildQaReportRows, qaReportColumns, toQaReportCsv, toQaReportJson } from './qa-report.js';
 
 async function sampleProgress() {
-  return createFakeClient({ sessions: [buildReviewSeed()] }).sessions.progress(sampleKey);
+  return createTestClient(createFakeApi({ sessions: [buildReviewSeed()] })).sessions.progress(sampleKey);
 }
 
 describe('QA report', () => {

@@ -3,7 +3,7 @@ import { renderApp } from '../../../testing/render-app.js';
 
 describe('NewSessionPanel', () => {
   it('creates a session and shows its capture link with a QR code', async () => {
-    const { user, client } = renderApp();
+    const { user, api } = renderApp();
     const captureUrl = 'http://localhost/capture/DEM-NEW0000001';
 
     await user.click(await screen.findByRole('button', { name: 'New session' }));
@@ -15,7 +15,7 @@ describe('NewSessionPanel', () => {
       'href',
       '/sessions/DEM-NEW0000001',
     );
-    expect(client.calls).toContain('sessions.create');
+    expect(api.calls).toContain('POST /v1/sessions');
   });
 
   it('refreshes the sessions list with the new session', async () => {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { PaveApiError } from '@pave/client';
+import { createCaptureClient } from '@pave/client';
 import { buildSession } from '@pave/domain/testing';
-import { createFakeClient } from '../../../testing/fake-client.js';
+import { fakeApiBaseUrl } from '../../../testing/fake-api-answers.js';
+import { createFakeApi } from '../../../testing/fake-api.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 function sessionSeeds(count: number) {
@@ -21,7 +22,7 @@ function rowKeys(): string[] {
 
 describe('SessionsTable', () => {
   it('lists the sessions newest first, each linking to its review page', async () => {
-    renderApp({ client: createFakeClient({ sessions: sessionSeeds(3) }) });
+    renderApp({ api: createFakeApi({ sessions: sessionSeeds(3) }) });
 
     await screen.findByRole('table');
 
@@ -30,7 +31,7 @@ describe('SessionsTable', () => {
   });
 
   it('filters by status and keeps the filter in the URL', async () => {
-    const { user, client } = renderApp({ client: createFakeClient({ sessions: sessionSeeds(4) }) });
+    const { user, api } = renderApp({ api: createFakeApi({ sessions: sessionSeeds(4) }) });
     await screen.findByRole('table');
 
     await user.selectOptions(screen.getByLabelText('Status'), 'COMPLETE');
@@ -38,11 +39,11 @@ describe('SessionsTable', () => {
     expect(window.location.search).toBe('?status=COMPLETE');
     await screen.findByText('DEM-0000000003');
     expect(rowKeys()).toEqual(['DEM-0000000003', 'DEM-0000000001']);
-    expect(client.calls).toContain('sessions.list COMPLETE');
+    expect(api.calls).toContain('GET /v1/sessions?status=COMPLETE&limit=20');
   });
 
   it('pages with next_cursor', async () => {
-    const { user } = renderApp({ client: createFakeClient({ sessions: sessionSeeds(25) }) });
+    const { user } = renderApp({ api: createFakeApi({ sessions: sessionSeeds(25) }) });
     await screen.findByRole('table');
     expect(rowKeys()).toHaveLength(20);
 
@@ -54,7 +55,7 @@ describe('SessionsTable', () => {
   });
 
   it('navigates to a session page in-app', async () => {
-    const { user } = renderApp({ client: createFakeClient({ sessions: sessionSeeds(1) }) });
+    const { user } = renderApp({ api: createFakeApi({ sessions: sessionSeeds(1) }) });
 
     await user.click(await screen.findByRole('link', { name: 'DEM-0000000000' }));
 
@@ -75,30 +76,28 @@ describe('SessionsTable', () => {
       ...sessionSeeds(2),
     ];
     const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
-    const { user, client } = renderApp({ client: createFakeClient({ sessions: seeds }) });
+    const { user, api } = renderApp({ api: createFakeApi({ sessions: seeds }) });
     await screen.findByRole('table');
     expect(screen.getAllByRole('button', { name: /^Delete session/ })).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
-    expect(client.calls).not.toContain('sessions.delete DEM-000000IDLE');
+    expect(api.calls).not.toContain('DELETE /v1/sessions/DEM-000000IDLE');
     await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
 
     await waitFor(() => expect(rowKeys()).toEqual(['DEM-0000000001', 'DEM-0000000000']));
-    expect(client.calls).toContain('sessions.delete DEM-000000IDLE');
+    expect(api.calls).toContain('DELETE /v1/sessions/DEM-000000IDLE');
     expect(confirm).toHaveBeenCalledWith('Delete session DEM-000000IDLE? Its capture link will stop working.');
     confirm.mockRestore();
   });
 
   it('says why when the API refuses the deletion, and keeps the row', async () => {
     const seeds = [{ session: buildSession({ session_key: 'DEM-000000IDLE', status: 'IDLE' }) }];
-    const client = createFakeClient({ sessions: seeds });
-    client.failNext(
-      'sessions.delete',
-      new PaveApiError(400, { message: 'Session DEM-000000IDLE has been started and cannot be deleted.' }),
-    );
+    const api = createFakeApi({ sessions: seeds });
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
-    const { user } = renderApp({ client });
+    const { user } = renderApp({ api });
     await screen.findByRole('table');
+    // the driver opens the capture link while the list still shows the session IDLE
+    await createCaptureClient({ baseUrl: fakeApiBaseUrl, fetch: api.fetch }).start('DEM-000000IDLE');
 
     await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
 

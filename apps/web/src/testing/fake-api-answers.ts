@@ -1,0 +1,53 @@
+import {
+  apiErrorStatus,
+  sessionNotFoundMessage,
+  type ApiErrorCode,
+  type PhotoCode,
+  type QaReasonCode,
+} from '@pave/domain';
+import type { FakeSessionEntry, FakeStore } from './fake-api-store.js';
+
+/** The origin the fake API answers on: jsdom's page origin, which the app takes as the API's. */
+export const fakeApiBaseUrl = 'http://localhost';
+
+/** The QA verdict the fake API gives an upload: null accepts, a reason code rejects. */
+export type FakeJudge = (photoCode: PhotoCode, image: File) => QaReasonCode | null;
+
+/** What a route answers: a status and a JSON body, and headers such as `Retry-After`. */
+export type FakeAnswer = {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+};
+
+/** What a route handler is given: the request, its path parameters, the fake's state and its QA judge. */
+export type FakeRouteContext = {
+  readonly request: Request;
+  readonly url: URL;
+  readonly params: Readonly<Record<string, string>>;
+  readonly store: FakeStore;
+  readonly judge: FakeJudge;
+};
+
+/** One route of the fake API. */
+export type FakeHandler = (context: FakeRouteContext) => FakeAnswer | Promise<FakeAnswer>;
+
+/** A success. */
+export function answer(status: number, body: unknown): FakeAnswer {
+  return { status, body };
+}
+
+/** The API's refusal: the domain's status for `code`, `{message, code}` (the routes that copy PAVE drop `code`). */
+export function refuse(code: ApiErrorCode, message: string): FakeAnswer {
+  return { status: apiErrorStatus[code], body: { message, code } };
+}
+
+/** Runs `found` on the session of the path's `:key`, or answers the API's 404. */
+export async function withSession(
+  { params, store }: FakeRouteContext,
+  found: (entry: FakeSessionEntry) => FakeAnswer | Promise<FakeAnswer>,
+): Promise<FakeAnswer> {
+  const key = params['key'] ?? '';
+  const entry = store.find(key);
+  return entry ? found(entry) : refuse('not_found', sessionNotFoundMessage(key));
+}

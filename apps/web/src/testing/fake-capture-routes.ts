@@ -1,0 +1,108 @@
+import {
+  captureProgress,
+  checkManualEntry,
+  checkSkip,
+  confirmRefusedMessage,
+  formatWireTimestamp,
+  isAcceptingStatus,
+  ManualEntryRequest,
+  PhotoCode,
+  sessionClosedMessage,
+  SkipRequest,
+  skipErrorMessage,
+  toCaptureState,
+  transitionStatus,
+  uploadFieldName,
+  type AttemptRecord,
+} from '@pave/domain';
+import { buildAttemptRecord, type BuildAttemptRecordOptions } from '@pave/domain/testing';
+import {
+  answer,
+  fakeApiBaseUrl,
+  refuse,
+  withSession,
+  type FakeAnswer,
+  type FakeHandler,
+  type FakeRouteContext,
+} from './fake-api-answers.js';
+import type { FakeSessionEntry } from './fake-api-store.js';
+
+type Work = (entry: FakeSessionEntry) => FakeAnswer | Promise<FakeAnswer>;
+
+/** Runs `work` on the path's session if it takes attempts; else the API's 404 or 409. */
+function whileAccepting(context: FakeRouteContext, work: Work): Promise<FakeAnswer> {
+  return withSession(context, (entry) => {
+    const { session_key: key, status } = entry.session;
+    return isAcceptingStatus(status) ? work(entry) : refuse('session_closed', sessionClosedMessage(key, status));
+  });
+}
+
+/** Records an attempt made now and answers it as the API does (201 with its seven wire fields). */
+function record(context: FakeRouteContext, entry: FakeSessionEntry, options: BuildAttemptRecordOptions): FakeAnswer {
+  const at = formatWireTimestamp(context.store.now());
+  const attempt: AttemptRecord = buildAttemptRecord({ ...options, created_at: at, updated_at: at });
+  context.store.append(entry, attempt);
+  return answer(201, attempt.photo);
+}
+
+async function upload(context: FakeRouteContext, entry: FakeSessionEntry): Promise<FakeAnswer> {
+  const photoCode = PhotoCode.parse(Number(context.params['code']));
+  const image = (await context.request.formData()).get(uploadFieldName);
+  if (image === null || typeof image === 'string') throw new Error(`no file in the "${uploadFieldName}" field`);
+  const name = `${fakeApiBaseUrl}/images/${entry.session.session_key}-${entry.attempts.length + 1}`;
+  return record(context, entry, {
+    photo_code: photoCode,
+    reason: context.judge(photoCode, image),
+    url: `${name}.jpg`,
+    thumbnailUrl: `${name}.thumb.jpg`,
+  });
+}
+
+async function manual(context: FakeRouteContext): Promise<FakeAnswer> {
+  const entry = ManualEntryRequest.parse(await context.request.json());
+  const checked = checkManualEntry(entry.photo_code, entry.value);
+  if (!checked.ok) return refuse(checked.error.code, checked.error.message);
+  return whileAccepting(context, (found) =>
+    record(context, found, {
+      photo_code: entry.photo_code,
+      manual: true,
+      url: `${fakeApiBaseUrl}/images/default/${entry.photo_code}.jpg`,
+    }),
+  );
+}
+
+async function skip(context: FakeRouteContext): Promise<FakeAnswer> {
+  const { photo_code: photoCode } = SkipRequest.parse(await context.request.json());
+  return whileAccepting(context, (entry) => {
+    const accepted = captureProgress(entry.attempts.map((attempt) => attempt.photo)).accepted;
+    const allowed = checkSkip(photoCode, accepted);
+    if (!allowed.ok) return refuse(allowed.error.code, skipErrorMessage(allowed.error));
+    return record(context, entry, { photo_code: photoCode, reason: 'skipped', url: null });
+  });
+}
+
+/** Moves the session on `event` and answers its capture state, or the API's refusal. */
+function move(context: FakeRouteContext, event: 'open' | 'confirm'): Promise<FakeAnswer> {
+  return withSession(context, (entry) => {
+    const { session_key: key, status } = entry.session;
+    const next = transitionStatus(status, event);
+    if (!next.ok && event === 'open') return refuse('session_closed', sessionClosedMessage(key, status));
+    if (!next.ok) return refuse('invalid_transition', confirmRefusedMessage(key, status));
+    context.store.setStatus(entry, next.value);
+    return answer(200, toCaptureState(entry.session, entry.attempts));
+  });
+}
+
+/** The capture app's `/v1/capture/:key` routes (no credentials), answered with the domain's rules. */
+export const captureRoutes = {
+  'GET /v1/capture/:key': (context) =>
+    withSession(context, (entry) => answer(200, toCaptureState(entry.session, entry.attempts))),
+  'POST /v1/capture/:key/start': (context) => move(context, 'open'),
+  'POST /v1/capture/:key/photos/:code': (context) => whileAccepting(context, (entry) => upload(context, entry)),
+  'POST /v1/capture/:key/manual': manual,
+  'POST /v1/capture/:key/skip': skip,
+  'POST /v1/capture/:key/confirm': (context) => move(context, 'confirm'),
+} satisfies Record<string, FakeHandler>;
+
+/** A route of the capture API. */
+export type CaptureRoute = keyof typeof captureRoutes;
