@@ -95,6 +95,17 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The answer of the failure queued for a call, if any: waits out a delay, throws as fetch does offline. */
+async function injectedAnswer(queue: FakeFailure[] | undefined, signal: AbortSignal): Promise<FakeAnswer | null> {
+  const failure = queue?.shift();
+  if (!failure) return null;
+  if ('network' in failure) throw new NetworkDown();
+  if ('delayMs' in failure) return delay(failure.delayMs, signal).then(() => null);
+  const refused = refuse(failure.code, failure.message);
+  const retryAfter = failure.retryAfterSeconds;
+  return retryAfter === undefined ? refused : { ...refused, headers: { 'Retry-After': String(retryAfter) } };
+}
+
 /** A route's answer in its style: the routes that copy PAVE answer an error with `{message}` alone. */
 function styled(route: FakeRoute, { status, body, headers }: FakeAnswer): FakeAnswer {
   if (status < 400 || !paveRoutes.has(route)) return { status, body, ...(headers ? { headers } : {}) };
@@ -113,17 +124,6 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const sent: { route: FakeRoute; json: unknown }[] = [];
   const failures = new Map<FakeRoute, FakeFailure[]>();
 
-  /** The injected failure's answer, if any (after waiting out a delay, or throwing as fetch does offline). */
-  const injected = async (route: FakeRoute, signal: AbortSignal): Promise<FakeAnswer | null> => {
-    const failure = failures.get(route)?.shift();
-    if (!failure) return null;
-    if ('network' in failure) throw new NetworkDown();
-    if ('delayMs' in failure) return delay(failure.delayMs, signal).then(() => null);
-    const refused = refuse(failure.code, failure.message);
-    const retryAfter = failure.retryAfterSeconds;
-    return retryAfter === undefined ? refused : { ...refused, headers: { 'Retry-After': String(retryAfter) } };
-  };
-
   const answerTo = async (request: Request, url: URL): Promise<FakeAnswer> => {
     const route = routes.find((candidate) => candidate.method === request.method && candidate.path.test(url.pathname));
     if (!route) throw new Error(`the fake API has no route for ${request.method} ${url.pathname}`);
@@ -131,7 +131,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       sent.push({ route: route.name, json: await request.clone().json() });
     }
     const answer =
-      (await injected(route.name, request.signal)) ??
+      (await injectedAnswer(failures.get(route.name), request.signal)) ??
       (signedRoutes.has(route.name) ? checkAuth(request) : null) ??
       (await route.handler({ request, url, params: route.path.exec(url.pathname)?.groups ?? {}, store, judge }));
     return styled(route.name, answer);
