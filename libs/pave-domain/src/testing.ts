@@ -7,9 +7,9 @@ import { Session } from './lib/session.js';
 import samplePhotosJson from './fixtures/session-photos.200.json' with { type: 'json' };
 import sampleNotFoundJson from './fixtures/session-photos.404.json' with { type: 'json' };
 
-/** The original page's 200 sample, as parsed JSON (a copy of shared/fixtures/session-photos.200.json). */
+/** The original page's 200 sample, as parsed JSON (src/fixtures/session-photos.200.json, byte for byte). */
 export const samplePhotosFixture: unknown = samplePhotosJson;
-/** The original page's 404 sample (a copy of shared/fixtures/session-photos.404.json). */
+/** The original page's 404 sample (src/fixtures/session-photos.404.json). */
 export const sampleNotFoundFixture: unknown = sampleNotFoundJson;
 
 /** Options of {@link buildPhoto}: any wire field, or a `reason` code/text to reject with. */

@@ -19,7 +19,7 @@ import {
   type ServerBundle,
   type ServerProcess,
 } from '../testing/server-process.js';
-import { testDatabaseUrl } from '../testing/test-storage.js';
+import { describeEachKind, postgresSkipReason, requireTestDatabaseUrl } from '../testing/test-storage.js';
 
 // kill -9 in the middle of a burst of uploads, then a restart: every attempt row with an image has both files on
 // disk, and every image file on disk belongs to a row (the start-up sweep removed the rest).
@@ -50,15 +50,12 @@ async function postgresStorage(url: string): Promise<Storage> {
   };
 }
 
-const kinds: [string, (dataDir: string) => Promise<Storage>][] = [
-  ['sqlite', (dataDir) => Promise.resolve(sqliteStorage(dataDir))],
+type StorageKind = { name: string; skipReason: string | null; make: (dataDir: string) => Promise<Storage> };
+
+const kinds: StorageKind[] = [
+  { name: 'sqlite', skipReason: null, make: (dataDir) => Promise.resolve(sqliteStorage(dataDir)) },
+  { name: 'postgres', skipReason: postgresSkipReason, make: () => postgresStorage(requireTestDatabaseUrl()) },
 ];
-if (testDatabaseUrl) {
-  const url = testDatabaseUrl;
-  kinds.push(['postgres', () => postgresStorage(url)]);
-} else {
-  console.info('capture crash test: PostgreSQL run skipped because PAVE_TEST_DATABASE_URL is unset');
-}
 
 let bundle: ServerBundle;
 let images: Buffer[];
@@ -69,7 +66,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => bundle.remove());
 
-describe.each(kinds)('a server killed mid-upload-burst [%s]', (_name, makeStorage) => {
+describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage }) => {
   let dataDir: string;
   let storage: Storage;
   let port: number;

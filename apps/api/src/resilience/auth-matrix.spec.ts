@@ -4,7 +4,7 @@
 // cross-account access (the byte-identical 404 of an unknown session).
 import { sessionNotFoundMessage } from '@pave/domain';
 import { startTestServer, createTestClock, type TestClock, type TestServer } from '../testing/test-server.js';
-import { availableStorageKinds, type TestStorage } from '../testing/test-storage.js';
+import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
 import { authHeaders, createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
 import { sendRaw, type RawRequest } from './raw-request.js';
 
@@ -25,7 +25,7 @@ const routes: readonly Route[] = [
 ];
 const keyedRoutes = routes.filter((r) => r.path('K') !== r.path('L'));
 
-describe.each(availableStorageKinds())('auth matrix on $name', ({ create }) => {
+describeEachStorage('auth matrix', ({ create }) => {
   let storage: TestStorage;
   let server: TestServer;
   let clock: TestClock;

@@ -3,9 +3,9 @@
 import { SessionKey } from '@pave/domain';
 import { authHeaders, createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { availableStorageKinds, type TestStorage } from '../testing/test-storage.js';
+import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
 
-describe.each(availableStorageKinds())('photos answers across instances on $name', ({ create }) => {
+describeEachStorage('photos answers across instances', ({ create }) => {
   let storage: TestStorage;
   let first: TestServer;
   let second: TestServer;

@@ -7,8 +7,28 @@ import { openPostgresRepository } from '../storage/postgres-repository.js';
 import type { Repository } from '../storage/repository.js';
 import { openSqliteRepository } from '../storage/sqlite-repository.js';
 
-/** PostgreSQL for tests; unset means the PostgreSQL suites skip (and say so). */
+/** PostgreSQL for tests; unset means the PostgreSQL suites are skipped (and say so). */
 export const testDatabaseUrl: string | undefined = process.env['PAVE_TEST_DATABASE_URL'] || undefined;
+
+/** Why the PostgreSQL suites are skipped here; null when they run. */
+export const postgresSkipReason: string | null = testDatabaseUrl
+  ? null
+  : 'PostgreSQL suites (PAVE_TEST_DATABASE_URL unset)';
+
+/** The test database's URL, for code that runs only inside a suite skipped without it. */
+export function requireTestDatabaseUrl(): string {
+  if (!testDatabaseUrl) throw new Error('invariant: a PostgreSQL suite runs only when PAVE_TEST_DATABASE_URL is set');
+  return testDatabaseUrl;
+}
+
+/**
+ * `describe` when `skipReason` is null; else `describe.skip`, collected all the same (so Jest counts each test as
+ * skipped) with `[skipped: <reason>]` in its name, which the skip reporter (tools/jest) groups the count by.
+ */
+export function describeOrSkip(skipReason: string | null, name: string, tests: () => void): void {
+  if (skipReason === null) describe(name, tests);
+  else describe.skip(`${name} [skipped: ${skipReason}]`, tests);
+}
 
 /** A storage a test owns: `open` may be called again after closing (a restart); `destroy` removes everything. */
 export type TestStorage = {
@@ -51,26 +71,33 @@ export async function createPostgresTestStorage(url: string): Promise<TestStorag
   };
 }
 
-/** A factory of test storages of one kind. */
-export type TestStorageKind = { readonly name: 'sqlite' | 'postgres'; readonly create: () => Promise<TestStorage> };
+/** A factory of test storages of one kind, and why it cannot run here (null when it can). */
+export type TestStorageKind = {
+  readonly name: 'sqlite' | 'postgres';
+  readonly skipReason: string | null;
+  readonly create: () => Promise<TestStorage>;
+};
 
-/** SQLite always; PostgreSQL when PAVE_TEST_DATABASE_URL is set (otherwise a notice says it was skipped). */
-export function availableStorageKinds(): TestStorageKind[] {
-  const kinds: TestStorageKind[] = [{ name: 'sqlite', create: () => Promise.resolve(createSqliteTestStorage()) }];
-  if (testDatabaseUrl) {
-    const url = testDatabaseUrl;
-    kinds.push({ name: 'postgres', create: () => createPostgresTestStorage(url) });
-  }
-  return kinds;
+/** SQLite, and PostgreSQL (skipped where PAVE_TEST_DATABASE_URL is unset). `create` is called only in a run. */
+export const storageKinds: readonly TestStorageKind[] = [
+  { name: 'sqlite', skipReason: null, create: () => Promise.resolve(createSqliteTestStorage()) },
+  {
+    name: 'postgres',
+    skipReason: postgresSkipReason,
+    create: () => createPostgresTestStorage(requireTestDatabaseUrl()),
+  },
+];
+
+/** Runs a describe block per kind, `<title> [<kind's name>]`, each skipped (with its reason) where it cannot run. */
+export function describeEachKind<K extends { readonly name: string; readonly skipReason: string | null }>(
+  kinds: readonly K[],
+  title: string,
+  body: (kind: K) => void,
+): void {
+  for (const kind of kinds) describeOrSkip(kind.skipReason, `${title} [${kind.name}]`, () => body(kind));
 }
 
-/** Runs a describe block once per available storage; says when PostgreSQL is skipped. */
+/** Runs a describe block once per storage kind (see {@link describeEachKind}). */
 export function describeEachStorage(title: string, body: (kind: TestStorageKind) => void): void {
-  for (const kind of availableStorageKinds()) describe(`${title} [${kind.name}]`, () => body(kind));
-  if (!testDatabaseUrl) {
-    console.info(`${title}: PostgreSQL run skipped because PAVE_TEST_DATABASE_URL is unset`);
-    describe(`${title} [postgres]`, () => {
-      it.skip('needs PAVE_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)', () => undefined);
-    });
-  }
+  describeEachKind(storageKinds, title, body);
 }

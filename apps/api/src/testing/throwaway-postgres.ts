@@ -78,3 +78,22 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres | str
     return `could not start a throwaway PostgreSQL cluster: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
 }
+
+function hasPostgresUser(): boolean {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why {@link createThrowawayPostgres} cannot work here, decided without starting anything (for a test to be skipped
+ * when it is collected); null when it can.
+ */
+export function throwawayPostgresSkipReason(): string | null {
+  if (!findBinaries()) return 'no PostgreSQL server binaries under /usr/lib/postgresql';
+  if (process.getuid?.() === 0 && !hasPostgresUser()) return 'run as root without a postgres user for initdb';
+  return null;
+}

@@ -6,21 +6,17 @@ export const chromiumPath = '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  return existsSync(chromiumPath) ? null : `${chromiumPath} is absent (install Debian's chromium package)`;
+  return existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath} (install Debian's chromium package)`;
 }
 
 /**
- * `describe` where Chromium is installed; elsewhere `describe.skip`, after printing `skipped: <why>`. Printed on
- * stderr directly: Jest does not show the console output of a test file whose tests are all skipped.
+ * `describe` where Chromium is installed; elsewhere `describe.skip`, collected all the same (so Jest counts each test
+ * as skipped) with `[skipped: <reason>]` in its name, which the skip reporter (tools/jest) groups the count by.
  */
 export function describeInBrowser(name: string, tests: () => void): void {
   const reason = browserSkipReason();
-  if (reason === null) {
-    describe(name, tests);
-    return;
-  }
-  process.stderr.write(`skipped: ${name}: ${reason}\n`);
-  describe.skip(name, tests);
+  if (reason === null) describe(name, tests);
+  else describe.skip(`${name} [skipped: ${reason}]`, tests);
 }
 
 /** Headless Chromium with no network activity of its own (no updates, sync or QUIC). */
