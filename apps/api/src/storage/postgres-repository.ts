@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { createKyselyRepository } from './kysely-repository.js';
 import { migrateToLatest } from './migrations.js';
+import { withCurrentSchemaIntrospection } from './postgres-dialect.js';
 import type { Repository } from './repository.js';
 
 /** Where and how to connect to PostgreSQL. */
@@ -33,7 +34,7 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   // A client that is checked out when PostgreSQL goes away emits 'error' on itself, not on the pool; unheard,
   // that would crash the process. The query in flight fails on its own (a 503) and the pool drops the client.
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: withCurrentSchemaIntrospection(new PostgresDialect({ pool })) });
   try {
     await migrateToLatest(db, 'postgres');
   } catch (error) {
