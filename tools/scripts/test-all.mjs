@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The README's test command: lint, typecheck and test every project (and the web bundle budget), then print
-// the test counts.
+// the test counts and why tests were skipped (from the line tools/jest/skip-reasons-reporter.cjs prints).
 // In CI (CI=true) the Nx cache is skipped, so every number printed was measured in this run.
 import { spawn } from 'node:child_process';
+import { addCounts, parseSummary } from '../jest/skip-reasons-reporter.cjs';
 
 const args = [
   'nx',
@@ -28,14 +29,29 @@ const collect = (stream, sink) =>
 collect(child.stdout, process.stdout);
 collect(child.stderr, process.stderr);
 
+/** Why tests were skipped, summed over projects; a project's skips its reporter did not explain are said so. */
+function skipReasons(perProject, reasonsByProject) {
+  const reasons = {};
+  for (const row of perProject) {
+    const explained = reasonsByProject.get(row.project) ?? {};
+    addCounts(reasons, explained);
+    const unexplained = row.skipped - Object.values(explained).reduce((sum, count) => sum + count, 0);
+    if (unexplained > 0) addCounts(reasons, { [`not reported (${row.project})`]: unexplained });
+  }
+  return Object.entries(reasons).sort(([, a], [, b]) => b - a);
+}
+
 child.on('close', (code) => {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const perProject = [];
-  // "> nx run api:test" opens a task's output; Jest closes it with "Tests: ..."
+  const reasonsByProject = new Map();
+  // "> nx run api:test" opens a task's output; Jest closes it with "Tests: ..." (the skip reasons just before)
   let project = '?';
   for (const line of output.split('\n')) {
     const task = /> nx run ([\w-]+):test/.exec(line);
     if (task) project = task[1];
+    const reasons = parseSummary(line);
+    if (reasons) reasonsByProject.set(project, addCounts(reasonsByProject.get(project) ?? {}, reasons));
     const tests = /^Tests:\s+(.*)$/.exec(line.trim());
     if (!tests) continue;
     const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(tests[1])?.[1] ?? 0);
@@ -52,5 +68,6 @@ child.on('close', (code) => {
   for (const row of perProject)
     console.log(`  ${row.project.padEnd(12)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped`);
   console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  for (const [reason, count] of skipReasons(perProject, reasonsByProject)) console.log(`  ${count} skipped: ${reason}`);
   process.exit(code ?? 1);
 });
