@@ -3,6 +3,7 @@
 // the test counts and why tests were skipped (from the line tools/jest/skip-reasons-reporter.cjs prints).
 // In CI (CI=true) the Nx cache is skipped, so every number printed was measured in this run.
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { addCounts, parseSummary } from '../jest/skip-reasons-reporter.cjs';
 
 const args = [
@@ -47,7 +48,8 @@ child.on('close', (code) => {
   const reasonsByProject = new Map();
   // "> nx run api:test" opens a task's output; Jest closes it with "Tests: ..." (the skip reasons just before)
   let project = '?';
-  for (const line of output.split('\n')) {
+  // a task's output replayed from the Nx cache keeps the colours of the run that stored it
+  for (const line of stripVTControlCharacters(output).split('\n')) {
     const task = /> nx run ([\w-]+):test/.exec(line);
     if (task) project = task[1];
     const reasons = parseSummary(line);
