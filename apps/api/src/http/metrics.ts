@@ -1,3 +1,5 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
 /** One answered request, as metrics count it. */
 export type RequestSample = {
   readonly method: string;
@@ -6,64 +8,63 @@ export type RequestSample = {
   readonly seconds: number;
 };
 
-/** Request counts and a latency histogram by method, route template and status, in Prometheus text format. */
+/**
+ * Request counts and a latency histogram by method, route template and status, plus the process's own metrics
+ * (event-loop lag, heap, GC, handles), in Prometheus text format.
+ */
 export type HttpMetrics = {
   observe(sample: RequestSample): void;
-  render(): string;
+  /** Every series, HTTP first, then the process's. */
+  render(): Promise<string>;
+  /** The `Content-Type` of what `render` returns. */
+  readonly contentType: string;
 };
 
 /** Histogram bucket bounds, in seconds. */
 export const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
-type Series = { labels: string; count: number; sum: number; buckets: number[] };
+const labelNames = ['method', 'route', 'status'] as const;
 
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
+// The default metrics describe the process, not one app, and each collection starts an event-loop delay monitor
+// and a GC observer that cannot be stopped again; tests build many apps in one process, so one registry of them is
+// made per process, on first use, and every app renders it after its own series.
+let processRegistry: Registry | undefined;
 
-function labelsOf(sample: RequestSample): string {
-  return `method="${escapeLabel(sample.method)}",route="${escapeLabel(sample.route)}",status="${sample.status}"`;
-}
-
-function renderSeries(series: readonly Series[]): string[] {
-  const lines = [
-    '# HELP http_requests_total HTTP requests answered, by method, route template and status.',
-    '# TYPE http_requests_total counter',
-    ...series.map((s) => `http_requests_total{${s.labels}} ${s.count}`),
-    '# HELP http_request_duration_seconds Time to answer HTTP requests, by method, route template and status.',
-    '# TYPE http_request_duration_seconds histogram',
-  ];
-  for (const s of series) {
-    latencyBuckets.forEach((le, index) => {
-      lines.push(`http_request_duration_seconds_bucket{${s.labels},le="${le}"} ${s.buckets[index] ?? 0}`);
-    });
-    lines.push(`http_request_duration_seconds_bucket{${s.labels},le="+Inf"} ${s.count}`);
-    lines.push(`http_request_duration_seconds_sum{${s.labels}} ${s.sum}`);
-    lines.push(`http_request_duration_seconds_count{${s.labels}} ${s.count}`);
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
   }
-  return lines;
+  return processRegistry;
 }
 
-/** An empty set of HTTP metrics. */
+/** An app's own set of HTTP metrics (a registry of its own), rendered together with the process's metrics. */
 export function createHttpMetrics(): HttpMetrics {
-  const series = new Map<string, Series>();
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route template and status.',
+    labelNames,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by method, route template and status.',
+    labelNames,
+    buckets: [...latencyBuckets],
+    registers: [registry],
+  });
+  const ofProcess = processMetrics();
   return {
-    observe(sample) {
-      const labels = labelsOf(sample);
-      let entry = series.get(labels);
-      if (!entry) {
-        entry = { labels, count: 0, sum: 0, buckets: latencyBuckets.map(() => 0) };
-        series.set(labels, entry);
-      }
-      entry.count += 1;
-      entry.sum += sample.seconds;
-      latencyBuckets.forEach((le, index) => {
-        if (sample.seconds <= le && entry) entry.buckets[index] = (entry.buckets[index] ?? 0) + 1;
-      });
+    observe({ method, route, status, seconds }) {
+      const labels = { method, route, status };
+      requests.inc(labels);
+      durations.observe(labels, seconds);
     },
-    render() {
-      const sorted = [...series.values()].sort((a, b) => a.labels.localeCompare(b.labels));
-      return `${renderSeries(sorted).join('\n')}\n`;
+    async render() {
+      const [own, processOwn] = await Promise.all([registry.metrics(), ofProcess.metrics()]);
+      return `${own}\n${processOwn}`;
     },
+    contentType: registry.contentType,
   };
 }

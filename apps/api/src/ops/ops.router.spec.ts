@@ -51,11 +51,12 @@ describe('operations routes', () => {
     expect(lines).toContain('http_requests_total{method="GET",route="/v1/sessions/:session_key",status="404"} 2');
     expect(lines).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
     expect(lines).toContain(
-      'http_request_duration_seconds_bucket{method="GET",route="/v1/sessions/:session_key",status="404",le="+Inf"} 2',
+      'http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/v1/sessions/:session_key",status="404"} 2',
     );
     expect(lines).toContain(
       'http_request_duration_seconds_count{method="GET",route="/v1/sessions/:session_key",status="404"} 2',
     );
     expect(answer.text).not.toContain('ACM-0000000001');
+    expect(lines.some((line) => line.startsWith('nodejs_eventloop_lag_seconds '))).toBe(true);
   });
 });

@@ -36,8 +36,8 @@ export function createOpsRouter(deps: { repo: Repository; metrics: HttpMetrics; 
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/metrics')
-    .get((_req, res) => {
-      res.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render());
+    .get(async (_req, res) => {
+      res.type(deps.metrics.contentType).send(await deps.metrics.render());
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
@@ -70,7 +70,7 @@ export const opsRouteDocs: readonly RouteDoc[] = [
     method: 'get',
     path: '/metrics',
     operationId: 'metrics',
-    summary: 'Prometheus metrics: request counts and latency by route template and status',
+    summary: 'Prometheus metrics: request counts and latency by route template and status, and process metrics',
     tag: 'Operations',
     auth: false,
     responses: { 200: { description: 'Prometheus text format 0.0.4.', contentType: 'text/plain' } },
