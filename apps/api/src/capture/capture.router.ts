@@ -63,8 +63,9 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
     drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
     const release = options.uploadSlots.tryAcquire();
     if (!release) {
-      res.setHeader('Retry-After', '2');
-      throw new ApiProblem('unavailable', 'Too many uploads in progress; try again in a moment.');
+      throw new ApiProblem('unavailable', 'Too many uploads in progress; try again in a moment.', {
+        retryAfterSeconds: 2,
+      });
     }
     try {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);

@@ -3,7 +3,6 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { isStorageUnavailable } from '../storage/storage-unavailable.js';
 import { ApiProblem } from './api-problem.js';
-import { RateLimitProblem } from './rate-limit.js';
 
 /** The HTTP status of each error code: the domain's table, which test doubles of the API answer with too. */
 export const statusOfCode = apiErrorStatus;
@@ -35,7 +34,10 @@ function fieldOf(error: unknown, name: 'type' | 'status'): unknown {
 export function toApiProblem(error: unknown): ApiProblem | null {
   if (error instanceof ApiProblem) return error;
   if (isStorageUnavailable(error)) {
-    return new ApiProblem('unavailable', 'Storage is unavailable; try again shortly.', { cause: error });
+    return new ApiProblem('unavailable', 'Storage is unavailable; try again shortly.', {
+      cause: error,
+      retryAfterSeconds: 1,
+    });
   }
   const type = fieldOf(error, 'type');
   const known = typeof type === 'string' ? problemsByType[type] : undefined;
@@ -44,12 +46,6 @@ export function toApiProblem(error: unknown): ApiProblem | null {
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
   const [code, message] = problemsByStatus[status] ?? ['invalid_request', 'Invalid request.'];
   return new ApiProblem(code, message, { cause: error });
-}
-
-/** The `Retry-After` (whole seconds) of a problem's answer: 1 for `unavailable`, the limiter's for a 429. */
-export function retryAfterSecondsOf(problem: ApiProblem): number | null {
-  if (problem instanceof RateLimitProblem) return problem.retryAfterSeconds;
-  return problem.code === 'unavailable' ? 1 : null;
 }
 
 function bodyOf(problem: ApiProblem, style: 'pave' | 'extended'): ApiErrorBody {
@@ -77,8 +73,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const status = statusOfCode[problem.code];
     if (status >= 500) log.error({ err: problem }, problem.message);
-    const retryAfter = retryAfterSecondsOf(problem);
-    if (retryAfter !== null && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
+    if (problem.retryAfterSeconds !== null) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {
       res.setHeader('Allow', problem.details.join(', '));
     }

@@ -64,16 +64,6 @@ export function rateLimitedMessage(limit: number, retryAfterSeconds: number): st
   return `Rate limit of ${limit} requests per minute exceeded for this API key; retry in ${retryAfterSeconds} s.`;
 }
 
-/** The 429 of a refused request; the error handler sends `Retry-After: <retryAfterSeconds>` with it. */
-export class RateLimitProblem extends ApiProblem {
-  override name = 'RateLimitProblem';
-  readonly retryAfterSeconds: number;
-  constructor(limit: number, retryAfterSeconds: number) {
-    super('rate_limited', rateLimitedMessage(limit, retryAfterSeconds));
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
 /** The IETF draft `RateLimit-*` headers of a decision (draft-ietf-httpapi-ratelimit-headers: delta seconds). */
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   return {
@@ -84,9 +74,9 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
 }
 
 /**
- * Counts a request of `apiKey`, sets the `RateLimit-*` headers through `setHeader` and throws a
- * {@link RateLimitProblem} when over the limit. Does nothing when the limiter is disabled. For Express (see
- * {@link createRateLimitMiddleware}) and for handlers on the bare node:http response.
+ * Counts a request of `apiKey`, sets the `RateLimit-*` headers through `setHeader` and throws a 429
+ * {@link ApiProblem} (with its `retryAfterSeconds`) when over the limit. Does nothing when the limiter is disabled.
+ * For Express (see {@link createRateLimitMiddleware}) and for handlers on the bare node:http response.
  */
 export async function enforceRateLimit(
   limiter: RateLimiter,
@@ -96,7 +86,10 @@ export async function enforceRateLimit(
   if (!limiter.enabled) return;
   const decision = await limiter.check(apiKey);
   for (const [name, value] of Object.entries(rateLimitHeaders(decision))) setHeader(name, value);
-  if (!decision.ok) throw new RateLimitProblem(decision.limit, decision.retryAfterSeconds);
+  if (!decision.ok) {
+    const { limit, retryAfterSeconds } = decision;
+    throw new ApiProblem('rate_limited', rateLimitedMessage(limit, retryAfterSeconds), { retryAfterSeconds });
+  }
 }
 
 /**

@@ -30,11 +30,15 @@ describe('operations routes', () => {
     expect([answer.status, answer.json]).toEqual([200, { status: 'ready' }]);
   });
 
-  it('answers /readyz with 503 when storage does not', async () => {
+  it('answers /readyz with 503 and Retry-After 1 when storage does not', async () => {
     const unreachable = await startTestServer({ ...repo, ping: () => Promise.reject(new Error('connection refused')) });
     try {
       const answer = await call(unreachable.baseUrl, 'GET', '/readyz');
-      expect([answer.status, answer.json]).toEqual([503, { message: 'Storage is unreachable.', code: 'unavailable' }]);
+      expect([answer.status, answer.headers.get('retry-after'), answer.json]).toEqual([
+        503,
+        '1',
+        { message: 'Storage is unreachable.', code: 'unavailable' },
+      ]);
     } finally {
       await unreachable.close();
     }

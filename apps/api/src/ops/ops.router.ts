@@ -29,7 +29,7 @@ export function createOpsRouter(deps: { repo: Repository; metrics: HttpMetrics; 
         await deps.repo.ping();
       } catch (error) {
         (res.locals.log ?? deps.logger).warn({ err: error }, 'storage is unreachable');
-        throw new ApiProblem('unavailable', 'Storage is unreachable.');
+        throw new ApiProblem('unavailable', 'Storage is unreachable.', { retryAfterSeconds: 1 });
       }
       res.json({ status: 'ready' });
     })

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authErrorMessage, authHeaderNames, SessionKey, sessionNotFoundMessage, type ApiErrorBody } from '@pave/domain';
 import { checkApiCredentials } from '../accounts/check-api-credentials.js';
-import { retryAfterSecondsOf, statusOfCode, toApiProblem } from '../http/error-handler.js';
+import { statusOfCode, toApiProblem } from '../http/error-handler.js';
 import { enforceRateLimit, type RateLimiter } from '../http/rate-limit.js';
 import type { HttpMetrics } from '../http/metrics.js';
 import { requestIdOf } from '../http/request-id.js';
@@ -80,8 +80,7 @@ async function answer(
 function failure(error: unknown, res: ServerResponse, log: Logger): [number, ApiErrorBody] {
   const problem = toApiProblem(error);
   if (problem) {
-    const retryAfter = retryAfterSecondsOf(problem);
-    if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
+    if (problem.retryAfterSeconds !== null) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     return [statusOfCode[problem.code], { message: problem.message }];
   }
   log.error({ err: error }, 'unexpected error');
