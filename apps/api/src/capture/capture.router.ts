@@ -1,17 +1,9 @@
-import {
-  ManualEntryRequest,
-  PhotoCode,
-  SessionKey,
-  SkipRequest,
-  sessionNotFoundMessage,
-  type ApiErrorCode,
-  type Result,
-} from '@pave/domain';
+import { ManualEntryRequest, PhotoCode, SkipRequest, type ApiErrorCode, type Result } from '@pave/domain';
 import { type Request, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
-import { errorStyle, jsonBody } from '../http/route-helpers.js';
+import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { CaptureProblem, CaptureService } from './capture.service.js';
 import { drainAfterResponse, readUpload, type UploadErrorCode } from './read-upload.js';
 import type { Semaphore } from './semaphore.js';
@@ -35,13 +27,6 @@ const uploadProblems = {
   too_large: 'payload_too_large',
   bad_form: 'invalid_request',
 } as const satisfies Record<UploadErrorCode, ApiErrorCode>;
-
-/** A session key from the path; a malformed one is the same 404 as an unknown one. */
-function sessionKeyOrNotFound(raw: string): SessionKey {
-  const parsed = SessionKey.safeParse(raw);
-  if (!parsed.success) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
-  return parsed.data;
-}
 
 function photoCodeOrBadRequest(raw: string): PhotoCode {
   const parsed = /^\d{1,2}$/.test(raw) ? PhotoCode.safeParse(Number(raw)) : null;

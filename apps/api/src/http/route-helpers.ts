@@ -1,3 +1,4 @@
+import { SessionKey, sessionNotFoundMessage } from '@pave/domain';
 import express, { type RequestHandler } from 'express';
 import { ApiProblem } from './api-problem.js';
 import type { ErrorStyle } from './request-context.js';
@@ -24,3 +25,10 @@ const refuseNonJson: RequestHandler = (req, _res, next) => {
 
 /** Parses a JSON body (after auth, so unauthenticated callers cannot make the server parse anything). */
 export const jsonBody: RequestHandler[] = [refuseNonJson, express.json({ limit: jsonBodyLimit })];
+
+/** A session key from the path; a malformed one is the same 404 as an unknown one (PAVE: "cannot be found"). */
+export function sessionKeyOrNotFound(raw: string): SessionKey {
+  const parsed = SessionKey.safeParse(raw);
+  if (!parsed.success) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
+  return parsed.data;
+}

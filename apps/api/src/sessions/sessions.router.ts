@@ -1,24 +1,11 @@
-import {
-  CreateSessionRequest,
-  ListSessionsQuery,
-  SessionKey,
-  sessionNotFoundMessage,
-  sessionStartedMessage,
-} from '@pave/domain';
+import { CreateSessionRequest, ListSessionsQuery, sessionNotFoundMessage, sessionStartedMessage } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { accountOf } from '../http/request-context.js';
-import { errorStyle, jsonBody } from '../http/route-helpers.js';
+import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { SessionsService } from './sessions.service.js';
-
-/** A session key from the path; a malformed one is the same 404 as an unknown one (PAVE: "cannot be found"). */
-function sessionKeyOrNotFound(raw: string): SessionKey {
-  const parsed = SessionKey.safeParse(raw);
-  if (!parsed.success) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
-  return parsed.data;
-}
 
 const pave = errorStyle('pave');
 const ours = errorStyle('extended');
