@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { isStorageUnavailable } from '../storage/storage-unavailable.js';
 import { ApiProblem } from './api-problem.js';
+import type { ErrorStyle } from './request-context.js';
 
 /** The HTTP status of each error code: the domain's table, which test doubles of the API answer with too. */
 export const statusOfCode = apiErrorStatus;
@@ -48,11 +49,39 @@ export function toApiProblem(error: unknown): ApiProblem | null {
   return new ApiProblem(code, message, { cause: error });
 }
 
-function bodyOf(problem: ApiProblem, style: 'pave' | 'extended'): ApiErrorBody {
+function bodyOf(problem: ApiProblem, style: ErrorStyle): ApiErrorBody {
   if (style === 'pave') return { message: problem.message };
   return problem.details === undefined
     ? { message: problem.message, code: problem.code }
     : { message: problem.message, code: problem.code, details: problem.details };
+}
+
+/** How an error is answered: a status, the headers it calls for, and a body in the route's style. */
+export type ErrorAnswer = {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ApiErrorBody;
+};
+
+/**
+ * The answer to anything thrown: a problem's status and body (with `Retry-After` and `Allow` where it says), or
+ * a generic 500 for the unexpected. Logs 5xx problems and the unexpected (with its stack) to `log`; the caller
+ * sees no stack. For the error middleware and for handlers on the bare node:http response.
+ */
+export function errorAnswerOf(error: unknown, style: ErrorStyle, log: Logger): ErrorAnswer {
+  const problem = toApiProblem(error);
+  if (!problem) {
+    log.error({ err: error }, 'unexpected error');
+    return { status: 500, headers: {}, body: bodyOf(new ApiProblem('internal', 'Internal server error.'), style) };
+  }
+  const status = statusOfCode[problem.code];
+  if (status >= 500) log.error({ err: problem }, problem.message);
+  const headers: Record<string, string> = {};
+  if (problem.retryAfterSeconds !== null) headers['Retry-After'] = String(problem.retryAfterSeconds);
+  if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {
+    headers['Allow'] = problem.details.join(', ');
+  }
+  return { status, headers, body: bodyOf(problem, style) };
 }
 
 /** The last middleware: answers `{message}` (plus `code`/`details` on our own routes); never leaks a stack. */
@@ -62,22 +91,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const log = res.locals.log ?? logger;
-    const problem = toApiProblem(error);
-    if (!problem) {
-      log.error({ err: error }, 'unexpected error');
-      res
-        .status(500)
-        .json(bodyOf(new ApiProblem('internal', 'Internal server error.'), res.locals.errorStyle ?? 'extended'));
-      return;
-    }
-    const status = statusOfCode[problem.code];
-    if (status >= 500) log.error({ err: problem }, problem.message);
-    if (problem.retryAfterSeconds !== null) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {
-      res.setHeader('Allow', problem.details.join(', '));
-    }
-    res.status(status).json(bodyOf(problem, res.locals.errorStyle ?? 'extended'));
+    const answer = errorAnswerOf(error, res.locals.errorStyle ?? 'extended', res.locals.log ?? logger);
+    res.set(answer.headers).status(answer.status).json(answer.body);
   };
 }
 

@@ -1,6 +1,15 @@
+import type { ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
-import type { HttpMetrics } from './metrics.js';
+import type { HttpMetrics, RequestSample } from './metrics.js';
+
+/** One answered (or abandoned) request, as its metrics and its log line describe it. */
+export type RequestRecord = RequestSample & {
+  /** The path as requested, without the query, at most 256 characters. */
+  readonly path: string;
+  /** True when the connection closed before the whole answer was handed over. */
+  readonly aborted: boolean;
+};
 
 /** The route template that answered (`/v1/sessions/:session_key`), never the raw path, so label values stay few. */
 export function routeLabelOf(req: Request, res: Response): string {
@@ -11,6 +20,47 @@ export function routeLabelOf(req: Request, res: Response): string {
   return res.locals.routeLabel ?? 'unmatched';
 }
 
+/** The path of a request URL as logged: no query (it may carry anything), at most 256 characters. */
+export function loggedPathOf(url: string): string {
+  return (url.split('?')[0] ?? '').slice(0, 256);
+}
+
+/**
+ * Calls `done` once, when the answer is finished or when the connection closes first; `aborted` tells which.
+ * `started` is the clock's reading when the request came in; `done` gets the seconds since.
+ */
+export function whenAnswered(
+  res: ServerResponse,
+  started: bigint,
+  clock: () => bigint,
+  done: (aborted: boolean, seconds: number) => void,
+): void {
+  let observed = false;
+  const observe = (): void => {
+    if (observed) return;
+    observed = true;
+    done(!res.writableFinished, Number(clock() - started) / 1e9);
+  };
+  res.on('finish', observe);
+  res.on('close', observe);
+}
+
+/**
+ * Counts a request and logs it at info. `requestLog` gives the request's logger (with its id); it is called only
+ * when info is on, so a fast path need not make a child logger per request under LOG_LEVEL=warn.
+ */
+export function recordRequest(
+  metrics: HttpMetrics,
+  logger: Logger,
+  record: RequestRecord,
+  requestLog: () => Logger = () => logger,
+): void {
+  const { method, route, path, status, seconds, aborted } = record;
+  metrics.observe({ method, route, status, seconds });
+  if (!logger.isLevelEnabled('info')) return;
+  requestLog().info({ method, route, path, status, ms: Math.round(seconds * 1000), aborted }, 'request');
+}
+
 /** Counts and logs every request once it is answered (or abandoned): method, route template, status, duration. */
 export function createRequestObserver(
   metrics: HttpMetrics,
@@ -18,20 +68,17 @@ export function createRequestObserver(
   clock: () => bigint = process.hrtime.bigint,
 ): RequestHandler {
   return (req, res, next) => {
-    const started = clock();
-    let observed = false;
-    const observe = (): void => {
-      if (observed) return;
-      observed = true;
-      const seconds = Number(clock() - started) / 1e9;
-      const route = routeLabelOf(req, res);
-      metrics.observe({ method: req.method, route, status: res.statusCode, seconds });
-      const path = (req.originalUrl.split('?')[0] ?? '').slice(0, 256);
-      const fields = { method: req.method, route, path, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      (res.locals.log ?? logger).info({ ...fields, aborted: !res.writableFinished }, 'request');
-    };
-    res.on('finish', observe);
-    res.on('close', observe);
+    whenAnswered(res, clock(), clock, (aborted, seconds) => {
+      const record = {
+        method: req.method,
+        route: routeLabelOf(req, res),
+        path: loggedPathOf(req.originalUrl),
+        status: res.statusCode,
+        seconds,
+        aborted,
+      };
+      recordRequest(metrics, logger, record, () => res.locals.log ?? logger);
+    });
     next();
   };
 }

@@ -1,18 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authErrorMessage, authHeaderNames, SessionKey, sessionNotFoundMessage, type ApiErrorBody } from '@pave/domain';
-import { checkApiCredentials } from '../accounts/check-api-credentials.js';
-import { statusOfCode, toApiProblem } from '../http/error-handler.js';
-import { enforceRateLimit, type RateLimiter } from '../http/rate-limit.js';
+import { sessionNotFoundMessage } from '@pave/domain';
+import { ApiProblem } from '../http/api-problem.js';
+import { authenticateRequest } from '../http/authenticate.js';
+import { errorAnswerOf } from '../http/error-handler.js';
 import type { HttpMetrics } from '../http/metrics.js';
+import { loggedPathOf, recordRequest, whenAnswered } from '../http/observe-requests.js';
+import { enforceRateLimit, type RateLimiter } from '../http/rate-limit.js';
 import { requestIdOf } from '../http/request-id.js';
+import { sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../storage/repository.js';
 import type { createSessionsService } from './sessions.service.js';
 
 // `GET /v1/sessions/:session_key/photos` is what integrators poll. It is answered here, on the bare node:http
-// request, before Express: the same auth, answers, request id, metrics and logs as the Express route in
-// sessions.router.ts (which still serves HEAD and anything this path does not match), without the per-request
-// cost of Express's router. The contract tests run through this path.
+// request, before Express, without the per-request cost of Express's router, through the very functions the
+// Express route in sessions.router.ts uses (which still serves HEAD and anything this path does not match): the
+// same authentication, rate limit, error answers, request id, metrics and log line. photos-fast-path.spec.ts
+// sends the same requests to both and compares the answers.
 
 const route = '/v1/sessions/:session_key/photos';
 const photosPath = /^\/v1\/sessions\/([A-Za-z0-9-]{1,64})\/photos(?:\?[^#]*)?$/;
@@ -25,12 +29,9 @@ export type PhotosFastPathDeps = {
   readonly now: () => Date;
   readonly metrics: HttpMetrics;
   readonly logger: Logger;
+  /** The clock of request durations (tests); `process.hrtime.bigint` when missing. */
+  readonly clock?: () => bigint;
 };
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * The JSON bytes of photos answers already sent. The sessions service hands out the same (never changed) array
@@ -48,7 +49,8 @@ function toJson(body: unknown): Buffer {
   return bytes;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** Writes a JSON answer the way Express's `res.json` does (same Content-Type, Content-Length). */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const bytes = toJson(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -57,34 +59,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(bytes);
 }
 
-async function answer(
-  deps: PhotosFastPathDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rawKey: string,
-): Promise<[number, unknown]> {
-  const headers = {
-    apiKey: header(req, authHeaderNames.apiKey),
-    token: header(req, authHeaderNames.token),
-    timestamp: header(req, authHeaderNames.timestamp),
-  };
-  const auth = await checkApiCredentials(headers, deps.accounts, deps.now());
-  if (!auth.ok) return [401, { message: authErrorMessage(auth.error) }];
-  await enforceRateLimit(deps.rateLimiter, auth.value.apiKey, (name, value) => res.setHeader(name, value));
-  const key = SessionKey.safeParse(rawKey);
-  if (!key.success) return [404, { message: sessionNotFoundMessage(rawKey) }];
-  const photos = await deps.service.photos(auth.value, key.data);
-  return photos.ok ? [200, photos.value] : [404, { message: sessionNotFoundMessage(key.data) }];
-}
-
-function failure(error: unknown, res: ServerResponse, log: Logger): [number, ApiErrorBody] {
-  const problem = toApiProblem(error);
-  if (problem) {
-    if (problem.retryAfterSeconds !== null) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    return [statusOfCode[problem.code], { message: problem.message }];
-  }
-  log.error({ err: error }, 'unexpected error');
-  return [500, { message: 'Internal server error.' }];
+async function photosOf(deps: PhotosFastPathDeps, req: IncomingMessage, res: ServerResponse, rawKey: string) {
+  const account = await authenticateRequest(req, deps.accounts, deps.now());
+  await enforceRateLimit(deps.rateLimiter, account.apiKey, (name, value) => res.setHeader(name, value));
+  const sessionKey = sessionKeyOrNotFound(rawKey);
+  const result = await deps.service.photos(account, sessionKey);
+  if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
+  return result.value;
 }
 
 /**
@@ -92,24 +73,35 @@ function failure(error: unknown, res: ServerResponse, log: Logger): [number, Api
  * nothing) for every other request.
  */
 export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const clock = deps.clock ?? process.hrtime.bigint;
   return (req, res) => {
     if (req.method !== 'GET') return false;
     const match = photosPath.exec(req.url ?? '');
     if (!match?.[1]) return false;
-    const started = process.hrtime.bigint();
-    const requestId = requestIdOf(header(req, 'X-Request-Id'));
+    const started = clock();
+    const requestId = requestIdOf(req);
     // the request's child logger is made only when something is logged (not at all under LOG_LEVEL=warn)
     const log = () => deps.logger.child({ requestId });
     res.setHeader('X-Request-Id', requestId);
-    const finish = ([status, body]: [number, unknown]) => {
-      send(res, status, body);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      deps.metrics.observe({ method: 'GET', route, status, seconds });
-      if (!deps.logger.isLevelEnabled('info')) return;
-      const path = (req.url ?? '').split('?')[0]?.slice(0, 256);
-      log().info({ method: 'GET', route, path, status, ms: Math.round(seconds * 1000), aborted: false }, 'request');
-    };
-    answer(deps, req, res, match[1]).then(finish, (error: unknown) => finish(failure(error, res, log())));
+    whenAnswered(res, started, clock, (aborted, seconds) => {
+      const record = {
+        method: 'GET',
+        route,
+        path: loggedPathOf(req.url ?? ''),
+        status: res.statusCode,
+        seconds,
+        aborted,
+      };
+      recordRequest(deps.metrics, deps.logger, record, log);
+    });
+    photosOf(deps, req, res, match[1]).then(
+      (photos) => sendJson(res, 200, photos),
+      (error: unknown) => {
+        const answer = errorAnswerOf(error, 'pave', log());
+        for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+        sendJson(res, answer.status, answer.body);
+      },
+    );
     return true;
   };
 }

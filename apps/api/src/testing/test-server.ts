@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createRequestListener, type AppDeps } from '../app.js';
+import { createApp, createRequestListener, type AppDeps } from '../app.js';
 import { renderDefaultImages, type DefaultImages } from '../capture/default-images.js';
 import { createImageStore, type ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
@@ -23,9 +23,13 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** What a test may set; images default to a fresh temporary folder and the shared default images. */
+/**
+ * What a test may set; images default to a fresh temporary folder and the shared default images, the public base
+ * URL to the server's own address. `expressOnly` serves every request through Express, without the photos fast
+ * path in front (createApp instead of createRequestListener).
+ */
 export type TestServerOptions = Omit<AppDeps, 'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages'> &
-  Partial<Pick<AppDeps, 'images' | 'defaultImages'>>;
+  Partial<Pick<AppDeps, 'publicBaseUrl' | 'images' | 'defaultImages'>> & { readonly expressOnly?: boolean };
 
 let sharedDefaultImages: Promise<DefaultImages> | null = null;
 
@@ -35,7 +39,7 @@ export function testDefaultImages(): Promise<DefaultImages> {
   return sharedDefaultImages;
 }
 
-/** Starts `createApp` on 127.0.0.1, port 0, over real HTTP; `publicBaseUrl` is the server's own address. */
+/** Starts the app on 127.0.0.1, port 0, over real HTTP; `publicBaseUrl` is the server's own address unless given. */
 export async function startTestServer(repo: Repository, options: TestServerOptions = {}): Promise<TestServer> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -56,8 +60,9 @@ export async function startTestServer(repo: Repository, options: TestServerOptio
   const images = options.images ?? (await createImageStore(dataDir ?? ''));
   const defaultImages = options.defaultImages ?? (await testDefaultImages());
   const logger = createLogger('info', sink);
-  const listener = createRequestListener({ repo, logger, publicBaseUrl: baseUrl, ...options, images, defaultImages });
-  server.on('request', listener);
+  const { expressOnly = false, ...deps } = options;
+  const appDeps: AppDeps = { repo, logger, publicBaseUrl: baseUrl, ...deps, images, defaultImages };
+  server.on('request', expressOnly ? createApp(appDeps) : createRequestListener(appDeps));
   return {
     baseUrl,
     repo,
