@@ -1,4 +1,4 @@
-import type { Json, OpenApiDocument } from './openapi-document.js';
+import { componentRefOf, type Json, type OpenApiDocument } from './openapi-document.js';
 
 // A self-contained page (no script, no CDN: nothing external can be fetched) rendered from the OpenAPI document.
 
@@ -23,13 +23,30 @@ function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
+function schemaLink(name: string): string {
+  return `<a href="#schema-${escapeHtml(name)}"><code>${escapeHtml(name)}</code></a>`;
+}
+
+const componentRefPrefix = componentRefOf('');
+/** `"$ref": "#/components/schemas/<name>"` as it reads in escaped JSON. */
+const escapedRef = new RegExp(`(&quot;\\$ref&quot;: )&quot;${componentRefPrefix}([^&]+)&quot;`, 'g');
+
+/** A schema as indented JSON, each `$ref` to a component a link to it. */
+function schemaJson(schema: Json | undefined): string {
+  const json = escapeHtml(JSON.stringify(schema ?? {}, null, 2));
+  const linked = json.replace(
+    escapedRef,
+    // `name` comes out of escaped text already
+    (_match, key: string, name: string) =>
+      `${key}&quot;<a href="#schema-${name}">${componentRefPrefix}${name}</a>&quot;`,
+  );
+  return `<pre>${linked}</pre>`;
+}
+
 function schemaBlock(schema: Json | undefined): string {
   const ref = text(field(schema, '$ref'));
-  if (ref !== '') {
-    const name = ref.split('/').at(-1) ?? ref;
-    return `<a href="#schema-${escapeHtml(name)}"><code>${escapeHtml(name)}</code></a>`;
-  }
-  return `<pre>${escapeHtml(JSON.stringify(schema ?? {}, null, 2))}</pre>`;
+  if (ref !== '') return schemaLink(ref.split('/').at(-1) ?? ref);
+  return schemaJson(schema);
 }
 
 function parametersTable(parameters: Json | undefined): string {
@@ -83,7 +100,7 @@ export function renderDocsPage(document: OpenApiDocument): string {
   );
   const schemas = Object.entries(document.components.schemas).map(
     ([name, schema]) =>
-      `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></section>`,
+      `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schemaJson(schema)}</section>`,
   );
   const info = document['info'];
   return `<!doctype html>

@@ -1,9 +1,10 @@
 import { authHeaderNames, sessionPhotoShape } from '@pave/domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Express } from 'express';
 import { createImageStore } from '../images/image-store.js';
-import { createApp, createOpenApiDocument } from '../app.js';
+import { createApp, createOpenApiDocument, namedSchemas } from '../app.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
 import { call } from '../testing/http-call.js';
@@ -39,6 +40,26 @@ function collectRefs(value: unknown): string[] {
   );
 }
 
+/** Every object or array in a JSON value, with its JSON pointer. */
+function nodesOf(value: unknown, pointer = '#'): [string, unknown][] {
+  if (value === null || typeof value !== 'object') return [];
+  const children = Object.entries(value).flatMap(([key, inner]) => nodesOf(inner, `${pointer}/${key}`));
+  return [[pointer, value], ...children];
+}
+
+/** The value a local `$ref` points to (JSON pointer, RFC 6901), or undefined. */
+function resolveRef(document: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  const tokens = ref
+    .slice(2)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return tokens.reduce<unknown>(
+    (node, token) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined),
+    document,
+  );
+}
+
 describe('the OpenAPI document', () => {
   it('documents exactly the routes the app has', async () => {
     const storage = createSqliteTestStorage();
@@ -59,13 +80,47 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('is OpenAPI 3.1 whose every $ref resolves to a component schema', () => {
+  it('is OpenAPI 3.1 whose every $ref, in paths and in components, resolves to a component schema', () => {
     const document = createOpenApiDocument();
     expect(document.openapi).toBe('3.1.0');
-    const refs = [...new Set(collectRefs(document.paths))];
-    const missing = refs.filter((ref) => !(ref.replace('#/components/schemas/', '') in document.components.schemas));
+    const refs = [...new Set(collectRefs(document))];
+    const componentRefs = new Set(collectRefs(document.components));
+    const unresolved = refs.filter((ref) => {
+      const target = resolveRef(document, ref);
+      return !ref.startsWith('#/components/schemas/') || target === null || typeof target !== 'object';
+    });
     expect(refs.length).toBeGreaterThan(5);
-    expect(missing).toEqual([]);
+    expect([...componentRefs]).toEqual(
+      expect.arrayContaining(['#/components/schemas/Session', '#/components/schemas/SessionPhoto']),
+    );
+    expect(unresolved).toEqual([]);
+  });
+
+  it('refers to every named schema by $ref wherever it is used, and never copies one', () => {
+    const document = createOpenApiDocument();
+    const { schemas } = document.components;
+    const nodes = nodesOf(document);
+    const copies = Object.entries(schemas).flatMap(([name, schema]) =>
+      nodes
+        .filter(([pointer, node]) => pointer !== `#/components/schemas/${name}` && isDeepStrictEqual(node, schema))
+        .map(([pointer]) => `${name} at ${pointer}`),
+    );
+    expect(copies).toEqual([]);
+    const referenced = new Set(collectRefs(document));
+    const unused = Object.keys(namedSchemas).filter((name) => !referenced.has(`#/components/schemas/${name}`));
+    expect(unused).toEqual([]);
+  });
+
+  it.each([
+    ['SessionList', '#/components/schemas/SessionList/properties/sessions/items', 'Session'],
+    ['SessionPhotos', '#/components/schemas/SessionPhotos/items', 'SessionPhoto'],
+    [
+      'CaptureState',
+      '#/components/schemas/CaptureState/properties/steps/items/properties/latest/anyOf/0',
+      'SessionPhoto',
+    ],
+  ])('refers to %s’s inner schema by name', (_name, pointer, inner) => {
+    expect(resolveRef(createOpenApiDocument(), pointer)).toEqual({ $ref: `#/components/schemas/${inner}` });
   });
 
   it('declares the three auth headers as one security requirement on the session routes', () => {
@@ -104,6 +159,8 @@ describe('the OpenAPI document', () => {
         expect(page.text).toContain(`${method.toUpperCase()}</span> <code>${path}</code>`);
       }
       expect(page.text).toContain('id="schema-SessionPhoto"');
+      // a $ref inside a schema links to the schema it names
+      expect(page.text).toContain('&quot;<a href="#schema-Session">#/components/schemas/Session</a>&quot;');
       expect(page.text).not.toMatch(/<script|src="http|href="http|@import/);
     } finally {
       await server.close();

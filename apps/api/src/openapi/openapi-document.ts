@@ -34,10 +34,40 @@ const securitySchemes = {
   },
 } satisfies Record<string, Json>;
 
-function jsonSchemaOf(schema: z.core.$ZodType, io: Io): JsonObject {
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
-  const { $schema: _dialect, ...rest } = JSON.parse(JSON.stringify(generated)) as JsonObject;
+/** Where a named schema lives in the document. */
+export function componentRefOf(name: string): string {
+  return `#/components/schemas/${name}`;
+}
+
+/** The generated JSON as plain JSON, without the keywords the document states once (`$schema`) or not at all. */
+function plainJson(generated: object): JsonObject {
+  const { $schema: _dialect, $id: _id, ...rest } = JSON.parse(JSON.stringify(generated)) as JsonObject;
   return rest;
+}
+
+function jsonSchemaOf(schema: z.core.$ZodType, io: Io): JsonObject {
+  return plainJson(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }));
+}
+
+/**
+ * Converts every named schema in one pass over a zod registry, so that a named schema used inside another is a
+ * `$ref` to its own component rather than a copy.
+ */
+function namedJsonSchemas(named: NamedSchemas, io: Io): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) {
+    if (registry.has(schema)) throw new Error(`invariant: ${id} is the same schema as ${registry.get(schema)?.id}`);
+    registry.add(schema, { id });
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: componentRefOf,
+  });
+  // zod collects schemas that are neither named nor inlinable (a cycle through an unnamed one) under `__shared`
+  if ('__shared' in schemas) throw new Error('invariant: every recursive schema of the document is named');
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, plainJson(schema)]));
 }
 
 /** Converts schemas, referring to named ones by `$ref`. */
@@ -45,7 +75,7 @@ function createSchemaRefs(named: NamedSchemas) {
   const names = new Map<z.core.$ZodType, string>(Object.entries(named).map(([name, schema]) => [schema, name]));
   return (schema: z.core.$ZodType, io: Io): JsonObject => {
     const name = names.get(schema);
-    return name ? { $ref: `#/components/schemas/${name}` } : jsonSchemaOf(schema, io);
+    return name ? { $ref: componentRefOf(name) } : jsonSchemaOf(schema, io);
   };
 }
 
@@ -110,13 +140,16 @@ export function openApiPathOf(expressPath: string): string {
   return expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+/** The named schemas as request bodies read them (input) or as answers write them (output). */
 function componentsOf(routes: readonly RouteDoc[], named: NamedSchemas): Record<string, Json> {
   const inputs = new Set<z.core.$ZodType>(routes.flatMap((route) => (route.body ? [route.body.schema] : [])));
+  const converted = { input: namedJsonSchemas(named, 'input'), output: namedJsonSchemas(named, 'output') };
   return Object.fromEntries(
-    Object.entries(named).map(([name, schema]) => [
-      name,
-      jsonSchemaOf(schema, inputs.has(schema) ? 'input' : 'output'),
-    ]),
+    Object.entries(named).map(([name, schema]) => {
+      const json = converted[inputs.has(schema) ? 'input' : 'output'][name];
+      if (!json) throw new Error(`invariant: zod converted the named schema ${name}`);
+      return [name, json];
+    }),
   );
 }
 
