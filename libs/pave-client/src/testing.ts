@@ -147,3 +147,10 @@ export function startFakePaveServer(account: FakeAccount): Promise<FakePaveServe
     });
   });
 }
+
+export {
+  freePort,
+  startServerProcess,
+  type ServerProcess,
+  type ServerProcessOptions,
+} from './testing/server-process.js';

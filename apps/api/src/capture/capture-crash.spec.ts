@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPaveClient, type PaveClient } from '@pave/client';
+import { freePort, type ServerProcess } from '@pave/client/testing';
 import type { SessionKey } from '@pave/domain';
 import pg from 'pg';
 import { makeSceneImage } from '../qa/test-images.js';
@@ -11,14 +12,7 @@ import { openPostgresRepository } from '../storage/postgres-repository.js';
 import type { Repository } from '../storage/repository.js';
 import { openSqliteRepository, sqliteFileIn } from '../storage/sqlite-repository.js';
 import { listImageFiles } from '../testing/capture-requests.js';
-import {
-  buildServerBundle,
-  freePort,
-  startServerProcess,
-  stopServerProcess,
-  type ServerBundle,
-  type ServerProcess,
-} from '../testing/server-process.js';
+import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
 import { describeEachKind, postgresSkipReason, requireTestDatabaseUrl } from '../testing/test-storage.js';
 
 // kill -9 in the middle of a burst of uploads, then a restart: every attempt row with an image has both files on
@@ -78,14 +72,14 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
     port = await freePort();
   });
   afterEach(async () => {
-    if (server) await stopServerProcess(server, 'SIGKILL');
+    if (server) await server.stop('SIGKILL');
     await storage.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   const start = async (): Promise<PaveClient> => {
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServerProcess(bundle, {
+    server = await startBundledServer(bundle, {
       ...storage.env,
       PORT: String(port),
       PUBLIC_BASE_URL: baseUrl,
@@ -107,7 +101,7 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
         .then(
           async () => {
             answered += 1;
-            if (answered === 3 && running) await stopServerProcess(running, 'SIGKILL');
+            if (answered === 3 && running) await running.stop('SIGKILL');
           },
           () => {
             cut += 1;

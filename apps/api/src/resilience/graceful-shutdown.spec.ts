@@ -4,15 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPaveClient } from '@pave/client';
+import { freePort, type ServerProcess } from '@pave/client/testing';
 import { makeSceneImage } from '../qa/test-images.js';
-import {
-  buildServerBundle,
-  freePort,
-  startServerProcess,
-  stopServerProcess,
-  type ServerBundle,
-  type ServerProcess,
-} from '../testing/server-process.js';
+import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
 
 // SIGTERM (what a container runtime or systemd sends) while an upload is still arriving: the server stops taking
 // connections at once, finishes the upload it is reading and answers it, stores it, closes storage and exits 0.
@@ -34,7 +28,7 @@ beforeEach(async () => {
   port = await freePort();
 });
 afterEach(async () => {
-  if (server) await stopServerProcess(server, 'SIGKILL');
+  if (server) await server.stop('SIGKILL');
   server = null;
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -42,7 +36,7 @@ afterEach(async () => {
 const baseUrl = () => `http://127.0.0.1:${port}`;
 
 async function start(): Promise<ServerProcess> {
-  server = await startServerProcess(bundle, {
+  server = await startBundledServer(bundle, {
     PORT: String(port),
     PUBLIC_BASE_URL: baseUrl(),
     PAVE_DATA_DIR: dataDir,

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HttpAnswer } from './http-call.js';
+import { readAnswer, type HttpAnswer } from './http-call.js';
 
 /** One part of a hand-made multipart form: a file (with a filename) or a text field. */
 export type FormPart =
@@ -21,18 +21,6 @@ export async function postForm(baseUrl: string, path: string, parts: readonly Fo
   }
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', body: form });
   return readAnswer(response);
-}
-
-/** Reads a fetch response the way `call` does. */
-export async function readAnswer(response: Response): Promise<HttpAnswer> {
-  const text = await response.text();
-  let json: unknown = undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
 }
 
 /** Every file under `<dataDir>/images` (relative names, sorted): what a test checks was or was not stored. */

@@ -26,6 +26,11 @@ export async function call(
   };
   const body = options.json === undefined ? options.body : JSON.stringify(options.json);
   const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  return readAnswer(response);
+}
+
+/** Reads a whole fetch response: its text, and its JSON when the text is JSON (undefined otherwise). */
+export async function readAnswer(response: Response): Promise<HttpAnswer> {
   const text = await response.text();
   let json: unknown = undefined;
   try {

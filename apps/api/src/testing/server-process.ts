@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '@pave/client/testing';
 import { build } from 'esbuild';
 
 /** The API bundled into one ESM file that a child `node` process can run (Jest transpiles TS; Node 20 cannot). */
@@ -40,56 +39,20 @@ export async function buildServerBundle(name: string): Promise<ServerBundle> {
   return { file, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
-/** A free TCP port on 127.0.0.1 (free when asked; the server takes it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A server running in a child process, with what it wrote to stderr (for failure messages). */
-export type ServerProcess = { readonly child: ChildProcess; readonly stderr: () => string };
-
-/** Starts `node <bundle>` with the given environment and waits until `/healthz` answers (at most `timeoutMs`). */
-export async function startServerProcess(
+/**
+ * Starts `node <bundle>` with the given environment (`PORT` required) and waits until its `/healthz` answers (at
+ * most `timeoutMs`).
+ */
+export function startBundledServer(
   bundle: ServerBundle,
-  env: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string>> & { readonly PORT: string },
   timeoutMs = 20_000,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bundle.file], {
+  return startServerProcess({
+    script: bundle.file,
     cwd: join(apiRoot, '..', '..'),
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
-  const baseUrl = `http://127.0.0.1:${env['PORT'] ?? ''}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
-    const healthy = await fetch(`${baseUrl}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return { child, stderr: () => stderr };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not answer /healthz within ${timeoutMs} ms: ${stderr}`);
-}
-
-/** Sends a signal and waits for the process to end. */
-export function stopServerProcess(server: ServerProcess, signal: NodeJS.Signals): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
+    env,
+    healthUrl: `http://127.0.0.1:${env.PORT}/healthz`,
+    timeoutMs,
   });
 }

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@pave/client/testing';
 
 /** A PostgreSQL cluster of a test's own, on a free port, that the test may stop and start at will. */
 export type ThrowawayPostgres = {
@@ -19,18 +19,6 @@ function findBinaries(): string | null {
   const version = readdirSync(root).sort().at(-1);
   const bin = version ? join(root, version, 'bin') : null;
   return bin && existsSync(join(bin, 'initdb')) ? bin : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
