@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sessionNotFoundMessage } from '@pave/domain';
-import { ApiProblem } from '../http/api-problem.js';
 import { authenticateRequest } from '../http/authenticate.js';
 import { errorAnswerOf } from '../http/error-handler.js';
 import type { HttpMetrics } from '../http/metrics.js';
 import { loggedPathOf, recordRequest, whenAnswered } from '../http/observe-requests.js';
 import { enforceRateLimit, type RateLimiter } from '../http/rate-limit.js';
 import { requestIdOf } from '../http/request-id.js';
-import { sessionKeyOrNotFound } from '../http/route-helpers.js';
+import { foundOrNotFound, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../storage/repository.js';
 import type { createSessionsService } from './sessions.service.js';
@@ -62,10 +60,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 async function photosOf(deps: PhotosFastPathDeps, req: IncomingMessage, res: ServerResponse, rawKey: string) {
   const account = await authenticateRequest(req, deps.accounts, deps.now());
   await enforceRateLimit(deps.rateLimiter, account.apiKey, (name, value) => res.setHeader(name, value));
-  const sessionKey = sessionKeyOrNotFound(rawKey);
-  const result = await deps.service.photos(account, sessionKey);
-  if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
-  return result.value;
+  return foundOrNotFound(await deps.service.photos(account, sessionKeyOrNotFound(rawKey)));
 }
 
 /**

@@ -1,11 +1,28 @@
-import { CreateSessionRequest, ListSessionsQuery, sessionNotFoundMessage, sessionStartedMessage } from '@pave/domain';
+import {
+  CreateSessionRequest,
+  ListSessionsQuery,
+  sessionNotFoundMessage,
+  sessionStartedMessage,
+  type Result,
+  type SessionKey,
+} from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { accountOf } from '../http/request-context.js';
-import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
-import type { SessionsService } from './sessions.service.js';
+import { errorStyle, foundOrNotFound, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
+import type { AccountRow } from '../storage/repository.js';
+import type { SessionNotFound, SessionsService } from './sessions.service.js';
+
+/** Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds. */
+function readSession<T>(
+  read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionNotFound>>,
+): RequestHandler<{ session_key: string }> {
+  return async (req, res) => {
+    res.json(foundOrNotFound(await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key))));
+  };
+}
 
 const pave = errorStyle('pave');
 const ours = errorStyle('extended');
@@ -28,12 +45,7 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   router
     .route('/v1/sessions/:session_key')
-    .get(pave, ...guard, async (req, res) => {
-      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
-      const result = await service.get(accountOf(res), sessionKey);
-      if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
-      res.json(result.value);
-    })
+    .get(pave, ...guard, readSession(service.get))
     .delete(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const result = await service.remove(accountOf(res), sessionKey);
@@ -49,21 +61,11 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .all(methodNotAllowed(['DELETE', 'GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/photos')
-    .get(pave, ...guard, async (req, res) => {
-      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
-      const result = await service.photos(accountOf(res), sessionKey);
-      if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
-      res.json(result.value);
-    })
+    .get(pave, ...guard, readSession(service.photos))
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/progress')
-    .get(ours, ...guard, async (req, res) => {
-      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
-      const result = await service.progress(accountOf(res), sessionKey);
-      if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
-      res.json(result.value);
-    })
+    .get(ours, ...guard, readSession(service.progress))
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
 }
