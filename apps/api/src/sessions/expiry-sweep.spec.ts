@@ -1,11 +1,11 @@
 import type { SessionKey } from '@pave/domain';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
+import { day, newSession } from '../testing/repository-fixtures.js';
 import { createTestAccount } from '../testing/test-accounts.js';
 import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
 import { startExpirySweep } from './expiry-sweep.js';
 
-const day = 86_400_000;
 const t0 = Date.UTC(2026, 2, 1);
 
 describe('startExpirySweep', () => {
@@ -26,17 +26,7 @@ describe('startExpirySweep', () => {
     for (const [index, key] of keys.entries()) {
       const { account } = await createTestAccount(repo, `user${index}`);
       const createdAt = index < 2 ? t0 - 8 * day : t0;
-      await repo.sessions.insert({
-        sessionKey: key,
-        accountId: account.id,
-        theme: 'PRO',
-        language: 'EN',
-        redirectUrl: null,
-        clientId: null,
-        vehicle: null,
-        createdAt,
-        expiresAt: createdAt + 7 * day,
-      });
+      await repo.sessions.insert(newSession(account.id, key, createdAt));
     }
     const sweep = startExpirySweep({
       sessions: repo.sessions,
