@@ -1,5 +1,5 @@
 // What the driver does in src/capture-and-review.spec.ts, and what the phone and the API must show for it.
-import type { PhotoCode } from '@pave/domain';
+import { sessionPhotoShape, type PhotoCode } from '@pave/domain';
 
 /** The VIN the driver types in. */
 export const typedVin = '1HGCM82633A004352';
@@ -13,16 +13,8 @@ export const acceptedAtOnce: readonly (readonly [PhotoCode, string])[] = [
   [12, 'Rear right corner'],
 ];
 
-/** The seven fields of a `GET …/photos` element, in wire order (contract section 1). */
-export const contractFields = [
-  'photo_code',
-  'photo_label',
-  'url',
-  'approved',
-  'approved_message',
-  'created_at',
-  'updated_at',
-];
+/** The seven fields of a `GET …/photos` element, in wire order (pinned by the domain's session-photo.spec.ts). */
+export const contractFields = Object.keys(sessionPhotoShape);
 
 /** The attempts the driver makes, in capture order: [photo_code, approved_message]. */
 export const expectedAttempts = [
