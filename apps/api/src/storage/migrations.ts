@@ -121,10 +121,18 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
   };
 }
 
-/** Brings the schema up to date; idempotent, and safe when several instances start at once (Kysely's migration lock). */
-export async function migrateToLatest(db: Kysely<Database>, dialect: StorageDialect): Promise<void> {
+/**
+ * Brings the schema up to date; idempotent, and safe when several instances start at once (Kysely's migration lock).
+ * On PostgreSQL, `schema` is where the tables live: Kysely keeps its migration tables there too, because without a
+ * schema it takes a `kysely_migration_lock` in any other schema of the database as its own and never creates one.
+ */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StorageDialect, schema?: string): Promise<void> {
   const migrations = createMigrations(dialect);
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { createKyselyRepository } from './kysely-repository.js';
@@ -36,7 +36,11 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   const db = new Kysely<Database>({ dialect: withCurrentSchemaIntrospection(new PostgresDialect({ pool })) });
   try {
-    await migrateToLatest(db, 'postgres');
+    // the schema the pool's search_path picks (an explicit one, or the server's default, usually `public`)
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const schema = rows[0]?.schema;
+    if (!schema) throw new Error('PostgreSQL has no current schema: no schema on the search_path exists');
+    await migrateToLatest(db, 'postgres', schema);
   } catch (error) {
     await db.destroy();
     throw error;
