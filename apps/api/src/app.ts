@@ -60,8 +60,10 @@ export type AppDeps = {
   readonly now?: () => Date;
   readonly randomInt?: RandomInt;
   readonly metrics?: HttpMetrics;
-  /** Where uploaded images are stored (`<PAVE_DATA_DIR>/images`). */
+  /** Where uploaded images are stored (`<PAVE_DATA_DIR>/images`, or a bucket). */
   readonly images: ImageStore;
+  /** `GET /images/…` streams images through (the default) or redirects to presigned URLs (buckets only). */
+  readonly imageRedirect?: 'stream' | 'presigned';
   /** The placeholder images of typed-in values, rendered at start-up. */
   readonly defaultImages: DefaultImages;
   /** Image limits and QA thresholds; `defaultQaSettings` when missing. */
@@ -122,7 +124,7 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
   const uploadSlots = createSemaphore(deps.maxPendingUploads ?? 32);
   return [
     createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, uploadSlots, now }),
-    createImagesRouter(deps.images, deps.defaultImages),
+    createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream' }),
   ];
 }
 

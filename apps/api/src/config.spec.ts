@@ -20,6 +20,11 @@ describe('parseConfig', () => {
         qaConcurrency: availableParallelism(),
         maxPendingUploads: 32,
         imageSweepGraceSeconds: 0,
+        imageStore: { kind: 'folder' },
+        s3Connection: { endpoint: null, region: 'us-east-1', forcePathStyle: false },
+        imageRedirect: 'stream',
+        imageFallback: 'none',
+        pgPoolMax: 10,
         rateLimitPerMinute: 1200,
         accountCacheSeconds: 5,
         photosCacheSessions: 2000,
@@ -51,7 +56,14 @@ describe('parseConfig', () => {
         PAVE_QA_DUPLICATE_MAX_HAMMING: '6',
         PAVE_QA_CONCURRENCY: '3',
         PAVE_MAX_PENDING_UPLOADS: '10',
-        PAVE_IMAGE_SWEEP_GRACE_SECONDS: '600',
+        PAVE_IMAGE_SWEEP_GRACE_SECONDS: '60',
+        PAVE_IMAGE_STORE: 's3://pave-photos/prod/eu/',
+        PAVE_S3_ENDPOINT: 'https://minio.internal:9000',
+        PAVE_S3_REGION: 'eu-central-1',
+        PAVE_S3_FORCE_PATH_STYLE: 'true',
+        PAVE_IMAGE_REDIRECT: 'presigned',
+        PAVE_IMAGE_STORE_FALLBACK: 'folder',
+        PAVE_PG_POOL_MAX: '20',
         PAVE_RATE_LIMIT_PER_MINUTE: '300',
         PAVE_ACCOUNT_CACHE_SECONDS: '0',
         PAVE_PHOTOS_CACHE_SESSIONS: '0',
@@ -88,7 +100,21 @@ describe('parseConfig', () => {
         },
         qaConcurrency: 3,
         maxPendingUploads: 10,
-        imageSweepGraceSeconds: 600,
+        imageSweepGraceSeconds: 60,
+        imageStore: {
+          kind: 's3',
+          s3: {
+            bucket: 'pave-photos',
+            prefix: 'prod/eu/',
+            endpoint: 'https://minio.internal:9000',
+            region: 'eu-central-1',
+            forcePathStyle: true,
+          },
+        },
+        s3Connection: { endpoint: 'https://minio.internal:9000', region: 'eu-central-1', forcePathStyle: true },
+        imageRedirect: 'presigned',
+        imageFallback: 'folder',
+        pgPoolMax: 20,
         rateLimitPerMinute: 300,
         accountCacheSeconds: 0,
         photosCacheSessions: 0,
@@ -112,10 +138,42 @@ describe('parseConfig', () => {
     ['PAVE_RATE_LIMIT_PER_MINUTE', '2.5'],
     ['PAVE_RATE_LIMIT_PER_MINUTE', 'many'],
     ['PAVE_BOOTSTRAP_ACCOUNTS', 'acme:only-a-key'],
+    ['PAVE_IMAGE_STORE', '/var/lib/pave/images'],
+    ['PAVE_IMAGE_STORE', 's3://'],
+    ['PAVE_IMAGE_STORE', 's3://Upper_Case/x'],
+    ['PAVE_IMAGE_STORE', 's3://ab'],
+    ['PAVE_S3_ENDPOINT', 'minio:9000'],
+    ['PAVE_S3_REGION', 'EU West'],
+    ['PAVE_S3_FORCE_PATH_STYLE', 'yes'],
+    ['PAVE_IMAGE_REDIRECT', 'proxy'],
+    ['PAVE_IMAGE_STORE_FALLBACK', 'bucket'],
+    ['PAVE_PG_POOL_MAX', '0'],
   ])('refuses a bad %s (%s) with a message naming it', (name, value) => {
     const parsed = parseConfig({ [name]: value }, '/srv/app');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.message).toMatch(new RegExp(`^Invalid setting ${name}: `));
+  });
+
+  it.each([
+    ['s3://photos', { bucket: 'photos', prefix: '' }],
+    ['s3://photos/', { bucket: 'photos', prefix: '' }],
+    ['s3://photos/a/b', { bucket: 'photos', prefix: 'a/b/' }],
+  ])('reads the bucket and prefix of %s, keeping sweeps 10 minutes away from uploads', (url, location) => {
+    const parsed = parseConfig({ PAVE_IMAGE_STORE: url, AWS_REGION: 'eu-west-3' }, '/srv/app');
+    expect(parsed.ok && [parsed.value.imageStore, parsed.value.imageSweepGraceSeconds]).toEqual([
+      { kind: 's3', s3: { ...location, endpoint: null, region: 'eu-west-3', forcePathStyle: false } },
+      600,
+    ]);
+  });
+
+  it.each([
+    ['PAVE_IMAGE_REDIRECT', 'presigned'],
+    ['PAVE_IMAGE_STORE_FALLBACK', 'folder'],
+  ])('refuses %s=%s without a bucket, saying what it needs', (name, value) => {
+    expect(parseConfig({ [name]: value }, '/srv/app')).toEqual({
+      ok: false,
+      error: { code: 'invalid_config', message: `Invalid setting ${name}: needs PAVE_IMAGE_STORE=s3://…` },
+    });
   });
 
   it('turns rate limiting off with PAVE_RATE_LIMIT_PER_MINUTE=0', () => {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Result } from '@pave/domain';
 import { z } from 'zod';
+import type { S3Settings } from './images/s3-image-store.js';
 import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 
 // The only file that reads process.env: every setting is parsed here once, and a bad one stops the start.
@@ -36,6 +37,43 @@ const BootstrapAccounts = z.string().transform((text, ctx): BootstrapAccount[] =
     return [{ username: parsed.data[0], apiKey: parsed.data[1], apiSecret: parsed.data[2] }];
   });
 });
+
+/** A bucket and key prefix: `s3://bucket` or `s3://bucket/some/prefix` (stored under `some/prefix/`). */
+export type S3Location = Pick<S3Settings, 'bucket' | 'prefix'>;
+
+const s3UrlMessage =
+  'expected s3://bucket or s3://bucket/prefix (a bucket name of 3 to 63 lowercase letters, digits, dots, dashes)';
+
+/** Parses `s3://bucket/prefix`; the prefix, when given, always ends in one `/`. */
+export const S3Url = z.string().transform((text, ctx): S3Location => {
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/([\w!\-.*'()/]*))?$/.exec(text);
+  if (!match?.[1]) {
+    ctx.addIssue({ code: 'custom', message: s3UrlMessage });
+    return z.NEVER;
+  }
+  const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
+  return { bucket: match[1], prefix: prefix === '' ? '' : `${prefix}/` };
+});
+
+const Flag = z.enum(['true', 'false', '1', '0']).transform((text) => text === 'true' || text === '1');
+
+/** The object server's settings (PAVE_S3_*), used only with an `s3://` image store. */
+function s3Env() {
+  return {
+    PAVE_IMAGE_STORE: S3Url.optional(),
+    PAVE_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    PAVE_S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, { message: 'expected a region name such as us-east-1' })
+      .optional(),
+    // the AWS chain's own names, read here because this is the only file that reads the environment
+    AWS_REGION: z.string().optional(),
+    AWS_DEFAULT_REGION: z.string().optional(),
+    PAVE_S3_FORCE_PATH_STYLE: Flag.default(false),
+    PAVE_IMAGE_REDIRECT: z.enum(['stream', 'presigned']).default('stream'),
+    PAVE_IMAGE_STORE_FALLBACK: z.enum(['none', 'folder']).default('none'),
+  };
+}
 
 const luma = () => z.coerce.number().min(0).max(255).optional();
 const pixels = () => z.coerce.number().int().min(1).max(100_000).optional();
@@ -81,12 +119,14 @@ const Env = z.object({
     .int()
     .min(0)
     .max(30 * 86400)
-    .default(0),
+    .optional(),
+  PAVE_PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   // 1200 a minute: a dashboard polling every session it shows every 2 s stays well under it
   PAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   PAVE_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   PAVE_PHOTOS_CACHE_SESSIONS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   ...qaEnv(),
+  ...s3Env(),
 });
 
 type Env = z.output<typeof Env>;
@@ -107,6 +147,15 @@ function qaSettingsOf(e: Env): QaSettings {
     duplicateMaxHamming: e.PAVE_QA_DUPLICATE_MAX_HAMMING ?? d.duplicateMaxHamming,
   };
 }
+
+/** Where images are stored: `<dataDir>/images`, or a bucket. */
+export type ImageStoreSetting = { readonly kind: 'folder' } | { readonly kind: 's3'; readonly s3: S3Settings };
+
+/** The object server's connection settings (PAVE_S3_*): also what `images migrate --to s3://…` connects with. */
+export type S3Connection = Pick<S3Settings, 'endpoint' | 'region' | 'forcePathStyle'>;
+
+/** An image store that is a bucket by default keeps orphans for 10 minutes: other instances upload meanwhile. */
+const s3SweepGraceSeconds = 600;
 
 /** The server's settings. */
 export type Config = {
@@ -131,6 +180,15 @@ export type Config = {
   readonly maxPendingUploads: number;
   /** The start-up image sweep leaves files younger than this alone (another instance's upload in flight). */
   readonly imageSweepGraceSeconds: number;
+  /** Where uploaded images are stored. */
+  readonly imageStore: ImageStoreSetting;
+  readonly s3Connection: S3Connection;
+  /** `GET /images/…` streams the bytes through, or redirects to a short-lived presigned URL (buckets only). */
+  readonly imageRedirect: 'stream' | 'presigned';
+  /** During a move to a bucket: read `<dataDir>/images` for an image the bucket does not have yet. */
+  readonly imageFallback: 'none' | 'folder';
+  /** Connections each instance may open to PostgreSQL. */
+  readonly pgPoolMax: number;
   /** Requests per API key and minute on the `/v1/sessions…` routes; 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
   /** How long a found API key's account is reused without asking storage (0: always ask). */
@@ -138,6 +196,41 @@ export type Config = {
   /** How many sessions' photos answers to keep in memory (0: none). */
   readonly photosCacheSessions: number;
 };
+
+type ImageSettings = Pick<
+  Config,
+  'imageSweepGraceSeconds' | 'imageStore' | 's3Connection' | 'imageRedirect' | 'imageFallback'
+>;
+
+/** The image store's settings; a bucket-only setting without a bucket is refused, naming it. */
+function imageSettingsOf(e: Env): Result<ImageSettings, { code: 'invalid_config'; message: string }> {
+  const s3Connection: S3Connection = {
+    endpoint: e.PAVE_S3_ENDPOINT ?? null,
+    region: e.PAVE_S3_REGION ?? e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? 'us-east-1',
+    forcePathStyle: e.PAVE_S3_FORCE_PATH_STYLE,
+  };
+  const bucketOnly = [
+    ['PAVE_IMAGE_REDIRECT', e.PAVE_IMAGE_REDIRECT === 'presigned'],
+    ['PAVE_IMAGE_STORE_FALLBACK', e.PAVE_IMAGE_STORE_FALLBACK === 'folder'],
+  ] as const;
+  const misplaced = e.PAVE_IMAGE_STORE ? undefined : bucketOnly.find(([, set]) => set);
+  if (misplaced) {
+    const message = `Invalid setting ${misplaced[0]}: needs PAVE_IMAGE_STORE=s3://…`;
+    return { ok: false, error: { code: 'invalid_config', message } };
+  }
+  return {
+    ok: true,
+    value: {
+      imageStore: e.PAVE_IMAGE_STORE
+        ? { kind: 's3', s3: { ...e.PAVE_IMAGE_STORE, ...s3Connection } }
+        : { kind: 'folder' },
+      s3Connection,
+      imageRedirect: e.PAVE_IMAGE_REDIRECT,
+      imageFallback: e.PAVE_IMAGE_STORE_FALLBACK,
+      imageSweepGraceSeconds: e.PAVE_IMAGE_SWEEP_GRACE_SECONDS ?? (e.PAVE_IMAGE_STORE ? s3SweepGraceSeconds : 0),
+    },
+  };
+}
 
 /** Parses settings from an environment; empty values count as unset. Fails with a message naming the setting. */
 export function parseConfig(
@@ -152,6 +245,8 @@ export function parseConfig(
     return { ok: false, error: { code: 'invalid_config', message: `Invalid setting ${name}: ${issue?.message}` } };
   }
   const e = parsed.data;
+  const images = imageSettingsOf(e);
+  if (!images.ok) return images;
   return {
     ok: true,
     value: {
@@ -167,7 +262,8 @@ export function parseConfig(
       qaSettings: qaSettingsOf(e),
       qaConcurrency: e.PAVE_QA_CONCURRENCY ?? Math.max(1, availableParallelism()),
       maxPendingUploads: e.PAVE_MAX_PENDING_UPLOADS,
-      imageSweepGraceSeconds: e.PAVE_IMAGE_SWEEP_GRACE_SECONDS,
+      ...images.value,
+      pgPoolMax: e.PAVE_PG_POOL_MAX,
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,

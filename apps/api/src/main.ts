@@ -4,7 +4,8 @@ import { createAccountsService, type NewCredentials } from './accounts/accounts.
 import { createRequestListener } from './app.js';
 import { renderDefaultImages } from './capture/default-images.js';
 import { type Config, readConfig } from './config.js';
-import { createImageStore, type ImageStore } from './images/image-store.js';
+import type { ImageStore } from './images/image-store.js';
+import { openImageStore } from './images/open-image-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
@@ -40,23 +41,30 @@ async function prepareAccounts(repo: Repository, config: Config, logger: Logger)
 }
 
 /**
- * Removes image files no attempt points to: the leftovers of uploads cut short by a crash (the file is written
- * before its row commits). Runs before listening, so no upload of this instance is in flight; files younger
- * than the grace period are left alone for other instances sharing the folder.
+ * Removes images no attempt points to: the leftovers of uploads cut short by a crash (an image is stored before
+ * its row commits). Images younger than the grace period are left alone: uploads in flight on other instances.
  */
 async function sweepOrphanImages(images: ImageStore, repo: Repository, config: Config, logger: Logger): Promise<void> {
   const report = await images.sweep(
     (ids) => repo.attempts.findReferencedImageIds(ids),
     config.imageSweepGraceSeconds * 1000,
   );
-  if (report.removedImages + report.removedTemporary > 0) logger.info(report, 'removed orphan image files');
+  logger.info(report, 'image sweep done');
 }
 
-/** The image store (swept of orphans), the default images, then the app. */
-async function prepareApp(repo: Repository, config: Config, logger: Logger): Promise<RequestListener> {
-  const images = await createImageStore(config.dataDir);
-  await sweepOrphanImages(images, repo, config, logger);
-  return createRequestListener({
+/**
+ * The image store, the default images, then the app. A folder is swept before listening (no upload of this
+ * instance is in flight then); a bucket, which may hold millions of objects, in the background once listening.
+ */
+async function prepareApp(
+  repo: Repository,
+  config: Config,
+  logger: Logger,
+): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
+  const images = await openImageStore(config);
+  const sweep = () => sweepOrphanImages(images, repo, config, logger);
+  if (config.imageStore.kind === 'folder') await sweep();
+  const listener = createRequestListener({
     repo,
     logger,
     accountCacheMs: config.accountCacheSeconds * 1000,
@@ -65,11 +73,17 @@ async function prepareApp(repo: Repository, config: Config, logger: Logger): Pro
     publicBaseUrl: config.publicBaseUrl,
     webDist: config.webDist,
     images,
+    imageRedirect: config.imageRedirect,
     defaultImages: await renderDefaultImages(),
     qaSettings: config.qaSettings,
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
   });
+  return {
+    listener,
+    images: images.description,
+    sweep: config.imageStore.kind === 'folder' ? () => Promise.resolve() : sweep,
+  };
 }
 
 function listen(server: Server, config: Config): Promise<void> {
@@ -114,8 +128,10 @@ async function main(): Promise<void> {
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
-  const server = createServer(await prepareApp(repo, settings, logger));
+  const app = await prepareApp(repo, settings, logger);
+  const server = createServer(app.listener);
   await listen(server, settings);
+  app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({
     sessions: repo.sessions,
     now: () => new Date(),
@@ -133,7 +149,7 @@ async function main(): Promise<void> {
     sweep.stop();
     clearInterval(prune);
   });
-  logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings) }, 'listening');
+  logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images }, 'listening');
 }
 
 main().catch((error: unknown) => {

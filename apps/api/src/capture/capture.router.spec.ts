@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createImageStore } from '../images/image-store.js';
+import { createFolderImageStore } from '../images/folder-image-store.js';
 import { defaultQaSettings } from '../qa/qa-settings.js';
 import {
   makeDarkImage,
@@ -314,7 +314,7 @@ describe('capture routes', () => {
 
     it('serves images from a data folder inside a dot folder (~/.pave/data)', async () => {
       const dotDir = mkdtempSync(join(tmpdir(), '.pave-dot-'));
-      const dotted = await startTestServer(repo, { now: clock.read, images: await createImageStore(dotDir) });
+      const dotted = await startTestServer(repo, { now: clock.read, images: await createFolderImageStore(dotDir) });
       try {
         const key = Session.parse(
           (await call(dotted.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} })).json,

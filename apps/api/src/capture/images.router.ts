@@ -1,14 +1,24 @@
+import { pipeline } from 'node:stream';
 import { PhotoCode } from '@pave/domain';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { errorStyle } from '../http/route-helpers.js';
-import type { ImageStore, ImageVariant } from '../images/image-store.js';
+import type { ByteRange, ImageInfo, ImageStore, ImageVariant, OpenedImage } from '../images/image-store.js';
 import type { DefaultImages } from './default-images.js';
 
 /** Images never change under their URL: cache them for a year, and never let a browser guess another type. */
 const cacheControl = 'public, max-age=31536000, immutable';
 const imageFilePattern = /^([0-9a-f]{32})(\.thumb)?\.jpg$/;
 const defaultFilePattern = /^(\d{1,2})\.jpg$/;
+
+/** How `GET /images/<id>.jpg` answers: the bytes streamed through, or a redirect to a presigned URL. */
+export type ImagesRouterOptions = {
+  readonly redirect: 'stream' | 'presigned';
+  /** How long a presigned URL works; the redirect itself is cached a minute less. */
+  readonly presignSeconds?: number;
+};
+
+const defaultPresignSeconds = 300;
 
 function noSuchImage(): ApiProblem {
   return new ApiProblem('not_found', 'No such image.');
@@ -20,32 +30,106 @@ const imageHeaders = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-/** The file an image URL names, or null: only ids the store accepts, so no path can leave the images folder. */
-function fileOf(images: ImageStore, name: string): string | null {
+/** The image an URL names, or null: only names of a well-formed id, so no path or key can be made up. */
+function imageOf(name: string): { id: string; variant: ImageVariant } | null {
   const match = imageFilePattern.exec(name);
-  if (!match?.[1]) return null;
-  const variant: ImageVariant = match[2] ? 'thumb' : 'full';
-  return images.pathOf(match[1], variant);
+  return match?.[1] ? { id: match[1], variant: match[2] ? 'thumb' : 'full' } : null;
+}
+
+function setValidators(res: Response, info: ImageInfo): void {
+  res.set({ ETag: info.etag, 'Last-Modified': info.lastModified.toUTCString(), 'Accept-Ranges': 'bytes' });
+}
+
+/**
+ * The one range a request asks for, or null for the whole image (no Range, a stale If-Range, several ranges or a
+ * malformed header: RFC 9110 lets a server answer those in full). Null too for an unsatisfiable range: 'refuse'.
+ */
+function rangeOf(req: Request, info: ImageInfo): ByteRange | null | 'refuse' {
+  const ifRange = req.get('If-Range');
+  if (ifRange !== undefined && ifRange !== info.etag) return null;
+  const ranges = req.range(info.size, { combine: true });
+  if (ranges === -1) return 'refuse';
+  if (ranges === undefined || ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return null;
+  const [range] = ranges;
+  return range ? { start: range.start, end: range.end } : null;
+}
+
+/** Sends an opened image: 200, or 206 with its Content-Range; a read failing midway ends the response early. */
+function send(res: Response, opened: OpenedImage): void {
+  setValidators(res, opened);
+  res.set(imageHeaders);
+  if (opened.range) {
+    res.status(206).set('Content-Range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+    res.set('Content-Length', String(opened.range.end - opened.range.start + 1));
+  } else res.set('Content-Length', String(opened.size));
+  pipeline(opened.body, res, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      res.locals.log?.warn({ err: error }, 'reading an image failed midway');
+    }
+  });
+}
+
+/**
+ * Streams a stored image, never holding it whole in memory. A plain GET opens it in one request to the store;
+ * HEAD, conditional and Range requests ask for its info first.
+ */
+async function streamImage(
+  images: ImageStore,
+  image: { id: string; variant: ImageVariant },
+  req: Request,
+  res: Response,
+) {
+  const needsInfo =
+    req.method === 'HEAD' || ['range', 'if-none-match', 'if-modified-since'].some((h) => h in req.headers);
+  if (!needsInfo) {
+    const opened = await images.open(image.id, image.variant);
+    if (!opened) throw noSuchImage();
+    return send(res, opened);
+  }
+  const info = await images.stat(image.id, image.variant);
+  if (!info) throw noSuchImage();
+  setValidators(res, info);
+  if (req.fresh) return void res.set(imageHeaders).status(304).end();
+  const range = rangeOf(req, info);
+  if (range === 'refuse') {
+    res
+      .status(416)
+      .set('Content-Range', `bytes */${info.size}`)
+      .json({ message: 'The requested range is not satisfiable.' });
+    return;
+  }
+  if (req.method === 'HEAD') return void res.set(imageHeaders).set('Content-Length', String(info.size)).end();
+  const opened = await images.open(image.id, image.variant, range ?? undefined);
+  if (!opened) throw noSuchImage();
+  return send(res, opened);
 }
 
 /** `GET /images/<id>.jpg`, `/images/<id>.thumb.jpg`, `/images/default/<code>.jpg`; anything else under /images is 404. */
-export function createImagesRouter(images: ImageStore, defaults: DefaultImages): Router {
+export function createImagesRouter(
+  images: ImageStore,
+  defaults: DefaultImages,
+  options: ImagesRouterOptions = { redirect: 'stream' },
+): Router {
   const router = Router();
   const pave = errorStyle('pave');
+  const presignSeconds = options.presignSeconds ?? defaultPresignSeconds;
   router.route('/images/default/:file').get(pave, (req, res) => {
     const code = PhotoCode.safeParse(Number(defaultFilePattern.exec(req.params.file)?.[1]));
     const jpeg = code.success ? defaults.jpegOf(code.data) : null;
     if (!jpeg) throw noSuchImage();
     res.set(imageHeaders).send(jpeg);
   });
-  router.route('/images/:file').get(pave, (req, res, next) => {
-    const file = fileOf(images, req.params.file);
-    if (!file) throw noSuchImage();
-    // the headers option is applied only once the file is found, so a 404 is never cached as an image; the path
-    // is built from a checked id, and a data folder under a dot folder (~/.pave) must still serve
-    res.sendFile(file, { cacheControl: false, dotfiles: 'allow', headers: imageHeaders }, (error) => {
-      if (error) next(res.headersSent ? error : noSuchImage());
-    });
+  router.route('/images/:file').get(pave, async (req, res) => {
+    const image = imageOf(req.params.file);
+    if (!image) throw noSuchImage();
+    if (options.redirect === 'presigned') {
+      // the store is asked first, so an unknown image is our JSON 404 rather than the object server's XML
+      if (!(await images.stat(image.id, image.variant))) throw noSuchImage();
+      const url = await images.presign(image.id, image.variant, presignSeconds);
+      if (url)
+        return void res.set('Cache-Control', `private, max-age=${Math.max(0, presignSeconds - 60)}`).redirect(302, url);
+    }
+    return streamImage(images, image, req, res);
   });
   router.use('/images', pave, () => {
     throw noSuchImage();

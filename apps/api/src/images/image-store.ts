@@ -1,127 +1,95 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** The stored variants of one image. */
 export type ImageVariant = 'full' | 'thumb';
 
-/** Image files on disk under `<dataDir>/images`, written crash-safely. */
-export type ImageStore = {
-  /** A new unguessable image id (128 random bits, hex). */
-  newId(): string;
-  /** Writes both variants: each to a temporary name, fsynced, renamed, then the folder fsynced. */
-  save(id: string, files: Record<ImageVariant, Buffer>): Promise<void>;
-  /** Removes both variants (a failed commit, a deleted session); missing files are fine. */
-  remove(id: string): Promise<void>;
-  /** The file of a variant, or null for an id that is not ours (no path can escape the folder). */
-  pathOf(id: string, variant: ImageVariant): string | null;
-  /** Removes temporary files and images no row points to; files younger than `graceMs` are left alone. */
-  sweep(isReferenced: (ids: readonly string[]) => Promise<ReadonlySet<string>>, graceMs: number): Promise<SweepReport>;
+/** What is known of one stored variant without reading it. */
+export type ImageInfo = {
+  readonly size: number;
+  /** A quoted HTTP entity tag (weak for the folder store); it changes whenever the bytes could have. */
+  readonly etag: string;
+  readonly lastModified: Date;
+  /** Hex SHA-256 of the bytes when the store keeps it (object storage), else null. */
+  readonly sha256: string | null;
+};
+
+/** An inclusive byte range, already checked against the size. */
+export type ByteRange = { readonly start: number; readonly end: number };
+
+/** A variant opened for reading: its info, and its bytes (the whole file, or `range` of it) as a stream. */
+export type OpenedImage = ImageInfo & { readonly body: Readable; readonly range: ByteRange | null };
+
+/** One file of a store, by its name relative to the store's root (`ab/<id>.jpg`). */
+export type StoredFile = { readonly name: string; readonly size: number; readonly lastModified: Date };
+
+/** Where a sweep may start (resuming an earlier one) and how it reports progress. */
+export type SweepOptions = {
+  /** Only names after this one (in listing order) are looked at. */
+  readonly after?: string;
+  /** Called after each page with the last name looked at: pass it as `after` to resume there. */
+  readonly onPage?: (lastName: string, report: SweepReport) => void;
 };
 
 /** What a sweep removed. */
 export type SweepReport = { removedImages: number; removedTemporary: number; kept: number };
 
+/** Which of `ids` an attempt row points to. */
+export type IsReferenced = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/**
+ * Where uploaded images live: a folder (the default) or S3-compatible object storage. A variant is written whole
+ * or not at all, so a reader never sees half an image.
+ */
+export type ImageStore = {
+  /** Where the images are, for logs and errors (no credentials). */
+  readonly description: string;
+  /** A new unguessable image id (128 random bits, hex). */
+  newId(): string;
+  /** Writes both variants durably (thumbnail first); when it resolves, a crash loses neither. */
+  save(id: string, files: Record<ImageVariant, Buffer>): Promise<void>;
+  /** Removes both variants (a failed commit, a deleted session); missing ones are fine. */
+  remove(id: string): Promise<void>;
+  /** A variant's info, or null when it is missing or `id` is not an image id. */
+  stat(id: string, variant: ImageVariant): Promise<ImageInfo | null>;
+  /** A variant's bytes, whole or `range` of them; null when it is missing or `id` is not an image id. */
+  open(id: string, variant: ImageVariant, range?: ByteRange): Promise<OpenedImage | null>;
+  /** A URL that reads the variant for `expiresInSeconds` without credentials; null when the store has none. */
+  presign(id: string, variant: ImageVariant, expiresInSeconds: number): Promise<string | null>;
+  /** Every file of the store, a page at a time, in name order (starting after `after` when given). */
+  list(options?: { readonly after?: string }): AsyncIterable<readonly StoredFile[]>;
+  /**
+   * Removes images no row points to and half-written files, page by page; anything younger than `graceMs` is left
+   * alone (an upload in flight here or on another instance).
+   */
+  sweep(isReferenced: IsReferenced, graceMs: number, options?: SweepOptions): Promise<SweepReport>;
+};
+
+/** What a store may be given besides its location: the clock of its sweep, and (tests) its listing page size. */
+export type ImageStoreOptions = { readonly now?: () => number; readonly pageSize?: number };
+
 const idPattern = /^[0-9a-f]{32}$/;
-const filePattern = /^([0-9a-f]{32})(\.thumb)?\.jpg$/;
-const tempPattern = /\.tmp-[0-9a-f]+$/;
+const fileNamePattern = /^([0-9a-f]{2})\/([0-9a-f]{32})(\.thumb)?\.jpg$/;
 
 /** True for a string shaped like an image id. */
 export function isImageId(id: string): boolean {
   return idPattern.test(id);
 }
 
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const temp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
+/** A new image id: 128 random bits, hex. */
+export function newImageId(): string {
+  return randomBytes(16).toString('hex');
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** The name of a variant relative to the store's root: `ab/<id>.jpg`, `ab/<id>.thumb.jpg`. */
+export function imageFileName(id: string, variant: ImageVariant): string {
+  if (!isImageId(id)) throw new Error(`invariant: not an image id: ${id.slice(0, 40)}`);
+  return `${id.slice(0, 2)}/${id}${variant === 'thumb' ? '.thumb' : ''}.jpg`;
 }
 
-async function listFiles(root: string): Promise<{ folder: string; name: string }[]> {
-  const folders = await readdir(root, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    folders
-      .filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
-      .map(async (entry) =>
-        (await readdir(join(root, entry.name))).map((name) => ({ folder: join(root, entry.name), name })),
-      ),
-  );
-  return nested.flat();
-}
-
-async function isOlderThan(path: string, graceMs: number): Promise<boolean> {
-  if (graceMs <= 0) return true;
-  const info = await stat(path).catch(() => null);
-  return info !== null && Date.now() - info.mtimeMs > graceMs;
-}
-
-/** Creates the image store rooted at `<dataDir>/images` (created when missing). */
-export async function createImageStore(dataDir: string): Promise<ImageStore> {
-  const root = join(dataDir, 'images');
-  await mkdir(root, { recursive: true });
-  const folderOf = (id: string) => join(root, id.slice(0, 2));
-  const pathOf = (id: string, variant: ImageVariant) =>
-    isImageId(id) ? join(folderOf(id), variant === 'full' ? `${id}.jpg` : `${id}.thumb.jpg`) : null;
-  const existing = (id: string) => {
-    const full = pathOf(id, 'full');
-    const thumb = pathOf(id, 'thumb');
-    if (!full || !thumb) throw new Error(`invariant: not an image id: ${id.slice(0, 40)}`);
-    return { full, thumb };
-  };
-
-  return {
-    newId: () => randomBytes(16).toString('hex'),
-    pathOf,
-    async save(id, files) {
-      const paths = existing(id);
-      await mkdir(folderOf(id), { recursive: true });
-      await writeDurably(paths.thumb, files.thumb);
-      await writeDurably(paths.full, files.full);
-      await syncFolder(folderOf(id));
-    },
-    async remove(id) {
-      const paths = existing(id);
-      await Promise.all([rm(paths.full, { force: true }), rm(paths.thumb, { force: true })]);
-    },
-    async sweep(isReferenced, graceMs) {
-      const files = await listFiles(root);
-      const report: SweepReport = { removedImages: 0, removedTemporary: 0, kept: 0 };
-      const temporary = files.filter((f) => tempPattern.test(f.name));
-      for (const f of temporary) {
-        if (await isOlderThan(join(f.folder, f.name), graceMs)) {
-          await rm(join(f.folder, f.name), { force: true });
-          report.removedTemporary += 1;
-        }
-      }
-      const images = files.flatMap((f) => {
-        const match = filePattern.exec(f.name);
-        return match?.[1] ? [{ ...f, id: match[1] }] : [];
-      });
-      const referenced = await isReferenced([...new Set(images.map((f) => f.id))]);
-      for (const f of images) {
-        const path = join(f.folder, f.name);
-        if (referenced.has(f.id) || !(await isOlderThan(path, graceMs))) report.kept += 1;
-        else {
-          await rm(path, { force: true });
-          report.removedImages += 1;
-        }
-      }
-      return report;
-    },
-  };
+/** The image id and variant a stored name holds, or null for any other name (a temporary file, a stranger). */
+export function parseImageFileName(name: string): { id: string; variant: ImageVariant } | null {
+  const match = fileNamePattern.exec(name);
+  if (!match?.[2] || match[1] !== match[2].slice(0, 2)) return null;
+  return { id: match[2], variant: match[3] ? 'thumb' : 'full' };
 }

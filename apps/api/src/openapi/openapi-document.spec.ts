@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Express } from 'express';
-import { createImageStore } from '../images/image-store.js';
+import { createFolderImageStore } from '../images/folder-image-store.js';
 import { createApp, createOpenApiDocument, namedSchemas } from '../app.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
@@ -69,7 +69,7 @@ describe('the OpenAPI document', () => {
         repo,
         logger: createLogger('silent'),
         publicBaseUrl: 'http://localhost:3000',
-        images: await createImageStore(join(tmpdir(), 'pave-openapi-unused')),
+        images: await createFolderImageStore(join(tmpdir(), 'pave-openapi-unused')),
         defaultImages: await testDefaultImages(),
       });
       const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;

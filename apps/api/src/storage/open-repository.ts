@@ -5,10 +5,14 @@ import type { Repository } from './repository.js';
 import { openSqliteRepository, sqliteFileIn } from './sqlite-repository.js';
 
 /** Opens the configured storage: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data folder. */
-export function openRepository(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<Repository> {
+export function openRepository(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgPoolMax'>,
+  logger: Logger,
+): Promise<Repository> {
   if (config.databaseUrl !== null) {
     return openPostgresRepository({
       connectionString: config.databaseUrl,
+      maxConnections: config.pgPoolMax,
       onPoolError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'),
     });
   }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, createRequestListener, type AppDeps } from '../app.js';
 import { renderDefaultImages, type DefaultImages } from '../capture/default-images.js';
-import { createImageStore, type ImageStore } from '../images/image-store.js';
+import { createFolderImageStore } from '../images/folder-image-store.js';
+import type { ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
 
@@ -57,7 +58,7 @@ export async function startTestServer(repo: Repository, options: TestServerOptio
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const dataDir = options.images ? null : mkdtempSync(join(tmpdir(), 'pave-images-'));
-  const images = options.images ?? (await createImageStore(dataDir ?? ''));
+  const images = options.images ?? (await createFolderImageStore(dataDir ?? ''));
   const defaultImages = options.defaultImages ?? (await testDefaultImages());
   const logger = createLogger('info', sink);
   const { expressOnly = false, ...deps } = options;
