@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPaveClient, type PaveClient } from '@pave/client';
@@ -11,12 +10,14 @@ import { makeSceneImage } from '../qa/test-images.js';
 import { openPostgresRepository } from '../storage/postgres-repository.js';
 import type { Repository } from '../storage/repository.js';
 import { openSqliteRepository, sqliteFileIn } from '../storage/sqlite-repository.js';
-import { listImageFiles } from '../testing/capture-requests.js';
+import { imageFileName } from '../images/image-store.js';
 import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
-import { describeEachKind, postgresSkipReason, requireTestDatabaseUrl } from '../testing/test-storage.js';
+import { describeEachBackend } from '../testing/test-backends.js';
+import type { TestImageStore } from '../testing/test-image-stores.js';
+import { requireTestDatabaseUrl } from '../testing/test-storage.js';
 
-// kill -9 in the middle of a burst of uploads, then a restart: every attempt row with an image has both files on
-// disk, and every image file on disk belongs to a row (the start-up sweep removed the rest).
+// kill -9 in the middle of a burst of uploads, then a restart: every attempt row with an image has both files
+// stored, and every stored image belongs to a row (the start-up sweep removed the rest), in a folder or a bucket.
 
 const credentials = { username: 'crash', apiKey: 'crash-key-0001', apiSecret: 'crash-secret-0001' };
 const burstSize = 16;
@@ -44,49 +45,61 @@ async function postgresStorage(url: string): Promise<Storage> {
   };
 }
 
-type StorageKind = { name: string; skipReason: string | null; make: (dataDir: string) => Promise<Storage> };
-
-const kinds: StorageKind[] = [
-  { name: 'sqlite', skipReason: null, make: (dataDir) => Promise.resolve(sqliteStorage(dataDir)) },
-  { name: 'postgres', skipReason: postgresSkipReason, make: () => postgresStorage(requireTestDatabaseUrl()) },
-];
-
 let bundle: ServerBundle;
-let images: Buffer[];
+let burst: Buffer[];
 
 beforeAll(async () => {
   bundle = await buildServerBundle(`crash-test-${randomBytes(4).toString('hex')}`);
-  images = await Promise.all(Array.from({ length: burstSize }, (_, index) => makeSceneImage({ seed: 3000 + index })));
+  burst = await Promise.all(Array.from({ length: burstSize }, (_, index) => makeSceneImage({ seed: 3000 + index })));
 }, 30_000);
 afterAll(() => bundle.remove());
 
-describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage }) => {
+describeEachBackend('a server killed mid-upload-burst', (backend) => {
   let dataDir: string;
   let storage: Storage;
+  let images: TestImageStore;
   let port: number;
   let server: ServerProcess | null = null;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'pave-crash-'));
-    storage = await makeStorage(dataDir);
+    images = await backend.createImages();
+    // the folder store's data folder holds the SQLite file too, as in a one-machine deployment
+    dataDir = images.env['PAVE_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'pave-crash-'));
+    storage =
+      backend.storage.name === 'sqlite' ? sqliteStorage(dataDir) : await postgresStorage(requireTestDatabaseUrl());
     port = await freePort();
   });
   afterEach(async () => {
     if (server) await server.stop('SIGKILL');
     await storage.destroy();
+    await images.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** Resolves once the server has swept its images (a bucket is swept in the background once it listens). */
+  async function swept(running: ServerProcess): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!running.output().includes('image sweep done')) {
+      if (Date.now() > deadline) throw new Error(`no image sweep within 10 s: ${running.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   const start = async (): Promise<PaveClient> => {
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startBundledServer(bundle, {
+    const started = await startBundledServer(bundle, {
+      ...images.env,
       ...storage.env,
+      PAVE_DATA_DIR: dataDir,
       PORT: String(port),
       PUBLIC_BASE_URL: baseUrl,
-      PAVE_DATA_DIR: dataDir,
       PAVE_BOOTSTRAP_ACCOUNTS: `${credentials.username}:${credentials.apiKey}:${credentials.apiSecret}`,
-      LOG_LEVEL: 'warn',
+      // one instance: its sweep may take anything older than its own start
+      PAVE_IMAGE_SWEEP_GRACE_SECONDS: '0',
+      LOG_LEVEL: 'info',
     });
+    server = started;
+    await swept(started);
     return createPaveClient({ baseUrl, ...credentials, retry: { limit: 0 } });
   };
 
@@ -95,7 +108,7 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
     let answered = 0;
     let cut = 0;
     const running = server;
-    const uploads = images.map((bytes, index) =>
+    const uploads = burst.map((bytes, index) =>
       pave.capture
         .upload(key, ([2, 3, 9, 6, 4, 5, 7, 8] as const)[index % 8] ?? 2, new Blob([new Uint8Array(bytes)]))
         .then(
@@ -113,12 +126,13 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
     return { answered, cut };
   }
 
-  /** An orphan the sweep must remove: a finished image file and a temporary file no row points to. */
+  /** An orphan the sweep must remove: a finished image no row points to, and (a folder's) a temporary file. */
   async function plantOrphans(): Promise<string> {
     const id = randomBytes(16).toString('hex');
-    await mkdir(join(dataDir, 'images', id.slice(0, 2)), { recursive: true });
-    await writeFile(join(dataDir, 'images', id.slice(0, 2), `${id}.jpg`), 'orphan');
-    await writeFile(join(dataDir, 'images', id.slice(0, 2), `${id}.thumb.jpg.tmp-0a1b2c`), 'half-written');
+    await images.plant(imageFileName(id, 'full'), Buffer.from('orphan'));
+    if (images.kind === 'folder') {
+      await images.plant(`${imageFileName(id, 'thumb')}.tmp-0a1b2c`, Buffer.from('half-written'));
+    }
     return id;
   }
 
@@ -128,8 +142,8 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
       const session = await repo.sessions.findByKey(key, 'any');
       const rows = await repo.attempts.listForSession(session?.id ?? -1);
       const ids = rows.flatMap((row) => (row.imageId ? [row.imageId] : []));
-      const expected = ids.flatMap((id) => [`${id.slice(0, 2)}/${id}.jpg`, `${id.slice(0, 2)}/${id}.thumb.jpg`]);
-      expect(await listImageFiles(dataDir)).toEqual(expected.sort());
+      const expected = ids.flatMap((id) => [imageFileName(id, 'full'), imageFileName(id, 'thumb')]);
+      expect(await images.files()).toEqual(expected.sort());
       expect(rows.map((row) => row.seq)).toEqual(rows.map((_row, index) => index + 1));
       return rows.length;
     } finally {
@@ -149,7 +163,7 @@ describeEachKind(kinds, 'a server killed mid-upload-burst', ({ make: makeStorage
       pave = await start();
       const stored = await expectConsistent(key);
       expect(stored).toBeGreaterThanOrEqual(total + answered);
-      expect((await listImageFiles(dataDir)).some((file) => file.includes(orphan))).toBe(false);
+      expect((await images.files()).some((file) => file.includes(orphan))).toBe(false);
       const photos = await pave.sessions.photos(key);
       expect(photos).toHaveLength(stored);
       const fetched = await Promise.all(photos.map((photo) => fetch(photo.url ?? '').then((r) => r.status)));

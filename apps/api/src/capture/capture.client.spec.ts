@@ -20,7 +20,9 @@ import type { Repository } from '../storage/repository.js';
 import { call } from '../testing/http-call.js';
 import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
 import { createTestClock, startTestServer, type TestClock, type TestServer } from '../testing/test-server.js';
-import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
+import { describeEachBackend } from '../testing/test-backends.js';
+import type { TestImageStore } from '../testing/test-image-stores.js';
+import type { TestStorage } from '../testing/test-storage.js';
 
 // A whole capture like the contract's sample, driven through @pave/client (capture and signed sessions calls):
 // rejected Interior retaken, rejected exterior views (blurry, portrait, a duplicate of another step), a typed
@@ -33,19 +35,21 @@ function blob(bytes: Buffer): Blob {
   return new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
 }
 
-describeEachStorage('a whole capture through @pave/client', (kind) => {
+describeEachBackend('a whole capture through @pave/client', (backend) => {
   let storage: TestStorage;
   let repo: Repository;
+  let images: TestImageStore;
   let server: TestServer;
   let clock: TestClock;
   let acme: TestCredentials;
   let pave: PaveClient;
 
   beforeEach(async () => {
-    storage = await kind.create();
+    storage = await backend.storage.create();
     repo = await storage.open();
+    images = await backend.createImages();
     clock = createTestClock(start);
-    server = await startTestServer(repo, { now: clock.read });
+    server = await startTestServer(repo, { now: clock.read, images: images.store });
     acme = (await createTestAccount(repo, 'acme')).credentials;
     pave = createPaveClient({ baseUrl: server.baseUrl, ...acme, now: clock.read, retry: { limit: 0 } });
   });
@@ -53,6 +57,7 @@ describeEachStorage('a whole capture through @pave/client', (kind) => {
     await server.close();
     await repo.close();
     await storage.destroy();
+    await images.destroy();
   });
 
   /** Moves the clock on 2 s, then acts: every attempt gets its own second. */

@@ -6,12 +6,8 @@ import {
   sessionPhotoShape,
   type SessionKey,
 } from '@pave/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { createFolderImageStore } from '../images/folder-image-store.js';
 import { defaultQaSettings } from '../qa/qa-settings.js';
 import {
   makeDarkImage,
@@ -23,18 +19,21 @@ import {
   readExifSummary,
 } from '../qa/test-images.js';
 import type { Repository } from '../storage/repository.js';
-import { listImageFiles, postForm, type FormPart } from '../testing/capture-requests.js';
+import { postForm, type FormPart } from '../testing/capture-requests.js';
 import { call } from '../testing/http-call.js';
 import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
+import { describeEachBackend } from '../testing/test-backends.js';
+import type { TestImageStore } from '../testing/test-image-stores.js';
 import { createTestClock, startTestServer, type TestClock, type TestServer } from '../testing/test-server.js';
-import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
+import type { TestStorage } from '../testing/test-storage.js';
 
 const start = new Date('2026-03-01T10:00:00Z');
 const day = 86_400_000;
 
-describe('capture routes', () => {
+describeEachBackend('capture routes', (backend) => {
   let storage: TestStorage;
   let repo: Repository;
+  let images: TestImageStore;
   let server: TestServer;
   let clock: TestClock;
   let acme: TestCredentials;
@@ -44,16 +43,18 @@ describe('capture routes', () => {
     scene = await makeSceneImage({ seed: 101 });
   });
   beforeEach(async () => {
-    storage = createSqliteTestStorage();
+    storage = await backend.storage.create();
     repo = await storage.open();
+    images = await backend.createImages();
     clock = createTestClock(start);
-    server = await startTestServer(repo, { now: clock.read });
+    server = await startTestServer(repo, { now: clock.read, images: images.store });
     acme = (await createTestAccount(repo, 'acme')).credentials;
   });
   afterEach(async () => {
     await server.close();
     await repo.close();
     await storage.destroy();
+    await images.destroy();
   });
 
   async function createSession(): Promise<SessionKey> {
@@ -70,7 +71,7 @@ describe('capture routes', () => {
   async function expectNothingStored(key: SessionKey): Promise<void> {
     const session = await repo.sessions.findByKey(key, 'any');
     expect(await repo.attempts.listForSession(session?.id ?? -1)).toEqual([]);
-    expect(await listImageFiles(server.dataDir ?? '')).toEqual([]);
+    expect(await images.files()).toEqual([]);
   }
 
   async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID'): Promise<void> {
@@ -210,7 +211,7 @@ describe('capture routes', () => {
         404,
         { message: sessionNotFoundMessage('ACM-0000000000'), code: 'not_found' },
       ]);
-      expect(await listImageFiles(server.dataDir ?? '')).toEqual([]);
+      expect(await images.files()).toEqual([]);
     });
 
     it.each(['COMPLETE', 'INVALID'] as const)('refuses an upload to a %s session with 409', async (status) => {
@@ -306,27 +307,7 @@ describe('capture routes', () => {
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
         expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).width).toBe(width);
       }
-      expect(await listImageFiles(server.dataDir ?? '')).toEqual([
-        `${id.slice(0, 2)}/${id}.jpg`,
-        `${id.slice(0, 2)}/${id}.thumb.jpg`,
-      ]);
-    });
-
-    it('serves images from a data folder inside a dot folder (~/.pave/data)', async () => {
-      const dotDir = mkdtempSync(join(tmpdir(), '.pave-dot-'));
-      const dotted = await startTestServer(repo, { now: clock.read, images: await createFolderImageStore(dotDir) });
-      try {
-        const key = Session.parse(
-          (await call(dotted.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} })).json,
-        ).session_key;
-        const photo = SessionPhoto.parse(
-          (await postForm(dotted.baseUrl, `/v1/capture/${key}/photos/2`, image(scene))).json,
-        );
-        expect((await fetch(photo.url ?? '')).status).toBe(200);
-      } finally {
-        await dotted.close();
-        rmSync(dotDir, { recursive: true, force: true });
-      }
+      expect(await images.files()).toEqual([`${id.slice(0, 2)}/${id}.jpg`, `${id.slice(0, 2)}/${id}.thumb.jpg`]);
     });
 
     it.each([
@@ -351,6 +332,7 @@ describe('capture routes', () => {
   ])('answers 413 to a file over the size limit (%s), stops reading it, and stores nothing', async (_how, extra) => {
     const small = await startTestServer(repo, {
       now: clock.read,
+      images: images.store,
       qaSettings: { ...defaultQaSettings, maxInputBytes: 20_000 },
     });
     try {
@@ -364,14 +346,14 @@ describe('capture routes', () => {
       ]);
       const session = await repo.sessions.findByKey(key, 'any');
       expect(await repo.attempts.listForSession(session?.id ?? -1)).toEqual([]);
-      expect(await listImageFiles(small.dataDir ?? '')).toEqual([]);
+      expect(await images.files()).toEqual([]);
     } finally {
       await small.close();
     }
   });
 
   it('answers 503 with Retry-After while every upload slot is taken, and takes uploads again afterwards', async () => {
-    const busy = await startTestServer(repo, { now: clock.read, maxPendingUploads: 1 });
+    const busy = await startTestServer(repo, { now: clock.read, images: images.store, maxPendingUploads: 1 });
     try {
       const answer = await call(busy.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
       const key = Session.parse(answer.json).session_key;
