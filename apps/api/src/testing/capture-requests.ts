@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readAnswer, type HttpAnswer } from './http-call.js';
 
 /** One part of a hand-made multipart form: a file (with a filename) or a text field. */
@@ -21,14 +19,4 @@ export async function postForm(baseUrl: string, path: string, parts: readonly Fo
   }
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', body: form });
   return readAnswer(response);
-}
-
-/** Every file under `<dataDir>/images` (relative names, sorted): what a test checks was or was not stored. */
-export async function listImageFiles(dataDir: string): Promise<string[]> {
-  const root = join(dataDir, 'images');
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort();
 }
