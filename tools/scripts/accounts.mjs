@@ -1,38 +1,6 @@
 #!/usr/bin/env node
 // `npm run accounts -- create <username> | list | revoke <api-key>`: builds the API when its bundle is missing or
 // older than its sources, then runs the bundled accounts CLI against the configured storage.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runApiCli } from './lib/run-api-cli.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-process.chdir(root);
-const cli = join('apps', 'api', 'dist', 'accounts-cli.js');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const sources = ['apps/api/src', 'libs/pave-domain/src'].filter((dir) => existsSync(dir));
-const stale = !existsSync(cli) || Math.max(...sources.map(newestMtime)) > statSync(cli).mtimeMs;
-if (stale) {
-  const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true' };
-  // the build's own output goes to stderr, so stdout carries only what the command prints
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
-    stdio: ['ignore', process.stderr, 'inherit'],
-    env,
-  });
-  if (build.status !== 0) {
-    console.error('accounts: building the API failed.');
-    process.exit(build.status ?? 1);
-  }
-}
-
-const child = spawn(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+runApiCli('accounts-cli', process.argv.slice(2));
