@@ -55,6 +55,8 @@ async function startInstance(index, env) {
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(process.execPath, [join('apps', 'api', 'dist', 'main.js')], {
     env: {
+      // the AWS SDK's notice that its releases after January 2027 need Node 22, once per instance, is noise here
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...process.env,
       ...env,
       DATABASE_URL: databaseUrl,
