@@ -5,16 +5,12 @@ import { join } from 'node:path';
 import { createPaveClient, type PaveClient } from '@pave/client';
 import { freePort, type ServerProcess } from '@pave/client/testing';
 import type { SessionKey } from '@pave/domain';
-import pg from 'pg';
 import { makeSceneImage } from '../qa/test-images.js';
-import { openPostgresRepository } from '../storage/postgres-repository.js';
-import type { Repository } from '../storage/repository.js';
-import { openSqliteRepository, sqliteFileIn } from '../storage/sqlite-repository.js';
 import { imageFileName } from '../images/image-store.js';
 import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
 import { describeEachBackend } from '../testing/test-backends.js';
 import type { TestImageStore } from '../testing/test-image-stores.js';
-import { requireTestDatabaseUrl } from '../testing/test-storage.js';
+import type { TestStorage } from '../testing/test-storage.js';
 
 // kill -9 in the middle of a burst of uploads, then a restart: every attempt row with an image has both files
 // stored, and every stored image belongs to a row (the start-up sweep removed the rest), in a folder or a bucket.
@@ -22,28 +18,6 @@ import { requireTestDatabaseUrl } from '../testing/test-storage.js';
 const credentials = { username: 'crash', apiKey: 'crash-key-0001', apiSecret: 'crash-secret-0001' };
 const burstSize = 16;
 const rounds = 2;
-
-type Storage = { env: Record<string, string>; open(): Promise<Repository>; destroy(): Promise<void> };
-
-function sqliteStorage(dataDir: string): Storage {
-  return { env: {}, open: () => openSqliteRepository(sqliteFileIn(dataDir)), destroy: () => Promise.resolve() };
-}
-
-async function postgresStorage(url: string): Promise<Storage> {
-  const schema = `pave_crash_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create schema ${schema}`);
-  const separator = url.includes('?') ? '&' : '?';
-  return {
-    env: { DATABASE_URL: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}` },
-    open: () => openPostgresRepository({ connectionString: url, schema, maxConnections: 2 }),
-    destroy: () => admin(`drop schema ${schema} cascade`),
-  };
-}
 
 let bundle: ServerBundle;
 let burst: Buffer[];
@@ -56,17 +30,16 @@ afterAll(() => bundle.remove());
 
 describeEachBackend('a server killed mid-upload-burst', (backend) => {
   let dataDir: string;
-  let storage: Storage;
+  let storage: TestStorage;
   let images: TestImageStore;
   let port: number;
   let server: ServerProcess | null = null;
 
   beforeEach(async () => {
-    images = await backend.createImages();
-    // the folder store's data folder holds the SQLite file too, as in a one-machine deployment
-    dataDir = images.env['PAVE_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'pave-crash-'));
-    storage =
-      backend.storage.name === 'sqlite' ? sqliteStorage(dataDir) : await postgresStorage(requireTestDatabaseUrl());
+    storage = await backend.storage.create();
+    // one data folder holds the SQLite file and the image folder, as on one machine; PostgreSQL + S3 need none
+    dataDir = storage.env['PAVE_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'pave-crash-'));
+    images = await backend.createImages(dataDir);
     port = await freePort();
   });
   afterEach(async () => {

@@ -10,8 +10,8 @@ import { describeOrSkip, storageKinds, type TestStorageKind } from './test-stora
 export type TestBackend = {
   readonly name: 'sqlite+folder' | 'postgres+s3';
   readonly storage: TestStorageKind;
-  /** A fresh image store of the backend's kind: a temporary folder, or a new bucket. */
-  readonly createImages: () => Promise<TestImageStore>;
+  /** A fresh image store of the backend's kind: a folder (in `dataDir` when given), or a new bucket. */
+  readonly createImages: (dataDir?: string) => Promise<TestImageStore>;
 };
 
 function storageKind(name: TestStorageKind['name']): TestStorageKind {
@@ -29,7 +29,11 @@ export function describeEachBackend(title: string, body: (backend: TestBackend) 
   const sqlite = storageKind('sqlite');
   const postgres = storageKind('postgres');
   describeOrSkip(sqlite.skipReason, `${title} [sqlite+folder]`, () =>
-    body({ name: 'sqlite+folder', storage: sqlite, createImages: () => createFolderTestImageStore() }),
+    body({
+      name: 'sqlite+folder',
+      storage: sqlite,
+      createImages: (dataDir) => createFolderTestImageStore(dataDir ? { dataDir } : {}),
+    }),
   );
   describeOrSkip(postgres.skipReason, `${title} [postgres+s3]`, () => {
     const server = useTestObjectServer();

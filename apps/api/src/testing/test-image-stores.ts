@@ -36,9 +36,11 @@ async function filesOf(store: ImageStore): Promise<string[]> {
   return names.sort();
 }
 
-/** A folder store in a fresh temporary data folder. */
-export async function createFolderTestImageStore(options: TestImageStoreOptions = {}): Promise<TestImageStore> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pave-images-'));
+/** A folder store in `dataDir` (the SQLite storage's, for a one-machine server), else a fresh temporary folder. */
+export async function createFolderTestImageStore(
+  options: TestImageStoreOptions & { readonly dataDir?: string } = {},
+): Promise<TestImageStore> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pave-images-'));
   const store = await createFolderImageStore(dataDir, options);
   return {
     kind: 'folder',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgresRepository } from '../storage/postgres-repository.js';
 import type { Repository } from '../storage/repository.js';
-import { openSqliteRepository } from '../storage/sqlite-repository.js';
+import { openSqliteRepository, sqliteFileIn } from '../storage/sqlite-repository.js';
 
 /** PostgreSQL for tests; unset means the PostgreSQL suites are skipped (and say so). */
 export const testDatabaseUrl: string | undefined = process.env['PAVE_TEST_DATABASE_URL'] || undefined;
@@ -33,6 +33,8 @@ export function describeOrSkip(skipReason: string | null, name: string, tests: (
 /** A storage a test owns: `open` may be called again after closing (a restart); `destroy` removes everything. */
 export type TestStorage = {
   readonly kind: 'sqlite' | 'postgres';
+  /** The environment that points a server process at this storage (PAVE_DATA_DIR or DATABASE_URL). */
+  readonly env: Readonly<Record<string, string>>;
   open(): Promise<Repository>;
   destroy(): Promise<void>;
 };
@@ -42,7 +44,8 @@ export function createSqliteTestStorage(): TestStorage {
   const dir = mkdtempSync(join(tmpdir(), 'pave-api-'));
   return {
     kind: 'sqlite',
-    open: () => openSqliteRepository(join(dir, 'pave.sqlite')),
+    env: { PAVE_DATA_DIR: dir },
+    open: () => openSqliteRepository(sqliteFileIn(dir)),
     destroy: () => {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
@@ -64,8 +67,10 @@ async function runAdmin(url: string, statement: string): Promise<void> {
 export async function createPostgresTestStorage(url: string): Promise<TestStorage> {
   const schema = `pave_test_${randomBytes(6).toString('hex')}`;
   await runAdmin(url, `create schema ${schema}`);
+  const separator = url.includes('?') ? '&' : '?';
   return {
     kind: 'postgres',
+    env: { DATABASE_URL: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}` },
     open: () => openPostgresRepository({ connectionString: url, schema, maxConnections: 4 }),
     destroy: () => runAdmin(url, `drop schema ${schema} cascade`),
   };
