@@ -46,7 +46,7 @@ export type ImageStore = {
   readonly description: string;
   /** A new unguessable image id (128 random bits, hex). */
   newId(): string;
-  /** Writes both variants durably (thumbnail first); when it resolves, a crash loses neither. */
+  /** Writes both variants durably; when it resolves, a crash loses neither (before, it may leave one: an orphan). */
   save(id: string, files: Record<ImageVariant, Buffer>): Promise<void>;
   /** Removes both variants (a failed commit, a deleted session); missing ones are fine. */
   remove(id: string): Promise<void>;

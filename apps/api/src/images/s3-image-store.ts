@@ -142,8 +142,8 @@ export async function createS3ImageStore(settings: S3Settings, options: ImageSto
     description,
     newId: newImageId,
     async save(id, files) {
-      await put(id, 'thumb', files.thumb);
-      await put(id, 'full', files.full);
+      // both at once: no row points to either before both are stored, and the sweep takes a half-saved pair
+      await Promise.all([put(id, 'thumb', files.thumb), put(id, 'full', files.full)]);
     },
     async remove(id) {
       await Promise.all(
