@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-// `npm run bench [-- --only photos,qa,client,scale] [--duration 8] [--rounds 2] [--scale-sessions 1000000]`
+// `npm run bench [-- --only photos,qa,client,scale,images] [--duration 8] [--rounds 2] [--scale-sessions 1000000]`
 // Every figure is measured in this run, next to its baseline. Writes bench-results/<stamp>.{json,md} and
 // docs/benchmarks.md. PostgreSQL parts use PAVE_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
 // to create and drop their own databases. Never part of `npm test`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { root } from './lib/api-server.mjs';
-import { renderMarkdown } from './lib/report.mjs';
+import { mergeMarkdown, renderMarkdown } from './lib/report.mjs';
 
+const allParts = ['photos', 'qa', 'client', 'scale', 'images'];
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'photos,qa,client,scale' },
+    only: { type: 'string', default: allParts.join(',') },
     duration: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '2' },
     'scale-sessions': { type: 'string', default: '1000000' },
@@ -98,13 +99,21 @@ async function main() {
       durationSeconds: duration,
     });
   }
+  if (only.has('images')) {
+    console.log('Image storage (folder vs bucket):');
+    const { benchImages } = await import('./images.mjs');
+    report.images = await benchImages({ durationSeconds: Math.min(duration, 5), rounds: Number(values.rounds) });
+  }
   const stamp = report.date.replace(/[:.]/g, '-');
   const markdown = renderMarkdown(report);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(root, 'bench-results', `${stamp}.md`), markdown);
   mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+  // a run of some parts only updates their sections and keeps the others' earlier figures
+  const docs = join(root, 'docs', 'benchmarks.md');
+  const partial = allParts.some((part) => !only.has(part)) && existsSync(docs);
+  writeFileSync(docs, partial ? mergeMarkdown(readFileSync(docs, 'utf8'), report) : markdown);
   console.log(`\n${markdown}`);
 }
 

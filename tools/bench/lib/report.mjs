@@ -92,6 +92,33 @@ function scaleSection({ scale }) {
   ];
 }
 
+function imagesSection({ images }) {
+  const up = images.upload;
+  const get = images.get;
+  const direct = get['object server directly (presigned URL)'];
+  const streamed = get['API, bucket store (streamed through)'];
+  const getRow = (name, x) =>
+    `| ${name} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${fixed(x.p50 / Math.max(direct.p50, 0.001))}× | ${x.non2xx} |`;
+  return [
+    `## Image storage: a folder against a bucket`,
+    ``,
+    `Two APIs on SQLite, one keeping images in a folder, one in a bucket of a local S3-compatible server (s3rver, in its own process). ${up.folder.uploads} uploads of a ${Math.round(images.jpegBytes / 1000)} kB 2 MP JPEG to each, one at a time and alternating, each to a new session; then GET of one stored ${Math.round(images.fullBytes / 1000)} kB image, 4 concurrent keep-alive clients, ${images.durationSeconds} s per run, best of ${images.rounds} interleaved rounds.`,
+    ``,
+    `| upload → verdict | p50 ms | p99 ms |`,
+    `| --- | ---: | ---: |`,
+    `| folder store | ${up.folder.p50} | ${up.folder.p99} |`,
+    `| bucket store | ${up.bucket.p50} | ${up.bucket.p99} |`,
+    ``,
+    `| GET image | req/s | p50 ms | p99 ms | p50 vs object server | errors |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |`,
+    ...Object.entries(get).map(([name, x]) => getRow(name, x)),
+    ``,
+    `- Upload → verdict on the bucket: p50 ${fixed(up.bucket.p50 / Math.max(up.folder.p50, 0.001))}× the folder's (${fixed(up.bucket.p50 - up.folder.p50, 1)} ms more per upload).`,
+    `- GET through the API from the bucket: p50 ${fixed(streamed.p50 / Math.max(direct.p50, 0.001))}× straight from the object server: the client, the API and the object server share the machine's cores, and the API moves every byte a second time. \`PAVE_IMAGE_REDIRECT=presigned\` sends clients straight there with one 302.`,
+    ``,
+  ];
+}
+
 export function renderMarkdown(report) {
   const m = report.machine;
   const lines = [
@@ -105,5 +132,33 @@ export function renderMarkdown(report) {
   if (report.qa) lines.push(...qaSection(report));
   if (report.client) lines.push(...clientSection(report));
   if (report.scale) lines.push(...scaleSection(report));
+  if (report.images) lines.push(...imagesSection(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The `## ` sections of a report, by heading, in order; the text before the first one under ''. */
+function sectionsOf(markdown) {
+  const sections = new Map();
+  for (const part of markdown.split(/^(?=## )/m)) {
+    const heading = part.startsWith('## ') ? part.slice(0, part.indexOf('\n')) : '';
+    sections.set(heading, part.endsWith('\n') ? part : `${part}\n`);
+  }
+  return sections;
+}
+
+/**
+ * docs/benchmarks.md after a run of some parts only (`--only`): the sections this run measured replace their
+ * namesakes, each saying when and how it was measured; the sections of earlier runs stay as they were.
+ */
+export function mergeMarkdown(existing, report) {
+  const fresh = sectionsOf(renderMarkdown(report));
+  const merged = sectionsOf(existing);
+  const m = report.machine;
+  const provenance = `Measured ${report.date} with \`${report.command}\` on ${m.cores} × ${m.cpu}, Node ${m.node}.\n\n`;
+  for (const [heading, text] of fresh) {
+    if (heading === '') continue;
+    const [title, ...rest] = text.split('\n\n');
+    merged.set(heading, [title, provenance.trimEnd(), ...rest].join('\n\n'));
+  }
+  return [...merged.values()].join('');
 }
