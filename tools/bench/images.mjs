@@ -8,15 +8,9 @@ import sharp from 'sharp';
 import { startObjectServer } from '../scripts/lib/object-server.mjs';
 import { startApi } from './lib/api-server.mjs';
 import { measureLatency } from './lib/latency.mjs';
-import { signedHeaders } from './lib/sign.mjs';
+import { benchApiEnv, createSession } from './lib/bench-account.mjs';
 
-const account = { username: 'bench', apiKey: 'bench-key-0001', apiSecret: 'bench-secret-0001' };
-const apiEnv = {
-  PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
-  PAVE_RATE_LIMIT_PER_MINUTE: '0',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  LOG_LEVEL: 'warn',
-};
+const apiEnv = { ...benchApiEnv, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 /** A photo-like 2 MP JPEG: a gradient with sensor-like noise, different for every seed. */
 async function makeJpeg(seed) {
@@ -32,16 +26,6 @@ async function makeJpeg(seed) {
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 88 })
     .toBuffer();
-}
-
-async function createSession(baseUrl) {
-  const response = await fetch(`${baseUrl}/v1/sessions`, {
-    method: 'POST',
-    headers: { ...signedHeaders(account), 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
-  return (await response.json()).session_key;
 }
 
 /** Milliseconds from sending an upload to having its verdict; the photo's URL. */

@@ -7,27 +7,14 @@ import { startApi, root } from './lib/api-server.mjs';
 import { runLoad } from './lib/load.mjs';
 import { createDatabase, dropDatabase, seedPostgres, seedSqlite } from './lib/seed.mjs';
 import { signedHeaders } from './lib/sign.mjs';
+import { benchAccount, benchApiEnv, createSession } from './lib/bench-account.mjs';
 import { spawnServer } from './lib/spawn-server.mjs';
 
-const account = { username: 'bench', apiKey: 'bench-key-0001', apiSecret: 'bench-secret-0001' };
-const apiEnv = {
-  PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
-  PAVE_RATE_LIMIT_PER_MINUTE: '0',
-  LOG_LEVEL: 'warn',
-};
+const account = benchAccount;
+const apiEnv = benchApiEnv;
 
 /** Sessions besides the main one, read in turn by the spread runs: one photos answer each, no two alike. */
 const spreadSessions = 256;
-
-async function createSession(baseUrl) {
-  const response = await fetch(`${baseUrl}/v1/sessions`, {
-    method: 'POST',
-    headers: { ...signedHeaders(account), 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
-  return (await response.json()).session_key;
-}
 
 async function createSessions(baseUrl, count) {
   const keys = [];

@@ -1,20 +1,9 @@
 // Starts the built API (apps/api/dist/main.js) on a free loopback port and waits until /healthz answers.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(baseUrl, child, deadline) {
   while (Date.now() < deadline) {

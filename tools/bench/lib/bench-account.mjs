@@ -1,0 +1,22 @@
+// The account the benchmarks sign with, the API settings that create it, and creating a session as it.
+import { signedHeaders } from './sign.mjs';
+
+export const benchAccount = { username: 'bench', apiKey: 'bench-key-0001', apiSecret: 'bench-secret-0001' };
+
+/** Settings of a benchmarked API: the bench account exists, nothing is rate limited, only warnings are logged. */
+export const benchApiEnv = {
+  PAVE_BOOTSTRAP_ACCOUNTS: `${benchAccount.username}:${benchAccount.apiKey}:${benchAccount.apiSecret}`,
+  PAVE_RATE_LIMIT_PER_MINUTE: '0',
+  LOG_LEVEL: 'warn',
+};
+
+/** Creates a session on the API at `baseUrl`; its session key. */
+export async function createSession(baseUrl) {
+  const response = await fetch(`${baseUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { ...signedHeaders(benchAccount), 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
+  return (await response.json()).session_key;
+}
