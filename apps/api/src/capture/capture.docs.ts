@@ -160,13 +160,20 @@ const imageRoutes: readonly RouteDoc[] = [
     path: '/images/:file',
     operationId: 'getImage',
     summary: 'A stored photo (`<id>.jpg`) or its thumbnail (`<id>.thumb.jpg`)',
-    description: 'The id is unguessable (128 random bits). Cached for a year: an image never changes under its URL.',
+    description:
+      'The id is unguessable (128 random bits). Cached for a year: an image never changes under its URL. Streamed ' +
+      'with `ETag` and `Last-Modified` (conditional requests get a 304) and one `Range` at most; with ' +
+      '`PAVE_IMAGE_REDIRECT=presigned` a 302 to a URL on the object server, valid for 5 minutes.',
     tag: 'Images',
     auth: false,
     pathParams: { file: { schema: z.string(), description: '`<id>.jpg` or `<id>.thumb.jpg`.' } },
     responses: {
       200: { description: 'The JPEG.', contentType: 'image/jpeg' },
+      206: { description: 'The requested byte range of the JPEG (`Content-Range`).', contentType: 'image/jpeg' },
+      302: { description: 'The image is on the object server: `Location` is a presigned URL (bucket stores only).' },
+      304: { description: 'The image has not changed (`If-None-Match`, `If-Modified-Since`).' },
       404: { description: 'No such image.', schema: ApiErrorBody },
+      416: { description: 'The range is outside the image (`Content-Range: bytes */<size>`).', schema: ApiErrorBody },
     },
   },
   {
