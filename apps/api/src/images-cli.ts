@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const settings = config.value;
-  let repo: Repository | null = null;
+  const opened: { repo: Repository | null } = { repo: null };
   const tty = process.stderr.isTTY;
   let lastProgress = 0;
   try {
@@ -31,8 +31,8 @@ async function main(): Promise<number> {
         },
         openConfigured: () => openImageStore(settings),
         isReferenced: async (ids) => {
-          repo ??= await openRepository(settings, createLogger('silent'));
-          return repo.attempts.findReferencedImageIds(ids);
+          opened.repo ??= await openRepository(settings, createLogger('silent'));
+          return opened.repo.attempts.findReferencedImageIds(ids);
         },
       },
       {
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       },
     );
   } finally {
-    await (repo as Repository | null)?.close();
+    await opened.repo?.close();
   }
 }
 

@@ -69,39 +69,52 @@ function send(res: Response, opened: OpenedImage): void {
   });
 }
 
+/** An image a request names, and the store it is in. */
+type NamedImage = { readonly images: ImageStore; readonly id: string; readonly variant: ImageVariant };
+
 /**
  * Streams a stored image, never holding it whole in memory. A plain GET opens it in one request to the store;
  * HEAD, conditional and Range requests ask for its info first.
  */
-async function streamImage(
-  images: ImageStore,
-  image: { id: string; variant: ImageVariant },
-  req: Request,
-  res: Response,
-) {
+async function streamImage({ images, id, variant }: NamedImage, req: Request, res: Response): Promise<void> {
   const needsInfo =
-    req.method === 'HEAD' || ['range', 'if-none-match', 'if-modified-since'].some((h) => h in req.headers);
+    req.method === 'HEAD' || ['range', 'if-none-match', 'if-modified-since'].some((name) => name in req.headers);
   if (!needsInfo) {
-    const opened = await images.open(image.id, image.variant);
+    const opened = await images.open(id, variant);
     if (!opened) throw noSuchImage();
-    return send(res, opened);
-  }
-  const info = await images.stat(image.id, image.variant);
-  if (!info) throw noSuchImage();
-  setValidators(res, info);
-  if (req.fresh) return void res.set(imageHeaders).status(304).end();
-  const range = rangeOf(req, info);
-  if (range === 'refuse') {
-    res
-      .status(416)
-      .set('Content-Range', `bytes */${info.size}`)
-      .json({ message: 'The requested range is not satisfiable.' });
+    send(res, opened);
     return;
   }
-  if (req.method === 'HEAD') return void res.set(imageHeaders).set('Content-Length', String(info.size)).end();
-  const opened = await images.open(image.id, image.variant, range ?? undefined);
+  const info = await images.stat(id, variant);
+  if (!info) throw noSuchImage();
+  setValidators(res, info);
+  if (req.fresh) {
+    res.set(imageHeaders).status(304).end();
+    return;
+  }
+  const range = rangeOf(req, info);
+  if (range === 'refuse') {
+    res.status(416).set('Content-Range', `bytes */${info.size}`);
+    res.json({ message: 'The requested range is not satisfiable.' });
+    return;
+  }
+  if (req.method === 'HEAD') {
+    res.set(imageHeaders).set('Content-Length', String(info.size)).end();
+    return;
+  }
+  const opened = await images.open(id, variant, range ?? undefined);
   if (!opened) throw noSuchImage();
-  return send(res, opened);
+  send(res, opened);
+}
+
+/** A 302 to a presigned URL, or false when the store has none for this image (it is streamed then). */
+async function redirectToObject({ images, id, variant }: NamedImage, res: Response, seconds: number): Promise<boolean> {
+  // the store is asked first, so an unknown image is our JSON 404 rather than the object server's XML
+  if (!(await images.stat(id, variant))) throw noSuchImage();
+  const url = await images.presign(id, variant, seconds);
+  if (!url) return false;
+  res.set('Cache-Control', `private, max-age=${Math.max(0, seconds - 60)}`).redirect(302, url);
+  return true;
 }
 
 /** `GET /images/<id>.jpg`, `/images/<id>.thumb.jpg`, `/images/default/<code>.jpg`; anything else under /images is 404. */
@@ -120,16 +133,11 @@ export function createImagesRouter(
     res.set(imageHeaders).send(jpeg);
   });
   router.route('/images/:file').get(pave, async (req, res) => {
-    const image = imageOf(req.params.file);
-    if (!image) throw noSuchImage();
-    if (options.redirect === 'presigned') {
-      // the store is asked first, so an unknown image is our JSON 404 rather than the object server's XML
-      if (!(await images.stat(image.id, image.variant))) throw noSuchImage();
-      const url = await images.presign(image.id, image.variant, presignSeconds);
-      if (url)
-        return void res.set('Cache-Control', `private, max-age=${Math.max(0, presignSeconds - 60)}`).redirect(302, url);
-    }
-    return streamImage(images, image, req, res);
+    const named = imageOf(req.params.file);
+    if (!named) throw noSuchImage();
+    const image = { images, ...named };
+    if (options.redirect === 'presigned' && (await redirectToObject(image, res, presignSeconds))) return;
+    await streamImage(image, req, res);
   });
   router.use('/images', pave, () => {
     throw noSuchImage();
