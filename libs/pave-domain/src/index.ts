@@ -110,6 +110,7 @@ export {
   sessionNotFoundMessage,
   sessionRemovedMessage,
   sessionStartedMessage,
+  invalidCursorMessage,
   sessionClosedMessage,
   confirmRefusedMessage,
   skipErrorMessage,

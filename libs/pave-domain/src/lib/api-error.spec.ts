@@ -2,6 +2,7 @@ import {
   ApiErrorCode,
   apiErrorStatus,
   confirmRefusedMessage,
+  invalidCursorMessage,
   sessionClosedMessage,
   sessionNotFoundMessage,
   skipErrorMessage,
@@ -37,6 +38,10 @@ describe('messages', () => {
     ['COMPLETE', 'Session DEM-0123456789 cannot be confirmed while COMPLETE: it is closed.'],
   ] as const)('says why a %s session cannot be confirmed', (status, message) => {
     expect(confirmRefusedMessage('DEM-0123456789', status)).toBe(message);
+  });
+
+  it('says a list cursor is not one the API gave out', () => {
+    expect(invalidCursorMessage()).toBe('Invalid query: cursor is not one this API gave out.');
   });
 
   it('keeps PAVE not-found text and names what a skip still misses', () => {

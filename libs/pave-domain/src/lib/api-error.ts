@@ -73,6 +73,11 @@ export function sessionStartedMessage(sessionKey: string): string {
   return `Session ${sessionKey} has been started and cannot be deleted.`;
 }
 
+/** The 400 message for a session list query whose `cursor` is not one this API gave out. */
+export function invalidCursorMessage(): string {
+  return 'Invalid query: cursor is not one this API gave out.';
+}
+
 /** The 409 message for an attempt on (or the start of) a session that takes no more: `COMPLETE`, `EXPIRED`, `INVALID`. */
 export function sessionClosedMessage(sessionKey: string, status: SessionStatus): string {
   return `Session ${sessionKey} is ${status}: it takes no more photos.`;
