@@ -1,4 +1,4 @@
-import { SessionKey, sessionNotFoundMessage, type Result } from '@pave/domain';
+import { SessionKey, sessionNotFoundMessage } from '@pave/domain';
 import express, { type RequestHandler } from 'express';
 import { ApiProblem } from './api-problem.js';
 import type { ErrorStyle } from './request-context.js';
@@ -31,12 +31,4 @@ export function sessionKeyOrNotFound(raw: string): SessionKey {
   const parsed = SessionKey.safeParse(raw);
   if (!parsed.success) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
   return parsed.data;
-}
-
-/** The value of a read of one session, or the same 404 as for an unknown key when the session is not found. */
-export function foundOrNotFound<T>(
-  result: Result<T, { readonly code: 'not_found'; readonly sessionKey: SessionKey }>,
-): T {
-  if (!result.ok) throw new ApiProblem('not_found', sessionNotFoundMessage(result.error.sessionKey));
-  return result.value;
 }

@@ -5,10 +5,12 @@ import type { HttpMetrics } from '../http/metrics.js';
 import { loggedPathOf, recordRequest, whenAnswered } from '../http/observe-requests.js';
 import { enforceRateLimit, type RateLimiter } from '../http/rate-limit.js';
 import { requestIdOf } from '../http/request-id.js';
-import { foundOrNotFound, sessionKeyOrNotFound } from '../http/route-helpers.js';
+import { valueOrProblem } from '../http/problem-table.js';
+import { sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../storage/repository.js';
-import type { createSessionsService } from './sessions.service.js';
+import { sessionsProblems } from './sessions.router.js';
+import type { SessionsService } from './sessions.service.js';
 
 // `GET /v1/sessions/:session_key/photos` is what integrators poll. It is answered here, on the bare node:http
 // request, before Express, without the per-request cost of Express's router, through the very functions the
@@ -21,7 +23,7 @@ const photosPath = /^\/v1\/sessions\/([A-Za-z0-9-]{1,64})\/photos(?:\?[^#]*)?$/;
 
 /** What the fast path needs: the very objects the Express app uses. */
 export type PhotosFastPathDeps = {
-  readonly service: Pick<ReturnType<typeof createSessionsService>, 'photos'>;
+  readonly service: Pick<SessionsService, 'photos'>;
   readonly accounts: AccountStore;
   readonly rateLimiter: RateLimiter;
   readonly now: () => Date;
@@ -60,7 +62,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 async function photosOf(deps: PhotosFastPathDeps, req: IncomingMessage, res: ServerResponse, rawKey: string) {
   const account = await authenticateRequest(req, deps.accounts, deps.now());
   await enforceRateLimit(deps.rateLimiter, account.apiKey, (name, value) => res.setHeader(name, value));
-  return foundOrNotFound(await deps.service.photos(account, sessionKeyOrNotFound(rawKey)));
+  return valueOrProblem(await deps.service.photos(account, sessionKeyOrNotFound(rawKey)), sessionsProblems);
 }
 
 /**

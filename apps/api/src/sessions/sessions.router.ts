@@ -1,26 +1,36 @@
 import {
   CreateSessionRequest,
   ListSessionsQuery,
+  invalidCursorMessage,
   sessionNotFoundMessage,
   sessionStartedMessage,
   type Result,
   type SessionKey,
 } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
-import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
+import { valueOrProblem, type ProblemTable } from '../http/problem-table.js';
 import { accountOf } from '../http/request-context.js';
-import { errorStyle, foundOrNotFound, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
+import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { AccountRow } from '../storage/repository.js';
-import type { SessionNotFound, SessionsService } from './sessions.service.js';
+import type { SessionNotFound } from './session-not-found.js';
+import type { SessionsError, SessionsService } from './sessions.service.js';
+
+/** How each refusal of the sessions service is answered (the photos fast path answers with it too). */
+export const sessionsProblems = {
+  session_not_found: ['not_found', (error) => sessionNotFoundMessage(error.sessionKey)],
+  session_started: ['session_started', (error) => sessionStartedMessage(error.sessionKey)],
+  invalid_cursor: ['invalid_request', invalidCursorMessage],
+} satisfies ProblemTable<SessionsError>;
 
 /** Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds. */
 function readSession<T>(
   read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionNotFound>>,
 ): RequestHandler<{ session_key: string }> {
   return async (req, res) => {
-    res.json(foundOrNotFound(await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key))));
+    const result = await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key));
+    res.json(valueOrProblem(result, sessionsProblems));
   };
 }
 
@@ -38,9 +48,7 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     })
     .get(ours, ...guard, async (req, res) => {
       const query = parseOrThrow(ListSessionsQuery, req.query, 'query');
-      const result = await service.list(accountOf(res), query);
-      if (!result.ok) throw new ApiProblem('invalid_request', 'Invalid query: cursor is not one this API gave out.');
-      res.json(result.value);
+      res.json(valueOrProblem(await service.list(accountOf(res), query), sessionsProblems));
     })
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   router
@@ -48,15 +56,7 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .get(pave, ...guard, readSession(service.get))
     .delete(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
-      const result = await service.remove(accountOf(res), sessionKey);
-      if (result.ok) {
-        res.json(result.value);
-        return;
-      }
-      if (result.error.code === 'session_started') {
-        throw new ApiProblem('session_started', sessionStartedMessage(sessionKey));
-      }
-      throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
+      res.json(valueOrProblem(await service.remove(accountOf(res), sessionKey), sessionsProblems));
     })
     .all(methodNotAllowed(['DELETE', 'GET', 'HEAD']));
   router

@@ -4,7 +4,8 @@ import { createTestAccount } from '../testing/test-accounts.js';
 import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { createSessionKey } from './session-key.js';
-import { createSessionsService, sessionKeyTries } from './sessions.service.js';
+import { sessionKeyTries } from './insert-session.js';
+import { createSessionsService } from './sessions.service.js';
 
 const now = new Date('2026-03-01T10:00:00Z');
 

@@ -1,0 +1,39 @@
+import { defaultSessionLanguage, defaultSessionTheme, type CreateSessionRequest, type Session } from '@pave/domain';
+import type { AccountRow, Repository } from '../storage/repository.js';
+import { createSessionKey, type RandomInt } from './session-key.js';
+import { toSession } from './session-wire.js';
+
+/** What creating a session needs. */
+export type InsertSessionDeps = {
+  readonly repo: Repository;
+  readonly now: () => Date;
+  readonly randomInt: RandomInt;
+  readonly publicBaseUrl: string;
+};
+
+/** How many fresh keys `insertSession` tries before giving up (a collision is already ~1 in 36^10). */
+export const sessionKeyTries = 8;
+
+/** `POST /v1/sessions`: a new `IDLE` session under a fresh key, expiring after the account's window. */
+export async function insertSession(
+  deps: InsertSessionDeps,
+  account: AccountRow,
+  request: CreateSessionRequest,
+): Promise<Session> {
+  const createdAt = deps.now().getTime();
+  for (let attempt = 0; attempt < sessionKeyTries; attempt += 1) {
+    const row = await deps.repo.sessions.insert({
+      sessionKey: createSessionKey(account.username, deps.randomInt),
+      accountId: account.id,
+      theme: request.theme ?? defaultSessionTheme,
+      language: request.language ?? defaultSessionLanguage,
+      redirectUrl: request.redirect_url ?? null,
+      clientId: request.client_id ?? null,
+      vehicle: request.vehicle ?? null,
+      createdAt,
+      expiresAt: createdAt + account.expirySeconds * 1000,
+    });
+    if (row) return toSession(row, deps.publicBaseUrl);
+  }
+  throw new Error(`invariant: a free session key is found within ${sessionKeyTries} tries`);
+}
