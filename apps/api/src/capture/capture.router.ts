@@ -1,11 +1,22 @@
-import { ManualEntryRequest, PhotoCode, SkipRequest, type ApiErrorCode, type Result } from '@pave/domain';
+import {
+  ManualEntryRequest,
+  PhotoCode,
+  SkipRequest,
+  confirmRefusedMessage,
+  sessionClosedMessage,
+  sessionNotFoundMessage,
+  skipErrorMessage,
+  type Result,
+} from '@pave/domain';
 import { type Request, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
+import { problemOf, type ProblemTable } from '../http/problem-table.js';
 import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
-import type { CaptureProblem, CaptureService } from './capture.service.js';
-import { drainAfterResponse, readUpload, type UploadErrorCode } from './read-upload.js';
+import type { CaptureError } from './capture-error.js';
+import type { CaptureService } from './capture.service.js';
+import { drainAfterResponse, readUpload, type UploadError } from './read-upload.js';
 import type { Semaphore } from './semaphore.js';
 
 /** What the capture routes need besides the service. */
@@ -22,11 +33,25 @@ const drainMs = 10_000;
 
 const ours = errorStyle('extended');
 
-const uploadProblems = {
-  not_multipart: 'unsupported_media_type',
-  too_large: 'payload_too_large',
-  bad_form: 'invalid_request',
-} as const satisfies Record<UploadErrorCode, ApiErrorCode>;
+// The domain's manual-entry check, the decoder and the multipart reader word their refusals themselves: each
+// describes the typed value, the file or the form it refused.
+const theirOwnWords = (error: { readonly message: string }): string => error.message;
+
+/** How each refusal of the capture service, and of reading an upload, is answered. */
+const captureProblems = {
+  session_not_found: ['not_found', (error) => sessionNotFoundMessage(error.sessionKey)],
+  session_closed: ['session_closed', (error) => sessionClosedMessage(error.sessionKey, error.status)],
+  confirm_refused: ['invalid_transition', (error) => confirmRefusedMessage(error.sessionKey, error.status)],
+  not_skippable: ['not_skippable', skipErrorMessage],
+  already_accepted: ['already_accepted', skipErrorMessage],
+  needed_images_missing: ['needed_images_missing', skipErrorMessage],
+  invalid_manual_value: ['invalid_manual_value', theirOwnWords],
+  not_an_image: ['unsupported_media_type', theirOwnWords],
+  too_large: ['payload_too_large', theirOwnWords],
+  too_many_pixels: ['unprocessable_image', theirOwnWords],
+  not_multipart: ['unsupported_media_type', theirOwnWords],
+  bad_form: ['invalid_request', theirOwnWords],
+} satisfies ProblemTable<CaptureError | UploadError>;
 
 function photoCodeOrBadRequest(raw: string): PhotoCode {
   const parsed = /^\d{1,2}$/.test(raw) ? PhotoCode.safeParse(Number(raw)) : null;
@@ -37,8 +62,8 @@ function photoCodeOrBadRequest(raw: string): PhotoCode {
   );
 }
 
-function valueOrThrow<T>(result: Result<T, CaptureProblem>): T {
-  if (!result.ok) throw new ApiProblem(result.error.code, result.error.message);
+function valueOrThrow<T>(result: Result<T, CaptureError | UploadError>): T {
+  if (!result.ok) throw problemOf(captureProblems, result.error);
   return result.value;
 }
 
@@ -56,9 +81,7 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const photoCode = photoCodeOrBadRequest(req.params.photo_code);
       const session = valueOrThrow(await service.beginUpload(sessionKey));
-      const upload = await readUpload(req, { maxBytes: options.maxInputBytes });
-      if (!upload.ok) throw new ApiProblem(uploadProblems[upload.error.code], upload.error.message);
-      const bytes = upload.value.bytes;
+      const { bytes } = valueOrThrow(await readUpload(req, { maxBytes: options.maxInputBytes }));
       res.status(201).json(valueOrThrow(await service.completeUpload(session, { photoCode, bytes, receivedAt })));
     } finally {
       release();

@@ -1,0 +1,48 @@
+import { isAcceptingStatus, type CaptureState, type Result, type SessionKey } from '@pave/domain';
+import type { ImageStore } from '../images/image-store.js';
+import type { QaSettings } from '../qa/qa-settings.js';
+import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
+import type { Repository, SessionRow } from '../storage/repository.js';
+import { sessionClosed, type SessionClosed } from './capture-error.js';
+import { captureStateOf } from './capture-state.js';
+import type { Semaphore } from './semaphore.js';
+import { createSessionLifecycle, type SessionLifecycle } from './session-lifecycle.js';
+
+/** What the capture service needs. */
+export type CaptureDeps = {
+  readonly repo: Repository;
+  readonly images: ImageStore;
+  readonly now: () => Date;
+  readonly publicBaseUrl: string;
+  readonly qaSettings: QaSettings;
+  /** Bounds how many uploads are decoded and judged at once (each holds a decoded image in memory). */
+  readonly qaSlots: Semaphore;
+};
+
+/** What every capture use case works with: the service's dependencies and the session lifecycle over them. */
+export type CaptureContext = CaptureDeps & { readonly lifecycle: SessionLifecycle };
+
+/** The context the capture use cases share. */
+export function createCaptureContext(deps: CaptureDeps): CaptureContext {
+  return { ...deps, lifecycle: createSessionLifecycle(deps) };
+}
+
+/** The session, if it takes attempts (no side effect: a refused attempt leaves an `IDLE` session as it is). */
+export async function findAccepting(
+  context: CaptureContext,
+  sessionKey: SessionKey,
+): Promise<Result<SessionRow, SessionNotFound | SessionClosed>> {
+  const found = await context.lifecycle.find(sessionKey);
+  if (!found) return sessionNotFound(sessionKey);
+  return isAcceptingStatus(found.status) ? { ok: true, value: found } : sessionClosed(found.sessionKey, found.status);
+}
+
+/** `GET /v1/capture/:session_key`: the session's state, its status first moved where its attempts call for. */
+export async function readCaptureState(
+  context: CaptureContext,
+  sessionKey: SessionKey,
+): Promise<Result<CaptureState, SessionNotFound>> {
+  const settled = await context.lifecycle.settle(sessionKey);
+  if (!settled) return sessionNotFound(sessionKey);
+  return { ok: true, value: captureStateOf(settled.session, settled.attempts, context.publicBaseUrl) };
+}
