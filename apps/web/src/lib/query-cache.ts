@@ -1,4 +1,6 @@
-import { replaceEqualDeep } from './replace-equal-deep.js';
+import { createQueryEntries, hashKey, initialState, stopFetch } from './query-entries.js';
+import { createQueryFetcher } from './query-fetcher.js';
+import { clearQueries, invalidateQueries, observeQuery } from './query-observers.js';
 
 /**
  * A query's identity: JSON values, most general part first (`['session', key, 'progress']`), so that
@@ -29,19 +31,6 @@ export type QueryState<T> = {
   isFetching: boolean;
 };
 
-/** What a mounted `useQuery` tells the cache: how to refetch it (null while disabled). */
-type Observer = { onChange: () => void; current: () => QueryDescriptor<unknown> | null };
-
-type Entry = {
-  key: QueryKey;
-  state: QueryState<unknown>;
-  /** When the data last arrived (ms), and whether it was invalidated since. */
-  dataAt: number;
-  invalid: boolean;
-  controller: AbortController | null;
-  promise: Promise<void> | null;
-};
-
 /**
  * The app's server-data cache (see {@link createQueryCache}). No retries here: @pave/client already retries
  * what is safe to retry (GETs on network errors, timeouts and 5xx, with backoff), and retrying on top would
@@ -69,119 +58,22 @@ export type QueryCache = {
   size: () => number;
 };
 
-const defaultStaleMs = 1_000;
-
-const initialState: QueryState<never> = { data: undefined, error: null, status: 'pending', isFetching: false };
-
-/** The cache's identity of a key. */
-export function hashKey(key: QueryKey): string {
-  return JSON.stringify(key);
-}
-
-function stop(entry: Entry): void {
-  entry.controller?.abort();
-  entry.controller = null;
-  entry.promise = null;
-}
-
 /** Creates an empty cache; the app makes one and shares it through `QueryCacheProvider`. */
 export function createQueryCache(): QueryCache {
-  const entries = new Map<string, Entry>();
-  const observers = new Map<string, Set<Observer>>();
-  const entryOf = (key: QueryKey): Entry => {
-    const hash = hashKey(key);
-    const entry = entries.get(hash) ?? {
-      key,
-      state: initialState,
-      dataAt: 0,
-      invalid: false,
-      controller: null,
-      promise: null,
-    };
-    entries.set(hash, entry);
-    return entry;
-  };
-  const update = (entry: Entry, patch: Partial<QueryState<unknown>>): void => {
-    entry.state = { ...entry.state, ...patch };
-    observers.get(hashKey(entry.key))?.forEach((observer) => observer.onChange());
-  };
-  const succeed = (entry: Entry, data: unknown): void => {
-    Object.assign(entry, { dataAt: Date.now(), invalid: false });
-    update(entry, {
-      data: replaceEqualDeep(entry.state.data, data),
-      error: null,
-      status: 'success',
-      isFetching: false,
-    });
-  };
-  // false when the fetch was aborted, replaced by a newer one or cleared: its answer is no longer wanted
-  const own = (entry: Entry, controller: AbortController): boolean => {
-    if (entry.controller !== controller) return false;
-    entry.controller = null;
-    entry.promise = null;
-    return true;
-  };
-  const start = <T>(descriptor: QueryDescriptor<T>): Promise<void> => {
-    const entry = entryOf(descriptor.key);
-    stop(entry);
-    const controller = new AbortController();
-    entry.controller = controller;
-    update(entry, { isFetching: true });
-    entry.promise = descriptor.fetch(controller.signal, entry.state.data as T | undefined).then(
-      (data) => {
-        if (own(entry, controller)) succeed(entry, data);
-      },
-      (error: unknown) => {
-        if (own(entry, controller)) update(entry, { error, status: 'error', isFetching: false });
-      },
-    );
-    return entry.promise;
-  };
-  const fetch = <T>(descriptor: QueryDescriptor<T>): Promise<void> =>
-    entries.get(hashKey(descriptor.key))?.promise ?? start(descriptor);
+  const store = createQueryEntries();
+  const fetcher = createQueryFetcher(store);
   return {
-    read: <T>(key: QueryKey) => (entries.get(hashKey(key))?.state ?? initialState) as QueryState<T>,
-    observe: (key, onChange, current) => {
-      const hash = hashKey(key);
-      const observer = { onChange, current } as Observer;
-      const watching = observers.get(hash) ?? new Set<Observer>();
-      observers.set(hash, watching.add(observer));
-      return () => {
-        watching.delete(observer);
-        if (watching.size > 0) return;
-        const entry = entries.get(hash);
-        if (!entry?.controller) return;
-        stop(entry);
-        update(entry, { isFetching: false });
-      };
-    },
-    fetch,
-    fetchIfStale: (descriptor) => {
-      const entry = entries.get(hashKey(descriptor.key));
-      const age = entry ? Date.now() - entry.dataAt : Infinity;
-      const fresh = entry?.state.status === 'success' && !entry.invalid && age < (descriptor.staleMs ?? defaultStaleMs);
-      return fresh ? Promise.resolve() : fetch(descriptor);
-    },
+    read: <T>(key: QueryKey) => (store.entries.get(hashKey(key))?.state ?? initialState) as QueryState<T>,
+    observe: (key, onChange, current) => observeQuery(store, key, { onChange, current }),
+    fetch: fetcher.fetch,
+    fetchIfStale: fetcher.fetchIfStale,
     setData: (key, data) => {
-      const entry = entryOf(key);
-      stop(entry);
-      succeed(entry, data);
+      const entry = store.entryOf(key);
+      stopFetch(entry);
+      store.succeed(entry, data);
     },
-    invalidate: async (prefix) => {
-      const refetches: Promise<void>[] = [];
-      for (const [hash, entry] of [...entries]) {
-        if (hashKey(entry.key.slice(0, prefix.length)) !== hashKey(prefix)) continue;
-        entry.invalid = true;
-        const descriptor = [...(observers.get(hash) ?? [])].map((observer) => observer.current()).find(Boolean);
-        if (descriptor) refetches.push(start(descriptor));
-      }
-      await Promise.all(refetches);
-    },
-    clear: () => {
-      entries.forEach(stop);
-      entries.clear();
-      observers.forEach((watching) => watching.forEach((observer) => observer.onChange()));
-    },
-    size: () => entries.size,
+    invalidate: (prefix) => invalidateQueries(store, fetcher, prefix),
+    clear: () => clearQueries(store),
+    size: () => store.entries.size,
   };
 }

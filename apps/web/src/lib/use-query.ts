@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { hashKey, type QueryDescriptor, type QueryKey, type QueryState } from './query-cache.js';
+import type { QueryDescriptor, QueryKey, QueryState } from './query-cache.js';
+import { hashKey } from './query-entries.js';
 import { useQueryCache } from './query-cache-provider.js';
 
 /** Options of {@link useQuery}. */
