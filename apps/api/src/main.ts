@@ -4,6 +4,7 @@ import { createAccountsService, type NewCredentials } from './accounts/accounts.
 import { createRequestListener } from './app.js';
 import { renderDefaultImages } from './capture/default-images.js';
 import { type Config, readConfig } from './config.js';
+import { answerClientError } from './http/client-error.js';
 import type { ImageStore } from './images/image-store.js';
 import { openImageStore } from './images/open-image-store.js';
 import { createLogger, type Logger } from './logger.js';
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
   const app = await prepareApp(repo, settings, logger);
-  const server = createServer(app.listener);
+  const server = createServer(app.listener).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, createRequestListener, type AppDeps } from '../app.js';
 import { renderDefaultImages, type DefaultImages } from '../capture/default-images.js';
+import { answerClientError } from '../http/client-error.js';
 import { createFolderImageStore } from '../images/folder-image-store.js';
 import type { ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
@@ -54,7 +55,7 @@ export async function startTestServer(repo: Repository, options: TestServerOptio
       done();
     },
   });
-  const server: Server = createServer();
+  const server: Server = createServer().on('clientError', answerClientError);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const dataDir = options.images ? null : mkdtempSync(join(tmpdir(), 'pave-images-'));

@@ -21,6 +21,8 @@ describe('apiErrorStatus', () => {
     ['not_skippable', 400],
     ['session_closed', 409],
     ['invalid_manual_value', 422],
+    ['request_timeout', 408],
+    ['headers_too_large', 431],
   ] as const)('answers %s with %i', (code, status) => {
     expect(apiErrorStatus[code]).toBe(status);
   });

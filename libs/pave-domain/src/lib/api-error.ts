@@ -10,6 +10,8 @@ export const ApiErrorCode = z.enum([
   'unauthorized',
   'not_found',
   'method_not_allowed',
+  'request_timeout',
+  'headers_too_large',
   'session_started',
   'session_closed',
   'invalid_transition',
@@ -33,6 +35,9 @@ export const apiErrorStatus = {
   unauthorized: 401,
   not_found: 404,
   method_not_allowed: 405,
+  // the request's headers did not arrive in time, or were larger than the server reads (Node's parser refuses both)
+  request_timeout: 408,
+  headers_too_large: 431,
   // PAVE answers 400 when deleting a session that has started
   session_started: 400,
   session_closed: 409,
