@@ -1,10 +1,9 @@
-import { isAcceptingStatus, type CaptureState, type Result, type SessionKey } from '@pave/domain';
+import { isAcceptingStatus, type Result, type SessionKey } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
 import type { QaSettings } from '../qa/qa-settings.js';
 import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
 import type { Repository, SessionRow } from '../storage/repository.js';
 import { sessionClosed, type SessionClosed } from './capture-error.js';
-import { captureStateOf } from './capture-state.js';
 import type { Semaphore } from './semaphore.js';
 import { createSessionLifecycle, type SessionLifecycle } from './session-lifecycle.js';
 
@@ -35,14 +34,4 @@ export async function findAccepting(
   const found = await context.lifecycle.find(sessionKey);
   if (!found) return sessionNotFound(sessionKey);
   return isAcceptingStatus(found.status) ? { ok: true, value: found } : sessionClosed(found.sessionKey, found.status);
-}
-
-/** `GET /v1/capture/:session_key`: the session's state, its status first moved where its attempts call for. */
-export async function readCaptureState(
-  context: CaptureContext,
-  sessionKey: SessionKey,
-): Promise<Result<CaptureState, SessionNotFound>> {
-  const settled = await context.lifecycle.settle(sessionKey);
-  if (!settled) return sessionNotFound(sessionKey);
-  return { ok: true, value: captureStateOf(settled.session, settled.attempts, context.publicBaseUrl) };
 }

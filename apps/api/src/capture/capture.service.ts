@@ -1,9 +1,9 @@
 import type { ManualEntryRequest, PhotoCode, SessionKey } from '@pave/domain';
 import type { SessionRow } from '../storage/repository.js';
-import { createCaptureContext, findAccepting, readCaptureState, type CaptureDeps } from './capture-context.js';
-import { confirmCapture, startCapture } from './capture-transitions.js';
+import { createCaptureContext, findAccepting, type CaptureDeps } from './capture-context.js';
 import { completeUpload, type UploadedPhoto } from './complete-upload.js';
 import { recordManualEntry, recordSkip } from './record-entry.js';
+import { createSessionStateUseCases } from './session-state-use-cases.js';
 
 /**
  * The capture app's side of a session: read its state, start it, add photos, typed values and skips, confirm.
@@ -12,8 +12,7 @@ import { recordManualEntry, recordSkip } from './record-entry.js';
 export function createCaptureService(deps: CaptureDeps) {
   const context = createCaptureContext(deps);
   return {
-    get: (sessionKey: SessionKey) => readCaptureState(context, sessionKey),
-    start: (sessionKey: SessionKey) => startCapture(context, sessionKey),
+    ...createSessionStateUseCases(context),
     /**
      * Checks, before the upload is read, that the session takes photos. No side effect: an `IDLE` session is
      * started only when the judged photo is appended (`completeUpload`).
@@ -22,7 +21,6 @@ export function createCaptureService(deps: CaptureDeps) {
     completeUpload: (session: SessionRow, upload: UploadedPhoto) => completeUpload(context, session, upload),
     manual: (sessionKey: SessionKey, request: ManualEntryRequest) => recordManualEntry(context, sessionKey, request),
     skip: (sessionKey: SessionKey, photoCode: PhotoCode) => recordSkip(context, sessionKey, photoCode),
-    confirm: (sessionKey: SessionKey) => confirmCapture(context, sessionKey),
   };
 }
 

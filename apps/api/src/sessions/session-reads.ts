@@ -1,12 +1,11 @@
 import {
   toSessionProgress,
   type Result,
-  type Session,
   type SessionKey,
   type SessionPhotos,
   type SessionProgress,
 } from '@pave/domain';
-import type { AccountRow } from '../storage/repository.js';
+import type { AccountRow, SessionRow } from '../storage/repository.js';
 import { findOwnSession, type FindSessionDeps } from './find-own-session.js';
 import { createPhotosCache } from './photos-cache.js';
 import { sessionNotFound, type SessionNotFound } from './session-not-found.js';
@@ -24,35 +23,35 @@ export function createSessionReads(deps: SessionReadsDeps) {
   const { repo, publicBaseUrl } = deps;
   const photosCache = createPhotosCache(deps.photosCacheSessions);
 
-  const get = async (account: AccountRow, sessionKey: SessionKey): Promise<Result<Session, SessionNotFound>> => {
-    const row = await findOwnSession(deps, account, sessionKey);
-    return row ? { ok: true, value: toSession(row, publicBaseUrl) } : sessionNotFound(sessionKey);
-  };
-
-  const photos = async (
+  /** What `read` makes of the account's session with this key, or the refusal when it is not found. */
+  const readOwn = async <T>(
     account: AccountRow,
     sessionKey: SessionKey,
-  ): Promise<Result<SessionPhotos, SessionNotFound>> => {
+    read: (row: SessionRow) => T | Promise<T>,
+  ): Promise<Result<T, SessionNotFound>> => {
     const row = await findOwnSession(deps, account, sessionKey);
-    if (!row) return sessionNotFound(sessionKey);
+    return row ? { ok: true, value: await read(row) } : sessionNotFound(sessionKey);
+  };
+
+  const photosOf = async (row: SessionRow): Promise<SessionPhotos> => {
     const cached = photosCache.get(row.id, row.photosVersion);
-    if (cached) return { ok: true, value: cached };
+    if (cached) return cached;
     const attempts = await repo.attempts.listForSession(row.id);
-    const answer = attempts.map((attempt) => toSessionPhoto(attempt, publicBaseUrl));
-    photosCache.set(row.id, row.photosVersion, answer);
-    return { ok: true, value: answer };
+    const photos = attempts.map((attempt) => toSessionPhoto(attempt, publicBaseUrl));
+    photosCache.set(row.id, row.photosVersion, photos);
+    return photos;
   };
 
-  const progress = async (
-    account: AccountRow,
-    sessionKey: SessionKey,
-  ): Promise<Result<SessionProgress, SessionNotFound>> => {
-    const row = await findOwnSession(deps, account, sessionKey);
-    if (!row) return sessionNotFound(sessionKey);
+  const progressOf = async (row: SessionRow): Promise<SessionProgress> => {
     const attempts = await repo.attempts.listForSession(row.id);
     const records = attempts.map((attempt) => toAttemptRecord(attempt, publicBaseUrl));
-    return { ok: true, value: toSessionProgress(toProgressSession(row), records) };
+    return toSessionProgress(toProgressSession(row), records);
   };
 
-  return { get, photos, progress };
+  return {
+    get: (account: AccountRow, sessionKey: SessionKey) =>
+      readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl)),
+    photos: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, photosOf),
+    progress: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, progressOf),
+  };
 }
