@@ -1,5 +1,4 @@
 import {
-  ApiErrorBody,
   CaptureState,
   ManualEntryRequest,
   PhotoCode,
@@ -9,7 +8,7 @@ import {
   uploadFieldName,
 } from '@pave/domain';
 import { z } from 'zod';
-import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
+import { refusal, routeGroup, type ResponseDoc, type RouteDoc } from '../openapi/route-doc.js';
 
 /** The multipart body of an upload, for the docs (the server reads it with busboy, not with this schema). */
 export const PhotoUpload = z
@@ -27,18 +26,13 @@ export const PhotoUpload = z
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key of the capture link, `AAA-XXXXXXXXXX`.' },
 };
-const notFound: ResponseDoc = {
-  description: 'No such session (unknown or malformed key): `Session <key> cannot be found.`',
-  schema: ApiErrorBody,
-};
-const closed: ResponseDoc = {
-  description: 'The session is COMPLETE, EXPIRED or INVALID: it takes no more attempts (`session_closed`).',
-  schema: ApiErrorBody,
-};
+const notFound = refusal('No such session (unknown or malformed key): `Session <key> cannot be found.`');
+const closed = refusal('The session is COMPLETE, EXPIRED or INVALID: it takes no more attempts (`session_closed`).');
 const attempt: ResponseDoc = { description: 'The new attempt, as `GET …/photos` will list it.', schema: SessionPhoto };
-const tag = 'Capture';
+const state = (description: string): ResponseDoc => ({ description, schema: CaptureState });
+const capture = { tag: 'Capture', auth: false, pathParams: sessionKeyParam } as const;
 
-const stateRoutes: readonly RouteDoc[] = [
+const stateRoutes = routeGroup(capture, [
   {
     method: 'get',
     path: '/v1/capture/:session_key',
@@ -46,10 +40,7 @@ const stateRoutes: readonly RouteDoc[] = [
     summary: 'What the capture app shows',
     description:
       'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step and whether attempts are accepted. An overdue unfinished session becomes EXPIRED here.',
-    tag,
-    auth: false,
-    pathParams: sessionKeyParam,
-    responses: { 200: { description: 'The capture state.', schema: CaptureState }, 404: notFound },
+    responses: { 200: state('The capture state.'), 404: notFound },
   },
   {
     method: 'post',
@@ -57,10 +48,7 @@ const stateRoutes: readonly RouteDoc[] = [
     operationId: 'startCapture',
     summary: 'The driver opened the capture link',
     description: 'IDLE → STARTED; idempotent (a started session is left as it is).',
-    tag,
-    auth: false,
-    pathParams: sessionKeyParam,
-    responses: { 200: { description: 'The capture state.', schema: CaptureState }, 404: notFound, 409: closed },
+    responses: { 200: state('The capture state.'), 404: notFound, 409: closed },
   },
   {
     method: 'post',
@@ -68,18 +56,15 @@ const stateRoutes: readonly RouteDoc[] = [
     operationId: 'confirmCapture',
     summary: 'The driver confirms a complete capture',
     description: 'QC_PASSED (or CONFIRM) → COMPLETE.',
-    tag,
-    auth: false,
-    pathParams: sessionKeyParam,
     responses: {
-      200: { description: 'The capture state, COMPLETE.', schema: CaptureState },
+      200: state('The capture state, COMPLETE.'),
       404: notFound,
-      409: { description: 'Not QC_PASSED: the capture is incomplete, or the session is closed.', schema: ApiErrorBody },
+      409: refusal('Not QC_PASSED: the capture is incomplete, or the session is closed.'),
     },
   },
-];
+]);
 
-const attemptRoutes: readonly RouteDoc[] = [
+const attemptRoutes = routeGroup(capture, [
   {
     method: 'post',
     path: '/v1/capture/:session_key/photos/:photo_code',
@@ -87,25 +72,19 @@ const attemptRoutes: readonly RouteDoc[] = [
     summary: 'Upload a photo for a step',
     description:
       'Runs image QA (Low Resolution, Wrong Orientation, Too Dark, Too Bright, Blurry Image, Wrong View), stores the image (EXIF-rotated JPEG without metadata, and a thumbnail) and records the attempt; a retake supersedes the previous attempt of the step. An IDLE session starts.',
-    tag,
-    auth: false,
     pathParams: {
-      ...sessionKeyParam,
       photo_code: { schema: PhotoCode, description: 'The step’s photo code, 1 to 13.' },
     },
     body: { schema: PhotoUpload, contentType: 'multipart/form-data' },
     responses: {
       201: attempt,
-      400: { description: 'A bad photo code, no file, another file field or a second file.', schema: ApiErrorBody },
+      400: refusal('A bad photo code, no file, another file field or a second file.'),
       404: notFound,
       409: closed,
-      413: { description: 'The file is over the size limit (20 MiB by default).', schema: ApiErrorBody },
-      415: {
-        description: 'Not multipart/form-data, or the file is not a JPEG, PNG, WebP or AVIF image.',
-        schema: ApiErrorBody,
-      },
-      422: { description: 'Over the pixel limit (50 MP by default), e.g. a decompression bomb.', schema: ApiErrorBody },
-      503: { description: 'Too many uploads in progress; retry after `Retry-After` seconds.', schema: ApiErrorBody },
+      413: refusal('The file is over the size limit (20 MiB by default).'),
+      415: refusal('Not multipart/form-data, or the file is not a JPEG, PNG, WebP or AVIF image.'),
+      422: refusal('Over the pixel limit (50 MP by default), e.g. a decompression bomb.'),
+      503: refusal('Too many uploads in progress; retry after `Retry-After` seconds.'),
     },
   },
   {
@@ -114,20 +93,14 @@ const attemptRoutes: readonly RouteDoc[] = [
     operationId: 'enterCaptureValue',
     summary: 'Type the VIN (1) or the odometer reading (3) instead of photographing it',
     description: 'The attempt is ACCEPTED, with the step’s default image as its url.',
-    tag,
-    auth: false,
-    pathParams: sessionKeyParam,
     body: { schema: ManualEntryRequest, contentType: 'application/json' },
     responses: {
       201: attempt,
-      400: { description: 'Malformed JSON, an unknown field, or a code other than 1 and 3.', schema: ApiErrorBody },
+      400: refusal('Malformed JSON, an unknown field, or a code other than 1 and 3.'),
       404: notFound,
       409: closed,
-      415: { description: 'The body is not application/json.', schema: ApiErrorBody },
-      422: {
-        description: 'Not a VIN (17 characters, no I, O, Q) or not an odometer reading (1–7 digits).',
-        schema: ApiErrorBody,
-      },
+      415: refusal('The body is not application/json.'),
+      422: refusal('Not a VIN (17 characters, no I, O, Q) or not an odometer reading (1–7 digits).'),
     },
   },
   {
@@ -137,24 +110,21 @@ const attemptRoutes: readonly RouteDoc[] = [
     summary: 'Skip an exterior view',
     description:
       'Allowed once VIN, Interior, Cluster, Windshield and Tires are accepted, for an exterior view without an accepted photo. The attempt has url null and is REJECTED: Skipped.',
-    tag,
-    auth: false,
-    pathParams: sessionKeyParam,
     body: { schema: SkipRequest, contentType: 'application/json' },
     responses: {
       201: attempt,
-      400: { description: 'A bad body, or a step that can never be skipped (`not_skippable`).', schema: ApiErrorBody },
+      400: refusal('A bad body, or a step that can never be skipped (`not_skippable`).'),
       404: notFound,
-      409: {
-        description:
-          'Needed images still missing (named in the message), the step is already accepted, or the session is closed.',
-        schema: ApiErrorBody,
-      },
+      409: refusal(
+        'Needed images still missing (named in the message), the step is already accepted, or the session is closed.',
+      ),
     },
   },
-];
+]);
 
-const imageRoutes: readonly RouteDoc[] = [
+const imageResponses = { 200: { description: 'The JPEG.', contentType: 'image/jpeg' }, 404: refusal('No such image.') };
+
+const imageRoutes = routeGroup({ tag: 'Images', auth: false }, [
   {
     method: 'get',
     path: '/images/:file',
@@ -164,16 +134,13 @@ const imageRoutes: readonly RouteDoc[] = [
       'The id is unguessable (128 random bits). Cached for a year: an image never changes under its URL. Streamed ' +
       'with `ETag` and `Last-Modified` (conditional requests get a 304) and one `Range` at most; with ' +
       '`PAVE_IMAGE_REDIRECT=presigned` a 302 to a URL on the object server, valid for 5 minutes.',
-    tag: 'Images',
-    auth: false,
     pathParams: { file: { schema: z.string(), description: '`<id>.jpg` or `<id>.thumb.jpg`.' } },
     responses: {
-      200: { description: 'The JPEG.', contentType: 'image/jpeg' },
+      ...imageResponses,
       206: { description: 'The requested byte range of the JPEG (`Content-Range`).', contentType: 'image/jpeg' },
       302: { description: 'The image is on the object server: `Location` is a presigned URL (bucket stores only).' },
       304: { description: 'The image has not changed (`If-None-Match`, `If-Modified-Since`).' },
-      404: { description: 'No such image.', schema: ApiErrorBody },
-      416: { description: 'The range is outside the image (`Content-Range: bytes */<size>`).', schema: ApiErrorBody },
+      416: refusal('The range is outside the image (`Content-Range: bytes */<size>`).'),
     },
   },
   {
@@ -181,15 +148,10 @@ const imageRoutes: readonly RouteDoc[] = [
     path: '/images/default/:file',
     operationId: 'getDefaultImage',
     summary: 'The placeholder of a typed-in VIN (`1.jpg`) or odometer reading (`3.jpg`)',
-    tag: 'Images',
-    auth: false,
     pathParams: { file: { schema: z.string(), description: '`1.jpg` or `3.jpg`.' } },
-    responses: {
-      200: { description: 'The JPEG.', contentType: 'image/jpeg' },
-      404: { description: 'No such image.', schema: ApiErrorBody },
-    },
+    responses: imageResponses,
   },
-];
+]);
 
 /** The routes of capture.router.ts and images.router.ts. */
 export const captureRouteDocs: readonly RouteDoc[] = [...stateRoutes, ...attemptRoutes, ...imageRoutes];

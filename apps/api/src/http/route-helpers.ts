@@ -1,6 +1,7 @@
 import { SessionKey, sessionNotFoundMessage } from '@pave/domain';
-import express, { type RequestHandler } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { ApiProblem } from './api-problem.js';
+import { methodNotAllowed } from './error-handler.js';
 import type { ErrorStyle } from './request-context.js';
 
 /** Largest JSON body accepted. */
@@ -31,4 +32,12 @@ export function sessionKeyOrNotFound(raw: string): SessionKey {
   const parsed = SessionKey.safeParse(raw);
   if (!parsed.success) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
   return parsed.data;
+}
+
+/** Serves `GET` (and so `HEAD`) on `path` with `handler`; any other method is answered 405. */
+export function serveGet(router: Router, path: string, handler: RequestHandler): void {
+  router
+    .route(path)
+    .get(handler)
+    .all(methodNotAllowed(['GET', 'HEAD']));
 }

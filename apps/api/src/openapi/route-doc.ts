@@ -1,3 +1,4 @@
+import { ApiErrorBody } from '@pave/domain';
 import type { z } from 'zod';
 
 /** One response of a documented route. */
@@ -25,3 +26,27 @@ export type RouteDoc = {
   readonly body?: { readonly schema: z.core.$ZodType; readonly contentType: string; readonly description?: string };
   readonly responses: Readonly<Record<number, ResponseDoc>>;
 };
+
+/** A refusal: the body every non-2xx answer has (`{message}`, plus `code` and `details` on our own routes). */
+export function refusal(description: string): ResponseDoc {
+  return { description, schema: ApiErrorBody };
+}
+
+/** What the routes of one group share. Path parameters are merged: a route adds its own to the group's. */
+export type RouteGroupDefaults = Pick<RouteDoc, 'tag' | 'auth' | 'pathParams'>;
+
+/** The routes of a group, each given the group's tag, auth and path parameters. */
+export function routeGroup(
+  defaults: RouteGroupDefaults,
+  routes: readonly Omit<RouteDoc, 'tag' | 'auth'>[],
+): RouteDoc[] {
+  return routes.map((route) => {
+    const pathParams = defaults.pathParams || route.pathParams ? { ...defaults.pathParams, ...route.pathParams } : null;
+    return { ...route, tag: defaults.tag, auth: defaults.auth, ...(pathParams ? { pathParams } : {}) };
+  });
+}
+
+/** Unauthenticated `GET` routes under one tag (operations, documentation). */
+export function publicGetRoutes(tag: string, routes: readonly Omit<RouteDoc, 'method' | 'tag' | 'auth'>[]): RouteDoc[] {
+  return routes.map((route) => ({ ...route, method: 'get', tag, auth: false }));
+}

@@ -1,5 +1,4 @@
 import {
-  ApiErrorBody,
   CreateSessionRequest,
   DeleteSessionResponse,
   ListSessionsQuery,
@@ -9,37 +8,30 @@ import {
   SessionPhotos,
   SessionProgress,
 } from '@pave/domain';
-import type { ResponseDoc, RouteDoc } from '../openapi/route-doc.js';
+import { refusal, routeGroup, type RouteDoc } from '../openapi/route-doc.js';
 
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key, `AAA-XXXXXXXXXX`.' },
 };
-const unauthorized: ResponseDoc = {
-  description: 'Missing or invalid credentials; the message says which header or what is wrong.',
-  schema: ApiErrorBody,
-};
-const notFound: ResponseDoc = {
-  description: "No such session for this API key (unknown, malformed or another account's key all look alike).",
-  schema: ApiErrorBody,
-};
+const unauthorized = refusal('Missing or invalid credentials; the message says which header or what is wrong.');
+const notFound = refusal(
+  "No such session for this API key (unknown, malformed or another account's key all look alike).",
+);
 
-/** The routes of sessions.router.ts. */
-export const sessionsRouteDocs: readonly RouteDoc[] = [
+const collectionRoutes = routeGroup({ tag: 'Sessions', auth: true }, [
   {
     method: 'post',
     path: '/v1/sessions',
     operationId: 'createSession',
     summary: 'Create a session',
     description: 'PAVE-compatible: answers 200 with the new IDLE session and its capture link.',
-    tag: 'Sessions',
-    auth: true,
     body: { schema: CreateSessionRequest, contentType: 'application/json' },
     responses: {
       200: { description: 'The new session.', schema: Session },
-      400: { description: 'Malformed JSON, an unknown field or a bad value.', schema: ApiErrorBody },
+      400: refusal('Malformed JSON, an unknown field or a bad value.'),
       401: unauthorized,
-      413: { description: 'Body over 64 kB.', schema: ApiErrorBody },
-      415: { description: 'Body is not application/json.', schema: ApiErrorBody },
+      413: refusal('Body over 64 kB.'),
+      415: refusal('Body is not application/json.'),
     },
   },
   {
@@ -48,23 +40,21 @@ export const sessionsRouteDocs: readonly RouteDoc[] = [
     operationId: 'listSessions',
     summary: "List the account's sessions",
     description: 'Our extension: newest first, optionally by status, with an opaque cursor.',
-    tag: 'Sessions',
-    auth: true,
     query: ListSessionsQuery,
     responses: {
       200: { description: 'One page of sessions.', schema: SessionList },
-      400: { description: 'A bad filter, limit or cursor.', schema: ApiErrorBody },
+      400: refusal('A bad filter, limit or cursor.'),
       401: unauthorized,
     },
   },
+]);
+
+const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sessionKeyParam }, [
   {
     method: 'get',
     path: '/v1/sessions/:session_key',
     operationId: 'getSession',
     summary: 'Read a session',
-    tag: 'Sessions',
-    auth: true,
-    pathParams: sessionKeyParam,
     responses: { 200: { description: 'The session.', schema: Session }, 401: unauthorized, 404: notFound },
   },
   {
@@ -72,12 +62,9 @@ export const sessionsRouteDocs: readonly RouteDoc[] = [
     path: '/v1/sessions/:session_key',
     operationId: 'deleteSession',
     summary: 'Delete a session that has not started',
-    tag: 'Sessions',
-    auth: true,
-    pathParams: sessionKeyParam,
     responses: {
       200: { description: 'Removed.', schema: DeleteSessionResponse },
-      400: { description: 'The session is no longer IDLE.', schema: ApiErrorBody },
+      400: refusal('The session is no longer IDLE.'),
       401: unauthorized,
       404: notFound,
     },
@@ -88,9 +75,6 @@ export const sessionsRouteDocs: readonly RouteDoc[] = [
     operationId: 'getSessionPhotos',
     summary: "A session's photos with their QA outcome",
     description: 'The contract endpoint: a bare array, one element per attempt, in capture order; `[]` when none.',
-    tag: 'Sessions',
-    auth: true,
-    pathParams: sessionKeyParam,
     responses: {
       200: { description: 'Every attempt so far.', schema: SessionPhotos },
       401: unauthorized,
@@ -103,13 +87,9 @@ export const sessionsRouteDocs: readonly RouteDoc[] = [
     operationId: 'getSessionProgress',
     summary: "A session's capture progress, step by step",
     description: 'Our extension: each step with its state and attempts (reason codes, QA time, thumbnails).',
-    tag: 'Sessions',
-    auth: true,
-    pathParams: sessionKeyParam,
-    responses: {
-      200: { description: 'The progress.', schema: SessionProgress },
-      401: unauthorized,
-      404: notFound,
-    },
+    responses: { 200: { description: 'The progress.', schema: SessionProgress }, 401: unauthorized, 404: notFound },
   },
-];
+]);
+
+/** The routes of sessions.router.ts. */
+export const sessionsRouteDocs: readonly RouteDoc[] = [...collectionRoutes, ...sessionRoutes];
