@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { AccountStore } from './repository.js';
-import { toAccountRow } from './row-mappers.js';
+import { toAccountRow, toAccountValues } from './row-mappers.js';
 
 /** Accounts on Kysely (SQLite or PostgreSQL). */
 export function createAccountStore(db: Kysely<Database>): AccountStore {
@@ -9,14 +9,7 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     async create(account) {
       const row = await db
         .insertInto('accounts')
-        .values({
-          username: account.username,
-          api_key: account.apiKey,
-          api_secret: account.apiSecret,
-          ...(account.expirySeconds === undefined ? {} : { expiry_seconds: account.expirySeconds }),
-          created_at: account.createdAt,
-          revoked_at: null,
-        })
+        .values(toAccountValues(account))
         .onConflict((oc) => oc.doNothing())
         .returningAll()
         .executeTakeFirst();

@@ -5,16 +5,16 @@ import type { Database, StorageDialect } from './database.js';
 
 type Db = Kysely<unknown>;
 
-function idColumn(dialect: StorageDialect): { type: 'integer' | 'bigserial'; autoIncrement: boolean } {
-  return dialect === 'sqlite' ? { type: 'integer', autoIncrement: true } : { type: 'bigserial', autoIncrement: false };
+/** `create table if not exists <name>` with its `id` primary key: an auto-increment integer on either dialect. */
+function createTableWithId(db: Db, dialect: StorageDialect, name: string) {
+  const table = db.schema.createTable(name).ifNotExists();
+  return dialect === 'sqlite'
+    ? table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    : table.addColumn('id', 'bigserial', (col) => col.primaryKey());
 }
 
 async function createAccounts(db: Db, dialect: StorageDialect): Promise<void> {
-  const id = idColumn(dialect);
-  await db.schema
-    .createTable('accounts')
-    .ifNotExists()
-    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+  await createTableWithId(db, dialect, 'accounts')
     .addColumn('username', 'text', (col) => col.notNull().unique())
     .addColumn('api_key', 'text', (col) => col.notNull().unique())
     .addColumn('api_secret', 'text', (col) => col.notNull())
@@ -25,11 +25,7 @@ async function createAccounts(db: Db, dialect: StorageDialect): Promise<void> {
 }
 
 async function createSessions(db: Db, dialect: StorageDialect): Promise<void> {
-  const id = idColumn(dialect);
-  await db.schema
-    .createTable('sessions')
-    .ifNotExists()
-    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+  await createTableWithId(db, dialect, 'sessions')
     .addColumn('session_key', 'text', (col) => col.notNull().unique())
     .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
     .addColumn('status', 'text', (col) => col.notNull())
@@ -50,11 +46,7 @@ async function createSessions(db: Db, dialect: StorageDialect): Promise<void> {
 }
 
 async function createAttempts(db: Db, dialect: StorageDialect): Promise<void> {
-  const id = idColumn(dialect);
-  await db.schema
-    .createTable('attempts')
-    .ifNotExists()
-    .addColumn('id', id.type, (col) => (id.autoIncrement ? col.primaryKey().autoIncrement() : col.primaryKey()))
+  await createTableWithId(db, dialect, 'attempts')
     .addColumn('session_id', 'bigint', (col) => col.notNull().references('sessions.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (col) => col.notNull())
     .addColumn('photo_code', 'integer', (col) => col.notNull())

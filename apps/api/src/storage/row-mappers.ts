@@ -8,12 +8,13 @@ import {
   SessionTheme,
   SessionVehicle,
 } from '@pave/domain';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AccountsTable, AttemptsTable, SessionsTable } from './database.js';
-import type { AccountRow, AttemptKind, AttemptRow, SessionRow } from './repository.js';
+import type { AccountRow, AttemptKind, AttemptRow, NewAccount, NewSession, SessionRow } from './repository.js';
 
-// Rows are parsed on the way out, so a value that does not fit the domain fails loudly here, not on the wire.
+// Rows are parsed on the way out, so a value that does not fit the domain fails loudly here, not on the wire; new
+// rows are spelled in the tables' columns on the way in.
 
 const AttemptKindSchema = z.enum(['photo', 'manual', 'skip']) satisfies z.ZodType<AttemptKind>;
 
@@ -34,6 +35,18 @@ export function toAccountRow(row: Selectable<AccountsTable>): AccountRow {
   };
 }
 
+/** The `accounts` row of a new account (the table's default expiry window unless it says one). */
+export function toAccountValues(account: NewAccount): Insertable<AccountsTable> {
+  return {
+    username: account.username,
+    api_key: account.apiKey,
+    api_secret: account.apiSecret,
+    ...(account.expirySeconds === undefined ? {} : { expiry_seconds: account.expirySeconds }),
+    created_at: account.createdAt,
+    revoked_at: null,
+  };
+}
+
 /** A `sessions` row in domain terms. */
 export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
   return {
@@ -50,6 +63,23 @@ export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
     photosVersion: Number(row.photos_version),
+  };
+}
+
+/** The `sessions` row of a new session: `IDLE`, last updated when created. */
+export function toSessionValues(session: NewSession): Insertable<SessionsTable> {
+  return {
+    session_key: session.sessionKey,
+    account_id: session.accountId,
+    status: 'IDLE',
+    theme: session.theme,
+    language: session.language,
+    redirect_url: session.redirectUrl,
+    client_id: session.clientId,
+    vehicle_json: session.vehicle === null ? null : JSON.stringify(session.vehicle),
+    created_at: session.createdAt,
+    updated_at: session.createdAt,
+    expires_at: session.expiresAt,
   };
 }
 

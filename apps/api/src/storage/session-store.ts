@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { createBatchedLookup } from './batched-lookup.js';
 import type { Database } from './database.js';
 import type { SessionRow, SessionScope, SessionStore } from './repository.js';
-import { toSessionRow } from './row-mappers.js';
+import { toSessionRow, toSessionValues } from './row-mappers.js';
 
 function accountIdOf(scope: SessionScope): number | null {
   return scope === 'any' ? null : scope.accountId;
@@ -28,19 +28,7 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
     async insert(session) {
       const row = await db
         .insertInto('sessions')
-        .values({
-          session_key: session.sessionKey,
-          account_id: session.accountId,
-          status: 'IDLE',
-          theme: session.theme,
-          language: session.language,
-          redirect_url: session.redirectUrl,
-          client_id: session.clientId,
-          vehicle_json: session.vehicle === null ? null : JSON.stringify(session.vehicle),
-          created_at: session.createdAt,
-          updated_at: session.createdAt,
-          expires_at: session.expiresAt,
-        })
+        .values(toSessionValues(session))
         .onConflict((oc) => oc.column('session_key').doNothing())
         .returningAll()
         .executeTakeFirst();
