@@ -3,6 +3,7 @@ import { isManualEntryCode, manualEntryCodes, PhotoCode, type ManualEntryCode } 
 import {
   progressOfRecords,
   progressSummaryOf,
+  progressSummaryShape,
   StepRef,
   stepRefOf,
   wirePhotoOf,
@@ -11,7 +12,7 @@ import {
 } from './progress-wire.js';
 import type { Result } from './result.js';
 import { SessionPhoto } from './session-photo.js';
-import { isAcceptingStatus, SessionKey, SessionStatus } from './session.js';
+import { isAcceptingStatus } from './session.js';
 import { StepState } from './step-state.js';
 import { Vin } from './vin.js';
 
@@ -79,10 +80,7 @@ export type CaptureStepState = z.infer<typeof CaptureStepState>;
 
 /** 200 body of `GET /v1/capture/:session_key`: what the capture app needs. */
 export const CaptureState = z.object({
-  session_key: SessionKey,
-  status: SessionStatus,
-  complete: z.boolean(),
-  next_step: z.nullable(StepRef),
+  ...progressSummaryShape,
   steps: z.array(CaptureStepState),
   /** Whether new attempts are accepted now (`isAcceptingStatus`: false once COMPLETE, EXPIRED or INVALID). */
   accepting: z.boolean(),

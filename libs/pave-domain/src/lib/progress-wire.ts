@@ -41,15 +41,17 @@ export const ProgressStep = z.object({
 });
 export type ProgressStep = z.infer<typeof ProgressStep>;
 
-/** 200 body of `GET /v1/sessions/:session_key/progress` (our extension): `captureProgress` on the wire. */
-export const SessionProgress = z.object({
+/** The fields the progress page and the capture state share, on the wire (their values: `progressSummaryOf`). */
+export const progressSummaryShape = {
   session_key: SessionKey,
   status: SessionStatus,
   complete: z.boolean(),
   /** The first step not done yet (see `isStepDone`); null once complete. */
   next_step: z.nullable(StepRef),
-  steps: z.array(ProgressStep),
-});
+};
+
+/** 200 body of `GET /v1/sessions/:session_key/progress` (our extension): `captureProgress` on the wire. */
+export const SessionProgress = z.object({ ...progressSummaryShape, steps: z.array(ProgressStep) });
 export type SessionProgress = z.infer<typeof SessionProgress>;
 
 /** What the progress projections need of a session: its key and status. */
