@@ -3,6 +3,7 @@ import type { CaptureState } from '@pave/domain';
 import { useCaptureClient } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
+import { useMutation } from '../../../lib/use-mutation.js';
 import { useQuery } from '../../../lib/use-query.js';
 
 /** `GET /v1/capture/:key`: the steps, status and whether photos are accepted now. */
@@ -24,4 +25,14 @@ export function useRefreshCaptureState(sessionKey: string) {
   const cache = useQueryCache();
   const refresh = () => cache.invalidate(key);
   return { onSuccess: refresh, onError: () => void refresh() };
+}
+
+/** A change to the capture: `send` calls the API with the app's capture client, then the state is refreshed. */
+export function useCaptureMutation<TVariables, TData>(
+  sessionKey: string,
+  send: (client: CaptureClient, variables: TVariables) => Promise<TData>,
+) {
+  const client = useCaptureClient();
+  const refresh = useRefreshCaptureState(sessionKey);
+  return useMutation({ mutationFn: (variables: TVariables) => send(client, variables), ...refresh });
 }

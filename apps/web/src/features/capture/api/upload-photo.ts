@@ -1,8 +1,6 @@
 import type { PhotoCode } from '@pave/domain';
-import { useCaptureClient } from '../../../lib/clients.js';
-import { useMutation } from '../../../lib/use-mutation.js';
 import { shrinkPhoto } from '../utils/shrink-photo.js';
-import { useRefreshCaptureState } from './capture-state.js';
+import { useCaptureMutation } from './capture-state.js';
 
 /** What {@link useUploadPhoto} sends. */
 export type UploadInput = { photoCode: PhotoCode; file: File };
@@ -12,11 +10,7 @@ export type UploadInput = { photoCode: PhotoCode; file: File };
  * answers with the attempt and its QA verdict, then refreshes the state.
  */
 export function useUploadPhoto(sessionKey: string) {
-  const client = useCaptureClient();
-  const refresh = useRefreshCaptureState(sessionKey);
-  return useMutation({
-    mutationFn: async ({ photoCode, file }: UploadInput) =>
-      client.upload(sessionKey, photoCode, await shrinkPhoto(file)),
-    ...refresh,
-  });
+  return useCaptureMutation(sessionKey, async (client, { photoCode, file }: UploadInput) =>
+    client.upload(sessionKey, photoCode, await shrinkPhoto(file)),
+  );
 }
