@@ -42,7 +42,11 @@ export function CaptureOverview({ state, onOpenStep }: CaptureOverviewProps) {
       <ol className="capture-overview__list">
         {state.steps.map((step) => (
           <li key={step.photo_code}>
-            <button type="button" className="capture-overview__step" onClick={() => onOpenStep(step.photo_code)}>
+            <button
+              type="button"
+              className="card-button capture-overview__step"
+              onClick={() => onOpenStep(step.photo_code)}
+            >
               <span>
                 {step.step}. {stepTitles[step.photo_code]}
               </span>

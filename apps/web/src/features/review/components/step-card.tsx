@@ -45,7 +45,7 @@ export const StepCard = memo(function StepCard({ step, selected, onSelect }: Ste
   return (
     <button
       type="button"
-      className="step-card"
+      className="card-button step-card"
       aria-pressed={selected}
       aria-controls={selected ? 'step-timeline' : undefined}
       onClick={() => onSelect(step.photo_code)}
