@@ -16,13 +16,9 @@ import {
   makeRecompressedCopy,
   makeSceneImage,
 } from '../qa/test-images.js';
-import type { Repository } from '../storage/repository.js';
 import { call } from '../testing/http-call.js';
-import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
-import { createTestClock, startTestServer, type TestClock, type TestServer } from '../testing/test-server.js';
+import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
 import { describeEachBackend } from '../testing/test-backends.js';
-import type { TestImageStore } from '../testing/test-image-stores.js';
-import type { TestStorage } from '../testing/test-storage.js';
 
 // A whole capture like the contract's sample, driven through @pave/client (capture and signed sessions calls):
 // rejected Interior retaken, rejected exterior views (blurry, portrait, a duplicate of another step), a typed
@@ -36,33 +32,18 @@ function blob(bytes: Buffer): Blob {
 }
 
 describeEachBackend('a whole capture through @pave/client', (backend) => {
-  let storage: TestStorage;
-  let repo: Repository;
-  let images: TestImageStore;
-  let server: TestServer;
-  let clock: TestClock;
-  let acme: TestCredentials;
+  let app: TestApp;
   let pave: PaveClient;
 
   beforeEach(async () => {
-    storage = await backend.storage.create();
-    repo = await storage.open();
-    images = await backend.createImages();
-    clock = createTestClock(start);
-    server = await startTestServer(repo, { now: clock.read, images: images.store });
-    acme = (await createTestAccount(repo, 'acme')).credentials;
-    pave = createPaveClient({ baseUrl: server.baseUrl, ...acme, now: clock.read, retry: { limit: 0 } });
+    app = await startTestApp(backend.storage.create, start, { createImages: backend.createImages });
+    pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read, retry: { limit: 0 } });
   });
-  afterEach(async () => {
-    await server.close();
-    await repo.close();
-    await storage.destroy();
-    await images.destroy();
-  });
+  afterEach(() => stopTestApp(app));
 
   /** Moves the clock on 2 s, then acts: every attempt gets its own second. */
   async function later<T>(action: () => Promise<T>): Promise<T> {
-    clock.now = new Date(clock.now.getTime() + 2000);
+    app.clock.now = new Date(app.clock.now.getTime() + 2000);
     return action();
   }
 
@@ -132,7 +113,7 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     expect(created).toEqual([...created].sort((a, b) => a - b));
     const [darkInterior, goodInterior] = photos.filter((p) => p.photo_code === 2);
     expect(darkInterior?.updated_at).toBe(goodInterior?.created_at);
-    expect(photos[0]?.url).toBe(`${server.baseUrl}/images/default/1.jpg`);
+    expect(photos[0]?.url).toBe(`${app.server.baseUrl}/images/default/1.jpg`);
   }
 
   it('records every attempt with its verdict and serves every image, QC_PASSED then COMPLETE', async () => {
@@ -141,7 +122,10 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     await captureLikeTheSample(key, interior);
 
     const photos = await pave.sessions.photos(key);
-    const raw = await call(server.baseUrl, 'GET', `/v1/sessions/${key}/photos`, { credentials: acme, at: clock.now });
+    const raw = await call(app.server.baseUrl, 'GET', `/v1/sessions/${key}/photos`, {
+      credentials: app.acme,
+      at: app.clock.now,
+    });
     expect(SessionPhotos.parse(raw.json)).toEqual(photos);
     expectContractShape(photos, raw.json);
     for (const photo of photos) if (photo.url) await expectFetchableJpeg(photo.url);

@@ -1,37 +1,24 @@
 import { createPaveClient, PaveApiError, PaveAuthError, PaveNotFoundError, type PaveClient } from '@pave/client';
 import { sessionNotFoundMessage, sessionRemovedMessage, sessionStartedMessage } from '@pave/domain';
-import type { Repository } from '../storage/repository.js';
 import { samplePhotos, seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
-import { createTestClock, startTestServer, type TestClock, type TestServer } from '../testing/test-server.js';
-import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
+import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
+import { describeEachStorage } from '../testing/test-storage.js';
 
 // The Sessions API driven through @pave/client: the contract tested from both sides at once.
 
 describeEachStorage('Sessions API through @pave/client', (kind) => {
-  let storage: TestStorage;
-  let repo: Repository;
-  let server: TestServer;
-  let clock: TestClock;
-  let acme: TestCredentials;
+  let app: TestApp;
   let pave: PaveClient;
 
   const clientFor = (credentials: TestCredentials): PaveClient =>
-    createPaveClient({ baseUrl: server.baseUrl, ...credentials, now: clock.read, retry: { limit: 0 } });
+    createPaveClient({ baseUrl: app.server.baseUrl, ...credentials, now: app.clock.read, retry: { limit: 0 } });
 
   beforeEach(async () => {
-    storage = await kind.create();
-    repo = await storage.open();
-    clock = createTestClock(new Date('2026-03-01T10:00:00Z'));
-    server = await startTestServer(repo, { now: clock.read });
-    acme = (await createTestAccount(repo, 'acme')).credentials;
-    pave = clientFor(acme);
+    app = await startTestApp(kind.create, new Date('2026-03-01T10:00:00Z'));
+    pave = clientFor(app.acme);
   });
-  afterEach(async () => {
-    await server.close();
-    await repo.close();
-    await storage.destroy();
-  });
+  afterEach(() => stopTestApp(app));
 
   it('creates, reads, lists and deletes a session', async () => {
     const created = await pave.sessions.create({ language: 'FR', client_id: 'claim-9' });
@@ -47,9 +34,9 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
   it("reads the sample's photos in capture order, and their progress", async () => {
     const created = await pave.sessions.create();
     expect(await pave.sessions.photos(created.session_key)).toEqual([]);
-    const row = await repo.sessions.findByKey(created.session_key, 'any');
+    const row = await app.repo.sessions.findByKey(created.session_key, 'any');
     if (!row) throw new Error('session missing');
-    await seedSampleAttempts(repo, row.id);
+    await seedSampleAttempts(app.repo, row.id);
     const photos = await pave.sessions.photos(created.session_key);
     expect(photos.map((photo) => ({ ...photo, url: 'https://your_capture_photo_url.jpg' }))).toEqual(samplePhotos);
     const progress = await pave.sessions.progress(created.session_key);
@@ -58,14 +45,14 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
 
   it('gives another account the same not-found error as an unknown key', async () => {
     const created = await pave.sessions.create();
-    const stranger = clientFor((await createTestAccount(repo, 'other')).credentials);
+    const stranger = clientFor((await createTestAccount(app.repo, 'other')).credentials);
     const error: unknown = await stranger.sessions.photos(created.session_key).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaveNotFoundError);
     expect((error as PaveNotFoundError).body).toEqual({ message: sessionNotFoundMessage(created.session_key) });
   });
 
   it('refuses a wrong secret with an auth error that carries the server message', async () => {
-    const forged = clientFor({ ...acme, apiSecret: 'not-the-secret' });
+    const forged = clientFor({ ...app.acme, apiSecret: 'not-the-secret' });
     const error: unknown = await forged.sessions.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaveAuthError);
     expect((error as PaveAuthError).status).toBe(401);
@@ -74,9 +61,9 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
 
   it("refuses to delete a started session with 400 and PAVE's message", async () => {
     const created = await pave.sessions.create();
-    const row = await repo.sessions.findByKey(created.session_key, 'any');
+    const row = await app.repo.sessions.findByKey(created.session_key, 'any');
     if (!row) throw new Error('session missing');
-    await repo.sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: Date.now() });
+    await app.repo.sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: Date.now() });
     const error: unknown = await pave.sessions.delete(created.session_key).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaveApiError);
     expect([(error as PaveApiError).status, (error as PaveApiError).body]).toEqual([

@@ -1,7 +1,6 @@
 import { formatApiTimestamp } from '@pave/domain';
-import type { Repository } from '../storage/repository.js';
 import { createTestAccount } from '../testing/test-accounts.js';
-import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
+import { openSqliteTestRepository, type SqliteTestRepository } from '../testing/test-storage.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { createSessionKey } from './session-key.js';
 import { sessionKeyTries } from './insert-session.js';
@@ -16,28 +15,23 @@ function playback(values: readonly number[]): (max: number) => number {
 }
 
 describe('sessions service', () => {
-  let storage: TestStorage;
-  let repo: Repository;
+  let storage: SqliteTestRepository;
 
   beforeEach(async () => {
-    storage = createSqliteTestStorage();
-    repo = await storage.open();
+    storage = await openSqliteTestRepository();
   });
-  afterEach(async () => {
-    await repo.close();
-    await storage.destroy();
-  });
+  afterEach(() => storage.close());
 
   it('builds keys from the username prefix and the key alphabet', () => {
     expect(createSessionKey('demo', playback([0, 1, 2, 3, 4, 5, 6, 7, 26, 35]))).toBe('DEM-ABCDEFGH09');
   });
 
   it('retries with a fresh key when the drawn key is taken', async () => {
-    const { account } = await createTestAccount(repo, 'acme');
+    const { account } = await createTestAccount(storage.repo, 'acme');
     const zeros = Array.from({ length: 10 }, () => 0);
     const ones = Array.from({ length: 10 }, () => 1);
     const service = createSessionsService({
-      repo,
+      repo: storage.repo,
       now: () => now,
       randomInt: playback([...zeros, ...zeros, ...ones]),
       publicBaseUrl: 'http://localhost:3000',
@@ -48,9 +42,9 @@ describe('sessions service', () => {
   });
 
   it(`gives up after ${sessionKeyTries} taken keys with an error, not a loop`, async () => {
-    const { account } = await createTestAccount(repo, 'acme');
+    const { account } = await createTestAccount(storage.repo, 'acme');
     const service = createSessionsService({
-      repo,
+      repo: storage.repo,
       now: () => now,
       randomInt: () => 0,
       publicBaseUrl: 'http://localhost:3000',

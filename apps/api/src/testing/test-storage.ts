@@ -53,6 +53,22 @@ export function createSqliteTestStorage(): TestStorage {
   };
 }
 
+/** A repository open on its own fresh SQLite file; `close` closes it and removes the file. */
+export type SqliteTestRepository = { readonly repo: Repository; close(): Promise<void> };
+
+/** Opens a repository on a fresh SQLite file (one test's storage). */
+export async function openSqliteTestRepository(): Promise<SqliteTestRepository> {
+  const storage = createSqliteTestStorage();
+  const repo = await storage.open();
+  return {
+    repo,
+    close: async () => {
+      await repo.close();
+      await storage.destroy();
+    },
+  };
+}
+
 async function runAdmin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
