@@ -1,16 +1,5 @@
+import { deferred, type Deferred } from '../testing/deferred.js';
 import { createQueryCache, type QueryDescriptor, type QueryKey } from './query-cache.js';
-
-type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
-
-function deferred<T>(): Deferred<T> {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const promise = new Promise<T>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  return { promise, resolve, reject };
-}
 
 /** A descriptor whose every fetch waits for the test to answer it; records each call's signal. */
 function controlledQuery<T>(key: QueryKey = ['session', 'A']) {

@@ -1,17 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
+import { deferred } from '../testing/deferred.js';
 import { useMutation, type MutationOptions } from './use-mutation.js';
-
-type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
-
-function deferred<T>(): Deferred<T> {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const promise = new Promise<T>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  return { promise, resolve, reject };
-}
 
 function renderMutation(options: MutationOptions<string, string>) {
   return renderHook((props: MutationOptions<string, string>) => useMutation(props), { initialProps: options });
