@@ -209,13 +209,19 @@ describe('createPaveClient: timeouts and network errors', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('throws PaveNetworkError when nothing listens, after retrying a GET', async () => {
+  /** A client of a port nothing listens on, retrying once, and the attempt numbers it reports. */
+  async function unreachableClient() {
     const attempts: number[] = [];
     const pave = client({
       baseUrl: await closedPortUrl(),
       retry: { limit: 1 },
       onRequest: (e) => attempts.push(e.attempt),
     });
+    return { pave, attempts };
+  }
+
+  it('throws PaveNetworkError when nothing listens, after retrying a GET', async () => {
+    const { pave, attempts } = await unreachableClient();
 
     const error = await rejectionOf(pave.sessions.photos(key));
 
@@ -225,12 +231,7 @@ describe('createPaveClient: timeouts and network errors', () => {
   });
 
   it('retries a POST whose connection was refused: it never reached a server', async () => {
-    const attempts: number[] = [];
-    const pave = client({
-      baseUrl: await closedPortUrl(),
-      retry: { limit: 1 },
-      onRequest: (e) => attempts.push(e.attempt),
-    });
+    const { pave, attempts } = await unreachableClient();
 
     await expect(pave.sessions.create()).rejects.toBeInstanceOf(PaveNetworkError);
     expect(attempts).toEqual([1, 2]);
@@ -242,10 +243,7 @@ describe('createPaveClient: retries', () => {
     server.route(
       `GET ${photosPath}`,
       { status: 429, json: { message: 'Slow down.' }, headers: { 'retry-after': '1' } },
-      {
-        status: 200,
-        json: [],
-      },
+      { status: 200, json: [] },
     );
 
     await expect(client().sessions.photos(key)).resolves.toEqual([]);
@@ -275,10 +273,7 @@ describe('createPaveClient: retries', () => {
     server.route(
       `GET ${photosPath}`,
       { status: 503, json: { message: 'Later.' }, headers: { 'retry-after': '3600' } },
-      {
-        status: 200,
-        json: [],
-      },
+      { status: 200, json: [] },
     );
 
     await expect(client({ retry: { maxRetryAfterMs: 10 } }).sessions.photos(key)).resolves.toEqual([]);
