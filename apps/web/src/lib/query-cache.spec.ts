@@ -1,5 +1,10 @@
 import { deferred, type Deferred } from '../testing/deferred.js';
-import { createQueryCache, type QueryDescriptor, type QueryKey } from './query-cache.js';
+import { createQueryCache, type QueryDescriptor, type QueryKey, type QueryState } from './query-cache.js';
+
+/** A query's state once no fetch is in flight. */
+function settled(state: Pick<QueryState<unknown>, 'status' | 'data' | 'error'>): QueryState<unknown> {
+  return { ...state, isFetching: false };
+}
 
 /** A descriptor whose every fetch waits for the test to answer it; records each call's signal. */
 function controlledQuery<T>(key: QueryKey = ['session', 'A']) {
@@ -45,12 +50,7 @@ describe('createQueryCache', () => {
     await Promise.all([first, second]);
 
     expect(query.calls).toHaveLength(1);
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: { n: 1 },
-      error: null,
-      status: 'success',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(settled({ status: 'success', data: { n: 1 }, error: null }));
   });
 
   it('keeps the shown data while refetching, and its identity when the new answer is deep-equal', async () => {
@@ -78,12 +78,7 @@ describe('createQueryCache', () => {
     query.call(0).answer.reject(failure);
     await loaded;
 
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: undefined,
-      error: failure,
-      status: 'error',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(settled({ status: 'error', data: undefined, error: failure }));
   });
 
   it('keeps the data after a failed refresh and clears the error after the next success', async () => {
@@ -95,22 +90,12 @@ describe('createQueryCache', () => {
     const failed = cache.fetch(query.descriptor);
     query.call(0).answer.reject(failure);
     await failed;
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: 'first',
-      error: failure,
-      status: 'error',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(settled({ status: 'error', data: 'first', error: failure }));
     const recovered = cache.fetch(query.descriptor);
     query.call(1).answer.resolve('second');
     await recovered;
 
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: 'second',
-      error: null,
-      status: 'success',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(settled({ status: 'success', data: 'second', error: null }));
   });
 
   it('does not refetch fresh data on mount, but does once it is older than staleMs', async () => {
@@ -190,12 +175,7 @@ describe('createQueryCache', () => {
     leaveSecond();
 
     expect(query.call(0).signal.aborted).toBe(true);
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: undefined,
-      error: null,
-      status: 'pending',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(settled({ status: 'pending', data: undefined, error: null }));
   });
 
   it('notifies the observers of a key on every change of its state', async () => {
@@ -223,12 +203,9 @@ describe('createQueryCache', () => {
     cache.setData(query.descriptor.key, 'from a mutation');
 
     expect(query.call(0).signal.aborted).toBe(true);
-    expect(cache.read(query.descriptor.key)).toEqual({
-      data: 'from a mutation',
-      error: null,
-      status: 'success',
-      isFetching: false,
-    });
+    expect(cache.read(query.descriptor.key)).toEqual(
+      settled({ status: 'success', data: 'from a mutation', error: null }),
+    );
   });
 
   it('forgets everything on clear: answers, fetches in flight (whose answers are ignored), and tells observers', async () => {
