@@ -18,6 +18,13 @@ export type SessionReadsDeps = FindSessionDeps & {
   readonly photosCacheSessions?: number;
 };
 
+/** A session's progress, step by step, over its attempts as stored. */
+async function progressOf(deps: SessionReadsDeps, row: SessionRow): Promise<SessionProgress> {
+  const attempts = await deps.repo.attempts.listForSession(row.id);
+  const records = attempts.map((attempt) => toAttemptRecord(attempt, deps.publicBaseUrl));
+  return toSessionProgress(toProgressSession(row), records);
+}
+
 /** The reads of one of the account's sessions: the session itself, its photos (cached by version), its progress. */
 export function createSessionReads(deps: SessionReadsDeps) {
   const { repo, publicBaseUrl } = deps;
@@ -42,16 +49,11 @@ export function createSessionReads(deps: SessionReadsDeps) {
     return photos;
   };
 
-  const progressOf = async (row: SessionRow): Promise<SessionProgress> => {
-    const attempts = await repo.attempts.listForSession(row.id);
-    const records = attempts.map((attempt) => toAttemptRecord(attempt, publicBaseUrl));
-    return toSessionProgress(toProgressSession(row), records);
-  };
-
   return {
     get: (account: AccountRow, sessionKey: SessionKey) =>
       readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl)),
     photos: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, photosOf),
-    progress: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, progressOf),
+    progress: (account: AccountRow, sessionKey: SessionKey) =>
+      readOwn(account, sessionKey, (row) => progressOf(deps, row)),
   };
 }
