@@ -1,19 +1,27 @@
 import type { StepState } from '@pave/domain';
-import { Badge, type BadgeLook } from './badge.js';
+import { Badge, type BadgeTone } from './badge.js';
 
-/** How each step state shows: its words and its tone. */
-export const stepStateLooks = {
-  pending: { text: 'Pending', tone: 'neutral' },
-  accepted: { text: 'Accepted', tone: 'success' },
-  rejected: { text: 'Rejected', tone: 'danger' },
-  skipped: { text: 'Skipped', tone: 'warning' },
-  manual: { text: 'Entered manually', tone: 'info' },
-} as const satisfies Record<StepState, BadgeLook>;
+/** The words for each step state. */
+export const stepStateText = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  skipped: 'Skipped',
+  manual: 'Entered manually',
+} as const satisfies Record<StepState, string>;
+
+const stepStateTone = {
+  pending: 'neutral',
+  accepted: 'success',
+  rejected: 'danger',
+  skipped: 'warning',
+  manual: 'info',
+} as const satisfies Record<StepState, BadgeTone>;
 
 /** Props of {@link StepStateBadge}. */
 export type StepStateBadgeProps = { state: StepState };
 
 /** A capture step's state as a coloured badge. */
 export function StepStateBadge({ state }: StepStateBadgeProps) {
-  return <Badge look={stepStateLooks[state]} />;
+  return <Badge tone={stepStateTone[state]}>{stepStateText[state]}</Badge>;
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { parseApprovedMessage, type PhotoCode, type ProgressAttempt, type ProgressStep } from '@pave/domain';
-import { StepStateBadge, stepStateLooks } from '../../../components/step-state-badge.js';
+import { StepStateBadge, stepStateText } from '../../../components/step-state-badge.js';
 
 /** Props of {@link StepCard}. */
 export type StepCardProps = {
@@ -10,8 +10,7 @@ export type StepCardProps = {
 };
 
 function placeholderText(step: ProgressStep): string | null {
-  if (step.state === 'pending' || step.state === 'skipped' || step.state === 'manual')
-    return stepStateLooks[step.state].text;
+  if (step.state === 'pending' || step.state === 'skipped' || step.state === 'manual') return stepStateText[step.state];
   return null;
 }
 
