@@ -138,8 +138,9 @@ async function appendLocked(trx: Transaction<Database>, given: NewAttempt, optio
     .values(attemptValues(attempt, tail.maxSeq + 1))
     .returningAll()
     .executeTakeFirstOrThrow();
-  const events = await recordEvents(trx, locked.target, options.events ?? [], attempt.createdAt);
-  return { ok: true, value: { row: toAttemptRow(row), events } };
+  const stored = toAttemptRow(row);
+  const events = await recordEvents(trx, locked.target, options.events?.(stored) ?? [], attempt.createdAt);
+  return { ok: true, value: { row: stored, events } };
 }
 
 /** Capture attempts on Kysely (SQLite or PostgreSQL). */

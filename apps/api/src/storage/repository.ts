@@ -46,6 +46,8 @@ export type AccountStore = {
   /** The account of an active (not revoked) API key, or null. */
   findByApiKey(apiKey: string): Promise<AccountRow | null>;
   findByUsername(username: string): Promise<AccountRow | null>;
+  /** The account of an id, revoked or not; null when unknown. */
+  findById(id: number): Promise<AccountRow | null>;
   /** Every account, oldest first, revoked ones included. */
   list(): Promise<AccountRow[]>;
   /** Revokes an active key; false when no active account has it. */
@@ -173,8 +175,8 @@ export type AppendError = { code: 'session_not_found' } | { code: 'session_close
 export type AppendOptions = {
   /** Append only while the session is in one of these statuses (checked under the session's lock). */
   readonly whileStatusIn?: readonly SessionStatus[];
-  /** Events recorded in the append's transaction (its `SESSION:STAGE_CHANGE`). */
-  readonly events?: readonly SessionEventPayload[];
+  /** Events recorded in the append's transaction, made from the stored attempt (its `SESSION:STAGE_CHANGE`). */
+  readonly events?: (row: AttemptRow) => readonly SessionEventPayload[];
 };
 
 /** Capture attempts. */

@@ -51,7 +51,7 @@ export function describeEventStoreSpec(repo: () => Repository): void {
       const a = await session('ACM-000000000A');
       const b = await session('BCM-000000000B', 'bcme');
       await repo().sessions.updateStatus({ sessionId: a.id, from: 'IDLE', to: 'STARTED', at: t0 });
-      await repo().attempts.append(photo(a.id, 1, t0 + 1000), { events: [stageChange(a.sessionKey)] });
+      await repo().attempts.append(photo(a.id, 1, t0 + 1000), { events: () => [stageChange(a.sessionKey)] });
       await repo().sessions.updateStatus({ sessionId: b.id, from: 'IDLE', to: 'STARTED', at: t0 });
       await repo().sessions.updateStatus({
         sessionId: a.id,
@@ -75,7 +75,7 @@ export function describeEventStoreSpec(repo: () => Repository): void {
       const row = await session();
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          repo().attempts.append(photo(row.id, 1, t0 + i), { events: [stageChange(row.sessionKey)] }),
+          repo().attempts.append(photo(row.id, 1, t0 + i), { events: () => [stageChange(row.sessionKey)] }),
         ),
       );
       const seqs = (await repo().events.listForSession(row.id)).map((e) => e.seq);
@@ -87,7 +87,7 @@ export function describeEventStoreSpec(repo: () => Repository): void {
       await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'INVALID', at: t0 });
       const refused = await repo().attempts.append(photo(row.id, 1, t0), {
         whileStatusIn: ['IDLE'],
-        events: [stageChange(row.sessionKey)],
+        events: () => [stageChange(row.sessionKey)],
       });
       expect(refused.ok).toBe(false);
       expect((await repo().events.listForSession(row.id)).map((e) => e.event)).toEqual(['SESSION:STATUS_CHANGE']);
