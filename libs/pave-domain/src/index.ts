@@ -75,6 +75,14 @@ export {
   isSessionExpired,
 } from './lib/session.js';
 export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
+export {
+  captureTokenHeader,
+  CaptureToken,
+  buildCaptureUrl,
+  parseCaptureUrl,
+  isCaptureLinkOpen,
+} from './lib/capture-link.js';
+export type { CaptureLink } from './lib/capture-link.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';

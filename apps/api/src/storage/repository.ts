@@ -48,6 +48,9 @@ export type AccountStore = {
   count(): Promise<number>;
 };
 
+/** What is stored of a capture link's token: its SHA-256 (base64url) and the token sealed with the secret key. */
+export type CaptureTokenRecord = { readonly hash: string; readonly sealed: string };
+
 /** A session as stored. */
 export type SessionRow = {
   readonly id: number;
@@ -65,6 +68,8 @@ export type SessionRow = {
   readonly expiresAt: number;
   /** Raised by every appended attempt (see `AttemptStore.append`): the version of the session's photos. */
   readonly photosVersion: number;
+  /** Null only for a session created before capture tokens, until the start-up backfill gives it one. */
+  readonly captureToken: CaptureTokenRecord | null;
 };
 
 /** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
@@ -106,6 +111,10 @@ export type SessionStore = {
   updateStatus(change: StatusChange): Promise<boolean>;
   /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
   expireOverdue(at: number, scope: SessionScope): Promise<number>;
+  /** Up to `limit` sessions without a capture token (created before tokens existed), by id. */
+  listWithoutCaptureToken(limit: number): Promise<SessionRow[]>;
+  /** Gives a session its capture token if it has none yet; false when it already has one or is gone. */
+  setCaptureToken(sessionId: number, token: CaptureTokenRecord): Promise<boolean>;
 };
 
 /** How an attempt came to be: a photo, a typed-in value (VIN, odometer) or a skipped exterior step. */

@@ -80,5 +80,24 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
       const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    async listWithoutCaptureToken(limit) {
+      const rows = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('capture_token_hash', 'is', null)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toSessionRow);
+    },
+    async setCaptureToken(sessionId, token) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ capture_token_hash: token.hash, capture_token_sealed: token.sealed })
+        .where('id', '=', sessionId)
+        .where('capture_token_hash', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
   };
 }

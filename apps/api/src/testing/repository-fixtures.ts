@@ -25,6 +25,7 @@ export function newSession(
     vehicle: null,
     createdAt,
     expiresAt: createdAt + 7 * day,
+    captureToken: null,
     ...overrides,
   };
 }

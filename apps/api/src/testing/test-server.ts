@@ -10,6 +10,7 @@ import { answerClientError } from '../http/client-error.js';
 import { createFolderImageStore } from '../images/folder-image-store.js';
 import type { ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
+import { createEphemeralSecretBox, type SecretBox } from '../secrets/secret-box.js';
 import type { Repository } from '../storage/repository.js';
 
 /** A running app on a loopback port, with its log lines captured. */
@@ -30,8 +31,16 @@ export type TestServer = {
  * URL to the server's own address. `expressOnly` serves every request through Express, without the photos fast
  * path in front (createApp instead of createRequestListener).
  */
-export type TestServerOptions = Omit<AppDeps, 'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages'> &
-  Partial<Pick<AppDeps, 'publicBaseUrl' | 'images' | 'defaultImages'>> & { readonly expressOnly?: boolean };
+export type TestServerOptions = Omit<
+  AppDeps,
+  'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages' | 'secretBox'
+> &
+  Partial<Pick<AppDeps, 'publicBaseUrl' | 'images' | 'defaultImages' | 'secretBox'>> & {
+    readonly expressOnly?: boolean;
+  };
+
+/** The secret box of every test server in this process, so an app restarted on the same storage opens its seals. */
+export const testSecretBox: SecretBox = createEphemeralSecretBox();
 
 let sharedDefaultImages: Promise<DefaultImages> | null = null;
 
@@ -63,7 +72,15 @@ export async function startTestServer(repo: Repository, options: TestServerOptio
   const defaultImages = options.defaultImages ?? (await testDefaultImages());
   const logger = createLogger('info', sink);
   const { expressOnly = false, ...deps } = options;
-  const appDeps: AppDeps = { repo, logger, publicBaseUrl: baseUrl, ...deps, images, defaultImages };
+  const appDeps: AppDeps = {
+    repo,
+    logger,
+    publicBaseUrl: baseUrl,
+    secretBox: testSecretBox,
+    ...deps,
+    images,
+    defaultImages,
+  };
   server.on('request', expressOnly ? createApp(appDeps) : createRequestListener(appDeps));
   return {
     baseUrl,
