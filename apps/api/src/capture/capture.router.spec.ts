@@ -83,7 +83,7 @@ describeEachBackend('capture routes', (backend) => {
     expect(await images.files()).toEqual([]);
   }
 
-  async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID'): Promise<void> {
+  async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID' | 'QC_PASSED' | 'CONFIRM'): Promise<void> {
     const session = await repo.sessions.findByKey(key, 'any');
     if (!session) throw new Error('session missing');
     await repo.sessions.updateStatus({ sessionId: session.id, from: session.status, to, at: clock.now.getTime() });
@@ -130,6 +130,29 @@ describeEachBackend('capture routes', (backend) => {
         { message: `Session ${key} is COMPLETE: it takes no more photos.`, code: 'session_closed' },
       ]);
     });
+  });
+
+  describe('expiry', () => {
+    it.each(['QC_PASSED', 'CONFIRM'] as const)(
+      'expires a %s session past expires_at: no photo replaced, no confirm, the state says EXPIRED',
+      async (status) => {
+        const key = await createSession();
+        await setStatus(key, status);
+        clock.now = new Date(start.getTime() + 83 * day);
+        const retake = await upload(key, 2, image(scene));
+        expect([retake.status, retake.json]).toEqual([
+          409,
+          { message: `Session ${key} is EXPIRED: it takes no more photos.`, code: 'session_closed' },
+        ]);
+        const confirm = await post(key, 'confirm');
+        expect(confirm.status).toBe(409);
+        const state = CaptureState.parse(
+          (await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json,
+        );
+        expect([state.status, state.accepting]).toEqual(['EXPIRED', false]);
+        await expectNothingStored(key);
+      },
+    );
   });
 
   describe('the capture token', () => {

@@ -18,7 +18,10 @@ export async function appendAttempt(
   attempt: NewAttempt,
 ): Promise<Result<AttemptRow, AppendRefused>> {
   if (isDeletableStatus(session.status)) await context.lifecycle.apply(session, 'open');
-  const appended = await context.repo.attempts.append(attempt, { whileStatusIn: acceptingStatuses });
+  const appended = await context.repo.attempts.append(attempt, {
+    whileStatusIn: acceptingStatuses,
+    notExpiredAt: context.now().getTime(),
+  });
   if (appended.ok) return appended;
   return appended.error.code === 'session_closed'
     ? sessionClosed(session.sessionKey, appended.error.status)

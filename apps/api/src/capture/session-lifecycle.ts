@@ -28,7 +28,8 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
   /** Moves `row` to `to` if it is still in its status (and, with `samePhotos`, at its photos version). */
   const compareAndSet = async (row: SessionRow, to: SessionStatus, samePhotos = false): Promise<SessionRow | null> => {
     const at = deps.now().getTime();
-    const change = { sessionId: row.id, from: row.status, to, at };
+    // an overdue session moves only to EXPIRED: a confirm or start racing its expiry loses
+    const change = { sessionId: row.id, from: row.status, to, at, ...(to === 'EXPIRED' ? {} : { notExpiredAt: at }) };
     const won = await repo.sessions.updateStatus(samePhotos ? { ...change, photosVersion: row.photosVersion } : change);
     return won ? { ...row, status: to, updatedAt: at } : null;
   };

@@ -1,4 +1,4 @@
-import { qaReasons, SessionStatus, type Result } from '@pave/domain';
+import { expirableStatuses, qaReasons, SessionStatus, type Result } from '@pave/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AttemptsTable, Database } from './database.js';
 import type { AppendError, AppendOptions, AttemptRow, AttemptStore, AttemptVerdict, NewAttempt } from './repository.js';
@@ -77,6 +77,8 @@ async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt
   await trx.updateTable('attempts').set({ updated_at: attempt.createdAt }).where('id', '=', previous.id).execute();
 }
 
+const expirable: ReadonlySet<SessionStatus> = new Set(expirableStatuses);
+
 /**
  * Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so appends to one
  * session run one after another: none computes the same seq or misses the other's created_at.
@@ -91,16 +93,26 @@ async function lockSession(
     .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
     .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
+  if (options.notExpiredAt !== undefined) touch = touch.where('expires_at', '>', options.notExpiredAt);
   const touched = await touch.executeTakeFirst();
   if (touched.numUpdatedRows > 0n) return null;
   const session = await trx
     .selectFrom('sessions')
-    .select('status')
+    .select(['status', 'expires_at'])
     .where('id', '=', attempt.sessionId)
     .executeTakeFirst();
-  return session
-    ? { code: 'session_closed', status: SessionStatus.parse(session.status) }
-    : { code: 'session_not_found' };
+  if (!session) return { code: 'session_not_found' };
+  const status = SessionStatus.parse(session.status);
+  const overdue = options.notExpiredAt !== undefined && Number(session.expires_at) <= options.notExpiredAt;
+  if (!overdue || !expirable.has(status)) return { code: 'session_closed', status };
+  // overdue: the session expires here, in the same transaction that refused the attempt
+  await trx
+    .updateTable('sessions')
+    .set({ status: 'EXPIRED', updated_at: options.notExpiredAt ?? 0 })
+    .where('id', '=', attempt.sessionId)
+    .where('status', '=', status)
+    .execute();
+  return { code: 'session_closed', status: 'EXPIRED' };
 }
 
 async function appendLocked(

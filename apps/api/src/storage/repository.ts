@@ -94,6 +94,8 @@ export type StatusChange = {
   readonly at: number;
   /** Also required: the session's photos are still at this `photosVersion` (no attempt appended since). */
   readonly photosVersion?: number;
+  /** Also required: the session's `expiresAt` is after this time (an overdue session moves only to `EXPIRED`). */
+  readonly notExpiredAt?: number;
 };
 
 /** Which sessions a lookup may see: one account's, or any (the capture link, which carries no credentials). */
@@ -175,6 +177,11 @@ export type AppendError = { code: 'session_not_found' } | { code: 'session_close
 export type AppendOptions = {
   /** Append only while the session is in one of these statuses (checked under the session's lock). */
   readonly whileStatusIn?: readonly SessionStatus[];
+  /**
+   * Append only while the session's `expiresAt` is after this time (checked under the session's lock); an overdue
+   * session refuses as `session_closed` with status `EXPIRED`.
+   */
+  readonly notExpiredAt?: number;
 };
 
 /** Capture attempts. */

@@ -59,13 +59,14 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
       if (result.numDeletedRows > 0n) return 'deleted';
       return (await findByKey(sessionKey, { accountId })) ? 'not_idle' : 'not_found';
     },
-    async updateStatus({ sessionId, from, to, at, photosVersion }) {
+    async updateStatus({ sessionId, from, to, at, photosVersion, notExpiredAt }) {
       let query = db
         .updateTable('sessions')
         .set({ status: to, updated_at: at })
         .where('id', '=', sessionId)
         .where('status', '=', from);
       if (photosVersion !== undefined) query = query.where('photos_version', '=', photosVersion);
+      if (notExpiredAt !== undefined) query = query.where('expires_at', '>', notExpiredAt);
       const result = await query.executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
