@@ -24,6 +24,7 @@ export {
   parseApiTimestamp,
   checkTimestampFreshness,
   tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
   secondsBetween,
 } from './lib/timestamps.js';
 export type { ApiTimestampError } from './lib/timestamps.js';
