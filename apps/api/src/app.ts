@@ -1,5 +1,4 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import {
   ApiErrorBody,
   CaptureState,
@@ -40,6 +39,7 @@ import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
 import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
+import { defaultQaConcurrency } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
@@ -71,7 +71,7 @@ export type AppDeps = {
   readonly defaultImages: DefaultImages;
   /** Image limits and QA thresholds; `defaultQaSettings` when missing. */
   readonly qaSettings?: QaSettings;
-  /** Uploads decoded and judged at once; the number of CPUs when missing. */
+  /** Uploads decoded and judged at once; twice the number of CPUs when missing. */
   readonly qaConcurrency?: number;
   /** Uploads read or processed at once before new ones get 503; 32 when missing. */
   readonly maxPendingUploads?: number;
@@ -121,8 +121,9 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     images: deps.images,
     now,
     publicBaseUrl: deps.publicBaseUrl,
+    secretBox: deps.secretBox,
     qaSettings,
-    qaSlots: createSemaphore(deps.qaConcurrency ?? Math.max(1, availableParallelism())),
+    qaSlots: createSemaphore(deps.qaConcurrency ?? defaultQaConcurrency()),
   });
   const uploadSlots = createSemaphore(deps.maxPendingUploads ?? 32);
   return [

@@ -17,7 +17,7 @@ describe('parseConfig', () => {
         expirySweepSeconds: 60,
         webDist: '/srv/app/apps/web/dist',
         qaSettings: defaultQaSettings,
-        qaConcurrency: availableParallelism(),
+        qaConcurrency: 2 * availableParallelism(),
         maxPendingUploads: 32,
         imageSweepGraceSeconds: 0,
         imageStore: { kind: 'folder' },

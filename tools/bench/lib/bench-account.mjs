@@ -30,3 +30,19 @@ export async function createSessionWithLink(baseUrl) {
   if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+/**
+ * Creates a session and returns what the capture app would use: its key and the headers of its capture routes (a
+ * `Capture-Token` when the session's `capture_url` carries one after `#`).
+ */
+export async function createCaptureSession(baseUrl) {
+  const response = await fetch(`${baseUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { ...signedHeaders(benchAccount), 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
+  const session = await response.json();
+  const token = new URL(session.capture_url).hash.slice(1);
+  return { key: session.session_key, headers: token ? { 'capture-token': token } : {} };
+}

@@ -50,6 +50,7 @@ const captureProblems = {
   not_an_image: ['unsupported_media_type', theirOwnWords],
   too_large: ['payload_too_large', theirOwnWords],
   too_many_pixels: ['unprocessable_image', theirOwnWords],
+  too_costly: ['unprocessable_image', theirOwnWords],
   not_multipart: ['unsupported_media_type', theirOwnWords],
   bad_form: ['invalid_request', theirOwnWords],
 } satisfies ProblemTable<CaptureError | UploadError>;

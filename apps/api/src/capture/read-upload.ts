@@ -49,21 +49,54 @@ function createParser(req: Request, limits: UploadLimits): Result<Busboy, Upload
   }
 }
 
-type Collector = { settle(outcome: Result<Upload, UploadError>): void; file: Upload | null };
+type Collector = {
+  settle(outcome: Result<Upload, UploadError>): void;
+  file: Upload | null;
+  /** Bytes to allocate for the file up front (the declared request length, at most the limit), or null. */
+  readonly capacity: number | null;
+};
 
-function collectFile(stream: Readable, info: FileInfo, limits: UploadLimits, collector: Collector): void {
+/** The request's declared length, which bounds the file's: its buffer is allocated once, at that size. */
+function declaredLength(req: Request): number | null {
+  const declared = Number(req.get('Content-Length') ?? Number.NaN);
+  return Number.isSafeInteger(declared) && declared > 0 ? declared : null;
+}
+
+/** Collects a file's chunks: into one buffer of `capacity` bytes when the length is known, else concatenated at the end. */
+function createSink(capacity: number | null) {
+  const buffer = capacity === null ? null : Buffer.allocUnsafe(capacity);
   const chunks: Buffer[] = [];
   let size = 0;
-  stream.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    chunks.push(chunk);
-  });
+  return {
+    get size() {
+      return size;
+    },
+    add(chunk: Buffer): void {
+      const fits = buffer !== null && chunks.length === 0 && size + chunk.length <= buffer.length;
+      if (fits) chunk.copy(buffer, size);
+      else {
+        // more than declared cannot arrive (Node's parser holds a body to its Content-Length); kept correct anyway
+        if (buffer && chunks.length === 0) chunks.push(buffer.subarray(0, size));
+        chunks.push(chunk);
+      }
+      size += chunk.length;
+    },
+    bytes(): Buffer {
+      if (chunks.length > 0) return Buffer.concat(chunks, size);
+      return buffer ? buffer.subarray(0, size) : Buffer.alloc(0);
+    },
+  };
+}
+
+function collectFile(stream: Readable, info: FileInfo, limits: UploadLimits, collector: Collector): void {
+  const sink = createSink(collector.capacity);
+  stream.on('data', (chunk: Buffer) => sink.add(chunk));
   stream.on('limit', () => collector.settle(tooLarge(limits)));
   // busboy destroys the file stream with its error when the form breaks off; the parser reports it too
   stream.on('error', (error: unknown) => collector.settle(refuse('bad_form', formErrorMessage(error))));
   stream.on('end', () => {
-    if (size > limits.maxBytes) return;
-    collector.file = { bytes: Buffer.concat(chunks, size), filename: info.filename ?? null };
+    if (sink.size > limits.maxBytes) return;
+    collector.file = { bytes: sink.bytes(), filename: info.filename ?? null };
   });
 }
 
@@ -115,8 +148,10 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Result<U
   if (!parser.ok) return Promise.resolve(parser);
   return new Promise((resolve) => {
     let settled = false;
+    const declared = declaredLength(req);
     const collector: Collector = {
       file: null,
+      capacity: declared === null ? null : Math.min(declared, limits.maxBytes + 1),
       settle(outcome) {
         if (settled) return;
         settled = true;

@@ -17,7 +17,8 @@ describeEachBackend('backfillCaptureTokens', (backend) => {
   it('gives each session made before capture tokens its own link; the key alone no longer opens it', async () => {
     const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
     const keys = ['ACM-OLD0000001', 'ACM-OLD0000002'] as SessionKey[];
-    for (const key of keys) await app.repo.sessions.insert(newSession(account?.id ?? -1, key, Date.now()));
+    for (const key of keys)
+      await app.repo.sessions.insert(newSession(account?.id ?? -1, key, Date.now(), { captureToken: null }));
 
     expect(await backfillCaptureTokens(app.repo.sessions, testSecretBox)).toBe(2);
     expect(await backfillCaptureTokens(app.repo.sessions, testSecretBox)).toBe(0);

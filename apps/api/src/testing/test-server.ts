@@ -10,8 +10,8 @@ import { answerClientError } from '../http/client-error.js';
 import { createFolderImageStore } from '../images/folder-image-store.js';
 import type { ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
-import { createEphemeralSecretBox, type SecretBox } from '../secrets/secret-box.js';
 import type { Repository } from '../storage/repository.js';
+import { testSecretBox } from './test-secret-box.js';
 
 /** A running app on a loopback port, with its log lines captured. */
 export type TestServer = {
@@ -39,8 +39,7 @@ export type TestServerOptions = Omit<
     readonly expressOnly?: boolean;
   };
 
-/** The secret box of every test server in this process, so an app restarted on the same storage opens its seals. */
-export const testSecretBox: SecretBox = createEphemeralSecretBox();
+export { testSecretBox };
 
 let sharedDefaultImages: Promise<DefaultImages> | null = null;
 
