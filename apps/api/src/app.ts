@@ -43,6 +43,7 @@ import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
+import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
 
 /** Everything the app needs from outside: storage, logging, settings, and (in tests) the clock and randomness. */
@@ -57,6 +58,8 @@ export type AppDeps = {
   readonly accountCacheMs?: number;
   /** Absolute base of every URL handed out, without a trailing slash. */
   readonly publicBaseUrl: string;
+  /** Seals what is kept secret at rest (capture tokens); see secrets/secret-box.ts. */
+  readonly secretBox: SecretBox;
   /** Folder of the built web app; null or missing serves a "not built" page. */
   readonly webDist?: string | null;
   readonly now?: () => Date;
@@ -124,6 +127,7 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     images: deps.images,
     now,
     publicBaseUrl: deps.publicBaseUrl,
+    secretBox: deps.secretBox,
     qaSettings,
     qaSlots: createFairScheduler(deps.qaConcurrency ?? defaultQaConcurrency()),
   });
@@ -148,6 +152,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     now,
     randomInt: deps.randomInt ?? cryptoRandomInt,
     publicBaseUrl: deps.publicBaseUrl,
+    secretBox: deps.secretBox,
     ...(deps.photosCacheSessions === undefined ? {} : { photosCacheSessions: deps.photosCacheSessions }),
   });
   const app = express();

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { UploadPace } from './capture/read-upload.js';
 import type { S3Settings } from './images/s3-image-store.js';
 import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
+import { parseSecretKey } from './secrets/open-secret-box.js';
 
 // The only file that reads process.env: every setting is parsed here once, and a bad one stops the start.
 
@@ -55,6 +56,24 @@ export const S3Url = z.string().transform((text, ctx): S3Location => {
   const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
   return { bucket: match[1], prefix: prefix === '' ? '' : `${prefix}/` };
 });
+
+const SecretKeyText = z.string().transform((text, ctx): Buffer => {
+  const key = parseSecretKey(text);
+  if (!key) ctx.addIssue({ code: 'custom', message: 'expected 32 bytes in base64 (openssl rand -base64 32) or hex' });
+  return key ?? Buffer.alloc(0);
+});
+
+const SecretKeyList = z.string().transform((text, ctx): Buffer[] =>
+  text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry, index) => {
+      const key = parseSecretKey(entry);
+      if (!key) ctx.addIssue({ code: 'custom', message: `key ${index + 1} is not 32 bytes in base64 or hex` });
+      return key ?? Buffer.alloc(0);
+    }),
+);
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((text) => text === 'true' || text === '1');
 
@@ -131,6 +150,8 @@ const Env = z.object({
   PAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   PAVE_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   PAVE_PHOTOS_CACHE_SESSIONS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  PAVE_SECRET_KEY: SecretKeyText.optional(),
+  PAVE_SECRET_KEYS_PREVIOUS: SecretKeyList.default([]),
   ...qaEnv(),
   ...s3Env(),
 });
@@ -228,6 +249,10 @@ export type Config = {
   readonly accountCacheSeconds: number;
   /** How many sessions' photos answers to keep in memory (0: none). */
   readonly photosCacheSessions: number;
+  /** The key that seals secrets at rest (PAVE_SECRET_KEY); null: `<dataDir>/secret.key`, made on first start. */
+  readonly secretKey: Buffer | null;
+  /** Keys replaced by a rotation (PAVE_SECRET_KEYS_PREVIOUS): what they sealed still opens. */
+  readonly previousSecretKeys: readonly Buffer[];
 };
 
 type ImageSettings = Pick<
@@ -306,6 +331,8 @@ export function parseConfig(
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
+      secretKey: e.PAVE_SECRET_KEY ?? null,
+      previousSecretKeys: e.PAVE_SECRET_KEYS_PREVIOUS,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { isAcceptingStatus, type Result, type SessionKey } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { QaSettings } from '../qa/qa-settings.js';
 import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
 import type { Repository, SessionRow } from '../storage/repository.js';
@@ -13,6 +14,8 @@ export type CaptureDeps = {
   readonly images: ImageStore;
   readonly now: () => Date;
   readonly publicBaseUrl: string;
+  /** Opens sealed capture tokens (see sessions/capture-token.ts). */
+  readonly secretBox: SecretBox;
   readonly qaSettings: QaSettings;
   /**
    * Bounds how many uploads are decoded and judged at once (each holds a decoded image in memory), taking the waiting

@@ -79,13 +79,14 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
   };
 
   /** Fires the burst and kills the server with SIGKILL as soon as a few uploads have been answered. */
-  async function burstAndKill(pave: PaveClient, key: SessionKey): Promise<{ answered: number; cut: number }> {
+  async function burstAndKill(pave: PaveClient, captureUrl: string): Promise<{ answered: number; cut: number }> {
     let answered = 0;
     let cut = 0;
     const running = server;
     const uploads = burst.map((bytes, index) =>
-      pave.capture
-        .upload(key, ([2, 3, 9, 6, 4, 5, 7, 8] as const)[index % 8] ?? 2, new Blob([new Uint8Array(bytes)]))
+      pave
+        .capture(captureUrl)
+        .upload(([2, 3, 9, 6, 4, 5, 7, 8] as const)[index % 8] ?? 2, new Blob([new Uint8Array(bytes)]))
         .then(
           async () => {
             answered += 1;
@@ -128,10 +129,11 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
 
   it('keeps every row with its files and no file without a row, across kills and restarts', async () => {
     let pave = await start();
-    const key = (await pave.sessions.create()).session_key;
+    const session = await pave.sessions.create();
+    const key = session.session_key;
     let total = 0;
     for (let round = 1; round <= rounds; round += 1) {
-      const { answered, cut } = await burstAndKill(pave, key);
+      const { answered, cut } = await burstAndKill(pave, session.capture_url);
       expect(answered).toBeGreaterThanOrEqual(3);
       expect(cut).toBeGreaterThan(0);
       const orphan = await plantOrphans();

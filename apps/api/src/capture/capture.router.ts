@@ -1,4 +1,5 @@
 import {
+  captureTokenHeader,
   ManualEntryRequest,
   PhotoCode,
   SkipRequest,
@@ -8,7 +9,7 @@ import {
   skipErrorMessage,
   type Result,
 } from '@pave/domain';
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
@@ -113,9 +114,29 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
   };
 }
 
-/** The capture app's routes, `/v1/capture/:session_key…` (see capture.docs.ts): the capture link is the authority. */
+/**
+ * Lets a request through only with the session's capture token in the `Capture-Token` header. A missing or wrong
+ * token, like a revoked link, is the same 404 as an unknown session: nothing tells a guess apart from a miss.
+ */
+function requireCaptureToken(service: CaptureService, options: CaptureRouterOptions): RequestHandler {
+  return async (req, res, next) => {
+    const param: unknown = req.params['session_key'];
+    const raw = typeof param === 'string' ? param : '';
+    if (!(await service.opens(sessionKeyOrNotFound(raw), req.get(captureTokenHeader)))) {
+      drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
+      throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
+    }
+    next();
+  };
+}
+
+/**
+ * The capture app's routes, `/v1/capture/:session_key…` (see capture.docs.ts): the capture link's token, sent as
+ * `Capture-Token`, is the authority.
+ */
 export function createCaptureRouter(service: CaptureService, options: CaptureRouterOptions): Router {
   const router = Router();
+  router.use('/v1/capture/:session_key', ours, requireCaptureToken(service, options));
   router
     .route('/v1/capture/:session_key')
     .get(ours, async (req, res) => {
