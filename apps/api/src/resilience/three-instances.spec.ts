@@ -78,6 +78,9 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
         .join(','),
       PAVE_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
       PAVE_IMAGE_SWEEP_GRACE_SECONDS: String(graceSeconds),
+      // the kill test sends a burst to one session from one address: their shares must hold all of it
+      PAVE_UPLOADS_PER_SESSION: '100',
+      PAVE_UPLOADS_PER_ADDRESS: '0',
       LOG_LEVEL: 'info',
     };
     const ports = [await freePort(), await freePort(), await freePort()];
