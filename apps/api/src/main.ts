@@ -2,6 +2,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import sharp from 'sharp';
 import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
 import { createRequestListener } from './app.js';
+import { startDispatcher, type Dispatcher } from './callbacks/dispatcher.js';
+import { createWebhookMetrics, type WebhookMetrics } from './callbacks/webhook-metrics.js';
 import { renderDefaultImages } from './capture/default-images.js';
 import { type Config, readConfig } from './config.js';
 import { answerClientError } from './http/client-error.js';
@@ -61,6 +63,7 @@ async function prepareApp(
   repo: Repository,
   config: Config,
   logger: Logger,
+  webhookMetrics: WebhookMetrics,
 ): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
   const images = await openImageStore(config);
   const sweep = () => sweepOrphanImages(images, repo, config, logger);
@@ -79,6 +82,8 @@ async function prepareApp(
     qaSettings: config.qaSettings,
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
+    webhookAllowPrivate: config.webhooks.allowPrivate,
+    metricRegistries: [webhookMetrics.registry],
   });
   return {
     listener,
@@ -97,19 +102,28 @@ function listen(server: Server, config: Config): Promise<void> {
   });
 }
 
-function handleShutdown(server: Server, repo: Repository, logger: Logger, stopSweep: () => void): void {
+function handleShutdown(
+  server: Server,
+  repo: Repository,
+  logger: Logger,
+  stop: { sweeps: () => void; dispatcher: Dispatcher },
+): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests');
-    stopSweep();
+    stop.sweeps();
     setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
     server.close(() => {
-      repo.close().then(
-        () => logger.info('stopped'),
-        (error: unknown) => logger.error({ err: error }, 'closing storage failed'),
-      );
+      // deliveries in flight finish and record their outcome before storage closes
+      stop.dispatcher
+        .stop()
+        .then(() => repo.close())
+        .then(
+          () => logger.info('stopped'),
+          (error: unknown) => logger.error({ err: error }, 'closing storage failed'),
+        );
     });
     server.closeIdleConnections();
   };
@@ -129,7 +143,8 @@ async function main(): Promise<void> {
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
-  const app = await prepareApp(repo, settings, logger);
+  const webhookMetrics = createWebhookMetrics(repo.deliveries, () => new Date());
+  const app = await prepareApp(repo, settings, logger, webhookMetrics);
   const server = createServer(app.listener).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
@@ -146,9 +161,13 @@ async function main(): Promise<void> {
     );
   }, 60_000);
   prune.unref();
-  handleShutdown(server, repo, logger, () => {
-    sweep.stop();
-    clearInterval(prune);
+  const dispatcher = startDispatcher({ repo, logger, settings: settings.webhooks, metrics: webhookMetrics });
+  handleShutdown(server, repo, logger, {
+    sweeps: () => {
+      sweep.stop();
+      clearInterval(prune);
+    },
+    dispatcher,
   });
   logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images }, 'listening');
 }

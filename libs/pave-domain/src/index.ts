@@ -141,6 +141,7 @@ export {
   CallbackMethod,
   reservedCallbackHeaders,
   maxCustomPayloadBytes,
+  JsonValue,
   CallbackHeaders,
   CallbackPayload,
   CreateCallbackRequest,
