@@ -2,7 +2,7 @@ import { nextRetryDelayMs, toEventBody, formatWebhookSecret, webhookHeaderNames 
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { ClaimedDelivery, DeliveryOutcome, Repository, SigningSecretRow } from '../storage/repository.js';
-import { createGuardedLookup } from './outbound-guard.js';
+import { createGuardedLookup, literalHostRefusal } from './outbound-guard.js';
 import { createWebhookAgents, sendWebhook, type SendOptions, type WebhookResponse } from './send-webhook.js';
 import { activeSecrets, signWebhook } from './sign-webhook.js';
 import type { WebhookMetrics } from './webhook-metrics.js';
@@ -81,6 +81,7 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
     timeoutMs: settings.timeoutMs,
     maxResponseBytes,
     lookup: createGuardedLookup(settings.allowPrivate),
+    refuseHost: (url) => literalHostRefusal(url, settings.allowPrivate),
     agents: createWebhookAgents(),
   };
   const perHost = new Map<string, number>();

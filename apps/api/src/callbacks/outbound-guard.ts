@@ -66,6 +66,16 @@ export function createGuardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
+/**
+ * The refusal of a URL whose host is an IP literal on a blocked address; null otherwise. Node connects to a literal
+ * without calling `lookup`, so the guarded lookup alone would let it through.
+ */
+export function literalHostRefusal(url: URL, allowPrivate: boolean): BlockedAddressError | null {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (allowPrivate || isIP(host) === 0 || !isBlockedAddress(host)) return null;
+  return new BlockedAddressError(host, host);
+}
+
 /** Checks a callback URL when it is saved: its host may not be, or resolve to, a blocked address. */
 export async function checkCallbackHost(url: string, allowPrivate: boolean): Promise<string | null> {
   if (allowPrivate) return null;

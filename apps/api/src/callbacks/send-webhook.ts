@@ -22,6 +22,8 @@ export type SendOptions = {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly lookup: LookupFunction;
+  /** Refuses hosts that are IP literals on blocked addresses (those never reach `lookup`). */
+  readonly refuseHost: (url: URL) => Error | null;
   readonly agents: { readonly http: HttpAgent; readonly https: HttpsAgent };
 };
 
@@ -59,6 +61,9 @@ function describeError(error: unknown): string {
 export function sendWebhook(request: WebhookRequest, options: SendOptions): Promise<WebhookResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const url = new URL(request.url);
+  const refused = options.refuseHost(url);
+  if (refused) return Promise.resolve({ status: null, latencyMs: 0, error: refused.message });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (response: WebhookResponse) => {
@@ -67,7 +72,6 @@ export function sendWebhook(request: WebhookRequest, options: SendOptions): Prom
       clearTimeout(timer);
       resolve(response);
     };
-    const url = new URL(request.url);
     const https = url.protocol === 'https:';
     const send = https ? httpsRequest : httpRequest;
     const req = send(url, {
