@@ -11,6 +11,9 @@ import type { ImageStore } from './images/image-store.js';
 import { openImageStore } from './images/open-image-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
+import { openSecretBox } from './secrets/open-secret-box.js';
+import type { SecretBox } from './secrets/secret-box.js';
+import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
 import { describeStorage, openRepository } from './storage/open-repository.js';
 import type { Repository } from './storage/repository.js';
@@ -64,7 +67,11 @@ async function prepareApp(
   config: Config,
   logger: Logger,
   webhookMetrics: WebhookMetrics,
-): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
+): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void>; secretBox: SecretBox }> {
+  const secretBox = await openSecretBox(config, logger);
+  const backfilled = await backfillCaptureTokens(repo.sessions, secretBox);
+  if (backfilled > 0)
+    logger.info({ sessions: backfilled }, 'gave sessions made before capture tokens a new capture link');
   const images = await openImageStore(config);
   const sweep = () => sweepOrphanImages(images, repo, config, logger);
   if (config.imageStore.kind === 'folder') await sweep();
@@ -75,6 +82,7 @@ async function prepareApp(
     rateLimitPerMinute: config.rateLimitPerMinute,
     photosCacheSessions: config.photosCacheSessions,
     publicBaseUrl: config.publicBaseUrl,
+    secretBox,
     webDist: config.webDist,
     images,
     imageRedirect: config.imageRedirect,
@@ -84,9 +92,12 @@ async function prepareApp(
     maxPendingUploads: config.maxPendingUploads,
     webhookAllowPrivate: config.webhooks.allowPrivate,
     metricRegistries: [webhookMetrics.registry],
+    uploadShares: config.uploadShares,
+    uploadPace: config.uploadPace,
   });
   return {
     listener,
+    secretBox,
     images: images.description,
     sweep: config.imageStore.kind === 'folder' ? () => Promise.resolve() : sweep,
   };
@@ -145,7 +156,15 @@ async function main(): Promise<void> {
   await prepareAccounts(repo, settings, logger);
   const webhookMetrics = createWebhookMetrics(repo.deliveries, () => new Date());
   const app = await prepareApp(repo, settings, logger, webhookMetrics);
-  const server = createServer(app.listener).on('clientError', answerClientError);
+  const server = createServer(
+    {
+      // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
+      // room to answer (the upload's own pace check answers a slow body with 408 long before)
+      headersTimeout: 20_000,
+      requestTimeout: settings.uploadPace.deadlineMs + 30_000,
+    },
+    app.listener,
+  ).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({
@@ -161,7 +180,13 @@ async function main(): Promise<void> {
     );
   }, 60_000);
   prune.unref();
-  const dispatcher = startDispatcher({ repo, logger, settings: settings.webhooks, metrics: webhookMetrics });
+  const dispatcher = startDispatcher({
+    repo,
+    logger,
+    secretBox: app.secretBox,
+    settings: settings.webhooks,
+    metrics: webhookMetrics,
+  });
   handleShutdown(server, repo, logger, {
     sweeps: () => {
       sweep.stop();

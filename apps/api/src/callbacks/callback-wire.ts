@@ -1,5 +1,7 @@
 import type { Callback, Delivery, SigningSecretResponse } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { wireTimestamp } from '../sessions/session-wire.js';
+import { openSigningSecret } from './sign-webhook.js';
 import type { CallbackRow, DeliveryRow, SigningSecretRow } from '../storage/repository.js';
 
 /** A callback configuration as PAVE answers it. */
@@ -36,11 +38,16 @@ export function toDelivery(row: DeliveryRow): Delivery {
 }
 
 /** The signing secret as `GET /v1/callbacks/signing-secret` answers it. */
-export function toSigningSecret(apiKey: string, row: SigningSecretRow, at: number): SigningSecretResponse {
+export function toSigningSecret(
+  apiKey: string,
+  row: SigningSecretRow,
+  at: number,
+  box: SecretBox,
+): SigningSecretResponse {
   const previousActive = row.previousSecret !== null && row.previousExpiresAt !== null && row.previousExpiresAt > at;
   return {
     api_key: apiKey,
-    secret: row.secret,
+    secret: openSigningSecret(box, row.secret),
     created_at: wireTimestamp(row.createdAt),
     previous_expires_at: previousActive && row.previousExpiresAt !== null ? wireTimestamp(row.previousExpiresAt) : null,
   };

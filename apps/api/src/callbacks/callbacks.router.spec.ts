@@ -94,6 +94,9 @@ describeEachStorage('/v1/callbacks', (kind) => {
       previous_expires_at: null,
     });
     expect((await as('GET', '/v1/callbacks/signing-secret')).json).toEqual(first.json);
+    const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
+    const stored = await app.repo.signingSecrets.ensure(account?.id ?? 0, () => 'unused', 0);
+    expect(stored.secret).toMatch(/^pave1:/);
     const rotated = await as('POST', '/v1/callbacks/signing-secret/rotate');
     expect(rotated.json).toMatchObject({ previous_expires_at: '2026-03-02T10:00:00+00:00' });
     expect((rotated.json as { secret: string }).secret).not.toBe((first.json as { secret: string }).secret);

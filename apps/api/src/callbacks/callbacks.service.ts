@@ -11,6 +11,7 @@ import {
   type SigningSecretResponse,
   type UpdateCallbackRequest,
 } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, Repository, SigningSecretRow } from '../storage/repository.js';
 import { toCallback, toDelivery, toSigningSecret } from './callback-wire.js';
 import { checkCallbackHost } from './outbound-guard.js';
@@ -19,6 +20,8 @@ import { checkCallbackHost } from './outbound-guard.js';
 export type CallbacksDeps = {
   readonly repo: Repository;
   readonly now: () => Date;
+  /** Seals signing secrets at rest. */
+  readonly secretBox: SecretBox;
   /** Callback URLs on loopback or private addresses are accepted (`PAVE_WEBHOOK_ALLOW_PRIVATE=true`). */
   readonly allowPrivate: boolean;
 };
@@ -37,8 +40,9 @@ function definedOf(change: UpdateCallbackRequest): Partial<Callback> {
 /** How long a rotated-out secret keeps signing alongside the new one. */
 export const previousSecretHours = 24;
 
-function newSecret(): string {
-  return formatWebhookSecret(randomBytes(32));
+/** A new signing secret, `whsec_` and 32 random bytes in base64, sealed for storage. */
+export function newSealedSecret(box: SecretBox): string {
+  return box.seal(formatWebhookSecret(randomBytes(32)));
 }
 
 /** PAVE's callback configurations, the account's signing secret and the delivery log. */
@@ -46,7 +50,7 @@ export function createCallbacksService(deps: CallbacksDeps) {
   const { repo } = deps;
   const at = () => deps.now().getTime();
   const ensureSecret = (account: AccountRow): Promise<SigningSecretRow> =>
-    repo.signingSecrets.ensure(account.id, newSecret, at());
+    repo.signingSecrets.ensure(account.id, () => newSealedSecret(deps.secretBox), at());
 
   const list = async (account: AccountRow): Promise<Callback[]> =>
     (await repo.callbacks.list(account.id)).map(toCallback);
@@ -91,12 +95,13 @@ export function createCallbacksService(deps: CallbacksDeps) {
       : { ok: false, error: { code: 'callback_not_found', event } };
 
   const signingSecret = async (account: AccountRow): Promise<SigningSecretResponse> =>
-    toSigningSecret(account.apiKey, await ensureSecret(account), at());
+    toSigningSecret(account.apiKey, await ensureSecret(account), at(), deps.secretBox);
 
   const rotateSecret = async (account: AccountRow): Promise<SigningSecretResponse> => {
     const now = at();
-    const row = await repo.signingSecrets.rotate(account.id, newSecret(), now, now + previousSecretHours * 3600_000);
-    return toSigningSecret(account.apiKey, row, now);
+    const sealed = newSealedSecret(deps.secretBox);
+    const row = await repo.signingSecrets.rotate(account.id, sealed, now, now + previousSecretHours * 3600_000);
+    return toSigningSecret(account.apiKey, row, now, deps.secretBox);
   };
 
   const deliveries = async (account: AccountRow, query: ListDeliveriesQuery): Promise<DeliveryList> => {

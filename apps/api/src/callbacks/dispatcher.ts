@@ -1,7 +1,8 @@
-import { nextRetryDelayMs, toEventBody, formatWebhookSecret, webhookHeaderNames } from '@pave/domain';
-import { randomBytes } from 'node:crypto';
+import { nextRetryDelayMs, toEventBody, webhookHeaderNames } from '@pave/domain';
 import type { Logger } from '../logger.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { ClaimedDelivery, DeliveryOutcome, Repository, SigningSecretRow } from '../storage/repository.js';
+import { newSealedSecret } from './callbacks.service.js';
 import { createGuardedLookup, literalHostRefusal } from './outbound-guard.js';
 import { createWebhookAgents, sendWebhook, type SendOptions, type WebhookResponse } from './send-webhook.js';
 import { activeSecrets, signWebhook } from './sign-webhook.js';
@@ -29,6 +30,8 @@ export type DispatcherSettings = {
 export type DispatcherDeps = {
   readonly repo: Repository;
   readonly logger: Logger;
+  /** Opens the sealed signing secrets. */
+  readonly secretBox: SecretBox;
   readonly settings: DispatcherSettings;
   readonly metrics?: WebhookMetrics;
   readonly now?: () => Date;
@@ -92,7 +95,7 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const signingOf = async (delivery: ClaimedDelivery): Promise<SigningSecretRow> =>
     delivery.signing ??
-    repo.signingSecrets.ensure(delivery.event.accountId, () => formatWebhookSecret(randomBytes(32)), now().getTime());
+    repo.signingSecrets.ensure(delivery.event.accountId, () => newSealedSecret(deps.secretBox), now().getTime());
 
   const send = async (delivery: ClaimedDelivery): Promise<void> => {
     const { callback, event } = delivery;
@@ -105,7 +108,12 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const body = JSON.stringify(toEventBody(event, callback.payload));
     const timestamp = Math.floor(at / 1000);
-    const signature = signWebhook(activeSecrets(await signingOf(delivery), at), event.eventId, timestamp, body);
+    const signature = signWebhook(
+      activeSecrets(await signingOf(delivery), at, deps.secretBox),
+      event.eventId,
+      timestamp,
+      body,
+    );
     const headers = {
       ...callback.headers,
       'content-type': 'application/json',

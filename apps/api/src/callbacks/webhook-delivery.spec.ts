@@ -1,4 +1,4 @@
-import { createPaveClient, type PaveClient } from '@pave/client';
+import { createPaveClient, type CaptureClient, type PaveClient } from '@pave/client';
 import {
   CompleteEvent,
   WebhookEventBody,
@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import { makeSceneImage } from '../qa/test-images.js';
 import { call } from '../testing/http-call.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
+import { testSecretBox } from '../testing/test-secret-box.js';
 import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from '../testing/test-receiver.js';
 import { describeEachStorage } from '../testing/test-storage.js';
 import { startDispatcher, type Dispatcher, type DispatcherSettings } from './dispatcher.js';
@@ -72,7 +73,12 @@ describeEachStorage('webhook delivery', (kind) => {
       expect(saved.status).toBe(200);
     }
     secret = ((await as('GET', '/v1/callbacks/signing-secret')).json as { secret: string }).secret;
-    dispatcher = startDispatcher({ repo: app.repo, logger: createLogger('silent'), settings: fast });
+    dispatcher = startDispatcher({
+      repo: app.repo,
+      logger: createLogger('silent'),
+      secretBox: testSecretBox,
+      settings: fast,
+    });
   });
   afterEach(async () => {
     await dispatcher.stop();
@@ -80,8 +86,10 @@ describeEachStorage('webhook delivery', (kind) => {
     await stopTestApp(app);
   });
 
-  async function newSession(): Promise<SessionKey> {
-    return (await pave.sessions.create({})).session_key;
+  /** A new session and the capture client of its link. */
+  async function newSession(): Promise<{ key: SessionKey; link: CaptureClient }> {
+    const session = await pave.sessions.create({});
+    return { key: session.session_key, link: pave.capture(session.capture_url) };
   }
 
   async function deliveries(query = ''): Promise<DeliveryList> {
@@ -89,16 +97,16 @@ describeEachStorage('webhook delivery', (kind) => {
   }
 
   it('delivers every event of a scripted capture, signed, in seq order per session, with the custom parts', async () => {
-    const key = await newSession();
-    await pave.capture.start(key);
-    await pave.capture.manual(key, { photo_code: 1, value: '1hgcm82633a004352' });
-    await pave.capture.manual(key, { photo_code: 3, value: '100945' });
+    const { link } = await newSession();
+    await link.start();
+    await link.manual({ photo_code: 1, value: '1hgcm82633a004352' });
+    await link.manual({ photo_code: 3, value: '100945' });
     for (const code of [2, 9, 6] as const) {
       const image = await makeSceneImage({ seed: 2000 + code });
-      await pave.capture.upload(key, code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
+      await link.upload(code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
     }
-    for (const code of exteriors) await pave.capture.skip(key, code);
-    expect((await pave.capture.confirm(key)).status).toBe('COMPLETE');
+    for (const code of exteriors) await link.skip(code);
+    expect((await link.confirm()).status).toBe('COMPLETE');
     // start, 2 typed values, 3 photos, 8 skips, and 4 status changes (STARTED, PROCESS, QC_PASSED, COMPLETE)
     const expected = 1 + 2 + 3 + 8 + 3 + 1;
     const received = await receiver.waitFor(expected);
@@ -137,8 +145,9 @@ describeEachStorage('webhook delivery', (kind) => {
 
   it('keeps every event while the receiver is down, and delivers them all once it is back', async () => {
     await receiver.down();
-    const keys = [await newSession(), await newSession(), await newSession()];
-    for (const key of keys) await pave.capture.start(key);
+    const sessions = [await newSession(), await newSession(), await newSession()];
+    for (const session of sessions) await session.link.start();
+    const keys = sessions.map((session) => session.key);
     const pending = await eventually(
       () => deliveries('?state=pending'),
       (list) => list.data.length === 3 && list.data.every((d) => d.attempts.length > 0),
@@ -146,14 +155,14 @@ describeEachStorage('webhook delivery', (kind) => {
     expect(pending.data.map((d) => d.attempts[0]?.status_code)).toEqual([null, null, null]);
     await receiver.up();
     const received = await receiver.waitFor(3);
-    const sessions = received.map((webhook) => (JSON.parse(webhook.body) as { session_key: string }).session_key);
-    expect(sessions.sort()).toEqual([...keys].sort());
+    const delivered = received.map((webhook) => (JSON.parse(webhook.body) as { session_key: string }).session_key);
+    expect(delivered.sort()).toEqual([...keys].sort());
   });
 
   it('retries a receiver answering 500 on the schedule, then fails, and delivers again on redeliver', async () => {
     receiver.status = 500;
-    const key = await newSession();
-    await pave.capture.start(key);
+    const { key, link } = await newSession();
+    await link.start();
     await receiver.waitFor(3);
     const failed = await eventually(
       () => deliveries(`?session_key=${key}&state=failed`),
@@ -190,10 +199,10 @@ describeEachStorage('webhook delivery', (kind) => {
     dispatcher = startDispatcher({
       repo: app.repo,
       logger: createLogger('silent'),
+      secretBox: testSecretBox,
       settings: { ...fast, allowPrivate: false, retrySchedule: [] },
     });
-    const key = await newSession();
-    await pave.capture.start(key);
+    await (await newSession()).link.start();
     const failed = await eventually(
       () => deliveries('?state=failed'),
       (list) => list.data.length > 0,
@@ -207,10 +216,14 @@ describeEachStorage('webhook delivery', (kind) => {
   it('marks a delivery whose callback was removed as failed, saying why', async () => {
     await receiver.down();
     await dispatcher.stop();
-    const key = await newSession();
-    await pave.capture.start(key);
+    await (await newSession()).link.start();
     await as('DELETE', '/v1/callbacks/SESSION:STATUS_CHANGE');
-    dispatcher = startDispatcher({ repo: app.repo, logger: createLogger('silent'), settings: fast });
+    dispatcher = startDispatcher({
+      repo: app.repo,
+      logger: createLogger('silent'),
+      secretBox: testSecretBox,
+      settings: fast,
+    });
     const failed = await eventually(
       () => deliveries('?state=failed'),
       (list) => list.data.length > 0,

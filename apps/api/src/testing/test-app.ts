@@ -26,6 +26,8 @@ export type TestApp = {
 export type TestAppOptions = {
   /** Makes the image store the server writes to (a folder or a bucket of a test backend). */
   readonly createImages?: () => Promise<TestImageStore>;
+  /** Uploads in progress at once per session and client address (the app's defaults when absent). */
+  readonly uploadShares?: TestServerOptions['uploadShares'];
   /** More settings of the server (the clock and the image store are the app's own). */
   readonly server?: Omit<TestServerOptions, 'now' | 'images'>;
 };
@@ -44,6 +46,7 @@ export async function startTestApp(
     ...options.server,
     now: clock.read,
     ...(images ? { images: images.store } : {}),
+    ...(options.uploadShares ? { uploadShares: options.uploadShares } : {}),
   });
   const { credentials: acme } = await createTestAccount(repo, 'acme');
   return { storage, repo, server, clock, acme, images };
