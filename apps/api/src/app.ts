@@ -1,6 +1,21 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
 import {
   ApiErrorBody,
+  Callback,
+  CallbackList,
+  CallbackEntry,
+  CallbackMessage,
+  CallbackSaved,
+  CompleteEvent,
+  JsonValue,
+  CreateCallbackRequest,
+  Delivery,
+  DeliveryList,
+  NoteInsertEvent,
+  SigningSecretResponse,
+  StageChangeEvent,
+  StatusChangeEvent,
+  UpdateCallbackRequest,
   CaptureState,
   CreateSessionRequest,
   ManualEntryRequest,
@@ -14,8 +29,12 @@ import {
 } from '@pave/domain';
 import type { RequestListener } from 'node:http';
 import express, { type Express, type Router } from 'express';
+import type { Registry } from 'prom-client';
 import { captureRouteDocs, PhotoUpload } from './capture/capture.docs.js';
 import { createCaptureRouter } from './capture/capture.router.js';
+import { callbacksRouteDocs, callbackWebhookDocs } from './callbacks/callbacks.docs.js';
+import { createCallbacksRouter } from './callbacks/callbacks.router.js';
+import { createCallbacksService } from './callbacks/callbacks.service.js';
 import { createCaptureService } from './capture/capture.service.js';
 import type { DefaultImages } from './capture/default-images.js';
 import { createImagesRouter } from './capture/images.router.js';
@@ -77,6 +96,10 @@ export type AppDeps = {
   readonly qaConcurrency?: number;
   /** Weight of the uploads read or processed at once before new ones get 503 (a 12 MP one weighs 2.5); 20 per CPU when missing. */
   readonly maxPendingUploads?: number;
+  /** Callback URLs on loopback or private addresses are accepted (`PAVE_WEBHOOK_ALLOW_PRIVATE`); false when missing. */
+  readonly webhookAllowPrivate?: boolean;
+  /** Metrics registries rendered by `GET /metrics` after the HTTP ones (the webhook dispatcher's). */
+  readonly metricRegistries?: readonly Registry[];
   /** Uploads in progress at once per session (2 when missing) and per client address (0: no limit; 8 when missing). */
   readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
   /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
@@ -86,6 +109,7 @@ export type AppDeps = {
 /** Every documented route; a test checks this list against the routes the app really has. */
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
+  ...callbacksRouteDocs,
   ...captureRouteDocs,
   ...opsRouteDocs,
   ...openApiRouteDocs,
@@ -107,6 +131,21 @@ export const namedSchemas: NamedSchemas = {
   ApiErrorBody,
   HealthResponse,
   ReadyResponse,
+  Callback,
+  CallbackList,
+  CallbackEntry,
+  CallbackSaved,
+  CallbackMessage,
+  CreateCallbackRequest,
+  UpdateCallbackRequest,
+  SigningSecretResponse,
+  Delivery,
+  DeliveryList,
+  StageChangeEvent,
+  StatusChangeEvent,
+  CompleteEvent,
+  NoteInsertEvent,
+  JsonValue,
 };
 
 /** The OpenAPI document of this app. */
@@ -116,6 +155,7 @@ export function createOpenApiDocument(): OpenApiDocument {
     version: '1.0.0',
     routes: routeDocs,
     schemas: namedSchemas,
+    webhooks: callbackWebhookDocs,
   });
 }
 
@@ -145,7 +185,7 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
 /** The Express app and the fast path for `GET …/photos`, sharing one service, metrics and account lookup. */
 function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typeof createPhotosFastPath> } {
   const now = deps.now ?? (() => new Date());
-  const metrics = deps.metrics ?? createHttpMetrics();
+  const metrics = deps.metrics ?? createHttpMetrics(deps.metricRegistries ?? []);
   const accounts = createCachedAccountStore(deps.repo.accounts, deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
@@ -166,6 +206,13 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   });
   const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
   app.use(createSessionsRouter(service, guard));
+  const callbacks = createCallbacksService({
+    repo: deps.repo,
+    now,
+    secretBox: deps.secretBox,
+    allowPrivate: deps.webhookAllowPrivate ?? false,
+  });
+  app.use(createCallbacksRouter(callbacks, guard));
   app.use(...createCaptureRouters(deps, now));
   app.use(createOpsRouter({ repo: deps.repo, images: deps.images, metrics, logger: deps.logger }));
   app.use(createOpenApiRouter(createOpenApiDocument()));

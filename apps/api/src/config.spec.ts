@@ -30,6 +30,17 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 1200,
         accountCacheSeconds: 5,
         photosCacheSessions: 2000,
+        secretKey: null,
+        previousSecretKeys: [],
+        webhooks: {
+          retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000],
+          allowPrivate: false,
+          timeoutMs: 10_000,
+          leaseMs: 60_000,
+          concurrency: 32,
+          perHost: 4,
+          pollMs: 1000,
+        },
       },
     });
   });
@@ -74,6 +85,13 @@ describe('parseConfig', () => {
         PAVE_RATE_LIMIT_PER_MINUTE: '300',
         PAVE_ACCOUNT_CACHE_SECONDS: '0',
         PAVE_PHOTOS_CACHE_SESSIONS: '0',
+        PAVE_WEBHOOK_ALLOW_PRIVATE: 'true',
+        PAVE_WEBHOOK_RETRY_SCHEDULE: '0.5,2,60',
+        PAVE_WEBHOOK_TIMEOUT_MS: '2000',
+        PAVE_WEBHOOK_LEASE_SECONDS: '5',
+        PAVE_WEBHOOK_CONCURRENCY: '8',
+        PAVE_WEBHOOK_PER_HOST: '2',
+        PAVE_WEBHOOK_POLL_MS: '100',
       },
       '/srv/app',
     );
@@ -127,6 +145,17 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 300,
         accountCacheSeconds: 0,
         photosCacheSessions: 0,
+        secretKey: null,
+        previousSecretKeys: [],
+        webhooks: {
+          retrySchedule: [0.5, 2, 60],
+          allowPrivate: true,
+          timeoutMs: 2000,
+          leaseMs: 5000,
+          concurrency: 8,
+          perHost: 2,
+          pollMs: 100,
+        },
       },
     });
   });

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Result } from '@pave/domain';
+import { defaultRetrySchedule, type Result } from '@pave/domain';
+import type { DispatcherSettings } from './callbacks/dispatcher.js';
 import { z } from 'zod';
 import type { UploadPace } from './capture/read-upload.js';
 import type { S3Settings } from './images/s3-image-store.js';
@@ -95,6 +96,24 @@ function s3Env() {
   };
 }
 
+const RetrySchedule = z
+  .string()
+  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, { message: 'expected seconds separated by commas, such as 5,300,1800' })
+  .transform((text) => text.split(',').map(Number));
+
+/** The webhook dispatcher's settings (docs/webhooks.md); the defaults are the contract's. */
+function webhookEnv() {
+  return {
+    PAVE_WEBHOOK_ALLOW_PRIVATE: Flag.default(false),
+    PAVE_WEBHOOK_RETRY_SCHEDULE: RetrySchedule.optional(),
+    PAVE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    PAVE_WEBHOOK_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    PAVE_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+    PAVE_WEBHOOK_PER_HOST: z.coerce.number().int().min(1).max(1000).default(4),
+    PAVE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  };
+}
+
 const luma = () => z.coerce.number().min(0).max(255).optional();
 const pixels = () => z.coerce.number().int().min(1).max(100_000).optional();
 
@@ -154,6 +173,7 @@ const Env = z.object({
   PAVE_SECRET_KEYS_PREVIOUS: SecretKeyList.default([]),
   ...qaEnv(),
   ...s3Env(),
+  ...webhookEnv(),
 });
 
 type Env = z.output<typeof Env>;
@@ -249,6 +269,8 @@ export type Config = {
   readonly accountCacheSeconds: number;
   /** How many sessions' photos answers to keep in memory (0: none). */
   readonly photosCacheSessions: number;
+  /** How webhooks are delivered. */
+  readonly webhooks: DispatcherSettings;
   /** The key that seals secrets at rest (PAVE_SECRET_KEY); null: `<dataDir>/secret.key`, made on first start. */
   readonly secretKey: Buffer | null;
   /** Keys replaced by a rotation (PAVE_SECRET_KEYS_PREVIOUS): what they sealed still opens. */
@@ -305,6 +327,10 @@ export function parseConfig(
   const e = parsed.data;
   const images = imageSettingsOf(e);
   if (!images.ok) return images;
+  if (e.PAVE_WEBHOOK_LEASE_SECONDS * 1000 <= e.PAVE_WEBHOOK_TIMEOUT_MS) {
+    const message = 'Invalid setting PAVE_WEBHOOK_LEASE_SECONDS: must be longer than PAVE_WEBHOOK_TIMEOUT_MS';
+    return { ok: false, error: { code: 'invalid_config', message } };
+  }
   return {
     ok: true,
     value: {
@@ -331,6 +357,15 @@ export function parseConfig(
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
+      webhooks: {
+        retrySchedule: e.PAVE_WEBHOOK_RETRY_SCHEDULE ?? [...defaultRetrySchedule],
+        allowPrivate: e.PAVE_WEBHOOK_ALLOW_PRIVATE,
+        timeoutMs: e.PAVE_WEBHOOK_TIMEOUT_MS,
+        leaseMs: e.PAVE_WEBHOOK_LEASE_SECONDS * 1000,
+        concurrency: e.PAVE_WEBHOOK_CONCURRENCY,
+        perHost: e.PAVE_WEBHOOK_PER_HOST,
+        pollMs: e.PAVE_WEBHOOK_POLL_MS,
+      },
       secretKey: e.PAVE_SECRET_KEY ?? null,
       previousSecretKeys: e.PAVE_SECRET_KEYS_PREVIOUS,
     },

@@ -2,6 +2,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import sharp from 'sharp';
 import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
 import { createRequestListener } from './app.js';
+import { startDispatcher, type Dispatcher } from './callbacks/dispatcher.js';
+import { createWebhookMetrics, type WebhookMetrics } from './callbacks/webhook-metrics.js';
 import { renderDefaultImages } from './capture/default-images.js';
 import { type Config, readConfig } from './config.js';
 import { answerClientError } from './http/client-error.js';
@@ -10,6 +12,7 @@ import { openImageStore } from './images/open-image-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
+import type { SecretBox } from './secrets/secret-box.js';
 import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
 import { describeStorage, openRepository } from './storage/open-repository.js';
@@ -63,7 +66,8 @@ async function prepareApp(
   repo: Repository,
   config: Config,
   logger: Logger,
-): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
+  webhookMetrics: WebhookMetrics,
+): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void>; secretBox: SecretBox }> {
   const secretBox = await openSecretBox(config, logger);
   const backfilled = await backfillCaptureTokens(repo.sessions, secretBox);
   if (backfilled > 0)
@@ -86,11 +90,14 @@ async function prepareApp(
     qaSettings: config.qaSettings,
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
+    webhookAllowPrivate: config.webhooks.allowPrivate,
+    metricRegistries: [webhookMetrics.registry],
     uploadShares: config.uploadShares,
     uploadPace: config.uploadPace,
   });
   return {
     listener,
+    secretBox,
     images: images.description,
     sweep: config.imageStore.kind === 'folder' ? () => Promise.resolve() : sweep,
   };
@@ -106,19 +113,28 @@ function listen(server: Server, config: Config): Promise<void> {
   });
 }
 
-function handleShutdown(server: Server, repo: Repository, logger: Logger, stopSweep: () => void): void {
+function handleShutdown(
+  server: Server,
+  repo: Repository,
+  logger: Logger,
+  stop: { sweeps: () => void; dispatcher: Dispatcher },
+): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests');
-    stopSweep();
+    stop.sweeps();
     setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
     server.close(() => {
-      repo.close().then(
-        () => logger.info('stopped'),
-        (error: unknown) => logger.error({ err: error }, 'closing storage failed'),
-      );
+      // deliveries in flight finish and record their outcome before storage closes
+      stop.dispatcher
+        .stop()
+        .then(() => repo.close())
+        .then(
+          () => logger.info('stopped'),
+          (error: unknown) => logger.error({ err: error }, 'closing storage failed'),
+        );
     });
     server.closeIdleConnections();
   };
@@ -138,7 +154,8 @@ async function main(): Promise<void> {
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
-  const app = await prepareApp(repo, settings, logger);
+  const webhookMetrics = createWebhookMetrics(repo.deliveries, () => new Date());
+  const app = await prepareApp(repo, settings, logger, webhookMetrics);
   const server = createServer(
     {
       // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
@@ -163,9 +180,19 @@ async function main(): Promise<void> {
     );
   }, 60_000);
   prune.unref();
-  handleShutdown(server, repo, logger, () => {
-    sweep.stop();
-    clearInterval(prune);
+  const dispatcher = startDispatcher({
+    repo,
+    logger,
+    secretBox: app.secretBox,
+    settings: settings.webhooks,
+    metrics: webhookMetrics,
+  });
+  handleShutdown(server, repo, logger, {
+    sweeps: () => {
+      sweep.stop();
+      clearInterval(prune);
+    },
+    dispatcher,
   });
   logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images }, 'listening');
 }

@@ -150,6 +150,7 @@ export {
   CallbackMethod,
   reservedCallbackHeaders,
   maxCustomPayloadBytes,
+  JsonValue,
   CallbackHeaders,
   CallbackPayload,
   CreateCallbackRequest,

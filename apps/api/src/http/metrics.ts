@@ -38,8 +38,11 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-/** An app's own set of HTTP metrics (a registry of its own), rendered together with the process's metrics. */
-export function createHttpMetrics(): HttpMetrics {
+/**
+ * An app's own set of HTTP metrics (a registry of its own), rendered together with `others` (the webhook
+ * dispatcher's) and the process's metrics.
+ */
+export function createHttpMetrics(others: readonly Registry[] = []): HttpMetrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'http_requests_total',
@@ -62,8 +65,8 @@ export function createHttpMetrics(): HttpMetrics {
       durations.observe(labels, seconds);
     },
     async render() {
-      const [own, processOwn] = await Promise.all([registry.metrics(), ofProcess.metrics()]);
-      return `${own}\n${processOwn}`;
+      const rendered = await Promise.all([registry, ...others, ofProcess].map((each) => each.metrics()));
+      return rendered.join('\n');
     },
     contentType: registry.contentType,
   };

@@ -153,12 +153,42 @@ function componentsOf(routes: readonly RouteDoc[], named: NamedSchemas): Record<
   );
 }
 
+/** One webhook (an event a callback delivers): OpenAPI 3.1's `webhooks`, keyed by the event's name. */
+export type WebhookDoc = { readonly event: string; readonly summary: string; readonly schema: z.core.$ZodType };
+
+const webhookHeaderParameters: Json[] = (
+  [
+    ['webhook-id', "The event's id: the same on every retry (deduplicate on it)."],
+    ['webhook-timestamp', 'When this try was signed, Unix seconds.'],
+    ['webhook-signature', 'Space-separated `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">` entries.'],
+  ] as const
+).map(([name, description]) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } }));
+
+function webhooksOf(webhooks: readonly WebhookDoc[], ref: SchemaRef): JsonObject {
+  return Object.fromEntries(
+    webhooks.map((hook) => [
+      hook.event,
+      {
+        post: {
+          summary: hook.summary,
+          description:
+            'Signed per Standard Webhooks; the callback may use PUT instead. Any 2xx within 10 s acknowledges.',
+          parameters: webhookHeaderParameters,
+          requestBody: { required: true, content: { 'application/json': { schema: ref(hook.schema, 'output') } } },
+          responses: { '2XX': { description: 'Delivered; anything else (or no answer in 10 s) is retried.' } },
+        },
+      },
+    ]),
+  );
+}
+
 /** Generates the OpenAPI 3.1 document from the routes' docs and the domain's zod schemas (never written by hand). */
 export function buildOpenApiDocument(options: {
   readonly title: string;
   readonly version: string;
   readonly routes: readonly RouteDoc[];
   readonly schemas: NamedSchemas;
+  readonly webhooks?: readonly WebhookDoc[];
 }): OpenApiDocument {
   const ref = createSchemaRefs(options.schemas);
   const paths: Record<string, Record<string, JsonObject>> = {};
@@ -176,6 +206,7 @@ export function buildOpenApiDocument(options: {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
+    ...(options.webhooks ? { webhooks: webhooksOf(options.webhooks, ref) } : {}),
     components: { schemas: componentsOf(options.routes, options.schemas), securitySchemes },
   };
 }

@@ -130,6 +130,15 @@ export function createDeliveryStore(db: Db, dialect: StorageDialect): DeliverySt
         .execute();
       return loadClaimed(db, claimed);
     },
+    async postpone(ids, until) {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('deliveries')
+        .set({ lease_until: null, next_attempt_at: until })
+        .where('id', 'in', [...ids])
+        .where('state', '=', 'pending')
+        .execute();
+    },
     async recordAttempt(deliveryId, attempt, outcome) {
       await db.transaction().execute(async (trx) => {
         await trx

@@ -1,7 +1,7 @@
 import type {
   CallbackEvent,
   CallbackMethod,
-  CustomPayload,
+  CallbackPayload,
   DeliveryState,
   PhotoCode,
   SessionEventPayload,
@@ -254,7 +254,7 @@ export type CallbackRow = {
   readonly url: string;
   readonly method: CallbackMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly payload: CustomPayload;
+  readonly payload: CallbackPayload;
   readonly createdAt: number;
   readonly updatedAt: number;
 };
@@ -357,6 +357,8 @@ export type DeliveryStore = {
     readonly leaseUntil: number;
     readonly limit: number;
   }): Promise<ClaimedDelivery[]>;
+  /** Releases claimed deliveries without a try, due again at `until` (their receiver's host was busy). */
+  postpone(ids: readonly number[], until: number): Promise<void>;
   /** Records a try and its outcome, releasing the claim, in one transaction. */
   recordAttempt(deliveryId: number, attempt: DeliveryAttemptRow, outcome: DeliveryOutcome): Promise<void>;
   list(query: DeliveryQuery): Promise<DeliveryRow[]>;

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, SigningSecretsTable } from './database.js';
 import type { SigningSecretRow, SigningSecretStore } from './repository.js';
 
-// Signing secrets are stored as they are used, like API secrets are today: the HMAC needs the secret itself.
+// Signing secrets arrive sealed (secrets/secret-box.ts): this store never sees one in the clear.
 
 /** A `signing_secrets` row in domain terms. */
 export function toSigningSecretRow(row: Selectable<SigningSecretsTable>): SigningSecretRow {

@@ -28,6 +28,8 @@ export type TestAppOptions = {
   readonly createImages?: () => Promise<TestImageStore>;
   /** Uploads in progress at once per session and client address (the app's defaults when absent). */
   readonly uploadShares?: TestServerOptions['uploadShares'];
+  /** More settings of the server (the clock and the image store are the app's own). */
+  readonly server?: Omit<TestServerOptions, 'now' | 'images'>;
 };
 
 /** Starts a {@link TestApp} on a fresh storage made by `createStorage`, its clock standing at `start`. */
@@ -41,6 +43,7 @@ export async function startTestApp(
   const images = options.createImages ? await options.createImages() : null;
   const clock = createTestClock(start);
   const server = await startTestServer(repo, {
+    ...options.server,
     now: clock.read,
     ...(images ? { images: images.store } : {}),
     ...(options.uploadShares ? { uploadShares: options.uploadShares } : {}),

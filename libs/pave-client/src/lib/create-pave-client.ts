@@ -8,6 +8,7 @@ import {
   type ListSessionsQuery,
 } from '@pave/domain';
 import { captureClientFor, type CaptureClient } from './create-capture-client.js';
+import { buildCallbacksClient, type CallbacksClient } from './create-callbacks-client.js';
 import { createRequestSigner } from './create-request-signer.js';
 import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
 import { resolveTransportSettings, type ApiClientOptions } from './resolve-transport-settings.js';
@@ -44,7 +45,12 @@ export type SessionsClient = {
  * A client of the Session Photos API: `sessions` (signed), and `capture(captureUrl)`, the capture client of one
  * session's link (no account credentials: the link's token), sent with this client's transport options.
  */
-export type PaveClient = { sessions: SessionsClient; capture: (captureUrl: string) => CaptureClient };
+export type PaveClient = {
+  sessions: SessionsClient;
+  /** The signed callback endpoints: configurations, the signing secret, the delivery log. */
+  callbacks: CallbacksClient;
+  capture: (captureUrl: string) => CaptureClient;
+};
 
 function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
@@ -86,5 +92,9 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   const signed = createTransport(resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] }));
   const { timeoutMs, retry, fetch, onRequest, onResponse } = options;
   const transport = { timeoutMs, retry, fetch, onRequest, onResponse };
-  return { sessions: buildSessionsClient(signed), capture: (captureUrl) => captureClientFor(captureUrl, transport) };
+  return {
+    sessions: buildSessionsClient(signed),
+    callbacks: buildCallbacksClient(signed),
+    capture: (captureUrl) => captureClientFor(captureUrl, transport),
+  };
 }

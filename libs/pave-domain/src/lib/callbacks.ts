@@ -43,8 +43,11 @@ export const CallbackHeaders = z.record(HeaderName, HeaderValue).check(
 );
 export type CallbackHeaders = z.infer<typeof CallbackHeaders>;
 
+/** Any JSON value (custom payload values). */
+export const JsonValue = z.json();
+
 /** Keys merged into the top level of every delivery (PAVE's custom `payload`): a JSON object of at most 8 KB. */
-export const CallbackPayload = z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.json()).check(
+export const CallbackPayload = z.record(z.string().check(z.minLength(1), z.maxLength(128)), JsonValue).check(
   z.refine((payload) => utf8Length(JSON.stringify(payload)) <= maxCustomPayloadBytes, {
     message: `at most ${maxCustomPayloadBytes} bytes as JSON`,
   }),
@@ -78,7 +81,7 @@ export const Callback = z.object({
   url: AbsoluteUrl,
   method: CallbackMethod,
   headers: z.record(z.string(), z.string()),
-  payload: z.record(z.string(), z.json()),
+  payload: z.record(z.string(), JsonValue),
 });
 export type Callback = z.infer<typeof Callback>;
 
