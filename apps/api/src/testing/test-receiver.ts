@@ -16,6 +16,10 @@ export type TestReceiver = {
   readonly received: ReceivedWebhook[];
   /** The status it answers with (200 unless set). */
   status: number;
+  /** While true, requests are recorded on arrival but not answered (a receiver that hangs) until `release`. */
+  hold: boolean;
+  /** Answers the requests held so far (those whose connection is still open). */
+  release(): void;
   /** Stops listening (connections refused) until `up`. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -34,7 +38,8 @@ function listen(server: Server, port: number): Promise<number> {
 /** Starts a receiver on 127.0.0.1, port 0. */
 export async function startTestReceiver(): Promise<TestReceiver> {
   const received: ReceivedWebhook[] = [];
-  const receiver = { status: 200 };
+  const receiver = { status: 200, hold: false };
+  const held: (() => void)[] = [];
   const makeServer = () =>
     createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -46,7 +51,9 @@ export async function startTestReceiver(): Promise<TestReceiver> {
           body: Buffer.concat(chunks).toString('utf8'),
           at: Date.now(),
         });
-        res.writeHead(receiver.status, { 'content-type': 'text/plain' }).end('ok');
+        const answer = () => res.writeHead(receiver.status, { 'content-type': 'text/plain' }).end('ok');
+        if (receiver.hold) held.push(answer);
+        else answer();
       });
     });
   let server = makeServer();
@@ -60,6 +67,9 @@ export async function startTestReceiver(): Promise<TestReceiver> {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     down: stop,
+    release() {
+      for (const answer of held.splice(0)) answer();
+    },
     async up() {
       server = makeServer();
       await listen(server, port);
