@@ -3,7 +3,13 @@ import { availableParallelism } from 'node:os';
 import {
   ApiErrorBody,
   CaptureState,
+  AddNoteRequest,
   CreateSessionRequest,
+  InvalidateSessionRequest,
+  SessionNote,
+  SessionNotes,
+  SessionResults,
+  UpdateSessionRequest,
   ManualEntryRequest,
   SkipRequest,
   DeleteSessionResponse,
@@ -85,7 +91,13 @@ export const routeDocs: readonly RouteDoc[] = [
 /** The schemas listed under `components.schemas`, by name. */
 export const namedSchemas: NamedSchemas = {
   CreateSessionRequest,
+  UpdateSessionRequest,
   Session,
+  SessionResults,
+  SessionNote,
+  SessionNotes,
+  AddNoteRequest,
+  InvalidateSessionRequest,
   SessionList,
   DeleteSessionResponse,
   SessionPhoto,

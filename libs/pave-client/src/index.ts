@@ -1,6 +1,12 @@
 // The public API of @pave/client: a typed, resilient client of the Session Photos API. See README.md.
 export { createPaveClient } from './lib/create-pave-client.js';
-export type { PaveClient, PaveClientOptions, SessionsClient, ListSessionsParams } from './lib/create-pave-client.js';
+export type {
+  PaveClient,
+  PaveClientOptions,
+  SessionsClient,
+  NotesClient,
+  ListSessionsParams,
+} from './lib/create-pave-client.js';
 export { createCaptureClient } from './lib/create-capture-client.js';
 export type { CaptureClient, UploadOptions } from './lib/create-capture-client.js';
 export type { CaptureClientOptions, RetryOptions } from './lib/resolve-transport-settings.js';

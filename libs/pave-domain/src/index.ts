@@ -51,9 +51,13 @@ export {
   acceptingStatuses,
   expirableStatuses,
   deletableStatuses,
+  inactiveStatuses,
+  capturingStatuses,
   isTerminalStatus,
   isAcceptingStatus,
   isDeletableStatus,
+  isSessionActive,
+  inspectionMarksOf,
   capturePathPrefix,
   capturePath,
   sessionKeyAlphabet,
@@ -65,16 +69,61 @@ export {
   SessionLanguage,
   defaultSessionTheme,
   defaultSessionLanguage,
-  SessionVehicle,
-  CreateSessionRequest,
-  Session,
-  ListSessionsQuery,
-  SessionList,
   transitionStatus,
   capturedStatus,
   isSessionExpired,
 } from './lib/session.js';
 export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
+export {
+  OdometerUnit,
+  maxOdometerReading,
+  VehicleYear,
+  OdometerReading,
+  VehicleInput,
+  SessionContact,
+  referenceMaxKeys,
+  referenceMaxKeyLength,
+  referenceMaxValueLength,
+  SessionReference,
+  PhoneNumber,
+  SmsInput,
+  SessionInput,
+  CreateSessionRequest,
+  UpdateSessionRequest,
+} from './lib/session-request.js';
+export type { CreateSessionInput, UpdateSessionInput } from './lib/session-request.js';
+export {
+  SessionVehicle,
+  SessionSms,
+  sessionShape,
+  refineSession,
+  Session,
+  ListSessionsQuery,
+  SessionList,
+  settingsOfCreate,
+  toSessionVehicle,
+  toSessionObject,
+  givenVinEntry,
+} from './lib/session-object.js';
+export type { SessionSettings, LearnedVehicle, SessionFacts } from './lib/session-object.js';
+export {
+  updateRules,
+  isUpdateAllowed,
+  updateRuleText,
+  updateRefusalOf,
+  checkSessionUpdate,
+} from './lib/session-update.js';
+export type { UpdateRule, UpdateField, SessionUpdateError } from './lib/session-update.js';
+export { sessionCompleteEvent, SessionSource, SessionResults, toSessionResults } from './lib/session-results.js';
+export type { ResultsNotReady } from './lib/session-results.js';
+export {
+  noteMaxLength,
+  SessionNote,
+  SessionNotes,
+  AddNoteRequest,
+  invalidReasonMaxLength,
+  InvalidateSessionRequest,
+} from './lib/session-notes.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';
@@ -114,4 +163,7 @@ export {
   sessionClosedMessage,
   confirmRefusedMessage,
   skipErrorMessage,
+  sessionUpdateRefusedMessage,
+  sessionNotCompletedMessage,
+  alreadyInvalidMessage,
 } from './lib/api-error.js';

@@ -3,6 +3,7 @@ import {
   capturePath,
   formatWireTimestamp,
   photoLabelOf,
+  toSessionObject,
   type AttemptRecord,
   type PhotoCode,
   type ProgressSession,
@@ -31,26 +32,28 @@ export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): st
   return `${publicBaseUrl}/images/default/${photoCode}.jpg`;
 }
 
-/** The link a driver opens to capture a session. */
+/** The link a driver opens to capture a session: the one place it is built (capture tokens extend it, #13). */
 export function captureUrl(publicBaseUrl: string, session: SessionRow): string {
   return `${publicBaseUrl}${capturePath(session.sessionKey)}`;
 }
 
-/** A session as the API answers it. */
+const dateOrNull = (epochMs: number | null): Date | null => (epochMs === null ? null : new Date(epochMs));
+
+/** A session as the API answers it: the domain's `toSessionObject` over the stored row. */
 export function toSession(row: SessionRow, publicBaseUrl: string): Session {
-  return {
-    session_key: row.sessionKey,
+  return toSessionObject({
+    sessionKey: row.sessionKey,
     status: row.status,
-    theme: row.theme,
-    language: row.language,
-    redirect_url: row.redirectUrl,
-    client_id: row.clientId,
-    vehicle: row.vehicle,
-    capture_url: captureUrl(publicBaseUrl, row),
-    created_at: wireTimestamp(row.createdAt),
-    updated_at: wireTimestamp(row.updatedAt),
-    expires_at: wireTimestamp(row.expiresAt),
-  };
+    settings: row.settings,
+    learned: row.learned,
+    captureUrl: captureUrl(publicBaseUrl, row),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    expiresAt: new Date(row.expiresAt),
+    inspectStartedAt: dateOrNull(row.inspectStartedAt),
+    inspectEndedAt: dateOrNull(row.inspectEndedAt),
+    invalidReason: row.invalidReason,
+  });
 }
 
 function urlOf(row: AttemptRow, publicBaseUrl: string): string | null {

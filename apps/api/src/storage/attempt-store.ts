@@ -77,6 +77,14 @@ async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt
   await trx.updateTable('attempts').set({ updated_at: attempt.createdAt }).where('id', '=', previous.id).execute();
 }
 
+/** A typed VIN or odometer reading is what capture learned about the vehicle: kept on the session with the attempt. */
+function learnedColumns(attempt: NewAttempt): { learned_vin?: string; learned_odometer?: number } {
+  if (attempt.kind !== 'manual') return {};
+  if (attempt.photoCode === 1) return { learned_vin: attempt.manualValue };
+  if (attempt.photoCode === 3) return { learned_odometer: Number(attempt.manualValue) };
+  return {};
+}
+
 /**
  * Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so appends to one
  * session run one after another: none computes the same seq or misses the other's created_at.
@@ -88,7 +96,11 @@ async function lockSession(
 ): Promise<AppendError | null> {
   let touch = trx
     .updateTable('sessions')
-    .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
+    .set((eb) => ({
+      updated_at: attempt.createdAt,
+      photos_version: eb('photos_version', '+', 1),
+      ...learnedColumns(attempt),
+    }))
     .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
   const touched = await touch.executeTakeFirst();

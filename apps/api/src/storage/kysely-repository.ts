@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { createAccountStore } from './account-store.js';
 import { createAttemptStore } from './attempt-store.js';
 import type { Database, StorageDialect } from './database.js';
+import { createNoteStore } from './note-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import type { Repository } from './repository.js';
 import { createSessionStore } from './session-store.js';
@@ -13,6 +14,7 @@ export function createKyselyRepository(db: Kysely<Database>, dialect: StorageDia
     accounts: createAccountStore(db),
     sessions: createSessionStore(db),
     attempts: createAttemptStore(db),
+    notes: createNoteStore(db),
     rateLimits: createRateLimitStore(db),
     async ping() {
       await sql`select 1`.execute(db);

@@ -1,13 +1,12 @@
 import type {
+  LearnedVehicle,
   PhotoCode,
   QaMeasures,
   QaReasonCode,
   Result,
   SessionKey,
-  SessionLanguage,
+  SessionSettings,
   SessionStatus,
-  SessionTheme,
-  SessionVehicle,
 } from '@pave/domain';
 
 // Every timestamp here is epoch milliseconds (a number); the wire spelling is made in sessions/session-wire.ts.
@@ -54,21 +53,50 @@ export type SessionRow = {
   readonly sessionKey: SessionKey;
   readonly accountId: number;
   readonly status: SessionStatus;
-  readonly theme: SessionTheme;
-  readonly language: SessionLanguage;
-  readonly redirectUrl: string | null;
-  readonly clientId: string | null;
-  readonly vehicle: SessionVehicle | null;
+  /** What the integrator set (at creation, changed by updates). */
+  readonly settings: SessionSettings;
+  /** What capture learned: the latest typed VIN and odometer reading. */
+  readonly learned: LearnedVehicle;
   readonly createdAt: number;
   readonly updatedAt: number;
   /** `createdAt` + the account's expiry window at creation. */
   readonly expiresAt: number;
+  /** When the status first moved into a capturing one (see the domain's `inspectionMarksOf`); null before. */
+  readonly inspectStartedAt: number | null;
+  /** When the status moved to `COMPLETE`; null before. */
+  readonly inspectEndedAt: number | null;
+  /** Why the session was invalidated; null unless `INVALID`. */
+  readonly invalidReason: string | null;
+  /** Raised by every change of `settings` (see `SessionStore.updateSettings`). */
+  readonly version: number;
   /** Raised by every appended attempt (see `AttemptStore.append`): the version of the session's photos. */
   readonly photosVersion: number;
 };
 
 /** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
-export type NewSession = Omit<SessionRow, 'id' | 'status' | 'updatedAt' | 'photosVersion'>;
+export type NewSession = Pick<SessionRow, 'sessionKey' | 'accountId' | 'settings' | 'createdAt' | 'expiresAt'>;
+
+/**
+ * A compare-and-set change of a session's settings: applied only while the session is still in `status`, at
+ * `version` (no other settings change since) and at `photosVersion` (no attempt appended since), so the rules it
+ * was checked against still hold. Raises `version`.
+ */
+export type SettingsChange = {
+  readonly sessionId: number;
+  readonly status: SessionStatus;
+  readonly version: number;
+  readonly photosVersion: number;
+  readonly settings: SessionSettings;
+  readonly at: number;
+};
+
+/** A compare-and-set invalidation: applied only while the session is still in `from`. */
+export type Invalidation = {
+  readonly sessionId: number;
+  readonly from: SessionStatus;
+  readonly reason: string;
+  readonly at: number;
+};
 
 /** Where a page of the session list starts: after this (created_at, id), newest first. */
 export type SessionCursor = { readonly createdAt: number; readonly id: number };
@@ -102,8 +130,15 @@ export type SessionStore = {
   listPage(query: SessionPageQuery): Promise<SessionRow[]>;
   /** Deletes the account's session only while its status is deletable (the domain's `deletableStatuses`: `IDLE`), atomically. */
   deleteIfIdle(accountId: number, sessionKey: SessionKey): Promise<'deleted' | 'not_idle' | 'not_found'>;
-  /** Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false otherwise. */
+  /**
+   * Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false
+   * otherwise. Marks `inspectStartedAt` / `inspectEndedAt` (first time only) as the domain's `inspectionMarksOf` says.
+   */
   updateStatus(change: StatusChange): Promise<boolean>;
+  /** Applies a settings change (compare-and-set, see {@link SettingsChange}); the changed row, or null when it lost. */
+  updateSettings(change: SettingsChange): Promise<SessionRow | null>;
+  /** Makes the session `INVALID` with its reason if it is still in `from`; false otherwise. */
+  invalidate(change: Invalidation): Promise<boolean>;
   /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
   expireOverdue(at: number, scope: SessionScope): Promise<number>;
 };
@@ -187,6 +222,22 @@ export type AttemptStore = {
   findReferencedImageIds(imageIds: readonly string[]): Promise<Set<string>>;
 };
 
+/** A note on a session as stored. */
+export type NoteRow = {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly note: string;
+  readonly author: string;
+  readonly createdAt: number;
+};
+
+/** Reviewers' notes on sessions (deleted with their session). */
+export type NoteStore = {
+  add(note: Omit<NoteRow, 'id'>): Promise<NoteRow>;
+  /** A session's notes, oldest first. */
+  listForSession(sessionId: number): Promise<NoteRow[]>;
+};
+
 /** Request counters per API key and fixed window, shared by every instance on the same storage. */
 export type RateLimitStore = {
   /** Counts one request of `apiKey` in the window starting at `windowStart`, atomically; returns the new count. */
@@ -201,6 +252,7 @@ export type Repository = {
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
   readonly attempts: AttemptStore;
+  readonly notes: NoteStore;
   readonly rateLimits: RateLimitStore;
   /** Resolves when storage answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;

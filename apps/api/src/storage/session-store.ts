@@ -1,9 +1,9 @@
-import { deletableStatuses, expirableStatuses } from '@pave/domain';
-import type { Kysely } from 'kysely';
+import { deletableStatuses, expirableStatuses, inspectionMarksOf } from '@pave/domain';
+import { sql, type Kysely } from 'kysely';
 import { createBatchedLookup } from './batched-lookup.js';
 import type { Database } from './database.js';
 import type { SessionRow, SessionScope, SessionStore } from './repository.js';
-import { toSessionRow, toSessionValues } from './row-mappers.js';
+import { toSessionRow, toSessionValues, toSettingsValues } from './row-mappers.js';
 
 function accountIdOf(scope: SessionScope): number | null {
   return scope === 'any' ? null : scope.accountId;
@@ -60,13 +60,40 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
       return (await findByKey(sessionKey, { accountId })) ? 'not_idle' : 'not_found';
     },
     async updateStatus({ sessionId, from, to, at, photosVersion }) {
+      const marks = inspectionMarksOf(to);
       let query = db
         .updateTable('sessions')
-        .set({ status: to, updated_at: at })
+        .set({
+          status: to,
+          updated_at: at,
+          ...(marks.started ? { inspect_started_at: sql<number>`coalesce(inspect_started_at, ${at})` } : {}),
+          ...(marks.ended ? { inspect_ended_at: sql<number>`coalesce(inspect_ended_at, ${at})` } : {}),
+        })
         .where('id', '=', sessionId)
         .where('status', '=', from);
       if (photosVersion !== undefined) query = query.where('photos_version', '=', photosVersion);
       const result = await query.executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async updateSettings({ sessionId, status, version, photosVersion, settings, at }) {
+      const row = await db
+        .updateTable('sessions')
+        .set((eb) => ({ ...toSettingsValues(settings), updated_at: at, version: eb('version', '+', 1) }))
+        .where('id', '=', sessionId)
+        .where('status', '=', status)
+        .where('version', '=', version)
+        .where('photos_version', '=', photosVersion)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toSessionRow(row) : null;
+    },
+    async invalidate({ sessionId, from, reason, at }) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ status: 'INVALID', invalid_reason: reason, updated_at: at })
+        .where('id', '=', sessionId)
+        .where('status', '=', from)
+        .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
     async expireOverdue(at, scope) {

@@ -1,4 +1,5 @@
 import type { SessionKey } from '@pave/domain';
+import { buildSessionSettings } from '@pave/domain/testing';
 import type { NewAttempt, NewSession } from '../storage/repository.js';
 
 // Shared inputs of the repository spec suites.
@@ -18,11 +19,7 @@ export function newSession(
   return {
     sessionKey: key as SessionKey,
     accountId,
-    theme: 'PRO',
-    language: 'EN',
-    redirectUrl: null,
-    clientId: null,
-    vehicle: null,
+    settings: buildSessionSettings(),
     createdAt,
     expiresAt: createdAt + 7 * day,
     ...overrides,

@@ -2,12 +2,11 @@ import {
   buildSessionKey,
   capturePath,
   CreateSessionRequest,
-  defaultSessionLanguage,
-  defaultSessionTheme,
-  formatWireTimestamp,
   isDeletableStatus,
   ListSessionsQuery,
-  Session,
+  settingsOfCreate,
+  toSessionObject,
+  type Session,
   sessionRemovedMessage,
   sessionStartedMessage,
   toSessionProgress,
@@ -43,18 +42,18 @@ function list({ url, store }: FakeRouteContext): SessionList {
 
 function createSession(store: FakeStore, request: CreateSessionRequest, sessionKey: SessionKey): Session {
   const at = store.now();
-  const session = Session.parse({
-    session_key: sessionKey,
+  const session = toSessionObject({
+    sessionKey,
     status: 'IDLE',
-    theme: request.theme ?? defaultSessionTheme,
-    language: request.language ?? defaultSessionLanguage,
-    redirect_url: request.redirect_url ?? null,
-    client_id: request.client_id ?? null,
-    vehicle: request.vehicle ?? null,
-    capture_url: `${fakeApiBaseUrl}${capturePath(sessionKey)}`,
-    created_at: formatWireTimestamp(at),
-    updated_at: formatWireTimestamp(at),
-    expires_at: formatWireTimestamp(new Date(at.getTime() + expiryWindowMs)),
+    settings: settingsOfCreate(request),
+    learned: { vin: null, odom_reading: null },
+    captureUrl: `${fakeApiBaseUrl}${capturePath(sessionKey)}`,
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: new Date(at.getTime() + expiryWindowMs),
+    inspectStartedAt: null,
+    inspectEndedAt: null,
+    invalidReason: null,
   });
   store.add(session);
   return session;

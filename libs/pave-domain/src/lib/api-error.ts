@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { SkipError } from './capture-progress.js';
 import { photoLabelOf } from './photo-code.js';
+import type { SessionUpdateError } from './session-update.js';
+import { updateRefusalOf } from './session-update.js';
 import { isAcceptingStatus, type SessionStatus } from './session.js';
 
 /** Error codes our own routes may add to an error body (PAVE's routes answer `{message}` alone). */
@@ -15,6 +17,8 @@ export const ApiErrorCode = z.enum([
   'session_started',
   'session_closed',
   'invalid_transition',
+  'update_refused',
+  'session_not_completed',
   'not_skippable',
   'already_accepted',
   'needed_images_missing',
@@ -42,6 +46,10 @@ export const apiErrorStatus = {
   session_started: 400,
   session_closed: 409,
   invalid_transition: 409,
+  // contract section 3 (Decision): a change the rules forbid is a bad request naming the field
+  update_refused: 400,
+  // PAVE answers results of an unfinished session with a message; we answer it 400 (contract section 4)
+  session_not_completed: 400,
   // a step that can never be skipped is a bad request, not a conflict of state
   not_skippable: 400,
   already_accepted: 409,
@@ -108,4 +116,24 @@ export function skipErrorMessage(error: SkipError): string {
     case 'needed_images_missing':
       return `Cannot skip yet: ${error.missing.map(photoLabelOf).join(', ')} must be accepted first.`;
   }
+}
+
+/** The 400 message of a refused update, naming the field and why (contract section 3). */
+export function sessionUpdateRefusedMessage(error: SessionUpdateError): string {
+  switch (error.code) {
+    case 'update_refused':
+      return `Cannot update the session: ${updateRefusalOf(error.field, error.status) ?? error.field}`;
+    case 'sms_to_missing':
+      return 'Cannot update the session: sms.to is required, the session has no number to text yet.';
+  }
+}
+
+/** PAVE's message for the results of a session that is not `COMPLETE` yet. */
+export function sessionNotCompletedMessage(): string {
+  return 'Session is not yet completed.';
+}
+
+/** The 409 message for invalidating a session that already is `INVALID`. */
+export function alreadyInvalidMessage(sessionKey: string): string {
+  return `Session ${sessionKey} is already INVALID.`;
 }
