@@ -76,16 +76,18 @@ export {
 export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
 export {
   OdometerUnit,
-  maxOdometerReading,
-  VehicleYear,
-  OdometerReading,
-  VehicleInput,
   SessionContact,
   referenceMaxKeys,
   referenceMaxKeyLength,
   referenceMaxValueLength,
   SessionReference,
+} from './lib/session-fields.js';
+export {
+  maxOdometerReading,
+  VehicleYear,
+  OdometerReading,
   PhoneNumber,
+  VehicleInput,
   SmsInput,
   SessionInput,
   CreateSessionRequest,
@@ -112,6 +114,7 @@ export {
   updateRuleText,
   updateRefusalOf,
   checkSessionUpdate,
+  sessionUpdateRefusedMessage,
 } from './lib/session-update.js';
 export type { UpdateRule, UpdateField, SessionUpdateError } from './lib/session-update.js';
 export { sessionCompleteEvent, SessionSource, SessionResults, toSessionResults } from './lib/session-results.js';
@@ -163,7 +166,6 @@ export {
   sessionClosedMessage,
   confirmRefusedMessage,
   skipErrorMessage,
-  sessionUpdateRefusedMessage,
   sessionNotCompletedMessage,
   alreadyInvalidMessage,
 } from './lib/api-error.js';

@@ -16,12 +16,14 @@ import {
 import {
   answer,
   fakeApiBaseUrl,
+  parseBody,
   refuse,
   withSession,
   type FakeHandler,
   type FakeRouteContext,
 } from './fake-api-answers.js';
 import type { FakeStore } from './fake-api-store.js';
+import { createSessionChangeRoutes } from './fake-session-changes.js';
 
 // a new session expires after the default account's window, a week
 const expiryWindowMs = 7 * 86_400_000;
@@ -59,20 +61,16 @@ function createSession(store: FakeStore, request: CreateSessionRequest, sessionK
   return session;
 }
 
-async function requestBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  return text === '' ? {} : JSON.parse(text);
-}
-
 /** The signed `/v1/sessions` routes, answered from the fake's state with the domain's rules. */
 export function createSessionsRoutes(username: string) {
   let created = 0;
   const nextKey = () => buildSessionKey(username, `NEW${String((created += 1)).padStart(7, '0')}`);
   return {
+    ...createSessionChangeRoutes(username),
     'GET /v1/sessions': (context) => answer(200, list(context)),
     'POST /v1/sessions': async ({ request, store }) => {
-      const body = CreateSessionRequest.parse(await requestBody(request));
-      return answer(200, createSession(store, body, nextKey()));
+      const body = await parseBody(CreateSessionRequest, request, 'session');
+      return body.ok ? answer(200, createSession(store, body.value, nextKey())) : body.answer;
     },
     'GET /v1/sessions/:key': (context) => withSession(context, (entry) => answer(200, entry.session)),
     'DELETE /v1/sessions/:key': (context) =>
@@ -103,4 +101,7 @@ export const paveRoutes: ReadonlySet<string> = new Set<SessionsRoute>([
   'GET /v1/sessions/:key',
   'DELETE /v1/sessions/:key',
   'GET /v1/sessions/:key/photos',
+  'PUT /v1/sessions/:key',
+  'GET /v1/sessions/:key/results',
+  'GET /v1/sessions/:key/notes',
 ]);

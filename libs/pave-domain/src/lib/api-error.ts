@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import type { SkipError } from './capture-progress.js';
 import { photoLabelOf } from './photo-code.js';
-import type { SessionUpdateError } from './session-update.js';
-import { updateRefusalOf } from './session-update.js';
 import { isAcceptingStatus, type SessionStatus } from './session.js';
 
 /** Error codes our own routes may add to an error body (PAVE's routes answer `{message}` alone). */
@@ -115,16 +113,6 @@ export function skipErrorMessage(error: SkipError): string {
       return `${photoLabelOf(error.photoCode)} already has an accepted photo.`;
     case 'needed_images_missing':
       return `Cannot skip yet: ${error.missing.map(photoLabelOf).join(', ')} must be accepted first.`;
-  }
-}
-
-/** The 400 message of a refused update, naming the field and why (contract section 3). */
-export function sessionUpdateRefusedMessage(error: SessionUpdateError): string {
-  switch (error.code) {
-    case 'update_refused':
-      return `Cannot update the session: ${updateRefusalOf(error.field, error.status) ?? error.field}`;
-    case 'sms_to_missing':
-      return 'Cannot update the session: sms.to is required, the session has no number to text yet.';
   }
 }
 

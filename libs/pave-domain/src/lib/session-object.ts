@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
 import { AbsoluteUrl } from './session-photo.js';
-import {
-  OdometerUnit,
-  SessionContact,
-  type SessionReference,
-  type CreateSessionRequest,
-  type SmsInput,
-  type VehicleInput,
-} from './session-request.js';
+import { OdometerUnit, SessionContact, type SessionReference } from './session-fields.js';
+import type { CreateSessionRequest, SmsInput, VehicleInput } from './session-request.js';
 import {
   defaultSessionLanguage,
   defaultSessionTheme,

@@ -1,4 +1,5 @@
-import { CreateSessionRequest, SessionReference, UpdateSessionRequest } from './session-request.js';
+import { SessionReference } from './session-fields.js';
+import { CreateSessionRequest, UpdateSessionRequest } from './session-request.js';
 
 // PAVE's documented create body (contract section 1), as its samples spell it
 const paveSample = {

@@ -1,13 +1,8 @@
 import * as z from 'zod/mini';
+import { OdometerUnit, SessionContact, SessionReference, shortText } from './session-fields.js';
 import { AbsoluteUrl } from './session-photo.js';
 import { SessionLanguage, SessionTheme } from './session.js';
 import { Vin } from './vin.js';
-
-const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
-
-/** Units of an odometer reading (PAVE's `odom_unit`). */
-export const OdometerUnit = z.enum(['KILOMETRES', 'MILES']);
-export type OdometerUnit = z.infer<typeof OdometerUnit>;
 
 /** The largest odometer reading accepted: 7 digits, as a typed reading (contract section 3). */
 export const maxOdometerReading = 9_999_999;
@@ -32,6 +27,11 @@ export const VehicleYear = z.pipe(digitsOrInteger(false), z.int().check(z.minimu
 /** An odometer reading: a number or a string of digits (`"100945"`, `"100,945"`), 0–9 999 999. */
 export const OdometerReading = z.pipe(digitsOrInteger(true), z.int().check(z.maximum(maxOdometerReading)));
 
+/** A phone number to text: digits with an optional leading `+`. */
+export const PhoneNumber = z
+  .string()
+  .check(z.trim(), z.regex(/^\+?\d{4,15}$/, { message: 'Expected a phone number: digits with an optional leading +' }));
+
 /** `vehicle` of a create or update body: facts the integrator knows (every field optional, unknown keys refused). */
 export const VehicleInput = z.strictObject({
   vin: z.optional(z.pipe(z.string().check(z.trim(), z.toUpperCase()), Vin)),
@@ -47,39 +47,6 @@ export const VehicleInput = z.strictObject({
   odom_unit: z.optional(OdometerUnit),
 });
 export type VehicleInput = z.infer<typeof VehicleInput>;
-
-/** The driver the session is for (ours, beside PAVE's fields): both names required when given. */
-export const SessionContact = z.strictObject({ first_name: shortText, last_name: shortText });
-export type SessionContact = z.infer<typeof SessionContact>;
-
-/** How many keys a session's `reference` may have. */
-export const referenceMaxKeys = 20;
-/** How long a `reference` value may be (characters). */
-export const referenceMaxValueLength = 256;
-/** How long a `reference` key may be (characters). */
-export const referenceMaxKeyLength = 64;
-
-/**
- * The integrator's own references (`{"claim": "C-17"}`): a flat object of strings, at most
- * {@link referenceMaxKeys} keys of at most {@link referenceMaxKeyLength} characters, values of at most
- * {@link referenceMaxValueLength}. PAVE deletes it after completion; we keep it (contract section 1).
- */
-export const SessionReference = z
-  .record(
-    z.string().check(z.minLength(1), z.maxLength(referenceMaxKeyLength)),
-    z.string().check(z.maxLength(referenceMaxValueLength)),
-  )
-  .check(
-    z.refine((reference) => Object.keys(reference).length <= referenceMaxKeys, {
-      message: `Expected at most ${referenceMaxKeys} keys`,
-    }),
-  );
-export type SessionReference = z.infer<typeof SessionReference>;
-
-/** A phone number to text: digits with an optional leading `+`. */
-export const PhoneNumber = z
-  .string()
-  .check(z.trim(), z.regex(/^\+?\d{4,15}$/, { message: 'Expected a phone number: digits with an optional leading +' }));
 
 /** `sms` of a create body: whom to text the capture link, and in whose name. Stored and echoed, sent only by a provider. */
 export const SmsInput = z.strictObject({

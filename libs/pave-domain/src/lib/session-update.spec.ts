@@ -1,8 +1,8 @@
-import { sessionUpdateRefusedMessage } from './api-error.js';
 import { buildSessionSettings } from '../testing.js';
 import {
   checkSessionUpdate,
   isUpdateAllowed,
+  sessionUpdateRefusedMessage,
   updateRefusalOf,
   updateRules,
   type UpdateField,

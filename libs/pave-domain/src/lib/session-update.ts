@@ -155,3 +155,13 @@ function applyUpdate(current: SessionSettings, request: UpdateSessionRequest): S
     sms: mergedSms(current.sms, request.sms),
   };
 }
+
+/** The 400 message of a refused update, naming the field and why (contract section 3). */
+export function sessionUpdateRefusedMessage(error: SessionUpdateError): string {
+  switch (error.code) {
+    case 'update_refused':
+      return `Cannot update the session: ${updateRefusalOf(error.field, error.status) ?? error.field}`;
+    case 'sms_to_missing':
+      return 'Cannot update the session: sms.to is required, the session has no number to text yet.';
+  }
+}
