@@ -9,7 +9,12 @@ export type {
 } from './lib/create-pave-client.js';
 export { createCaptureClient } from './lib/create-capture-client.js';
 export type { CaptureClient, UploadOptions } from './lib/create-capture-client.js';
-export type { CaptureClientOptions, RetryOptions } from './lib/resolve-transport-settings.js';
+export type {
+  ApiClientOptions,
+  CaptureClientOptions,
+  RetryOptions,
+  TransportOptions,
+} from './lib/resolve-transport-settings.js';
 export type { HttpMethod, PaveRequestEvent, PaveResponseEvent, RequestOptions } from './lib/create-transport.js';
 export {
   PaveClientError,

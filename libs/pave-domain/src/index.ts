@@ -24,6 +24,7 @@ export {
   parseApiTimestamp,
   checkTimestampFreshness,
   tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
   secondsBetween,
 } from './lib/timestamps.js';
 export type { ApiTimestampError } from './lib/timestamps.js';
@@ -117,7 +118,6 @@ export {
   sessionUpdateRefusedMessage,
 } from './lib/session-update.js';
 export type { UpdateRule, UpdateField, SessionUpdateError } from './lib/session-update.js';
-export { sessionCompleteEvent, SessionSource, SessionResults, toSessionResults } from './lib/session-results.js';
 export type { ResultsNotReady } from './lib/session-results.js';
 export {
   noteMaxLength,
@@ -127,6 +127,14 @@ export {
   invalidReasonMaxLength,
   InvalidateSessionRequest,
 } from './lib/session-notes.js';
+export {
+  captureTokenHeader,
+  CaptureToken,
+  buildCaptureUrl,
+  parseCaptureUrl,
+  isCaptureLinkOpen,
+} from './lib/capture-link.js';
+export type { CaptureLink } from './lib/capture-link.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';
@@ -169,3 +177,73 @@ export {
   sessionNotCompletedMessage,
   alreadyInvalidMessage,
 } from './lib/api-error.js';
+export {
+  sessionCompleteEvent,
+  SessionSource,
+  ResultsSession,
+  SessionResultsBody,
+  SessionResults,
+  toResultsBody,
+  toSessionResults,
+} from './lib/session-results.js';
+export {
+  CallbackEvent,
+  callbackEvents,
+  PhotoStatus,
+  StageChangePayload,
+  StatusChangePayload,
+  CompletePayload,
+  EventNote,
+  NoteInsertPayload,
+  eventPayloadSchemas,
+  EventSeq,
+  StageChangeEvent,
+  StatusChangeEvent,
+  CompleteEvent,
+  NoteInsertEvent,
+  WebhookEventBody,
+  toEventBody,
+  statusChangePayload,
+  stageChangePayload,
+} from './lib/session-events.js';
+export type { EventPayloadOf, SessionEventPayload, CustomPayload } from './lib/session-events.js';
+export {
+  CallbackMethod,
+  reservedCallbackHeaders,
+  maxCustomPayloadBytes,
+  CallbackHeaders,
+  CallbackPayload,
+  CreateCallbackRequest,
+  UpdateCallbackRequest,
+  Callback,
+  CallbackList,
+  CallbackEntry,
+  CallbackSaved,
+  CallbackMessage,
+  missingCallbackFieldsMessage,
+  callbackNotFoundMessage,
+  callbackRemovedMessage,
+  SigningSecretResponse,
+  DeliveryState,
+  DeliveryAttempt,
+  Delivery,
+  ListDeliveriesQuery,
+  DeliveryList,
+  deliveryNotFoundMessage,
+} from './lib/callbacks.js';
+export {
+  webhookHeaderNames,
+  webhookSecretPrefix,
+  webhookToleranceSeconds,
+  webhookSignedContent,
+  parseWebhookSecret,
+  formatWebhookSecret,
+  formatWebhookSignature,
+  parseWebhookSignature,
+  checkWebhookHeaders,
+  webhookVerifyMessage,
+  defaultRetrySchedule,
+  retryJitter,
+  nextRetryDelayMs,
+} from './lib/standard-webhooks.js';
+export type { WebhookVerifyError, WebhookHeaders } from './lib/standard-webhooks.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   imageFileName,
@@ -88,11 +89,15 @@ export async function createFolderImageStore(dataDir: string, options: ImageStor
   return {
     description: `folder ${root}`,
     newId: newImageId,
+    ping: () => access(root, constants.W_OK),
     async save(id, files) {
       const [thumb, full] = [pathOf(id, 'thumb'), pathOf(id, 'full')];
       await mkdir(dirname(full), { recursive: true });
-      await writeDurably(thumb, files.thumb);
-      await writeDurably(full, files.full);
+      // both files are written and fsynced at once (both settle before a failure is thrown, so the caller's
+      // clean-up never races a write); the folder's fsync then makes both renames durable
+      const written = await Promise.allSettled([writeDurably(thumb, files.thumb), writeDurably(full, files.full)]);
+      const failed = written.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
       await syncFolder(dirname(full));
     },
     async remove(id) {

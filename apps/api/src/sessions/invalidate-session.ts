@@ -29,7 +29,7 @@ export async function invalidateSession(
     const at = deps.now().getTime();
     if (await deps.repo.sessions.invalidate({ sessionId: row.id, from: row.status, reason, at })) {
       const invalid = { ...row, status: 'INVALID', invalidReason: reason, updatedAt: at } as const;
-      return { ok: true, value: toSession(invalid, deps.publicBaseUrl) };
+      return { ok: true, value: toSession(invalid, deps.publicBaseUrl, deps.secretBox) };
     }
   }
   return { ok: false, error: { code: 'update_conflict', sessionKey } };

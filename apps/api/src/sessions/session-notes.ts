@@ -28,11 +28,14 @@ export async function addNote(
 ): Promise<Result<SessionNote, SessionNotFound>> {
   const row = await findOwnSession(deps, account, sessionKey);
   if (!row) return sessionNotFound(sessionKey);
-  const added = await deps.repo.notes.add({
-    sessionId: row.id,
-    note,
-    author: account.username,
-    createdAt: deps.now().getTime(),
-  });
+  const added = await deps.repo.notes.add(
+    {
+      sessionId: row.id,
+      note,
+      author: account.username,
+      createdAt: deps.now().getTime(),
+    },
+    toSessionNote,
+  );
   return { ok: true, value: toSessionNote(added) };
 }

@@ -8,6 +8,7 @@ import {
   type SessionPhotos,
   type SessionProgress,
 } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, SessionRow } from '../storage/repository.js';
 import { findOwnSession, type FindSessionDeps } from './find-own-session.js';
 import { createPhotosCache } from './photos-cache.js';
@@ -17,6 +18,8 @@ import { toAttemptRecord, toProgressSession, toSession, toSessionPhoto } from '.
 /** What the reads of one session need. */
 export type SessionReadsDeps = FindSessionDeps & {
   readonly publicBaseUrl: string;
+  /** Opens the sealed capture tokens (see capture-token.ts). */
+  readonly secretBox: SecretBox;
   /** How many sessions' photos answers to keep in memory (see photos-cache.ts); default 2000. */
   readonly photosCacheSessions?: number;
 };
@@ -59,7 +62,7 @@ export function createSessionReads(deps: SessionReadsDeps) {
   ): Promise<Result<SessionResults, SessionNotFound | ResultsNotReady>> => {
     const row = await findOwnSession(deps, account, sessionKey);
     if (!row) return sessionNotFound(sessionKey);
-    const session = toSession(row, publicBaseUrl);
+    const session = toSession(row, publicBaseUrl, deps.secretBox);
     if (session.status !== 'COMPLETE') return toSessionResults(session, [], account.username);
     return toSessionResults(session, await photosOf(row), account.username);
   };
@@ -67,7 +70,7 @@ export function createSessionReads(deps: SessionReadsDeps) {
   return {
     results,
     get: (account: AccountRow, sessionKey: SessionKey) =>
-      readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl)),
+      readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl, deps.secretBox)),
     photos: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, photosOf),
     progress: (account: AccountRow, sessionKey: SessionKey) =>
       readOwn(account, sessionKey, (row) => progressOf(deps, row)),

@@ -1,6 +1,5 @@
 import {
   buildApprovedMessage,
-  capturePath,
   formatWireTimestamp,
   photoLabelOf,
   toSessionObject,
@@ -10,7 +9,9 @@ import {
   type Session,
   type SessionPhoto,
 } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AttemptRow, SessionRow } from '../storage/repository.js';
+import { captureUrl } from './capture-token.js';
 
 /** An epoch-milliseconds timestamp as the wire spells it (`2021-05-27T07:36:16+00:00`). */
 export function wireTimestamp(epochMs: number): string {
@@ -32,21 +33,19 @@ export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): st
   return `${publicBaseUrl}/images/default/${photoCode}.jpg`;
 }
 
-/** The link a driver opens to capture a session: the one place it is built (capture tokens extend it, #13). */
-export function captureUrl(publicBaseUrl: string, session: SessionRow): string {
-  return `${publicBaseUrl}${capturePath(session.sessionKey)}`;
-}
-
 const dateOrNull = (epochMs: number | null): Date | null => (epochMs === null ? null : new Date(epochMs));
 
-/** A session as the API answers it: the domain's `toSessionObject` over the stored row. */
-export function toSession(row: SessionRow, publicBaseUrl: string): Session {
+/**
+ * A session as the API answers it: the domain's `toSessionObject` over the stored row (its capture link rebuilt
+ * from the sealed token, see capture-token.ts).
+ */
+export function toSession(row: SessionRow, publicBaseUrl: string, box: SecretBox): Session {
   return toSessionObject({
     sessionKey: row.sessionKey,
     status: row.status,
     settings: row.settings,
     learned: row.learned,
-    captureUrl: captureUrl(publicBaseUrl, row),
+    captureUrl: captureUrl(publicBaseUrl, box, row),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     expiresAt: new Date(row.expiresAt),

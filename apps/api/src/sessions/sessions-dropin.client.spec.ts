@@ -94,7 +94,9 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       created_at: '2026-03-01T10:00:00+00:00',
       updated_at: '2026-03-01T10:00:00+00:00',
       language: 'EN',
-      capture_url: `${app.server.baseUrl}/capture/${created.session_key}`,
+      capture_url: expect.stringMatching(
+        new RegExp(`^${app.server.baseUrl}/capture/${created.session_key}#`),
+      ) as unknown,
       options: { client_id: 'SOUTH234889', sms: { ...paveBody.sms, sent: false } },
       vehicle: { ...paveBody.vehicle, year: 2019, odom_reading: 100945 },
       expires_at: '2026-03-08T10:00:00+00:00',
@@ -179,7 +181,7 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     expect(document).toEqual(await pave.sessions.results(key));
     expect(document.session).toMatchObject({
       status: 'COMPLETE',
-      inspect_duration: 180,
+      capture_duration: 40, // the sample: its first attempt at 07:36:16, its last at 07:36:56
       source: { type: 'api', properties: { api_name: 'acme' } },
     });
     expect(document.vehicle).toMatchObject({ make: 'Toyota' });
@@ -211,8 +213,9 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
   });
 
   it('invalidates a session: INVALID with its reason, inactive, and its capture takes nothing more', async () => {
-    const { session_key: key } = await pave.sessions.create();
-    await pave.capture.start(key);
+    const { session_key: key, capture_url: captureUrl } = await pave.sessions.create();
+    const capture = pave.capture(captureUrl);
+    await capture.start();
     const invalid = await pave.sessions.invalidate(key, 'Link posted on a public forum');
     expect(invalid).toMatchObject({
       status: 'INVALID',
@@ -221,9 +224,9 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     });
     expect(await pave.sessions.get(key)).toEqual(invalid);
     const refusals = await Promise.all([
-      pave.capture.start(key).catch((error: unknown) => error),
-      pave.capture.manual(key, { photo_code: 1, value: '1HGCM82633A004352' }).catch((error: unknown) => error),
-      pave.capture.upload(key, 2, new Blob([new Uint8Array([1, 2, 3])])).catch((error: unknown) => error),
+      capture.start().catch((error: unknown) => error),
+      capture.manual({ photo_code: 1, value: '1HGCM82633A004352' }).catch((error: unknown) => error),
+      capture.upload(2, new Blob([new Uint8Array([1, 2, 3])])).catch((error: unknown) => error),
     ]);
     for (const refusal of refusals) expect(refusal).toMatchObject({ status: 409, body: { code: 'session_closed' } });
     expect(await pave.sessions.photos(key)).toEqual([]);
@@ -235,14 +238,15 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
   });
 
   it('records a VIN given at creation when the capture starts, so the driver skips the VIN step', async () => {
-    const { session_key: key } = await pave.sessions.create({ vehicle: { vin: 'JN1CV6AR9BM123456' } });
-    const state = await pave.capture.start(key);
+    const created = await pave.sessions.create({ vehicle: { vin: 'JN1CV6AR9BM123456' } });
+    const key = created.session_key;
+    const state = await pave.capture(created.capture_url).start();
     expect(state.next_step).toMatchObject({ step: 2, photo_label: 'Interior' });
     const photos = await pave.sessions.photos(key);
     expect(photos).toEqual([
       expect.objectContaining({ photo_code: 1, approved: true, url: `${app.server.baseUrl}/images/default/1.jpg` }),
     ]);
-    await pave.capture.start(key);
+    await pave.capture(created.capture_url).start();
     expect(await pave.sessions.photos(key)).toHaveLength(1);
     expect((await pave.sessions.get(key)).vehicle.vin).toBe('JN1CV6AR9BM123456');
   });

@@ -37,7 +37,7 @@ export async function updateSession(
     const checked = checkSessionUpdate(row.status, row.settings, request);
     if (!checked.ok) return checked;
     if (JSON.stringify(checked.value) === JSON.stringify(row.settings)) {
-      return { ok: true, value: toSession(row, deps.publicBaseUrl) };
+      return { ok: true, value: toSession(row, deps.publicBaseUrl, deps.secretBox) };
     }
     const updated = await deps.repo.sessions.updateSettings({
       sessionId: row.id,
@@ -47,7 +47,7 @@ export async function updateSession(
       settings: checked.value,
       at: deps.now().getTime(),
     });
-    if (updated) return { ok: true, value: toSession(updated, deps.publicBaseUrl) };
+    if (updated) return { ok: true, value: toSession(updated, deps.publicBaseUrl, deps.secretBox) };
   }
   return { ok: false, error: { code: 'update_conflict', sessionKey } };
 }

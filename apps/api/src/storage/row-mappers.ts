@@ -99,6 +99,10 @@ export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
     invalidReason: row.invalid_reason,
     version: Number(row.version),
     photosVersion: Number(row.photos_version),
+    captureToken:
+      row.capture_token_hash === null || row.capture_token_sealed === null
+        ? null
+        : { hash: row.capture_token_hash, sealed: row.capture_token_sealed },
   };
 }
 
@@ -117,6 +121,8 @@ export function toSessionValues(session: NewSession): Insertable<SessionsTable> 
     invalid_reason: null,
     learned_vin: null,
     learned_odometer: null,
+    capture_token_hash: session.captureToken?.hash ?? null,
+    capture_token_sealed: session.captureToken?.sealed ?? null,
   };
 }
 

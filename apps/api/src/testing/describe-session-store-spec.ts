@@ -1,8 +1,15 @@
 import type { SessionKey, SessionStatus } from '@pave/domain';
 import { buildSessionSettings } from '@pave/domain/testing';
-import type { Repository } from '../storage/repository.js';
+import type { NoteRow, Repository } from '../storage/repository.js';
 import { day, newSession, photo, t0 } from './repository-fixtures.js';
 import { createTestAccount } from './test-accounts.js';
+
+const noteOnWire = (row: NoteRow) => ({
+  id: row.id,
+  note: row.note,
+  author: row.author,
+  created_at: '2024-01-01T12:00:00+00:00',
+});
 
 /** The behaviour of `repo.sessions` every implementation shares. */
 export function describeSessionStoreSpec(repo: () => Repository): void {
@@ -187,9 +194,12 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
       const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
       const other = await repo().sessions.insert(newSession(account.id, 'ACM-000000000B'));
       if (!row || !other) throw new Error('insert failed');
-      const first = await repo().notes.add({ sessionId: row.id, note: 'Dent', author: 'acme', createdAt: t0 });
-      await repo().notes.add({ sessionId: other.id, note: 'Other', author: 'acme', createdAt: t0 });
-      await repo().notes.add({ sessionId: row.id, note: 'Scratch', author: 'acme', createdAt: t0 });
+      const first = await repo().notes.add(
+        { sessionId: row.id, note: 'Dent', author: 'acme', createdAt: t0 },
+        noteOnWire,
+      );
+      await repo().notes.add({ sessionId: other.id, note: 'Other', author: 'acme', createdAt: t0 }, noteOnWire);
+      await repo().notes.add({ sessionId: row.id, note: 'Scratch', author: 'acme', createdAt: t0 }, noteOnWire);
       expect((await repo().notes.listForSession(row.id)).map((n) => n.note)).toEqual(['Dent', 'Scratch']);
       expect(first).toMatchObject({ sessionId: row.id, note: 'Dent', author: 'acme', createdAt: t0 });
       expect(await repo().sessions.deleteIfIdle(account.id, row.sessionKey)).toBe('deleted');

@@ -1,6 +1,5 @@
 import {
   buildSessionKey,
-  capturePath,
   CreateSessionRequest,
   isDeletableStatus,
   ListSessionsQuery,
@@ -15,8 +14,8 @@ import {
 } from '@pave/domain';
 import {
   answer,
-  fakeApiBaseUrl,
   parseBody,
+  fakeCaptureUrl,
   refuse,
   withSession,
   type FakeHandler,
@@ -49,7 +48,7 @@ function createSession(store: FakeStore, request: CreateSessionRequest, sessionK
     status: 'IDLE',
     settings: settingsOfCreate(request),
     learned: { vin: null, odom_reading: null },
-    captureUrl: `${fakeApiBaseUrl}${capturePath(sessionKey)}`,
+    captureUrl: fakeCaptureUrl(sessionKey),
     createdAt: at,
     updatedAt: at,
     expiresAt: new Date(at.getTime() + expiryWindowMs),

@@ -11,13 +11,13 @@ import {
   type ListSessionsQuery,
   type UpdateSessionInput,
 } from '@pave/domain';
-import { buildCaptureClient, type CaptureClient } from './create-capture-client.js';
+import { captureClientFor, type CaptureClient } from './create-capture-client.js';
 import { createRequestSigner } from './create-request-signer.js';
 import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
-import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
+import { resolveTransportSettings, type ApiClientOptions } from './resolve-transport-settings.js';
 
 /** Options of {@link createPaveClient}: an account's credentials on top of the transport options. */
-export type PaveClientOptions = CaptureClientOptions & {
+export type PaveClientOptions = ApiClientOptions & {
   username: string;
   apiKey: string;
   apiSecret: string;
@@ -63,8 +63,11 @@ export type SessionsClient = {
   delete: (key: string, options?: RequestOptions) => Promise<DeleteSessionResponse>;
 };
 
-/** A client of the Session Photos API: `sessions` (signed) and `capture` (no credentials). */
-export type PaveClient = { sessions: SessionsClient; capture: CaptureClient };
+/**
+ * A client of the Session Photos API: `sessions` (signed), and `capture(captureUrl)`, the capture client of one
+ * session's link (no account credentials: the link's token), sent with this client's transport options.
+ */
+export type PaveClient = { sessions: SessionsClient; capture: (captureUrl: string) => CaptureClient };
 
 function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
@@ -115,6 +118,7 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   const { username, apiKey, apiSecret, now = () => new Date() } = options;
   const sign = createRequestSigner({ username, apiKey, apiSecret, now });
   const signed = createTransport(resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] }));
-  const unsigned = createTransport(resolveTransportSettings(options, null));
-  return { sessions: buildSessionsClient(signed), capture: buildCaptureClient(unsigned) };
+  const { timeoutMs, retry, fetch, onRequest, onResponse } = options;
+  const transport = { timeoutMs, retry, fetch, onRequest, onResponse };
+  return { sessions: buildSessionsClient(signed), capture: (captureUrl) => captureClientFor(captureUrl, transport) };
 }
