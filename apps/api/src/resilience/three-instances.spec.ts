@@ -78,6 +78,9 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
         .join(','),
       PAVE_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
       PAVE_IMAGE_SWEEP_GRACE_SECONDS: String(graceSeconds),
+      // the kill test sends a burst to one session from one address: their shares must hold all of it
+      PAVE_UPLOADS_PER_SESSION: '100',
+      PAVE_UPLOADS_PER_ADDRESS: '0',
       LOG_LEVEL: 'info',
     };
     const ports = [await freePort(), await freePort(), await freePort()];
@@ -114,9 +117,14 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
   const pathOf = (url: string | null) => new URL(url ?? 'http://missing/').pathname;
   const outputOf = (instance: Instance) => instance.server?.output() ?? '';
 
+  /** The session's capture link, on `instance`: a link names the instance that created it, as a balancer's would. */
+  const captureUrlOn = (instance: Instance, key: SessionKey) => {
+    const link = new URL(captureUrls.get(key) ?? 'http://missing/');
+    return `${instance.baseUrl}${link.pathname}${link.hash}`;
+  };
   const upload = (instance: Instance, key: SessionKey, code: PhotoCode, scene: Buffer) =>
     clientOf(instance)
-      .capture(captureUrls.get(key) ?? '')
+      .capture(captureUrlOn(instance, key))
       .upload(code, new Blob([new Uint8Array(scene)], { type: 'image/jpeg' }));
 
   it('reads and serves through the other two what one of them accepted', async () => {
