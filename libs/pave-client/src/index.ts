@@ -1,6 +1,12 @@
 // The public API of @pave/client: a typed, resilient client of the Session Photos API. See README.md.
 export { createPaveClient } from './lib/create-pave-client.js';
-export type { PaveClient, PaveClientOptions, SessionsClient, ListSessionsParams } from './lib/create-pave-client.js';
+export type {
+  PaveClient,
+  PaveClientOptions,
+  SessionsClient,
+  NotesClient,
+  ListSessionsParams,
+} from './lib/create-pave-client.js';
 export { verifyWebhook } from './lib/verify-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeadersInput } from './lib/verify-webhook.js';
 export type { CallbacksClient, ListDeliveriesParams } from './lib/create-callbacks-client.js';

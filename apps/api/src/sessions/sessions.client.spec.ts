@@ -21,8 +21,8 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
   afterEach(() => stopTestApp(app));
 
   it('creates, reads, lists and deletes a session', async () => {
-    const created = await pave.sessions.create({ language: 'FR', client_id: 'claim-9' });
-    expect(created).toMatchObject({ status: 'IDLE', language: 'FR', client_id: 'claim-9' });
+    const created = await pave.sessions.create({ session: { language: 'FR', client_id: 'claim-9' } });
+    expect(created).toMatchObject({ status: 'IDLE', language: 'FR', options: { client_id: 'claim-9' } });
     expect(await pave.sessions.get(created.session_key)).toEqual(created);
     expect(await pave.sessions.list({ status: 'IDLE', limit: 5 })).toEqual({ sessions: [created], next_cursor: null });
     expect(await pave.sessions.delete(created.session_key)).toEqual({

@@ -6,6 +6,7 @@ import { createDeliveryStore } from './delivery-store.js';
 import { createEventBus, createEventStore } from './event-store.js';
 import { createSigningSecretStore } from './signing-secret-store.js';
 import type { Database, StorageDialect } from './database.js';
+import { createNoteStore } from './note-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import type { Repository } from './repository.js';
 import { createSessionStore } from './session-store.js';
@@ -18,6 +19,7 @@ export function createKyselyRepository(db: Kysely<Database>, dialect: StorageDia
     accounts: createAccountStore(db),
     sessions: createSessionStore(db, bus),
     attempts: createAttemptStore(db, bus),
+    notes: createNoteStore(db, bus),
     rateLimits: createRateLimitStore(db),
     events: createEventStore(db, bus),
     callbacks: createCallbackStore(db),

@@ -1,11 +1,15 @@
 import {
-  type CreateSessionRequest,
   DeleteSessionResponse,
   Session,
   SessionList,
+  SessionNote,
+  SessionNotes,
   SessionPhotos,
   SessionProgress,
+  SessionResults,
+  type CreateSessionInput,
   type ListSessionsQuery,
+  type UpdateSessionInput,
 } from '@pave/domain';
 import { captureClientFor, type CaptureClient } from './create-capture-client.js';
 import { buildCallbacksClient, type CallbacksClient } from './create-callbacks-client.js';
@@ -25,10 +29,29 @@ export type PaveClientOptions = ApiClientOptions & {
 /** Query of `sessions.list`: status filter, page size (1–100, server default 20), cursor from `next_cursor`. */
 export type ListSessionsParams = Partial<ListSessionsQuery>;
 
+/** A session's notes (`/v1/sessions/:key/notes`). */
+export type NotesClient = {
+  /** `GET /v1/sessions/:key/notes`: oldest first. */
+  list: (key: string, options?: RequestOptions) => Promise<SessionNotes>;
+  /** `POST /v1/sessions/:key/notes` (ours): adds a note (1–2000 characters) in the account's name. */
+  add: (key: string, note: string, options?: RequestOptions) => Promise<SessionNote>;
+};
+
 /** The signed session endpoints (`/v1/sessions/…`). */
 export type SessionsClient = {
-  /** `POST /v1/sessions`: creates a session (`IDLE`). */
-  create: (input?: CreateSessionRequest, options?: RequestOptions) => Promise<Session>;
+  /** `POST /v1/sessions`: creates a session (`IDLE`) from PAVE's nested body (`session`, `vehicle`, `sms`). */
+  create: (input?: CreateSessionInput, options?: RequestOptions) => Promise<Session>;
+  /**
+   * `PUT /v1/sessions/:key`: changes what the rules allow in the session's status; a refused change rejects with a
+   * `PaveApiError` (400) naming the field, and nothing of it was applied.
+   */
+  update: (key: string, input: UpdateSessionInput, options?: RequestOptions) => Promise<Session>;
+  /** `GET /v1/sessions/:key/results`: the results document; a `PaveApiError` (400) before `COMPLETE`. */
+  results: (key: string, options?: RequestOptions) => Promise<SessionResults>;
+  /** `POST /v1/sessions/:key/invalidate` (ours): makes the session `INVALID` with a reason; its capture stops. */
+  invalidate: (key: string, reason: string, options?: RequestOptions) => Promise<Session>;
+  /** The session's notes. */
+  notes: NotesClient;
   /** `GET /v1/sessions`: newest first, one page. */
   list: (query?: ListSessionsParams, options?: RequestOptions) => Promise<SessionList>;
   /** `GET /v1/sessions/:key`. */
@@ -77,6 +100,17 @@ function buildSessionsClient(send: Transport): SessionsClient {
       send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress }, options),
     delete: (key, options) =>
       send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
+    update: (key, input, options) =>
+      send({ method: 'PUT', path: sessionPath(key), json: input, schema: Session }, options),
+    results: (key, options) =>
+      send({ method: 'GET', path: sessionPath(key, '/results'), schema: SessionResults }, options),
+    invalidate: (key, reason, options) =>
+      send({ method: 'POST', path: sessionPath(key, '/invalidate'), json: { reason }, schema: Session }, options),
+    notes: {
+      list: (key, options) => send({ method: 'GET', path: sessionPath(key, '/notes'), schema: SessionNotes }, options),
+      add: (key, note, options) =>
+        send({ method: 'POST', path: sessionPath(key, '/notes'), json: { note }, schema: SessionNote }, options),
+    },
   };
 }
 

@@ -62,6 +62,22 @@ export function SessionHeader({ progress, session, refreshFailed }: SessionHeade
             </dd>
           </div>
         ) : null}
+        {session?.invalid_reason ? (
+          <div>
+            <dt>Invalidated</dt>
+            <dd>{session.invalid_reason}</dd>
+          </div>
+        ) : null}
+        {session && (session.vehicle.make ?? session.vehicle.vin) ? (
+          <div>
+            <dt>Vehicle</dt>
+            <dd>
+              {[session.vehicle.year, session.vehicle.make, session.vehicle.model, session.vehicle.vin]
+                .filter((part) => part !== null)
+                .join(' ')}
+            </dd>
+          </div>
+        ) : null}
         {session ? (
           <div>
             <dt>Capture link</dt>

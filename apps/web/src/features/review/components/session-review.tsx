@@ -14,6 +14,11 @@ import { StepFilter } from './step-filter.js';
 import { StepGrid } from './step-grid.js';
 import './session-review.css';
 
+// results, details, notes and invalidation sit below the photos: their code is a separate chunk, loaded after them
+const SessionManagement = lazy(() =>
+  import('./session-management.js').then((module) => ({ default: module.SessionManagement })),
+);
+
 // the lightbox opens on a click: its code is a separate chunk, loaded then
 const ReviewLightbox = lazy(() =>
   import('./review-lightbox.js').then((module) => ({ default: module.ReviewLightbox })),
@@ -47,6 +52,11 @@ function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
           <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
         ) : null}
       </div>
+      {session ? (
+        <Suspense fallback={null}>
+          <SessionManagement session={session} />
+        </Suspense>
+      ) : null}
       <RawPhotosJson sessionKey={progress.session_key} live={!isTerminalStatus(progress.status)} />
       {photoKey !== null ? (
         <Suspense fallback={null}>

@@ -26,7 +26,7 @@ function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDel
       <td>
         <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
       </td>
-      <td>{session.client_id ?? '—'}</td>
+      <td>{session.options.client_id ?? '—'}</td>
       <td>
         {isDeletableStatus(session.status) ? (
           <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
