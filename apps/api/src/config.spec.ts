@@ -28,6 +28,8 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 1200,
         accountCacheSeconds: 5,
         photosCacheSessions: 2000,
+        secretKey: null,
+        previousSecretKeys: [],
       },
     });
   });
@@ -118,8 +120,22 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 300,
         accountCacheSeconds: 0,
         photosCacheSessions: 0,
+        secretKey: null,
+        previousSecretKeys: [],
       },
     });
+  });
+
+  it('reads PAVE_SECRET_KEY and PAVE_SECRET_KEYS_PREVIOUS as 32-byte keys, and refuses a short one', () => {
+    const key = Buffer.alloc(32, 7);
+    const old = Buffer.alloc(32, 9);
+    const parsed = parseConfig(
+      { PAVE_SECRET_KEY: key.toString('base64'), PAVE_SECRET_KEYS_PREVIOUS: `${old.toString('hex')}` },
+      '/srv',
+    );
+    expect(parsed.ok && [parsed.value.secretKey, parsed.value.previousSecretKeys]).toEqual([key, [old]]);
+    const short = parseConfig({ PAVE_SECRET_KEY: Buffer.alloc(16).toString('base64') }, '/srv');
+    expect(short.ok ? null : short.error.message).toMatch(/^Invalid setting PAVE_SECRET_KEY: expected 32 bytes/);
   });
 
   it.each([
