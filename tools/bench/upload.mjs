@@ -1,6 +1,6 @@
 // Upload → verdict under load: POST /v1/capture/:key/photos/:code with the JPEGs the capture app sends (2560×1920
 // canvas output) and with 12 MP phone photos, at 1, 4, 8 and 16 uploads in flight, on SQLite and on PostgreSQL.
-// Each worker uploads back to back into its own session (13 steps, then a new session). Measured in this run beside
+// Each worker uploads back to back into its own session (13 steps, then a new session), from its own loopback address. Measured in this run beside
 // it: a bare sharp decode-and-resize of the same files (one at a time for CPU, and with as many in flight as cores).
 // Server CPU comes from /proc/<pid>/stat (every thread of the server process), RSS from /proc/<pid>/status.
 import http from 'node:http';
@@ -70,7 +70,11 @@ function post(agent, url, form, headers) {
 
 /** One closed-loop run: `inFlight` workers, each uploading into its own sessions, for `durationSeconds`. */
 async function runLevel({ api, forms, inFlight, durationSeconds }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+  // every worker is a driver of its own, from its own loopback address (the server limits uploads per address)
+  const agents = Array.from(
+    { length: inFlight },
+    (_, i) => new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.0.${2 + i}` }),
+  );
   const sessions = await Promise.all(Array.from({ length: inFlight * 2 }, () => createCaptureSession(api.baseUrl)));
   const samples = [];
   let refused = 0;
@@ -91,7 +95,7 @@ async function runLevel({ api, forms, inFlight, durationSeconds }) {
       }
       const form = forms[(index + step) % forms.length];
       const url = `${api.baseUrl}/v1/capture/${session.key}/photos/${captureOrder[step]}`;
-      const { status, ms, retryAfter } = await post(agent, url, form, session.headers);
+      const { status, ms, retryAfter } = await post(agents[index], url, form, session.headers);
       if (status === 201) {
         samples.push(ms);
         step += 1;
@@ -105,7 +109,7 @@ async function runLevel({ api, forms, inFlight, durationSeconds }) {
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = cpuSecondsOf(api.child.pid) - cpuBefore;
   clearInterval(sampler);
-  agent.destroy();
+  agents.forEach((agent) => agent.destroy());
   samples.sort((a, b) => a - b);
   return {
     inFlight,

@@ -19,7 +19,9 @@ import { createCaptureRouter } from './capture/capture.router.js';
 import { createCaptureService } from './capture/capture.service.js';
 import type { DefaultImages } from './capture/default-images.js';
 import { createImagesRouter } from './capture/images.router.js';
-import { createSemaphore } from './capture/semaphore.js';
+import { createFairScheduler } from './capture/fair-scheduler.js';
+import type { UploadPace } from './capture/read-upload.js';
+import { createUploadAdmission } from './capture/upload-admission.js';
 import { createAuthenticate } from './http/authenticate.js';
 import { createRateLimiter, createRateLimitMiddleware } from './http/rate-limit.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
@@ -40,7 +42,7 @@ import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
 import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
-import { defaultQaConcurrency } from './config.js';
+import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
@@ -74,8 +76,12 @@ export type AppDeps = {
   readonly qaSettings?: QaSettings;
   /** Uploads decoded and judged at once; twice the number of CPUs when missing. */
   readonly qaConcurrency?: number;
-  /** Uploads read or processed at once before new ones get 503; 32 when missing. */
+  /** Weight of the uploads read or processed at once before new ones get 503 (a 12 MP one weighs 2.5); 20 per CPU when missing. */
   readonly maxPendingUploads?: number;
+  /** Uploads in progress at once per session (2 when missing) and per client address (0: no limit; 8 when missing). */
+  readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
+  /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
+  readonly uploadPace?: UploadPace;
 };
 
 /** Every documented route; a test checks this list against the routes the app really has. */
@@ -124,11 +130,15 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     publicBaseUrl: deps.publicBaseUrl,
     secretBox: deps.secretBox,
     qaSettings,
-    qaSlots: createSemaphore(deps.qaConcurrency ?? defaultQaConcurrency()),
+    qaSlots: createFairScheduler(deps.qaConcurrency ?? defaultQaConcurrency()),
   });
-  const uploadSlots = createSemaphore(deps.maxPendingUploads ?? 32);
+  const admission = createUploadAdmission({
+    capacity: deps.maxPendingUploads ?? defaultMaxPendingUploads(),
+    ...(deps.uploadShares ?? defaultUploadShares),
+  });
+  const pace = deps.uploadPace ?? defaultUploadPace;
   return [
-    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, uploadSlots, now }),
+    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now }),
     createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream' }),
   ];
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Result } from '@pave/domain';
 import { z } from 'zod';
+import type { UploadPace } from './capture/read-upload.js';
 import type { S3Settings } from './images/s3-image-store.js';
 import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import { parseSecretKey } from './secrets/open-secret-box.js';
@@ -132,7 +133,12 @@ const Env = z.object({
   PAVE_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   PAVE_WEB_DIST: z.string().min(1).default('apps/web/dist'),
   PAVE_QA_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-  PAVE_MAX_PENDING_UPLOADS: z.coerce.number().int().min(1).max(10_000).default(32),
+  PAVE_MAX_PENDING_UPLOADS: z.coerce.number().min(1).max(10_000).optional(),
+  PAVE_UPLOADS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(2),
+  PAVE_UPLOADS_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000).default(8),
+  PAVE_UPLOAD_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  PAVE_UPLOAD_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(0).max(1e9).default(16384),
+  PAVE_UPLOAD_RATE_WINDOW_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   PAVE_IMAGE_SWEEP_GRACE_SECONDS: z.coerce
     .number()
     .int()
@@ -178,6 +184,20 @@ export function defaultQaConcurrency(): number {
   return 2 * Math.max(1, availableParallelism());
 }
 
+/**
+ * Weight of the uploads in progress at once unless set: about one second of what the server processes (measured in
+ * #16: about 20 uploads of 2560 px per core and second), so an admitted upload waits about a second at most.
+ */
+export function defaultMaxPendingUploads(): number {
+  return 20 * Math.max(1, availableParallelism());
+}
+
+/** Upload shares unless set: the capture app sends one photo at a time; a dealer lot shares one address. */
+export const defaultUploadShares = { perSession: 2, perAddress: 8 } as const;
+
+/** The slowest upload body kept unless set: whole within 120 s, 16 KiB/s over every 10 s. */
+export const defaultUploadPace = { deadlineMs: 120_000, minBytesPerSecond: 16_384, windowMs: 10_000 } as const;
+
 /** Where images are stored: `<dataDir>/images`, or a bucket. */
 export type ImageStoreSetting = { readonly kind: 'folder' } | { readonly kind: 's3'; readonly s3: S3Settings };
 
@@ -206,8 +226,12 @@ export type Config = {
   readonly qaSettings: QaSettings;
   /** Uploads decoded and judged at once (default: twice the number of CPUs). */
   readonly qaConcurrency: number;
-  /** Uploads being read or processed at once; more are answered 503 with Retry-After. */
+  /** Weight of the uploads read or processed at once (a 12 MP one weighs 2.5); more are answered 503 with Retry-After. */
   readonly maxPendingUploads: number;
+  /** Uploads in progress at once per session and per client address (0: no limit). */
+  readonly uploadShares: { readonly perSession: number; readonly perAddress: number };
+  /** The slowest upload body the server keeps reading; a slower one is a 408. */
+  readonly uploadPace: UploadPace;
   /** The start-up image sweep leaves files younger than this alone (another instance's upload in flight). */
   readonly imageSweepGraceSeconds: number;
   /** Where uploaded images are stored. */
@@ -295,7 +319,13 @@ export function parseConfig(
       webDist: resolve(cwd, e.PAVE_WEB_DIST),
       qaSettings: qaSettingsOf(e),
       qaConcurrency: e.PAVE_QA_CONCURRENCY ?? defaultQaConcurrency(),
-      maxPendingUploads: e.PAVE_MAX_PENDING_UPLOADS,
+      maxPendingUploads: e.PAVE_MAX_PENDING_UPLOADS ?? defaultMaxPendingUploads(),
+      uploadShares: { perSession: e.PAVE_UPLOADS_PER_SESSION, perAddress: e.PAVE_UPLOADS_PER_ADDRESS },
+      uploadPace: {
+        deadlineMs: e.PAVE_UPLOAD_DEADLINE_SECONDS * 1000,
+        minBytesPerSecond: e.PAVE_UPLOAD_MIN_BYTES_PER_SECOND,
+        windowMs: e.PAVE_UPLOAD_RATE_WINDOW_SECONDS * 1000,
+      },
       ...images.value,
       pgPoolMax: e.PAVE_PG_POOL_MAX,
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,

@@ -86,6 +86,8 @@ async function prepareApp(
     qaSettings: config.qaSettings,
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
+    uploadShares: config.uploadShares,
+    uploadPace: config.uploadPace,
   });
   return {
     listener,
@@ -137,7 +139,15 @@ async function main(): Promise<void> {
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
   const app = await prepareApp(repo, settings, logger);
-  const server = createServer(app.listener).on('clientError', answerClientError);
+  const server = createServer(
+    {
+      // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
+      // room to answer (the upload's own pace check answers a slow body with 408 long before)
+      headersTimeout: 20_000,
+      requestTimeout: settings.uploadPace.deadlineMs + 30_000,
+    },
+    app.listener,
+  ).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({

@@ -69,6 +69,8 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
       PAVE_BOOTSTRAP_ACCOUNTS: `${credentials.username}:${credentials.apiKey}:${credentials.apiSecret}`,
       // one instance: its sweep may take anything older than its own start
       PAVE_IMAGE_SWEEP_GRACE_SECONDS: '0',
+      // the burst goes to one session, so that one session's share must hold all of it
+      PAVE_UPLOADS_PER_SESSION: '100',
       LOG_LEVEL: 'info',
     });
     server = started;

@@ -37,7 +37,11 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   let pave: PaveClient;
 
   beforeEach(async () => {
-    app = await startTestApp(backend.storage.create, start, { createImages: backend.createImages });
+    // a burst below sends 8 uploads to one session at once: its share must hold them all
+    app = await startTestApp(backend.storage.create, start, {
+      createImages: backend.createImages,
+      uploadShares: { perSession: 8, perAddress: 0 },
+    });
     pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read, retry: { limit: 0 } });
   });
   afterEach(() => stopTestApp(app));

@@ -486,7 +486,7 @@ describeEachBackend('capture routes', (backend) => {
       for (let tries = 0; refused.status !== 503 && tries < 50; tries += 1) refused = await tryUpload();
       expect([refused.status, refused.headers.get('retry-after'), refused.json]).toEqual([
         503,
-        '2',
+        '1',
         { message: 'Too many uploads in progress; try again in a moment.', code: 'unavailable' },
       ]);
       // a full pool is a warning without a stack, not an error

@@ -17,15 +17,17 @@ import { problemOf, type ProblemTable } from '../http/problem-table.js';
 import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { CaptureError } from './capture-error.js';
 import type { CaptureService } from './capture.service.js';
-import { drainAfterResponse, readUpload, type UploadError } from './read-upload.js';
-import type { Semaphore } from './semaphore.js';
+import { drainAfterResponse, readUpload, type UploadError, type UploadPace } from './read-upload.js';
+import type { AdmissionRefusal, UploadAdmission } from './upload-admission.js';
 
 /** What the capture routes need besides the service. */
 export type CaptureRouterOptions = {
   /** The largest accepted image file, in bytes. */
   readonly maxInputBytes: number;
-  /** Uploads being read or processed at once; past it, uploads are answered 503 at once (nothing is read). */
-  readonly uploadSlots: Semaphore;
+  /** Which uploads may be read and processed now; the others are answered 503 at once (nothing is read). */
+  readonly admission: UploadAdmission;
+  /** The slowest upload body the server keeps reading; a slower one is answered 408 and its share given back. */
+  readonly pace: UploadPace;
   readonly now: () => Date;
 };
 
@@ -53,6 +55,7 @@ const captureProblems = {
   too_costly: ['unprocessable_image', theirOwnWords],
   not_multipart: ['unsupported_media_type', theirOwnWords],
   bad_form: ['invalid_request', theirOwnWords],
+  too_slow: ['request_timeout', theirOwnWords],
 } satisfies ProblemTable<CaptureError | UploadError>;
 
 function photoCodeOrBadRequest(raw: string): PhotoCode {
@@ -69,21 +72,41 @@ function valueOrThrow<T>(result: Result<T, CaptureError | UploadError>): T {
   return result.value;
 }
 
+const admissionMessages = {
+  server_busy: 'Too many uploads in progress; try again in a moment.',
+  session_busy: 'This session already has uploads in progress; try again once they are answered.',
+  address_busy: 'Too many uploads in progress from this address; try again in a moment.',
+} as const satisfies Record<AdmissionRefusal['code'], string>;
+
+/** The declared body length, when there is a valid one. */
+function declaredBytesOf(req: Request): number | null {
+  const declared = Number(req.get('Content-Length') ?? Number.NaN);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+}
+
+function admitOrThrow(req: Request<{ session_key: string }>, admission: UploadAdmission): () => void {
+  const admitted = admission.admit({
+    sessionKey: req.params.session_key,
+    address: req.socket.remoteAddress ?? 'unknown',
+    declaredBytes: declaredBytesOf(req),
+  });
+  if (admitted.ok) return admitted.value;
+  throw new ApiProblem('unavailable', admissionMessages[admitted.error.code], { retryAfterSeconds: 1 });
+}
+
 function createUploadHandler(service: CaptureService, options: CaptureRouterOptions) {
   return async (req: Request<{ session_key: string; photo_code: string }>, res: Response): Promise<void> => {
     const receivedAt = options.now();
     drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
-    const release = options.uploadSlots.tryAcquire();
-    if (!release) {
-      throw new ApiProblem('unavailable', 'Too many uploads in progress; try again in a moment.', {
-        retryAfterSeconds: 2,
-      });
-    }
+    const release = admitOrThrow(req, options.admission);
     try {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const photoCode = photoCodeOrBadRequest(req.params.photo_code);
       const session = valueOrThrow(await service.beginUpload(sessionKey));
-      const { bytes } = valueOrThrow(await readUpload(req, { maxBytes: options.maxInputBytes }));
+      const read = await readUpload(req, { maxBytes: options.maxInputBytes, pace: options.pace });
+      // a client too slow to send its photo gets its answer on a connection that then closes
+      if (!read.ok && read.error.code === 'too_slow') res.set('Connection', 'close');
+      const { bytes } = valueOrThrow(read);
       res.status(201).json(valueOrThrow(await service.completeUpload(session, { photoCode, bytes, receivedAt })));
     } finally {
       release();

@@ -91,7 +91,7 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
     await start(nth(0));
     await Promise.all([start(nth(1)), start(nth(2))]);
     scenes = await Promise.all(Array.from({ length: 12 }, (_, index) => makeSceneImage({ seed: 7000 + index })));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.server?.stop('SIGKILL')));
