@@ -147,7 +147,7 @@ export const Session = z.object({
   client_id: z.nullable(z.string()),
   /** Vehicle facts given at creation; null when none were given. */
   vehicle: z.nullable(SessionVehicleOut),
-  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>` followed by {@link capturePath}. */
+  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>/capture/<session_key>#<token>` (see `buildCaptureUrl`). */
   capture_url: AbsoluteUrl,
   created_at: WireTimestamp,
   updated_at: WireTimestamp,
