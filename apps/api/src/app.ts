@@ -53,6 +53,7 @@ import { createErrorHandler, notFound } from './http/error-handler.js';
 import { createHttpMetrics, type HttpMetrics } from './http/metrics.js';
 import { createRequestObserver } from './http/observe-requests.js';
 import { createRequestId } from './http/request-id.js';
+import { createSecurityHeaderPicker, createSecurityHeaders } from './http/security-headers.js';
 import { createWebAppRouter } from './http/web-app.js';
 import type { Logger } from './logger.js';
 import { buildOpenApiDocument, type NamedSchemas, type OpenApiDocument } from './openapi/openapi-document.js';
@@ -211,6 +212,8 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(createRequestId(deps.logger), createRequestObserver(metrics, deps.logger));
+  const securityHeadersOf = createSecurityHeaderPicker({ publicBaseUrl: deps.publicBaseUrl });
+  app.use(createSecurityHeaders(securityHeadersOf));
   const rateLimiter = createRateLimiter({
     store: deps.repo.rateLimits,
     limitPerMinute: deps.rateLimitPerMinute ?? 0,
@@ -231,7 +234,15 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   app.use(createWebAppRouter(deps.webDist ?? null));
   app.use(notFound);
   app.use(createErrorHandler(deps.logger));
-  const photosFastPath = createPhotosFastPath({ service, accounts, rateLimiter, now, metrics, logger: deps.logger });
+  const photosFastPath = createPhotosFastPath({
+    service,
+    accounts,
+    rateLimiter,
+    now,
+    metrics,
+    logger: deps.logger,
+    securityHeaders: securityHeadersOf('/v1/sessions'),
+  });
   return { app, photosFastPath };
 }
 

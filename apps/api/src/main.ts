@@ -149,6 +149,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { value: settings } = config;
+  // every file and folder this process makes (database, images, key file) is its owner's alone
+  process.umask(0o077);
   const logger = createLogger(settings.logLevel);
   // libvips' operation cache only helps when one file is processed twice, and holds up to 50 MB
   sharp.cache(false);

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { AccountStore } from '../storage/repository.js';
 import { sessionsProblems } from './sessions.router.js';
 import type { SessionsService } from './sessions.service.js';
+import type { SecurityHeaders } from '../http/security-headers.js';
 
 // `GET /v1/sessions/:session_key/photos` is what integrators poll. It is answered here, on the bare node:http
 // request, before Express, without the per-request cost of Express's router, through the very functions the
@@ -29,6 +30,8 @@ export type PhotosFastPathDeps = {
   readonly now: () => Date;
   readonly metrics: HttpMetrics;
   readonly logger: Logger;
+  /** The security headers of API answers (http/security-headers.ts), as Express sends them. */
+  readonly securityHeaders: SecurityHeaders;
   /** The clock of request durations (tests); `process.hrtime.bigint` when missing. */
   readonly clock?: () => bigint;
 };
@@ -80,6 +83,7 @@ export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMe
     // the request's child logger is made only when something is logged (not at all under LOG_LEVEL=warn)
     const log = () => deps.logger.child({ requestId });
     res.setHeader('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(deps.securityHeaders)) res.setHeader(name, value);
     whenAnswered(res, started, clock, (aborted, seconds) => {
       const record = {
         method: 'GET',

@@ -58,7 +58,7 @@ export const sessionShape = {
   created_at: WireTimestamp,
   updated_at: WireTimestamp,
   language: SessionLanguage,
-  /** The link the driver opens on a phone (built by the server in one place). */
+  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>/capture/<session_key>#<token>` (see `buildCaptureUrl`). */
   capture_url: AbsoluteUrl,
   options: z.object({
     /** The integrator's own id; null when none was given. */

@@ -1,10 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
+import { fakeCaptureUrl } from '../../../testing/fake-api-answers.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 describe('NewSessionPanel', () => {
   it('creates a session and shows its capture link with a QR code', async () => {
     const { user, api } = renderApp();
-    const captureUrl = 'http://localhost/capture/DEM-NEW0000001';
+    const captureUrl = fakeCaptureUrl('DEM-NEW0000001');
 
     await user.click(await screen.findByRole('button', { name: 'New session' }));
 
