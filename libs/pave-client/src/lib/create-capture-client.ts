@@ -37,7 +37,8 @@ function fileNameOf(image: Blob): string {
 /** The capture group over a transport (shared by {@link createCaptureClient} and `createPaveClient`). */
 export function buildCaptureClient(send: Transport): CaptureClient {
   return {
-    get: (key, options) => send({ method: 'GET', path: capturePath(key), schema: CaptureState }, options),
+    get: (key, options) =>
+      send({ method: 'GET', path: capturePath(key), schema: CaptureState, conditional: true }, options),
     start: (key, options) => send({ method: 'POST', path: capturePath(key, '/start'), schema: CaptureState }, options),
     upload: (key, photoCode, image, options = {}) => {
       const form = new FormData();

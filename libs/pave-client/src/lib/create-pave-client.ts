@@ -61,11 +61,11 @@ function buildSessionsClient(send: Transport): SessionsClient {
       } as const;
       return send(call, options);
     },
-    get: (key, options) => send({ method: 'GET', path: sessionPath(key), schema: Session }, options),
+    get: (key, options) => send({ method: 'GET', path: sessionPath(key), schema: Session, conditional: true }, options),
     photos: (key, options) =>
-      send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos }, options),
+      send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos, conditional: true }, options),
     progress: (key, options) =>
-      send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress }, options),
+      send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress, conditional: true }, options),
     delete: (key, options) =>
       send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
   };
