@@ -28,6 +28,8 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 1200,
         accountCacheSeconds: 5,
         photosCacheSessions: 2000,
+        streamLimits: { perAccount: 100, perInstance: 5000 },
+        streamHeartbeatSeconds: 15,
       },
     });
   });
@@ -67,6 +69,9 @@ describe('parseConfig', () => {
         PAVE_RATE_LIMIT_PER_MINUTE: '300',
         PAVE_ACCOUNT_CACHE_SECONDS: '0',
         PAVE_PHOTOS_CACHE_SESSIONS: '0',
+        PAVE_STREAMS_PER_ACCOUNT: '3',
+        PAVE_STREAMS_PER_INSTANCE: '40',
+        PAVE_STREAM_HEARTBEAT_SECONDS: '5',
       },
       '/srv/app',
     );
@@ -118,6 +123,8 @@ describe('parseConfig', () => {
         rateLimitPerMinute: 300,
         accountCacheSeconds: 0,
         photosCacheSessions: 0,
+        streamLimits: { perAccount: 3, perInstance: 40 },
+        streamHeartbeatSeconds: 5,
       },
     });
   });

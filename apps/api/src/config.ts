@@ -125,6 +125,10 @@ const Env = z.object({
   PAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   PAVE_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   PAVE_PHOTOS_CACHE_SESSIONS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  // a review page holds one stream per tab; a dashboard one for the account
+  PAVE_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  PAVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  PAVE_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   ...qaEnv(),
   ...s3Env(),
 });
@@ -195,6 +199,10 @@ export type Config = {
   readonly accountCacheSeconds: number;
   /** How many sessions' photos answers to keep in memory (0: none). */
   readonly photosCacheSessions: number;
+  /** Event streams (`…/events`) open at once per account and per instance; over either, 429. */
+  readonly streamLimits: { readonly perAccount: number; readonly perInstance: number };
+  /** How long an event stream may stay silent before a heartbeat comment is sent. */
+  readonly streamHeartbeatSeconds: number;
 };
 
 type ImageSettings = Pick<
@@ -267,6 +275,8 @@ export function parseConfig(
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
+      streamLimits: { perAccount: e.PAVE_STREAMS_PER_ACCOUNT, perInstance: e.PAVE_STREAMS_PER_INSTANCE },
+      streamHeartbeatSeconds: e.PAVE_STREAM_HEARTBEAT_SECONDS,
     },
   };
 }
