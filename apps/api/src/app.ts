@@ -152,7 +152,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
   app.use(createSessionsRouter(service, guard));
   app.use(...createCaptureRouters(deps, now));
-  app.use(createOpsRouter({ repo: deps.repo, metrics, logger: deps.logger }));
+  app.use(createOpsRouter({ repo: deps.repo, images: deps.images, metrics, logger: deps.logger }));
   app.use(createOpenApiRouter(createOpenApiDocument()));
   app.use(createWebAppRouter(deps.webDist ?? null));
   app.use(notFound);

@@ -9,6 +9,9 @@ export function withFallback(primary: ImageStore, fallback: ImageStore): ImageSt
   return {
     ...primary,
     description: `${primary.description}, reading ${fallback.description} for images missing there`,
+    async ping() {
+      await Promise.all([primary.ping(), fallback.ping()]);
+    },
     async remove(id) {
       await Promise.all([primary.remove(id), fallback.remove(id)]);
     },

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageFileName } from './image-store.js';
 import { createFolderTestImageStore, type TestImageStore } from '../testing/test-image-stores.js';
@@ -35,6 +35,11 @@ describe('folder image store', () => {
       kept: 0,
     });
     expect(await testStore.files()).toEqual([]);
+  });
+
+  it('fails its ping once its folder is gone (a volume unmounted under it)', async () => {
+    await rm(join(dataDir(), 'images'), { recursive: true });
+    await expect(testStore.store.ping()).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('has no presigned URLs', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   imageFileName,
@@ -88,6 +89,7 @@ export async function createFolderImageStore(dataDir: string, options: ImageStor
   return {
     description: `folder ${root}`,
     newId: newImageId,
+    ping: () => access(root, constants.W_OK),
     async save(id, files) {
       const [thumb, full] = [pathOf(id, 'thumb'), pathOf(id, 'full')];
       await mkdir(dirname(full), { recursive: true });

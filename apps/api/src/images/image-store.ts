@@ -46,6 +46,8 @@ export type ImageStore = {
   readonly description: string;
   /** A new unguessable image id (128 random bits, hex). */
   newId(): string;
+  /** Resolves when the store can be written now (the folder is writable, the bucket answers); rejects otherwise. */
+  ping(): Promise<void>;
   /** Writes both variants durably; when it resolves, a crash loses neither (before, it may leave one: an orphan). */
   save(id: string, files: Record<ImageVariant, Buffer>): Promise<void>;
   /** Removes both variants (a failed commit, a deleted session); missing ones are fine. */

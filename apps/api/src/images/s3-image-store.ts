@@ -99,10 +99,13 @@ export async function createS3ImageStore(settings: S3Settings, options: ImageSto
   const client = createS3Client(settings);
   const { bucket, prefix } = settings;
   const description = describeS3(settings);
-  await client.send(new HeadBucketCommand({ Bucket: bucket })).catch((error: unknown) => {
-    const why = error instanceof Error ? error.name : 'unknown error';
-    throw new Error(`the image store ${description} cannot be reached (${why})`, { cause: error });
-  });
+  const ping = async () => {
+    await client.send(new HeadBucketCommand({ Bucket: bucket })).catch((error: unknown) => {
+      const why = error instanceof Error ? error.name : 'unknown error';
+      throw new Error(`the image store ${description} cannot be reached (${why})`, { cause: error });
+    });
+  };
+  await ping();
   const keyOf = (id: string, variant: ImageVariant) => `${prefix}${imageFileName(id, variant)}`;
   const put = (id: string, variant: ImageVariant, bytes: Buffer) =>
     client.send(
@@ -141,6 +144,7 @@ export async function createS3ImageStore(settings: S3Settings, options: ImageSto
   return {
     description,
     newId: newImageId,
+    ping,
     async save(id, files) {
       // both at once: no row points to either before both are stored, and the sweep takes a half-saved pair
       await Promise.all([put(id, 'thumb', files.thumb), put(id, 'full', files.full)]);

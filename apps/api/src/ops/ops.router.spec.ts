@@ -44,6 +44,22 @@ describe('operations routes', () => {
     }
   });
 
+  it('answers /readyz with 503 and Retry-After 1 when the image store does not', async () => {
+    const images = { ...server.images, ping: () => Promise.reject(new Error('NoSuchBucket')) };
+    const unreachable = await startTestServer(repo, { images });
+    try {
+      const answer = await call(unreachable.baseUrl, 'GET', '/readyz');
+      expect([answer.status, answer.headers.get('retry-after'), answer.json]).toEqual([
+        503,
+        '1',
+        { message: 'Image storage is unreachable.', code: 'unavailable' },
+      ]);
+      expect(unreachable.logs.join('\n')).toContain('the image store is unreachable');
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it('counts requests by route template, not raw path, in Prometheus text format', async () => {
     const { credentials } = await createTestAccount(repo, 'acme');
     await call(server.baseUrl, 'GET', '/v1/sessions/ACM-0000000001', { credentials });

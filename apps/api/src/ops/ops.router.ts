@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ApiProblem } from '../http/api-problem.js';
 import type { HttpMetrics } from '../http/metrics.js';
+import type { ImageStore } from '../images/image-store.js';
 import { serveGet } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
 import { refusal, publicGetRoutes, type RouteDoc } from '../openapi/route-doc.js';
@@ -12,18 +13,25 @@ export const HealthResponse = z.object({ status: z.literal('ok') });
 /** 200 body of `/readyz`. */
 export const ReadyResponse = z.object({ status: z.literal('ready') });
 
-/** Liveness, readiness and metrics. */
-export function createOpsRouter(deps: { repo: Repository; metrics: HttpMetrics; logger: Logger }): Router {
+/** What the ops routes look at. */
+export type OpsDeps = { repo: Repository; images: ImageStore; metrics: HttpMetrics; logger: Logger };
+
+/** Liveness, readiness (the database and the image store both answer) and metrics. */
+export function createOpsRouter(deps: OpsDeps): Router {
   const router = Router();
   serveGet(router, '/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   serveGet(router, '/readyz', async (_req, res) => {
-    try {
-      await deps.repo.ping();
-    } catch (error) {
-      (res.locals.log ?? deps.logger).warn({ err: error }, 'storage is unreachable');
+    const log = res.locals.log ?? deps.logger;
+    const [database, images] = await Promise.allSettled([deps.repo.ping(), deps.images.ping()]);
+    if (database.status === 'rejected') {
+      log.warn({ err: database.reason }, 'storage is unreachable');
       throw new ApiProblem('unavailable', 'Storage is unreachable.', { retryAfterSeconds: 1 });
+    }
+    if (images.status === 'rejected') {
+      log.warn({ err: images.reason }, 'the image store is unreachable');
+      throw new ApiProblem('unavailable', 'Image storage is unreachable.', { retryAfterSeconds: 1 });
     }
     res.json({ status: 'ready' });
   });
@@ -44,8 +52,11 @@ export const opsRouteDocs: readonly RouteDoc[] = publicGetRoutes('Operations', [
   {
     path: '/readyz',
     operationId: 'ready',
-    summary: 'Readiness: storage answers',
-    responses: { 200: { description: 'Ready.', schema: ReadyResponse }, 503: refusal('Storage is unreachable.') },
+    summary: 'Readiness: the database and the image store answer',
+    responses: {
+      200: { description: 'Ready.', schema: ReadyResponse },
+      503: refusal('Storage or image storage is unreachable.'),
+    },
   },
   {
     path: '/metrics',

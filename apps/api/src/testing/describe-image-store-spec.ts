@@ -34,6 +34,10 @@ export function describeImageStoreSpec(kind: TestImageStoreKind): void {
   };
   const namesOf = (id: string) => [imageFileName(id, 'full'), imageFileName(id, 'thumb')].sort();
 
+  it('answers a ping while it can be written', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
   it('makes unguessable, distinct ids', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => store.newId()));
     expect(ids.size).toBe(1000);
