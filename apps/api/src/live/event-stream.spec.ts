@@ -1,14 +1,14 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEventStream, type EventStream, type EventStreamOptions, type StreamEnd } from './event-stream.js';
+import { startEventStream, type EventStream, type EventStreamOptions, type StreamEndReason } from './event-stream.js';
 
-type Harness = { server: Server; url: string; opened: Promise<{ stream: EventStream; ends: StreamEnd[] }> };
+type Harness = { server: Server; url: string; opened: Promise<{ stream: EventStream; ends: StreamEndReason[] }> };
 
 async function serve(options: EventStreamOptions): Promise<Harness> {
-  let resolveOpened: (value: { stream: EventStream; ends: StreamEnd[] }) => void = () => undefined;
-  const opened = new Promise<{ stream: EventStream; ends: StreamEnd[] }>((resolve) => (resolveOpened = resolve));
+  let resolveOpened: (value: { stream: EventStream; ends: StreamEndReason[] }) => void = () => undefined;
+  const opened = new Promise<{ stream: EventStream; ends: StreamEndReason[] }>((resolve) => (resolveOpened = resolve));
   const server = createServer((_req, res) => {
-    const ends: StreamEnd[] = [];
+    const ends: StreamEndReason[] = [];
     resolveOpened({ stream: startEventStream(res, options, (why) => ends.push(why)), ends });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -17,16 +17,20 @@ export type EventStreamOptions = {
 export type StreamEvent = { readonly id: string; readonly event: string; readonly data: unknown };
 
 /** Why a stream ended. */
-export type StreamEnd = 'finished' | 'client_closed' | 'slow_reader' | 'shutdown';
+export type StreamEndReason = 'finished' | 'client_closed' | 'slow_reader' | 'shutdown';
 
 /**
  * Starts a `text/event-stream` answer on `res` and returns what writes to it. `onEnd` is called once, whatever ends
  * the stream. A write that leaves more than `maxBufferedBytes` unsent cuts the connection (`slow_reader`).
  */
-export function startEventStream(res: ServerResponse, options: EventStreamOptions, onEnd: (why: StreamEnd) => void) {
+export function startEventStream(
+  res: ServerResponse,
+  options: EventStreamOptions,
+  onEnd: (why: StreamEndReason) => void,
+) {
   let ended = false;
   let lastWrite = Date.now();
-  const end = (why: StreamEnd) => {
+  const end = (why: StreamEndReason) => {
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);

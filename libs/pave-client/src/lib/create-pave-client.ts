@@ -6,10 +6,12 @@ import {
   SessionPhotos,
   SessionProgress,
   type ListSessionsQuery,
+  type LiveEvent,
 } from '@pave/domain';
 import { buildCaptureClient, type CaptureClient } from './create-capture-client.js';
 import { createRequestSigner } from './create-request-signer.js';
-import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
+import { createTransport, type RequestOptions, type Transport, type TransportSettings } from './create-transport.js';
+import { followEvents, type EventsOptions } from './follow-events.js';
 import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
 
 /** Options of {@link createPaveClient}: an account's credentials on top of the transport options. */
@@ -38,6 +40,13 @@ export type SessionsClient = {
   progress: (key: string, options?: RequestOptions) => Promise<SessionProgress>;
   /** `DELETE /v1/sessions/:key`: removes an `IDLE` session. */
   delete: (key: string, options?: RequestOptions) => Promise<DeleteSessionResponse>;
+  /**
+   * `GET /v1/sessions/:key/events`: the session's events as they are recorded (from the first, or after
+   * `lastEventId`), reconnecting and resuming by itself; ends when the session is terminal. See `followEvents`.
+   */
+  events: (key: string, options?: EventsOptions) => AsyncGenerator<LiveEvent, void, undefined>;
+  /** `GET /v1/events`: the events of every session of the account, as they are recorded; never ends by itself. */
+  allEvents: (options?: EventsOptions) => AsyncGenerator<LiveEvent, void, undefined>;
 };
 
 /** A client of the Session Photos API: `sessions` (signed) and `capture` (no credentials). */
@@ -47,7 +56,7 @@ function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
 }
 
-function buildSessionsClient(send: Transport): SessionsClient {
+function buildSessionsClient(send: Transport, settings: TransportSettings): SessionsClient {
   return {
     create: (input = {}, options) =>
       send({ method: 'POST', path: '/v1/sessions', json: input, schema: Session }, options),
@@ -68,6 +77,8 @@ function buildSessionsClient(send: Transport): SessionsClient {
       send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress, conditional: true }, options),
     delete: (key, options) =>
       send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
+    events: (key, options) => followEvents(settings, sessionPath(key, '/events'), options),
+    allEvents: (options) => followEvents(settings, '/v1/events', options),
   };
 }
 
@@ -80,7 +91,10 @@ function buildSessionsClient(send: Transport): SessionsClient {
 export function createPaveClient(options: PaveClientOptions): PaveClient {
   const { username, apiKey, apiSecret, now = () => new Date() } = options;
   const sign = createRequestSigner({ username, apiKey, apiSecret, now });
-  const signed = createTransport(resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] }));
+  const signedSettings = resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] });
   const unsigned = createTransport(resolveTransportSettings(options, null));
-  return { sessions: buildSessionsClient(signed), capture: buildCaptureClient(unsigned) };
+  return {
+    sessions: buildSessionsClient(createTransport(signedSettings), signedSettings),
+    capture: buildCaptureClient(unsigned),
+  };
 }
