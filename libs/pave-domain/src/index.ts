@@ -134,6 +134,7 @@ export {
   WebhookEventBody,
   toEventBody,
   statusChangePayload,
+  stageChangePayload,
 } from './lib/session-events.js';
 export type { EventPayloadOf, SessionEventPayload, CustomPayload } from './lib/session-events.js';
 export { streamEndEvent, StreamEnd, StreamPosition } from './lib/live-events.js';

@@ -1,4 +1,11 @@
-import { acceptingStatuses, isDeletableStatus, type Result, type SessionPhoto } from '@pave/domain';
+import {
+  acceptingStatuses,
+  isDeletableStatus,
+  stageChangePayload,
+  type Result,
+  type SessionEventPayload,
+  type SessionPhoto,
+} from '@pave/domain';
 import { toSessionPhoto } from '../sessions/session-wire.js';
 import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
 import type { AttemptRow, NewAttempt, SessionRow } from '../storage/repository.js';
@@ -18,7 +25,16 @@ export async function appendAttempt(
   attempt: NewAttempt,
 ): Promise<Result<AttemptRow, AppendRefused>> {
   if (isDeletableStatus(session.status)) await context.lifecycle.apply(session, 'open');
-  const appended = await context.repo.attempts.append(attempt, { whileStatusIn: acceptingStatuses });
+  const stageChange = (row: AttemptRow): SessionEventPayload[] => [
+    {
+      event: 'SESSION:STAGE_CHANGE',
+      payload: stageChangePayload(session.sessionKey, toSessionPhoto(row, context.publicBaseUrl)),
+    },
+  ];
+  const appended = await context.repo.attempts.append(attempt, {
+    whileStatusIn: acceptingStatuses,
+    events: stageChange,
+  });
   if (appended.ok) return appended;
   return appended.error.code === 'session_closed'
     ? sessionClosed(session.sessionKey, appended.error.status)

@@ -6,7 +6,9 @@ import {
   type SessionStatus,
   type TransitionError,
   type Result,
+  type SessionEventPayload,
 } from '@pave/domain';
+import { toSessionResults } from '../sessions/session-results.js';
 import { expireIfDue } from '../sessions/expire-on-access.js';
 import type { AttemptRow, Repository, SessionRow } from '../storage/repository.js';
 import { progressOf } from './capture-state.js';
@@ -25,11 +27,40 @@ const casTries = 2;
 export function createSessionLifecycle(deps: LifecycleDeps) {
   const { repo } = deps;
 
-  /** Moves `row` to `to` if it is still in its status (and, with `samePhotos`, at its photos version). */
-  const compareAndSet = async (row: SessionRow, to: SessionStatus, samePhotos = false): Promise<SessionRow | null> => {
+  /** `SESSION:COMPLETE` with its results document, for a session about to become `COMPLETE` at `at`. */
+  const completeEvent = async (
+    row: SessionRow,
+    attempts: readonly AttemptRow[],
+    at: number,
+  ): Promise<SessionEventPayload> => {
+    const account = await repo.accounts.findById(row.accountId);
+    const session = { ...row, status: 'COMPLETE' as const, updatedAt: at };
+    const username = account?.username ?? '';
+    const payload = toSessionResults({
+      session,
+      attempts,
+      username,
+      completedAt: at,
+      publicBaseUrl: deps.publicBaseUrl,
+    });
+    return { event: 'SESSION:COMPLETE', payload };
+  };
+
+  /**
+   * Moves `row` to `to` if it is still in its status (and, with `photos`, at its photos version: the attempts read
+   * with it, which also make the results document when the move completes the session).
+   */
+  const compareAndSet = async (
+    row: SessionRow,
+    to: SessionStatus,
+    photos?: readonly AttemptRow[],
+  ): Promise<SessionRow | null> => {
     const at = deps.now().getTime();
     const change = { sessionId: row.id, from: row.status, to, at };
-    const won = await repo.sessions.updateStatus(samePhotos ? { ...change, photosVersion: row.photosVersion } : change);
+    const events = to === 'COMPLETE' && photos ? [await completeEvent(row, photos, at)] : [];
+    const won = await repo.sessions.updateStatus(
+      photos ? { ...change, photosVersion: row.photosVersion, events } : change,
+    );
     return won ? { ...row, status: to, updatedAt: at } : null;
   };
 
@@ -81,10 +112,10 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
   const confirm = async (sessionKey: SessionKey): Promise<Result<SessionRow, TransitionError> | null> => {
     let settled = await settle(sessionKey);
     for (let tries = 0; settled && tries < casTries; tries += 1) {
-      const { session } = settled;
+      const { session, attempts } = settled;
       const next = transitionStatus(session.status, 'confirm');
       if (!next.ok || next.value === session.status) return next.ok ? { ok: true, value: session } : next;
-      const moved = await compareAndSet(session, next.value, true);
+      const moved = await compareAndSet(session, next.value, attempts);
       if (moved) return { ok: true, value: moved };
       settled = await settle(sessionKey);
     }

@@ -28,6 +28,10 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       const row = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
       return row ? toAccountRow(row) : null;
     },
+    async findById(id) {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAccountRow(row) : null;
+    },
     async list() {
       const rows = await db.selectFrom('accounts').selectAll().orderBy('id', 'asc').execute();
       return rows.map(toAccountRow);

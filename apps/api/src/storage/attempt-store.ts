@@ -1,7 +1,16 @@
 import { qaReasons, SessionStatus, type Result } from '@pave/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AttemptsTable, Database } from './database.js';
-import type { AppendError, AppendOptions, AttemptRow, AttemptStore, AttemptVerdict, NewAttempt } from './repository.js';
+import { recordEvents, type EventBus, type EventTarget } from './event-store.js';
+import type {
+  AppendError,
+  AppendOptions,
+  AttemptRow,
+  AttemptStore,
+  AttemptVerdict,
+  NewAttempt,
+  SessionEventRow,
+} from './repository.js';
 import { toAttemptRow } from './row-mappers.js';
 
 type VerdictColumns = Pick<Insertable<AttemptsTable>, 'approved' | 'reason' | 'reason_code'>;
@@ -85,31 +94,35 @@ async function lockSession(
   trx: Transaction<Database>,
   attempt: NewAttempt,
   options: AppendOptions,
-): Promise<AppendError | null> {
+): Promise<{ refused: AppendError } | { target: EventTarget }> {
   let touch = trx
     .updateTable('sessions')
     .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
     .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
-  const touched = await touch.executeTakeFirst();
-  if (touched.numUpdatedRows > 0n) return null;
+  const touched = await touch.returning(['account_id', 'session_key']).executeTakeFirst();
+  if (touched) {
+    return {
+      target: { accountId: Number(touched.account_id), sessionId: attempt.sessionId, sessionKey: touched.session_key },
+    };
+  }
   const session = await trx
     .selectFrom('sessions')
     .select('status')
     .where('id', '=', attempt.sessionId)
     .executeTakeFirst();
-  return session
-    ? { code: 'session_closed', status: SessionStatus.parse(session.status) }
-    : { code: 'session_not_found' };
+  return {
+    refused: session
+      ? { code: 'session_closed', status: SessionStatus.parse(session.status) }
+      : { code: 'session_not_found' },
+  };
 }
 
-async function appendLocked(
-  trx: Transaction<Database>,
-  given: NewAttempt,
-  options: AppendOptions,
-): Promise<Result<AttemptRow, AppendError>> {
-  const refused = await lockSession(trx, given, options);
-  if (refused) return { ok: false, error: refused };
+type Appended = Result<{ row: AttemptRow; events: SessionEventRow[] }, AppendError>;
+
+async function appendLocked(trx: Transaction<Database>, given: NewAttempt, options: AppendOptions): Promise<Appended> {
+  const locked = await lockSession(trx, given, options);
+  if ('refused' in locked) return { ok: false, error: locked.refused };
   const tail = await readTail(trx, given.sessionId);
   const attempt = clampTimes(given, tail);
   if (attempt.createdAt !== given.createdAt) {
@@ -125,11 +138,13 @@ async function appendLocked(
     .values(attemptValues(attempt, tail.maxSeq + 1))
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { ok: true, value: toAttemptRow(row) };
+  const stored = toAttemptRow(row);
+  const events = await recordEvents(trx, locked.target, options.events?.(stored) ?? [], attempt.createdAt);
+  return { ok: true, value: { row: stored, events } };
 }
 
 /** Capture attempts on Kysely (SQLite or PostgreSQL). */
-export function createAttemptStore(db: Kysely<Database>): AttemptStore {
+export function createAttemptStore(db: Kysely<Database>, bus: EventBus): AttemptStore {
   return {
     async listForSession(sessionId) {
       const rows = await db
@@ -142,8 +157,11 @@ export function createAttemptStore(db: Kysely<Database>): AttemptStore {
         .execute();
       return rows.map(toAttemptRow);
     },
-    append(attempt, options = {}) {
-      return db.transaction().execute((trx) => appendLocked(trx, attempt, options));
+    async append(attempt, options = {}) {
+      const appended = await db.transaction().execute((trx) => appendLocked(trx, attempt, options));
+      if (!appended.ok) return appended;
+      bus.emit(appended.value.events);
+      return { ok: true, value: appended.value.row };
     },
     async findReferencedImageIds(imageIds) {
       const referenced = new Set<string>();

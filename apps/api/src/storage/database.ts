@@ -63,12 +63,88 @@ export type RateLimitsTable = {
   count: number;
 };
 
+/** The `session_events` table: the transactional outbox, one row per event, numbered per session. */
+export type SessionEventsTable = {
+  id: Generated<number>;
+  /** The event's public id (`msg_…`): the `webhook-id` of its deliveries. */
+  event_id: string;
+  account_id: number;
+  session_id: number;
+  session_key: string;
+  /** 1, 2, 3… per session, assigned under the session's lock in the transaction of the change. */
+  seq: number;
+  event: string;
+  /** The event's payload as JSON text (its schema in @pave/domain, `eventPayloadSchemas`). */
+  payload: string;
+  created_at: number;
+};
+
+/** The `callbacks` table: one configuration per account and event (PAVE's `/v1/callbacks`). */
+export type CallbacksTable = {
+  id: Generated<number>;
+  account_id: number;
+  event: string;
+  url: string;
+  method: string;
+  /** Custom headers as JSON text. */
+  headers_json: string;
+  /** Custom payload keys as JSON text. */
+  payload_json: string;
+  created_at: number;
+  updated_at: number;
+};
+
+/** The `signing_secrets` table: each account's Standard Webhooks secret, and the previous one while it still signs. */
+export type SigningSecretsTable = {
+  account_id: number;
+  secret: string;
+  created_at: number;
+  previous_secret: string | null;
+  /** Until when `previous_secret` signs alongside; null without one. */
+  previous_expires_at: number | null;
+};
+
+/** The `deliveries` table: one event to be sent to one account's callback. */
+export type DeliveriesTable = {
+  id: Generated<number>;
+  account_id: number;
+  session_event_id: number;
+  event: string;
+  session_key: string;
+  state: string;
+  /** Failed tries since the delivery was (re)started: picks the next delay of the retry schedule. */
+  failed_tries: number;
+  /** When the next try is due; null once delivered or failed. */
+  next_attempt_at: number | null;
+  /** A claim by a dispatcher holds until then; an expired claim (a crashed instance) is claimed again. */
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+};
+
+/** The `delivery_attempts` table: one row per try of a delivery. */
+export type DeliveryAttemptsTable = {
+  id: Generated<number>;
+  delivery_id: number;
+  attempted_at: number;
+  url: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+};
+
 /** Every table, for Kysely. */
 export type Database = {
   accounts: AccountsTable;
   sessions: SessionsTable;
   attempts: AttemptsTable;
   rate_limits: RateLimitsTable;
+  session_events: SessionEventsTable;
+  callbacks: CallbacksTable;
+  signing_secrets: SigningSecretsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 };
 
 /** Which SQL engine a Kysely instance talks to: the few places where DDL differs. */

@@ -1,6 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { createAccountStore } from './account-store.js';
 import { createAttemptStore } from './attempt-store.js';
+import { createCallbackStore } from './callback-store.js';
+import { createDeliveryStore } from './delivery-store.js';
+import { createEventBus, createEventStore } from './event-store.js';
+import { createSigningSecretStore } from './signing-secret-store.js';
 import type { Database, StorageDialect } from './database.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import type { Repository } from './repository.js';
@@ -8,12 +12,17 @@ import { createSessionStore } from './session-store.js';
 
 /** The repository over a migrated Kysely database; the same code serves SQLite and PostgreSQL. */
 export function createKyselyRepository(db: Kysely<Database>, dialect: StorageDialect): Repository {
+  const bus = createEventBus();
   return {
     dialect,
     accounts: createAccountStore(db),
-    sessions: createSessionStore(db),
-    attempts: createAttemptStore(db),
+    sessions: createSessionStore(db, bus),
+    attempts: createAttemptStore(db, bus),
     rateLimits: createRateLimitStore(db),
+    events: createEventStore(db, bus),
+    callbacks: createCallbackStore(db),
+    signingSecrets: createSigningSecretStore(db),
+    deliveries: createDeliveryStore(db, dialect),
     async ping() {
       await sql`select 1`.execute(db);
     },

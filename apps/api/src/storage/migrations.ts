@@ -79,6 +79,77 @@ async function createRateLimits(db: Db): Promise<void> {
   await sql`create index if not exists rate_limits_window_start_idx on rate_limits (window_start)`.execute(db);
 }
 
+async function createSessionEvents(db: Db, dialect: StorageDialect): Promise<void> {
+  await createTableWithId(db, dialect, 'session_events')
+    .addColumn('event_id', 'text', (col) => col.notNull().unique())
+    .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
+    .addColumn('session_id', 'bigint', (col) => col.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('session_key', 'text', (col) => col.notNull())
+    .addColumn('seq', 'integer', (col) => col.notNull())
+    .addColumn('event', 'text', (col) => col.notNull())
+    .addColumn('payload', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .execute();
+  // one seq per session (the live stream resumes after a seq), and the index that reads a session's events in order
+  await sql`create unique index if not exists session_events_session_seq_idx on session_events (session_id, seq)`.execute(
+    db,
+  );
+}
+
+async function createCallbacks(db: Db, dialect: StorageDialect): Promise<void> {
+  await createTableWithId(db, dialect, 'callbacks')
+    .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
+    .addColumn('event', 'text', (col) => col.notNull())
+    .addColumn('url', 'text', (col) => col.notNull())
+    .addColumn('method', 'text', (col) => col.notNull())
+    .addColumn('headers_json', 'text', (col) => col.notNull())
+    .addColumn('payload_json', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('updated_at', 'bigint', (col) => col.notNull())
+    .addUniqueConstraint('callbacks_account_event_key', ['account_id', 'event'])
+    .execute();
+  await db.schema
+    .createTable('signing_secrets')
+    .ifNotExists()
+    .addColumn('account_id', 'bigint', (col) => col.primaryKey().references('accounts.id'))
+    .addColumn('secret', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('previous_secret', 'text')
+    .addColumn('previous_expires_at', 'bigint')
+    .execute();
+}
+
+async function createDeliveries(db: Db, dialect: StorageDialect): Promise<void> {
+  await createTableWithId(db, dialect, 'deliveries')
+    .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
+    .addColumn('session_event_id', 'bigint', (col) => col.notNull().references('session_events.id').onDelete('cascade'))
+    .addColumn('event', 'text', (col) => col.notNull())
+    .addColumn('session_key', 'text', (col) => col.notNull())
+    .addColumn('state', 'text', (col) => col.notNull())
+    .addColumn('failed_tries', 'integer', (col) => col.notNull())
+    .addColumn('next_attempt_at', 'bigint')
+    .addColumn('lease_until', 'bigint')
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('updated_at', 'bigint', (col) => col.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .execute();
+  // the dispatcher's claim: due pending deliveries, oldest due first
+  await sql`create index if not exists deliveries_due_idx on deliveries (state, next_attempt_at)`.execute(db);
+  // the delivery log: an account's deliveries, newest first
+  await sql`create index if not exists deliveries_account_idx on deliveries (account_id, id desc)`.execute(db);
+  await createTableWithId(db, dialect, 'delivery_attempts')
+    .addColumn('delivery_id', 'bigint', (col) => col.notNull().references('deliveries.id').onDelete('cascade'))
+    .addColumn('attempted_at', 'bigint', (col) => col.notNull())
+    .addColumn('url', 'text', (col) => col.notNull())
+    .addColumn('status_code', 'integer')
+    .addColumn('latency_ms', 'integer', (col) => col.notNull())
+    .addColumn('error', 'text')
+    .execute();
+  await sql`create index if not exists delivery_attempts_delivery_idx on delivery_attempts (delivery_id, id)`.execute(
+    db,
+  );
+}
+
 /** Every migration, by name (applied in name order). */
 export function createMigrations(dialect: StorageDialect): Record<string, Migration> {
   return {
@@ -108,6 +179,24 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
           .alterTable('sessions')
           .addColumn('photos_version', 'integer', (col) => col.notNull().defaultTo(0))
           .execute();
+      },
+    },
+    // the transactional outbox: session events, numbered per session, written in the transaction of their change
+    '0010_session_events': {
+      up: async (db: Db) => {
+        await createSessionEvents(db, dialect);
+      },
+    },
+    // PAVE's callback configurations and each account's signing secret
+    '0011_callbacks_signing_secrets': {
+      up: async (db: Db) => {
+        await createCallbacks(db, dialect);
+      },
+    },
+    // deliveries of events to callbacks, and each try of them
+    '0012_deliveries': {
+      up: async (db: Db) => {
+        await createDeliveries(db, dialect);
       },
     },
   };

@@ -1,5 +1,10 @@
 import type {
+  CallbackEvent,
+  CallbackMethod,
+  CustomPayload,
+  DeliveryState,
   PhotoCode,
+  SessionEventPayload,
   QaMeasures,
   QaReasonCode,
   Result,
@@ -41,6 +46,8 @@ export type AccountStore = {
   /** The account of an active (not revoked) API key, or null. */
   findByApiKey(apiKey: string): Promise<AccountRow | null>;
   findByUsername(username: string): Promise<AccountRow | null>;
+  /** The account of an id, revoked or not; null when unknown. */
+  findById(id: number): Promise<AccountRow | null>;
   /** Every account, oldest first, revoked ones included. */
   list(): Promise<AccountRow[]>;
   /** Revokes an active key; false when no active account has it. */
@@ -89,6 +96,8 @@ export type StatusChange = {
   readonly at: number;
   /** Also required: the session's photos are still at this `photosVersion` (no attempt appended since). */
   readonly photosVersion?: number;
+  /** Events recorded with the change, after its `SESSION:STATUS_CHANGE` (which is always recorded). */
+  readonly events?: readonly SessionEventPayload[];
 };
 
 /** Which sessions a lookup may see: one account's, or any (the capture link, which carries no credentials). */
@@ -166,6 +175,8 @@ export type AppendError = { code: 'session_not_found' } | { code: 'session_close
 export type AppendOptions = {
   /** Append only while the session is in one of these statuses (checked under the session's lock). */
   readonly whileStatusIn?: readonly SessionStatus[];
+  /** Events recorded in the append's transaction, made from the stored attempt (its `SESSION:STAGE_CHANGE`). */
+  readonly events?: (row: AttemptRow) => readonly SessionEventPayload[];
 };
 
 /** Capture attempts. */
@@ -195,6 +206,152 @@ export type RateLimitStore = {
   prune(before: number): Promise<number>;
 };
 
+/** A session event as recorded in the outbox (`session_events`), its payload typed by its event. */
+export type SessionEventRow = SessionEventPayload & {
+  readonly id: number;
+  /** The public id (`msg_…`): every delivery of the event carries it as `webhook-id`. */
+  readonly eventId: string;
+  readonly accountId: number;
+  readonly sessionId: number;
+  readonly sessionKey: SessionKey;
+  /** 1, 2, 3… per session. */
+  readonly seq: number;
+  readonly createdAt: number;
+};
+
+/**
+ * Session events. They are written only by the changes that cause them (status changes, attempts, …), in the
+ * same transaction; this store reads them and tells listeners about new ones.
+ */
+export type EventStore = {
+  /** A session's events with `seq` above `afterSeq` (0: all), in `seq` order, at most `limit` (default 1000). */
+  listForSession(sessionId: number, afterSeq?: number, limit?: number): Promise<SessionEventRow[]>;
+  /** Calls `listener` after each commit of this instance that recorded events; returns the unsubscribe function. */
+  onRecorded(listener: (events: readonly SessionEventRow[]) => void): () => void;
+};
+
+/** A callback configuration as stored. */
+export type CallbackRow = {
+  readonly id: number;
+  readonly accountId: number;
+  readonly event: CallbackEvent;
+  readonly url: string;
+  readonly method: CallbackMethod;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: CustomPayload;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+};
+
+/** What `callbacks.save` writes: the whole configuration of one event. */
+export type CallbackSettings = Pick<CallbackRow, 'accountId' | 'event' | 'url' | 'method' | 'headers' | 'payload'>;
+
+/** Callback configurations: one per account and event. */
+export type CallbackStore = {
+  /** The account's callbacks, in event order of creation. */
+  list(accountId: number): Promise<CallbackRow[]>;
+  find(accountId: number, event: CallbackEvent): Promise<CallbackRow | null>;
+  /** Creates or replaces the account's callback of `settings.event`. */
+  save(settings: CallbackSettings, at: number): Promise<CallbackRow>;
+  /** Removes the account's callback of `event`; false when it had none. */
+  remove(accountId: number, event: CallbackEvent): Promise<boolean>;
+};
+
+/** An account's signing secret, and the previous one while it still signs. */
+export type SigningSecretRow = {
+  readonly accountId: number;
+  readonly secret: string;
+  readonly createdAt: number;
+  readonly previousSecret: string | null;
+  readonly previousExpiresAt: number | null;
+};
+
+/** Signing secrets (one per account). */
+export type SigningSecretStore = {
+  /** The account's secret, created from `create()` on first use (concurrent first uses agree on one). */
+  ensure(accountId: number, create: () => string, at: number): Promise<SigningSecretRow>;
+  /** Replaces the secret; the current one keeps signing until `previousUntil`. */
+  rotate(accountId: number, secret: string, at: number, previousUntil: number): Promise<SigningSecretRow>;
+};
+
+/** One try of a delivery. */
+export type DeliveryAttemptRow = {
+  readonly at: number;
+  readonly url: string;
+  readonly statusCode: number | null;
+  readonly latencyMs: number;
+  readonly error: string | null;
+};
+
+/** A delivery of one event to its account's callback, with its tries (oldest first). */
+export type DeliveryRow = {
+  readonly id: number;
+  readonly accountId: number;
+  readonly eventId: string;
+  readonly event: CallbackEvent;
+  readonly sessionKey: SessionKey;
+  readonly seq: number;
+  readonly state: DeliveryState;
+  readonly failedTries: number;
+  readonly nextAttemptAt: number | null;
+  readonly createdAt: number;
+  readonly deliveredAt: number | null;
+  readonly attempts: readonly DeliveryAttemptRow[];
+};
+
+/** A claimed delivery: what a dispatcher needs to send it. */
+export type ClaimedDelivery = {
+  readonly id: number;
+  readonly failedTries: number;
+  readonly event: SessionEventRow;
+  /** The account's current callback of the event; null when it was removed since. */
+  readonly callback: CallbackRow | null;
+  /** The account's signing secret; null when none was made yet. */
+  readonly signing: SigningSecretRow | null;
+};
+
+/** How a try ended: delivered, to be tried again at `nextAttemptAt`, or given up. */
+export type DeliveryOutcome =
+  | { readonly state: 'delivered' }
+  | { readonly state: 'pending'; readonly nextAttemptAt: number }
+  | { readonly state: 'failed' };
+
+/** Filters and page of the delivery log. */
+export type DeliveryQuery = {
+  readonly accountId: number;
+  readonly event?: CallbackEvent;
+  readonly sessionKey?: SessionKey;
+  readonly state?: DeliveryState;
+  readonly limit: number;
+  /** Only deliveries with a smaller id (the next page). */
+  readonly beforeId: number | null;
+};
+
+/** The backlog of pending deliveries, for metrics. */
+export type DeliveryBacklog = { readonly pending: number; readonly oldestCreatedAt: number | null };
+
+/** Deliveries: created with their events, claimed and sent by dispatchers. */
+export type DeliveryStore = {
+  /**
+   * Claims up to `limit` due deliveries (pending, `nextAttemptAt` passed, not claimed or claim expired) until
+   * `leaseUntil`. On PostgreSQL, concurrent claims skip each other's rows (`FOR UPDATE SKIP LOCKED`).
+   */
+  claimDue(options: {
+    readonly at: number;
+    readonly leaseUntil: number;
+    readonly limit: number;
+  }): Promise<ClaimedDelivery[]>;
+  /** Records a try and its outcome, releasing the claim, in one transaction. */
+  recordAttempt(deliveryId: number, attempt: DeliveryAttemptRow, outcome: DeliveryOutcome): Promise<void>;
+  list(query: DeliveryQuery): Promise<DeliveryRow[]>;
+  find(accountId: number, id: number): Promise<DeliveryRow | null>;
+  /** Makes the account's delivery pending again, due at `at`, with a fresh retry schedule; null when unknown. */
+  redeliver(accountId: number, id: number, at: number): Promise<DeliveryRow | null>;
+  backlog(): Promise<DeliveryBacklog>;
+  /** When the earliest pending delivery is due; null when none is pending. */
+  nextDueAt(): Promise<number | null>;
+};
+
 /** The storage of the API: one interface, on SQLite or PostgreSQL. */
 export type Repository = {
   readonly dialect: 'sqlite' | 'postgres';
@@ -202,6 +359,10 @@ export type Repository = {
   readonly sessions: SessionStore;
   readonly attempts: AttemptStore;
   readonly rateLimits: RateLimitStore;
+  readonly events: EventStore;
+  readonly callbacks: CallbackStore;
+  readonly signingSecrets: SigningSecretStore;
+  readonly deliveries: DeliveryStore;
   /** Resolves when storage answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes connections; the repository cannot be used afterwards. */

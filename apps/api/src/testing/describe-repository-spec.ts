@@ -1,6 +1,7 @@
 import type { Repository } from '../storage/repository.js';
 import { describeAccountStoreSpec } from './describe-account-store-spec.js';
 import { describeAttemptStoreSpec } from './describe-attempt-store-spec.js';
+import { describeEventStoreSpec } from './describe-event-store-spec.js';
 import { describeRateLimitStoreSpec } from './describe-rate-limit-store-spec.js';
 import { describeSessionStoreSpec } from './describe-session-store-spec.js';
 import { newSession, photo, t0 } from './repository-fixtures.js';
@@ -28,6 +29,7 @@ export function describeRepositorySpec(name: string, makeStorage: () => Promise<
     describeAccountStoreSpec(() => repo);
     describeSessionStoreSpec(() => repo);
     describeAttemptStoreSpec(() => repo);
+    describeEventStoreSpec(() => repo);
     describeRateLimitStoreSpec(
       () => repo,
       () => storage,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PhotoCode, PhotoLabel, photoLabelOf } from './photo-code.js';
-import { AbsoluteUrl } from './session-photo.js';
+import { parseApprovedMessage } from './qa-reasons.js';
+import { AbsoluteUrl, type SessionPhoto } from './session-photo.js';
 import { SessionResultsBody } from './session-results.js';
 import { SessionKey, SessionStatus } from './session.js';
 import { WireTimestamp } from './timestamps.js';
@@ -140,6 +141,19 @@ export function toEventBody(
   custom: CustomPayload = {},
 ): Record<string, unknown> {
   return { ...custom, event: recorded.event, ...recorded.payload, seq: recorded.seq };
+}
+
+/** The `SESSION:STAGE_CHANGE` payload of an attempt, from the attempt as `GET …/photos` answers it. */
+export function stageChangePayload(sessionKey: SessionKey, photo: SessionPhoto): StageChangePayload {
+  const verdict = parseApprovedMessage(photo.approved_message);
+  return {
+    session_key: sessionKey,
+    photo_code: photo.photo_code,
+    photo_label: photo.photo_label,
+    photo_url: photo.url,
+    photo_status: photo.approved ? 'ACCEPTED' : 'REJECTED',
+    message: verdict && !verdict.approved ? verdict.reason : null,
+  };
 }
 
 /** The `SESSION:STATUS_CHANGE` payload of a move from `previous` to `status`. */
