@@ -7,6 +7,7 @@ import { type Config, readConfig } from './config.js';
 import { answerClientError } from './http/client-error.js';
 import type { ImageStore } from './images/image-store.js';
 import { openImageStore } from './images/open-image-store.js';
+import { createStreamHub, type StreamHub } from './live/stream-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
@@ -61,6 +62,7 @@ async function prepareApp(
   repo: Repository,
   config: Config,
   logger: Logger,
+  hub: StreamHub,
 ): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
   const images = await openImageStore(config);
   const sweep = () => sweepOrphanImages(images, repo, config, logger);
@@ -79,6 +81,7 @@ async function prepareApp(
     qaSettings: config.qaSettings,
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
+    live: { hub, heartbeatMs: config.streamHeartbeatSeconds * 1000 },
   });
   return {
     listener,
@@ -97,13 +100,23 @@ function listen(server: Server, config: Config): Promise<void> {
   });
 }
 
-function handleShutdown(server: Server, repo: Repository, logger: Logger, stopSweep: () => void): void {
+function handleShutdown(
+  server: Server,
+  repo: Repository,
+  logger: Logger,
+  hub: StreamHub,
+  stopSweep: () => void,
+): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests');
     stopSweep();
+    // event streams never end by themselves: end them now (readers reconnect elsewhere and resume)
+    const streams = hub.closeAll();
+    if (streams > 0) logger.info({ streams }, 'closed event streams');
+    hub.stop();
     setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
     server.close(() => {
       repo.close().then(
@@ -129,7 +142,8 @@ async function main(): Promise<void> {
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
-  const app = await prepareApp(repo, settings, logger);
+  const hub = createStreamHub(repo.notices, settings.streamLimits);
+  const app = await prepareApp(repo, settings, logger, hub);
   const server = createServer(app.listener).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
@@ -146,7 +160,7 @@ async function main(): Promise<void> {
     );
   }, 60_000);
   prune.unref();
-  handleShutdown(server, repo, logger, () => {
+  handleShutdown(server, repo, logger, hub, () => {
     sweep.stop();
     clearInterval(prune);
   });

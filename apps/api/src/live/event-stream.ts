@@ -37,6 +37,8 @@ export function startEventStream(
     onEnd(why);
     if (why === 'slow_reader') res.destroy();
     else if (!res.writableEnded) res.end();
+    // shutting down: no keep-alive either, so that the server's close need not wait for this connection
+    if (why === 'shutdown') res.socket?.end();
   };
   const write = (text: string): boolean => {
     if (ended) return false;
