@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { startObjectServer } from '../scripts/lib/object-server.mjs';
 import { startApi } from './lib/api-server.mjs';
 import { measureLatency } from './lib/latency.mjs';
-import { benchApiEnv, createSession } from './lib/bench-account.mjs';
+import { benchApiEnv, captureHeaders, createSessionWithLink } from './lib/bench-account.mjs';
 
 const apiEnv = { ...benchApiEnv, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
@@ -30,11 +30,15 @@ async function makeJpeg(seed) {
 
 /** Milliseconds from sending an upload to having its verdict; the photo's URL. */
 async function timeUpload(baseUrl, jpeg) {
-  const key = await createSession(baseUrl);
+  const { session_key: key, capture_url: captureUrl } = await createSessionWithLink(baseUrl);
   const form = new FormData();
   form.append('image', new Blob([jpeg], { type: 'image/jpeg' }), 'photo.jpg');
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/v1/capture/${key}/photos/2`, { method: 'POST', body: form });
+  const response = await fetch(`${baseUrl}/v1/capture/${key}/photos/2`, {
+    method: 'POST',
+    body: form,
+    headers: captureHeaders(captureUrl),
+  });
   const photo = await response.json();
   const ms = performance.now() - started;
   if (response.status !== 201) throw new Error(`upload: ${response.status} ${JSON.stringify(photo)}`);

@@ -4,7 +4,8 @@
 // PAVE_S3_*, else a local s3rver keeping its objects under data/cluster/s3), each with its own empty data folder.
 // Prints their addresses; Ctrl-C stops everything. Put any HTTP load balancer in front to try them behind one.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,15 @@ if (!Number.isInteger(instances) || instances < 1 || instances > 16) {
 }
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pave_cluster';
 const stoppers = [];
+
+/** Every instance must seal and open secrets with one key: PAVE_SECRET_KEY, else one kept in data/cluster. */
+function sharedSecretKey() {
+  if (process.env.PAVE_SECRET_KEY) return process.env.PAVE_SECRET_KEY;
+  const path = join(root, 'data', 'cluster', 'secret.key');
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) writeFileSync(path, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
+}
 
 async function ensureDatabase(url) {
   const target = new URL(url);
@@ -63,6 +73,7 @@ async function startInstance(index, env) {
       PORT: String(port),
       PUBLIC_BASE_URL: url,
       PAVE_DATA_DIR: dataDir,
+      PAVE_SECRET_KEY: sharedSecretKey(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

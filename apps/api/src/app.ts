@@ -1,5 +1,4 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import {
   ApiErrorBody,
   CaptureState,
@@ -20,7 +19,9 @@ import { createCaptureRouter } from './capture/capture.router.js';
 import { createCaptureService } from './capture/capture.service.js';
 import type { DefaultImages } from './capture/default-images.js';
 import { createImagesRouter } from './capture/images.router.js';
-import { createSemaphore } from './capture/semaphore.js';
+import { createFairScheduler } from './capture/fair-scheduler.js';
+import type { UploadPace } from './capture/read-upload.js';
+import { createUploadAdmission } from './capture/upload-admission.js';
 import { createAuthenticate } from './http/authenticate.js';
 import { createRateLimiter, createRateLimitMiddleware } from './http/rate-limit.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
@@ -44,7 +45,9 @@ import type { EventStreamOptions } from './live/event-stream.js';
 import { createStreamHub, type StreamHub, type StreamLimits } from './live/stream-hub.js';
 import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
+import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
+import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
 
 /** Everything the app needs from outside: storage, logging, settings, and (in tests) the clock and randomness. */
@@ -59,6 +62,8 @@ export type AppDeps = {
   readonly accountCacheMs?: number;
   /** Absolute base of every URL handed out, without a trailing slash. */
   readonly publicBaseUrl: string;
+  /** Seals what is kept secret at rest (capture tokens); see secrets/secret-box.ts. */
+  readonly secretBox: SecretBox;
   /** Folder of the built web app; null or missing serves a "not built" page. */
   readonly webDist?: string | null;
   readonly now?: () => Date;
@@ -72,12 +77,16 @@ export type AppDeps = {
   readonly defaultImages: DefaultImages;
   /** Image limits and QA thresholds; `defaultQaSettings` when missing. */
   readonly qaSettings?: QaSettings;
-  /** Uploads decoded and judged at once; the number of CPUs when missing. */
+  /** Uploads decoded and judged at once; twice the number of CPUs when missing. */
   readonly qaConcurrency?: number;
-  /** Uploads read or processed at once before new ones get 503; 32 when missing. */
+  /** Weight of the uploads read or processed at once before new ones get 503 (a 12 MP one weighs 2.5); 20 per CPU when missing. */
   readonly maxPendingUploads?: number;
   /** Live event streams; when missing, a hub of this app with the default caps and timings. */
   readonly live?: LiveSettings;
+  /** Uploads in progress at once per session (2 when missing) and per client address (0: no limit; 8 when missing). */
+  readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
+  /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
+  readonly uploadPace?: UploadPace;
 };
 
 /** The live event streams: the hub holding them (main.ts closes them on SIGTERM) and how each writes. */
@@ -134,12 +143,17 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     images: deps.images,
     now,
     publicBaseUrl: deps.publicBaseUrl,
+    secretBox: deps.secretBox,
     qaSettings,
-    qaSlots: createSemaphore(deps.qaConcurrency ?? Math.max(1, availableParallelism())),
+    qaSlots: createFairScheduler(deps.qaConcurrency ?? defaultQaConcurrency()),
   });
-  const uploadSlots = createSemaphore(deps.maxPendingUploads ?? 32);
+  const admission = createUploadAdmission({
+    capacity: deps.maxPendingUploads ?? defaultMaxPendingUploads(),
+    ...(deps.uploadShares ?? defaultUploadShares),
+  });
+  const pace = deps.uploadPace ?? defaultUploadPace;
   return [
-    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, uploadSlots, now }),
+    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now }),
     createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream' }),
   ];
 }
@@ -154,6 +168,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     now,
     randomInt: deps.randomInt ?? cryptoRandomInt,
     publicBaseUrl: deps.publicBaseUrl,
+    secretBox: deps.secretBox,
     ...(deps.photosCacheSessions === undefined ? {} : { photosCacheSessions: deps.photosCacheSessions }),
   });
   const app = express();

@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Result } from '@pave/domain';
 import { z } from 'zod';
+import type { UploadPace } from './capture/read-upload.js';
 import type { S3Settings } from './images/s3-image-store.js';
 import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
+import { parseSecretKey } from './secrets/open-secret-box.js';
 
 // The only file that reads process.env: every setting is parsed here once, and a bad one stops the start.
 
@@ -54,6 +56,24 @@ export const S3Url = z.string().transform((text, ctx): S3Location => {
   const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
   return { bucket: match[1], prefix: prefix === '' ? '' : `${prefix}/` };
 });
+
+const SecretKeyText = z.string().transform((text, ctx): Buffer => {
+  const key = parseSecretKey(text);
+  if (!key) ctx.addIssue({ code: 'custom', message: 'expected 32 bytes in base64 (openssl rand -base64 32) or hex' });
+  return key ?? Buffer.alloc(0);
+});
+
+const SecretKeyList = z.string().transform((text, ctx): Buffer[] =>
+  text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry, index) => {
+      const key = parseSecretKey(entry);
+      if (!key) ctx.addIssue({ code: 'custom', message: `key ${index + 1} is not 32 bytes in base64 or hex` });
+      return key ?? Buffer.alloc(0);
+    }),
+);
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((text) => text === 'true' || text === '1');
 
@@ -113,7 +133,12 @@ const Env = z.object({
   PAVE_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   PAVE_WEB_DIST: z.string().min(1).default('apps/web/dist'),
   PAVE_QA_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-  PAVE_MAX_PENDING_UPLOADS: z.coerce.number().int().min(1).max(10_000).default(32),
+  PAVE_MAX_PENDING_UPLOADS: z.coerce.number().min(1).max(10_000).optional(),
+  PAVE_UPLOADS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(2),
+  PAVE_UPLOADS_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000).default(8),
+  PAVE_UPLOAD_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  PAVE_UPLOAD_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(0).max(1e9).default(16384),
+  PAVE_UPLOAD_RATE_WINDOW_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   PAVE_IMAGE_SWEEP_GRACE_SECONDS: z.coerce
     .number()
     .int()
@@ -129,6 +154,8 @@ const Env = z.object({
   PAVE_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).default(100),
   PAVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   PAVE_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  PAVE_SECRET_KEY: SecretKeyText.optional(),
+  PAVE_SECRET_KEYS_PREVIOUS: SecretKeyList.default([]),
   ...qaEnv(),
   ...s3Env(),
 });
@@ -151,6 +178,29 @@ function qaSettingsOf(e: Env): QaSettings {
     duplicateMaxHamming: e.PAVE_QA_DUPLICATE_MAX_HAMMING ?? d.duplicateMaxHamming,
   };
 }
+
+/**
+ * Uploads decoded and judged at once unless set: two per core. Measured (issue #16): +30 % uploads/s at 4 in flight
+ * and +10 % at 16 over one per core, because each upload's pipelines wait on one another part of the time; one at a
+ * time was 13–30 % slower.
+ */
+export function defaultQaConcurrency(): number {
+  return 2 * Math.max(1, availableParallelism());
+}
+
+/**
+ * Weight of the uploads in progress at once unless set: about one second of what the server processes (measured in
+ * #16: about 20 uploads of 2560 px per core and second), so an admitted upload waits about a second at most.
+ */
+export function defaultMaxPendingUploads(): number {
+  return 20 * Math.max(1, availableParallelism());
+}
+
+/** Upload shares unless set: the capture app sends one photo at a time; a dealer lot shares one address. */
+export const defaultUploadShares = { perSession: 2, perAddress: 8 } as const;
+
+/** The slowest upload body kept unless set: whole within 120 s, 16 KiB/s over every 10 s. */
+export const defaultUploadPace = { deadlineMs: 120_000, minBytesPerSecond: 16_384, windowMs: 10_000 } as const;
 
 /** Where images are stored: `<dataDir>/images`, or a bucket. */
 export type ImageStoreSetting = { readonly kind: 'folder' } | { readonly kind: 's3'; readonly s3: S3Settings };
@@ -178,10 +228,14 @@ export type Config = {
   readonly webDist: string;
   /** Image limits and QA thresholds. */
   readonly qaSettings: QaSettings;
-  /** Uploads decoded and judged at once (default: the number of CPUs). */
+  /** Uploads decoded and judged at once (default: twice the number of CPUs). */
   readonly qaConcurrency: number;
-  /** Uploads being read or processed at once; more are answered 503 with Retry-After. */
+  /** Weight of the uploads read or processed at once (a 12 MP one weighs 2.5); more are answered 503 with Retry-After. */
   readonly maxPendingUploads: number;
+  /** Uploads in progress at once per session and per client address (0: no limit). */
+  readonly uploadShares: { readonly perSession: number; readonly perAddress: number };
+  /** The slowest upload body the server keeps reading; a slower one is a 408. */
+  readonly uploadPace: UploadPace;
   /** The start-up image sweep leaves files younger than this alone (another instance's upload in flight). */
   readonly imageSweepGraceSeconds: number;
   /** Where uploaded images are stored. */
@@ -203,6 +257,10 @@ export type Config = {
   readonly streamLimits: { readonly perAccount: number; readonly perInstance: number };
   /** How long an event stream may stay silent before a heartbeat comment is sent. */
   readonly streamHeartbeatSeconds: number;
+  /** The key that seals secrets at rest (PAVE_SECRET_KEY); null: `<dataDir>/secret.key`, made on first start. */
+  readonly secretKey: Buffer | null;
+  /** Keys replaced by a rotation (PAVE_SECRET_KEYS_PREVIOUS): what they sealed still opens. */
+  readonly previousSecretKeys: readonly Buffer[];
 };
 
 type ImageSettings = Pick<
@@ -268,8 +326,14 @@ export function parseConfig(
       expirySweepSeconds: e.PAVE_EXPIRY_SWEEP_SECONDS,
       webDist: resolve(cwd, e.PAVE_WEB_DIST),
       qaSettings: qaSettingsOf(e),
-      qaConcurrency: e.PAVE_QA_CONCURRENCY ?? Math.max(1, availableParallelism()),
-      maxPendingUploads: e.PAVE_MAX_PENDING_UPLOADS,
+      qaConcurrency: e.PAVE_QA_CONCURRENCY ?? defaultQaConcurrency(),
+      maxPendingUploads: e.PAVE_MAX_PENDING_UPLOADS ?? defaultMaxPendingUploads(),
+      uploadShares: { perSession: e.PAVE_UPLOADS_PER_SESSION, perAddress: e.PAVE_UPLOADS_PER_ADDRESS },
+      uploadPace: {
+        deadlineMs: e.PAVE_UPLOAD_DEADLINE_SECONDS * 1000,
+        minBytesPerSecond: e.PAVE_UPLOAD_MIN_BYTES_PER_SECOND,
+        windowMs: e.PAVE_UPLOAD_RATE_WINDOW_SECONDS * 1000,
+      },
       ...images.value,
       pgPoolMax: e.PAVE_PG_POOL_MAX,
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
@@ -277,6 +341,8 @@ export function parseConfig(
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
       streamLimits: { perAccount: e.PAVE_STREAMS_PER_ACCOUNT, perInstance: e.PAVE_STREAMS_PER_INSTANCE },
       streamHeartbeatSeconds: e.PAVE_STREAM_HEARTBEAT_SECONDS,
+      secretKey: e.PAVE_SECRET_KEY ?? null,
+      previousSecretKeys: e.PAVE_SECRET_KEYS_PREVIOUS,
     },
   };
 }

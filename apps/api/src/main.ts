@@ -10,6 +10,8 @@ import { openImageStore } from './images/open-image-store.js';
 import { createStreamHub, type StreamHub } from './live/stream-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
+import { openSecretBox } from './secrets/open-secret-box.js';
+import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
 import { describeStorage, openRepository } from './storage/open-repository.js';
 import type { Repository } from './storage/repository.js';
@@ -64,6 +66,10 @@ async function prepareApp(
   logger: Logger,
   hub: StreamHub,
 ): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void> }> {
+  const secretBox = await openSecretBox(config, logger);
+  const backfilled = await backfillCaptureTokens(repo.sessions, secretBox);
+  if (backfilled > 0)
+    logger.info({ sessions: backfilled }, 'gave sessions made before capture tokens a new capture link');
   const images = await openImageStore(config);
   const sweep = () => sweepOrphanImages(images, repo, config, logger);
   if (config.imageStore.kind === 'folder') await sweep();
@@ -74,6 +80,7 @@ async function prepareApp(
     rateLimitPerMinute: config.rateLimitPerMinute,
     photosCacheSessions: config.photosCacheSessions,
     publicBaseUrl: config.publicBaseUrl,
+    secretBox,
     webDist: config.webDist,
     images,
     imageRedirect: config.imageRedirect,
@@ -82,6 +89,8 @@ async function prepareApp(
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
     live: { hub, heartbeatMs: config.streamHeartbeatSeconds * 1000 },
+    uploadShares: config.uploadShares,
+    uploadPace: config.uploadPace,
   });
   return {
     listener,
@@ -100,13 +109,7 @@ function listen(server: Server, config: Config): Promise<void> {
   });
 }
 
-function handleShutdown(
-  server: Server,
-  repo: Repository,
-  logger: Logger,
-  hub: StreamHub,
-  stopSweep: () => void,
-): void {
+function handleShutdown(server: Server, repo: Repository, logger: Logger, hub: StreamHub, stopSweep: () => void): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -144,7 +147,15 @@ async function main(): Promise<void> {
   await prepareAccounts(repo, settings, logger);
   const hub = createStreamHub(repo.notices, settings.streamLimits);
   const app = await prepareApp(repo, settings, logger, hub);
-  const server = createServer(app.listener).on('clientError', answerClientError);
+  const server = createServer(
+    {
+      // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
+      // room to answer (the upload's own pace check answers a slow body with 408 long before)
+      headersTimeout: 20_000,
+      requestTimeout: settings.uploadPace.deadlineMs + 30_000,
+    },
+    app.listener,
+  ).on('clientError', answerClientError);
   await listen(server, settings);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({

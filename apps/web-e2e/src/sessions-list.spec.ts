@@ -16,7 +16,7 @@ describeInBrowser('the sessions list', () => {
     const { server, browser } = running();
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
     const started = await client.sessions.create({ client_id: 'started-one' });
-    await client.capture.start(started.session_key);
+    await client.capture(started.capture_url).start();
     const page = await (await browser.newContext(desktopContext)).newPage();
     await page.goto(server.baseUrl);
     await page.getByLabel('Username').fill(server.account.username);

@@ -3,7 +3,12 @@ export { createPaveClient } from './lib/create-pave-client.js';
 export type { PaveClient, PaveClientOptions, SessionsClient, ListSessionsParams } from './lib/create-pave-client.js';
 export { createCaptureClient } from './lib/create-capture-client.js';
 export type { CaptureClient, UploadOptions } from './lib/create-capture-client.js';
-export type { CaptureClientOptions, RetryOptions } from './lib/resolve-transport-settings.js';
+export type {
+  ApiClientOptions,
+  CaptureClientOptions,
+  RetryOptions,
+  TransportOptions,
+} from './lib/resolve-transport-settings.js';
 export type { HttpMethod, PaveRequestEvent, PaveResponseEvent, RequestOptions } from './lib/create-transport.js';
 export {
   PaveClientError,

@@ -24,6 +24,7 @@ export {
   parseApiTimestamp,
   checkTimestampFreshness,
   tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
   secondsBetween,
 } from './lib/timestamps.js';
 export type { ApiTimestampError } from './lib/timestamps.js';
@@ -75,6 +76,14 @@ export {
   isSessionExpired,
 } from './lib/session.js';
 export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
+export {
+  captureTokenHeader,
+  CaptureToken,
+  buildCaptureUrl,
+  parseCaptureUrl,
+  isCaptureLinkOpen,
+} from './lib/capture-link.js';
+export type { CaptureLink } from './lib/capture-link.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
 export { captureProgress, checkSkip } from './lib/capture-progress.js';

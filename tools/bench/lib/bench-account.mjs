@@ -12,11 +12,37 @@ export const benchApiEnv = {
 
 /** Creates a session on the API at `baseUrl`; its session key. */
 export async function createSession(baseUrl) {
+  return (await createSessionWithLink(baseUrl)).session_key;
+}
+
+/** The `Capture-Token` header of a session's `capture_url` (`…/capture/<key>#<token>`). */
+export function captureHeaders(captureUrl) {
+  return { 'Capture-Token': new URL(captureUrl).hash.slice(1) };
+}
+
+/** Creates a session on the API at `baseUrl`; the session as answered (its key and capture_url). */
+export async function createSessionWithLink(baseUrl) {
   const response = await fetch(`${baseUrl}/v1/sessions`, {
     method: 'POST',
     headers: { ...signedHeaders(benchAccount), 'content-type': 'application/json' },
     body: '{}',
   });
   if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
-  return (await response.json()).session_key;
+  return response.json();
+}
+
+/**
+ * Creates a session and returns what the capture app would use: its key and the headers of its capture routes (a
+ * `Capture-Token` when the session's `capture_url` carries one after `#`).
+ */
+export async function createCaptureSession(baseUrl) {
+  const response = await fetch(`${baseUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { ...signedHeaders(benchAccount), 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
+  const session = await response.json();
+  const token = new URL(session.capture_url).hash.slice(1);
+  return { key: session.session_key, headers: token ? { 'capture-token': token } : {} };
 }

@@ -1,10 +1,11 @@
 import { isAcceptingStatus, type Result, type SessionKey } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { QaSettings } from '../qa/qa-settings.js';
 import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
 import type { Repository, SessionRow } from '../storage/repository.js';
 import { sessionClosed, type SessionClosed } from './capture-error.js';
-import type { Semaphore } from './semaphore.js';
+import type { FairScheduler } from './fair-scheduler.js';
 import { createSessionLifecycle, type SessionLifecycle } from './session-lifecycle.js';
 
 /** What the capture service needs. */
@@ -13,9 +14,14 @@ export type CaptureDeps = {
   readonly images: ImageStore;
   readonly now: () => Date;
   readonly publicBaseUrl: string;
+  /** Opens sealed capture tokens (see sessions/capture-token.ts). */
+  readonly secretBox: SecretBox;
   readonly qaSettings: QaSettings;
-  /** Bounds how many uploads are decoded and judged at once (each holds a decoded image in memory). */
-  readonly qaSlots: Semaphore;
+  /**
+   * Bounds how many uploads are decoded and judged at once (each holds a decoded image in memory), taking the waiting
+   * ones fairly between accounts and sessions.
+   */
+  readonly qaSlots: FairScheduler;
 };
 
 /** What every capture use case works with: the service's dependencies and the session lifecycle over them. */

@@ -69,6 +69,8 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
       PAVE_BOOTSTRAP_ACCOUNTS: `${credentials.username}:${credentials.apiKey}:${credentials.apiSecret}`,
       // one instance: its sweep may take anything older than its own start
       PAVE_IMAGE_SWEEP_GRACE_SECONDS: '0',
+      // the burst goes to one session, so that one session's share must hold all of it
+      PAVE_UPLOADS_PER_SESSION: '100',
       LOG_LEVEL: 'info',
     });
     server = started;
@@ -77,13 +79,14 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
   };
 
   /** Fires the burst and kills the server with SIGKILL as soon as a few uploads have been answered. */
-  async function burstAndKill(pave: PaveClient, key: SessionKey): Promise<{ answered: number; cut: number }> {
+  async function burstAndKill(pave: PaveClient, captureUrl: string): Promise<{ answered: number; cut: number }> {
     let answered = 0;
     let cut = 0;
     const running = server;
     const uploads = burst.map((bytes, index) =>
-      pave.capture
-        .upload(key, ([2, 3, 9, 6, 4, 5, 7, 8] as const)[index % 8] ?? 2, new Blob([new Uint8Array(bytes)]))
+      pave
+        .capture(captureUrl)
+        .upload(([2, 3, 9, 6, 4, 5, 7, 8] as const)[index % 8] ?? 2, new Blob([new Uint8Array(bytes)]))
         .then(
           async () => {
             answered += 1;
@@ -126,10 +129,11 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
 
   it('keeps every row with its files and no file without a row, across kills and restarts', async () => {
     let pave = await start();
-    const key = (await pave.sessions.create()).session_key;
+    const session = await pave.sessions.create();
+    const key = session.session_key;
     let total = 0;
     for (let round = 1; round <= rounds; round += 1) {
-      const { answered, cut } = await burstAndKill(pave, key);
+      const { answered, cut } = await burstAndKill(pave, session.capture_url);
       expect(answered).toBeGreaterThanOrEqual(3);
       expect(cut).toBeGreaterThan(0);
       const orphan = await plantOrphans();

@@ -1,6 +1,7 @@
-import { createPaveClient, PaveApiError, type PaveClient } from '@pave/client';
+import { createPaveClient, PaveApiError, type CaptureClient, type PaveClient } from '@pave/client';
 import {
   parseWireTimestamp,
+  type CreateSessionRequest,
   photoLabelOf,
   sessionPhotoShape,
   SessionPhotos,
@@ -36,10 +37,27 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   let pave: PaveClient;
 
   beforeEach(async () => {
-    app = await startTestApp(backend.storage.create, start, { createImages: backend.createImages });
+    // a burst below sends 8 uploads to one session at once: its share must hold them all
+    app = await startTestApp(backend.storage.create, start, {
+      createImages: backend.createImages,
+      uploadShares: { perSession: 8, perAddress: 0 },
+    });
     pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read, retry: { limit: 0 } });
   });
   afterEach(() => stopTestApp(app));
+
+  const links = new Map<SessionKey, CaptureClient>();
+  /** Creates a session through the API and keeps the capture client of its capture_url. */
+  async function createSession(input: CreateSessionRequest = {}): Promise<SessionKey> {
+    const session = await pave.sessions.create(input);
+    links.set(session.session_key, pave.capture(session.capture_url));
+    return session.session_key;
+  }
+  function capture(key: SessionKey): CaptureClient {
+    const client = links.get(key);
+    if (!client) throw new Error(`no capture link for ${key}`);
+    return client;
+  }
 
   /** Moves the clock on 2 s, then acts: every attempt gets its own second. */
   async function later<T>(action: () => Promise<T>): Promise<T> {
@@ -48,20 +66,22 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   }
 
   async function uploadScene(key: SessionKey, code: PhotoCode, seed: number = code): Promise<SessionPhoto> {
-    return later(async () => pave.capture.upload(key, code, blob(await makeSceneImage({ seed: 1000 + seed }))));
+    return later(async () => capture(key).upload(code, blob(await makeSceneImage({ seed: 1000 + seed }))));
   }
 
   async function captureLikeTheSample(key: SessionKey, interior: Buffer): Promise<void> {
-    expect((await pave.capture.start(key)).status).toBe('STARTED');
-    await later(() => pave.capture.manual(key, { photo_code: 1, value: '1hgcm82633a004352' }));
-    await later(async () => pave.capture.upload(key, 2, blob(await makeDarkImage({ seed: 2 }))));
-    await later(() => pave.capture.upload(key, 2, blob(interior)));
+    expect((await capture(key).start()).status).toBe('STARTED');
+    await later(() => capture(key).manual({ photo_code: 1, value: '1hgcm82633a004352' }));
+    await later(async () => capture(key).upload(2, blob(await makeDarkImage({ seed: 2 }))));
+    await later(() => capture(key).upload(2, blob(interior)));
     await uploadScene(key, 3);
-    await later(async () => pave.capture.upload(key, 4, blob(await makePortraitImage({ seed: 4 }))));
-    await later(async () => pave.capture.upload(key, 10, blob(await makeBlurredImage({ seed: 10 }))));
-    await later(async () => pave.capture.upload(key, 5, blob(await makeRecompressedCopy(interior))));
+    await later(async () => capture(key).upload(4, blob(await makePortraitImage({ seed: 4 }))));
+    await later(async () => capture(key).upload(10, blob(await makeBlurredImage({ seed: 10 }))));
+    await later(async () => capture(key).upload(5, blob(await makeRecompressedCopy(interior))));
     for (const code of [11, 7, 12, 8] as const) await uploadScene(key, code);
-    const early = await pave.capture.skip(key, 13).catch((error: unknown) => error);
+    const early = await capture(key)
+      .skip(13)
+      .catch((error: unknown) => error);
     expect(early).toBeInstanceOf(PaveApiError);
     expect([(early as PaveApiError).status, (early as PaveApiError).body]).toEqual([
       409,
@@ -69,10 +89,8 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     ]);
     await uploadScene(key, 9);
     await uploadScene(key, 6);
-    expect((await pave.capture.get(key)).steps.filter((s) => s.may_skip).map((s) => s.photo_code)).toEqual([
-      4, 10, 5, 13,
-    ]);
-    await later(() => pave.capture.skip(key, 13));
+    expect((await capture(key).get()).steps.filter((s) => s.may_skip).map((s) => s.photo_code)).toEqual([4, 10, 5, 13]);
+    await later(() => capture(key).skip(13));
   }
 
   const expectedVerdicts: [PhotoCode, string][] = [
@@ -117,7 +135,7 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   }
 
   it('records every attempt with its verdict and serves every image, QC_PASSED then COMPLETE', async () => {
-    const key = (await pave.sessions.create({ client_id: 'claim-5' })).session_key;
+    const key = await createSession({ client_id: 'claim-5' });
     const interior = await makeSceneImage({ seed: 1002 });
     await captureLikeTheSample(key, interior);
 
@@ -131,17 +149,19 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     for (const photo of photos) if (photo.url) await expectFetchableJpeg(photo.url);
     expect((await pave.sessions.get(key)).status).toBe('QC_PASSED');
 
-    const state = await pave.capture.get(key);
+    const state = await capture(key).get();
     expect([state.status, state.complete, state.accepting, state.next_step]).toEqual(['QC_PASSED', true, true, null]);
-    expect((await pave.capture.confirm(key)).status).toBe('COMPLETE');
+    expect((await capture(key).confirm()).status).toBe('COMPLETE');
     expect((await pave.sessions.get(key)).status).toBe('COMPLETE');
-    const closed = await pave.capture.upload(key, 2, blob(interior)).catch((error: unknown) => error);
+    const closed = await capture(key)
+      .upload(2, blob(interior))
+      .catch((error: unknown) => error);
     expect([(closed as PaveApiError).status, (closed as PaveApiError).body.code]).toEqual([409, 'session_closed']);
     expect(await pave.sessions.photos(key)).toEqual(photos);
   });
 
   it('shows the QA evidence on the progress endpoint: measures, thresholds, nearest step, thumbnails', async () => {
-    const key = (await pave.sessions.create()).session_key;
+    const key = await createSession();
     const interior = await makeSceneImage({ seed: 1002 });
     await captureLikeTheSample(key, interior);
     const progress = await pave.sessions.progress(key);
@@ -163,24 +183,26 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   });
 
   it('goes back to PROCESS when a retake breaks a complete capture, and QC_PASSED again after a good one', async () => {
-    const key = (await pave.sessions.create()).session_key;
+    const key = await createSession();
     await captureLikeTheSample(key, await makeSceneImage({ seed: 1002 }));
-    expect((await pave.capture.get(key)).status).toBe('QC_PASSED');
-    await later(async () => pave.capture.upload(key, 6, blob(await makeDarkImage({ seed: 6 }))));
-    expect((await pave.capture.get(key)).status).toBe('PROCESS');
-    const early = await pave.capture.confirm(key).catch((error: unknown) => error);
+    expect((await capture(key).get()).status).toBe('QC_PASSED');
+    await later(async () => capture(key).upload(6, blob(await makeDarkImage({ seed: 6 }))));
+    expect((await capture(key).get()).status).toBe('PROCESS');
+    const early = await capture(key)
+      .confirm()
+      .catch((error: unknown) => error);
     expect([(early as PaveApiError).status, (early as PaveApiError).body.code]).toEqual([409, 'invalid_transition']);
     await uploadScene(key, 6, 66);
-    expect((await pave.capture.get(key)).status).toBe('QC_PASSED');
-    expect((await pave.capture.confirm(key)).status).toBe('COMPLETE');
+    expect((await capture(key).get()).status).toBe('QC_PASSED');
+    expect((await capture(key).confirm()).status).toBe('COMPLETE');
   });
 
   it('keeps every attempt of a burst of concurrent uploads to one session, in a consistent order', async () => {
-    const key = (await pave.sessions.create()).session_key;
+    const key = await createSession();
     const codes = [2, 3, 9, 6, 2, 4, 10, 5] as const;
     const images = await Promise.all(codes.map((code, index) => makeSceneImage({ seed: 2000 + index * 13 + code })));
     const answers = await Promise.all(
-      codes.map((code, index) => pave.capture.upload(key, code, blob(images[index] ?? Buffer.alloc(0)))),
+      codes.map((code, index) => capture(key).upload(code, blob(images[index] ?? Buffer.alloc(0)))),
     );
     expect(answers).toHaveLength(codes.length);
     const photos = await pave.sessions.photos(key);

@@ -19,7 +19,7 @@ import {
   readExifSummary,
 } from '../qa/test-images.js';
 import type { Repository } from '../storage/repository.js';
-import { postForm, type FormPart } from '../testing/capture-requests.js';
+import { captureTokenHeaders, postForm, type FormPart } from '../testing/capture-requests.js';
 import { call } from '../testing/http-call.js';
 import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
 import { describeEachBackend } from '../testing/test-backends.js';
@@ -57,16 +57,25 @@ describeEachBackend('capture routes', (backend) => {
     await images.destroy();
   });
 
-  async function createSession(): Promise<SessionKey> {
-    const answer = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
-    return Session.parse(answer.json).session_key;
+  // each session's Capture-Token header, from the capture_url its creation answered
+  const links = new Map<string, Record<string, string>>();
+  const auth = (key: string): Record<string, string> => links.get(key) ?? {};
+
+  async function createSession(baseUrl = server.baseUrl): Promise<SessionKey> {
+    const answer = await call(baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
+    const session = Session.parse(answer.json);
+    links.set(session.session_key, captureTokenHeaders(session.capture_url));
+    return session.session_key;
   }
 
   const upload = (key: string, code: number | string, parts: readonly FormPart[]) =>
-    postForm(server.baseUrl, `/v1/capture/${key}/photos/${code}`, parts);
+    postForm(server.baseUrl, `/v1/capture/${key}/photos/${code}`, parts, auth(key));
   const image = (bytes: Buffer): FormPart[] => [{ field: 'image', bytes }];
   const post = (key: string, action: string, json?: unknown) =>
-    call(server.baseUrl, 'POST', `/v1/capture/${key}/${action}`, json === undefined ? {} : { json });
+    call(server.baseUrl, 'POST', `/v1/capture/${key}/${action}`, {
+      headers: auth(key),
+      ...(json === undefined ? {} : { json }),
+    });
 
   async function expectNothingStored(key: SessionKey): Promise<void> {
     const session = await repo.sessions.findByKey(key, 'any');
@@ -74,7 +83,7 @@ describeEachBackend('capture routes', (backend) => {
     expect(await images.files()).toEqual([]);
   }
 
-  async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID'): Promise<void> {
+  async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID' | 'QC_PASSED' | 'CONFIRM'): Promise<void> {
     const session = await repo.sessions.findByKey(key, 'any');
     if (!session) throw new Error('session missing');
     await repo.sessions.updateStatus({ sessionId: session.id, from: session.status, to, at: clock.now.getTime() });
@@ -83,7 +92,7 @@ describeEachBackend('capture routes', (backend) => {
   describe('GET /v1/capture/:session_key and start', () => {
     it('answers the 13 steps of a new session, all pending, VIN first', async () => {
       const key = await createSession();
-      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`);
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) });
       expect(answer.status).toBe(200);
       const state = CaptureState.parse(answer.json);
       expect([state.status, state.complete, state.accepting, state.next_step]).toEqual([
@@ -105,7 +114,7 @@ describeEachBackend('capture routes', (backend) => {
     });
 
     it.each(['ACM-0000000000', 'not-a-key', '..%2f..'])('answers %s with the not-found 404', async (key) => {
-      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`);
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) });
       expect(answer.status).toBe(404);
       expect(answer.json).toEqual({ message: sessionNotFoundMessage(decodeURIComponent(key)), code: 'not_found' });
     });
@@ -114,18 +123,105 @@ describeEachBackend('capture routes', (backend) => {
       const key = await createSession();
       expect(CaptureState.parse((await post(key, 'start')).json).status).toBe('STARTED');
       expect(CaptureState.parse((await post(key, 'start')).json).status).toBe('STARTED');
-      await setStatus(key, 'INVALID');
+      await setStatus(key, 'COMPLETE');
       const refused = await post(key, 'start');
       expect([refused.status, refused.json]).toEqual([
         409,
-        { message: `Session ${key} is INVALID: it takes no more photos.`, code: 'session_closed' },
+        { message: `Session ${key} is COMPLETE: it takes no more photos.`, code: 'session_closed' },
       ]);
+    });
+  });
+
+  describe('expiry', () => {
+    it.each(['QC_PASSED', 'CONFIRM'] as const)(
+      'expires a %s session past expires_at: no photo replaced, no confirm, the state says EXPIRED',
+      async (status) => {
+        const key = await createSession();
+        await setStatus(key, status);
+        clock.now = new Date(start.getTime() + 83 * day);
+        const retake = await upload(key, 2, image(scene));
+        expect([retake.status, retake.json]).toEqual([
+          409,
+          { message: `Session ${key} is EXPIRED: it takes no more photos.`, code: 'session_closed' },
+        ]);
+        const confirm = await post(key, 'confirm');
+        expect(confirm.status).toBe(409);
+        const state = CaptureState.parse(
+          (await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json,
+        );
+        expect([state.status, state.accepting]).toEqual(['EXPIRED', false]);
+        await expectNothingStored(key);
+      },
+    );
+  });
+
+  describe('the capture token', () => {
+    const notFound = (key: string) => ({ message: sessionNotFoundMessage(key), code: 'not_found' });
+    const wrongToken = { 'Capture-Token': 'A'.repeat(43) };
+
+    it('hands out capture_url = <base>/capture/<key>#<token>, the token 256 random bits, stored only sealed', async () => {
+      const answer = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
+      const session = Session.parse(answer.json);
+      const token = /#([A-Za-z0-9_-]{43})$/.exec(session.capture_url)?.[1] ?? '';
+      expect(session.capture_url).toBe(`${server.baseUrl}/capture/${session.session_key}#${token}`);
+      const row = await repo.sessions.findByKey(session.session_key, 'any');
+      expect(JSON.stringify(row)).not.toContain(token);
+      const again = await call(server.baseUrl, 'GET', `/v1/sessions/${session.session_key}`, {
+        credentials: acme,
+        at: clock.now,
+      });
+      expect(Session.parse(again.json).capture_url).toBe(session.capture_url);
+    });
+
+    it.each([
+      ['no token', {}],
+      ['a wrong token', wrongToken],
+      ['an empty token', { 'Capture-Token': '' }],
+    ])('answers every capture route with %s as the 404 of an unknown session', async (_how, headers) => {
+      const key = await createSession();
+      const answers = await Promise.all([
+        call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers }),
+        call(server.baseUrl, 'POST', `/v1/capture/${key}/start`, { headers }),
+        call(server.baseUrl, 'POST', `/v1/capture/${key}/skip`, { headers, json: { photo_code: 13 } }),
+        call(server.baseUrl, 'POST', `/v1/capture/${key}/manual`, { headers, json: { photo_code: 1, value: '1' } }),
+        call(server.baseUrl, 'POST', `/v1/capture/${key}/confirm`, { headers }),
+        postForm(server.baseUrl, `/v1/capture/${key}/photos/2`, image(scene), headers),
+      ]);
+      expect(answers.map((a) => [a.status, a.json])).toEqual(answers.map(() => [404, notFound(key)]));
+      expect((await repo.sessions.findByKey(key, 'any'))?.status).toBe('IDLE');
+      await expectNothingStored(key);
+    });
+
+    it("does not open another session's link with this one's token", async () => {
+      const first = await createSession();
+      const second = await createSession();
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${second}`, { headers: auth(first) });
+      expect([answer.status, answer.json]).toEqual([404, notFound(second)]);
+    });
+
+    it('revokes the link of an INVALID session at once: the right token gets the 404', async () => {
+      const key = await createSession();
+      await setStatus(key, 'INVALID');
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) });
+      expect([answer.status, answer.json]).toEqual([404, notFound(key)]);
+    });
+
+    it("shows a COMPLETE session's status only: no attempt, no photo URL", async () => {
+      const key = await createSession();
+      expect((await upload(key, 2, image(scene))).status).toBe(201);
+      await setStatus(key, 'COMPLETE');
+      const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) });
+      const state = CaptureState.parse(answer.json);
+      expect([state.status, state.accepting]).toEqual(['COMPLETE', false]);
+      expect(answer.text).not.toContain('/images/');
     });
 
     it('expires an overdue unfinished session when the capture app reads it, and refuses its uploads', async () => {
       const key = await createSession();
       clock.now = new Date(start.getTime() + 8 * day);
-      const state = CaptureState.parse((await call(server.baseUrl, 'GET', `/v1/capture/${key}`)).json);
+      const state = CaptureState.parse(
+        (await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json,
+      );
       expect([state.status, state.accepting, state.steps.some((s) => s.may_skip)]).toEqual(['EXPIRED', false, false]);
       const refused = await upload(key, 2, image(scene));
       expect([refused.status, refused.json]).toEqual([
@@ -155,7 +251,9 @@ describeEachBackend('capture routes', (backend) => {
       const bytes = Buffer.from(await stored.arrayBuffer());
       expect((await sharp(bytes).metadata()).width).toBe(600);
       expect(await readExifSummary(bytes)).toEqual({ hasExif: false, orientation: null, hasGps: false });
-      const state = CaptureState.parse((await call(server.baseUrl, 'GET', `/v1/capture/${key}`)).json);
+      const state = CaptureState.parse(
+        (await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json,
+      );
       expect([state.status, state.steps[1]?.latest]).toEqual(['PROCESS', photo]);
     });
 
@@ -188,7 +286,7 @@ describeEachBackend('capture routes', (backend) => {
       const key = await createSession();
       const answer = await call(server.baseUrl, 'POST', `/v1/capture/${key}/photos/2`, {
         body: scene.toString('latin1'),
-        headers: { 'Content-Type': 'image/jpeg' },
+        headers: { ...auth(key), 'Content-Type': 'image/jpeg' },
       });
       expect([answer.status, answer.json]).toEqual([
         415,
@@ -214,15 +312,17 @@ describeEachBackend('capture routes', (backend) => {
       expect(await images.files()).toEqual([]);
     });
 
-    it.each(['COMPLETE', 'INVALID'] as const)('refuses an upload to a %s session with 409', async (status) => {
-      const key = await createSession();
-      await setStatus(key, status);
-      const answer = await upload(key, 2, image(scene));
-      expect([answer.status, answer.json]).toEqual([
-        409,
-        { message: `Session ${key} is ${status}: it takes no more photos.`, code: 'session_closed' },
+    it('refuses an upload to a COMPLETE session with 409, and to an INVALID one (its link revoked) with 404', async () => {
+      const complete = await createSession();
+      const invalid = await createSession();
+      await setStatus(complete, 'COMPLETE');
+      await setStatus(invalid, 'INVALID');
+      const answers = [await upload(complete, 2, image(scene)), await upload(invalid, 2, image(scene))];
+      expect(answers.map((answer) => [answer.status, answer.json])).toEqual([
+        [409, { message: `Session ${complete} is COMPLETE: it takes no more photos.`, code: 'session_closed' }],
+        [404, { message: sessionNotFoundMessage(invalid), code: 'not_found' }],
       ]);
-      await expectNothingStored(key);
+      await expectNothingStored(complete);
     });
   });
 
@@ -336,10 +436,9 @@ describeEachBackend('capture routes', (backend) => {
       qaSettings: { ...defaultQaSettings, maxInputBytes: 20_000 },
     });
     try {
-      const answer = await call(small.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
-      const key = Session.parse(answer.json).session_key;
+      const key = await createSession(small.baseUrl);
       const big = Buffer.concat([scene.subarray(0, 10_000), Buffer.alloc(extra, 1)]);
-      const refused = await postForm(small.baseUrl, `/v1/capture/${key}/photos/2`, image(big));
+      const refused = await postForm(small.baseUrl, `/v1/capture/${key}/photos/2`, image(big), auth(key));
       expect([refused.status, refused.json]).toEqual([
         413,
         { message: 'The image is larger than 20000 bytes.', code: 'payload_too_large' },
@@ -355,8 +454,7 @@ describeEachBackend('capture routes', (backend) => {
   it('answers 503 with Retry-After while every upload slot is taken, and takes uploads again afterwards', async () => {
     const busy = await startTestServer(repo, { now: clock.read, images: images.store, maxPendingUploads: 1 });
     try {
-      const answer = await call(busy.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
-      const key = Session.parse(answer.json).session_key;
+      const key = await createSession(busy.baseUrl);
       const boundary = 'slow-upload';
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\n`;
       const tail = `\r\n--${boundary}--\r\n`;
@@ -368,6 +466,7 @@ describeEachBackend('capture routes', (backend) => {
         path: url.pathname,
         method: 'POST',
         headers: {
+          ...auth(key),
           'Content-Type': `multipart/form-data; boundary=${boundary}`,
           'Content-Length': String(head.length + scene.length + tail.length),
         },
@@ -381,18 +480,18 @@ describeEachBackend('capture routes', (backend) => {
       });
       slow.write(head);
       slow.write(scene.subarray(0, 1000));
-      const tryUpload = () => postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(makeNonImage()));
+      const tryUpload = () => postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(makeNonImage()), auth(key));
       // the slow upload takes the one slot as soon as its headers arrive; until then others may get through (415)
       let refused = await tryUpload();
       for (let tries = 0; refused.status !== 503 && tries < 50; tries += 1) refused = await tryUpload();
       expect([refused.status, refused.headers.get('retry-after'), refused.json]).toEqual([
         503,
-        '2',
+        '1',
         { message: 'Too many uploads in progress; try again in a moment.', code: 'unavailable' },
       ]);
       slow.end(Buffer.concat([scene.subarray(1000), Buffer.from(tail)]));
       expect(await slowAnswer).toBe(201);
-      expect((await postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(scene))).status).toBe(201);
+      expect((await postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(scene), auth(key))).status).toBe(201);
     } finally {
       await busy.close();
     }

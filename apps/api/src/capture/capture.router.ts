@@ -1,4 +1,5 @@
 import {
+  captureTokenHeader,
   ManualEntryRequest,
   PhotoCode,
   SkipRequest,
@@ -8,7 +9,7 @@ import {
   skipErrorMessage,
   type Result,
 } from '@pave/domain';
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
@@ -17,15 +18,17 @@ import { problemOf, type ProblemTable } from '../http/problem-table.js';
 import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { CaptureError } from './capture-error.js';
 import type { CaptureService } from './capture.service.js';
-import { drainAfterResponse, readUpload, type UploadError } from './read-upload.js';
-import type { Semaphore } from './semaphore.js';
+import { drainAfterResponse, readUpload, type UploadError, type UploadPace } from './read-upload.js';
+import type { AdmissionRefusal, UploadAdmission } from './upload-admission.js';
 
 /** What the capture routes need besides the service. */
 export type CaptureRouterOptions = {
   /** The largest accepted image file, in bytes. */
   readonly maxInputBytes: number;
-  /** Uploads being read or processed at once; past it, uploads are answered 503 at once (nothing is read). */
-  readonly uploadSlots: Semaphore;
+  /** Which uploads may be read and processed now; the others are answered 503 at once (nothing is read). */
+  readonly admission: UploadAdmission;
+  /** The slowest upload body the server keeps reading; a slower one is answered 408 and its share given back. */
+  readonly pace: UploadPace;
   readonly now: () => Date;
 };
 
@@ -50,8 +53,10 @@ const captureProblems = {
   not_an_image: ['unsupported_media_type', theirOwnWords],
   too_large: ['payload_too_large', theirOwnWords],
   too_many_pixels: ['unprocessable_image', theirOwnWords],
+  too_costly: ['unprocessable_image', theirOwnWords],
   not_multipart: ['unsupported_media_type', theirOwnWords],
   bad_form: ['invalid_request', theirOwnWords],
+  too_slow: ['request_timeout', theirOwnWords],
 } satisfies ProblemTable<CaptureError | UploadError>;
 
 function photoCodeOrBadRequest(raw: string): PhotoCode {
@@ -68,21 +73,41 @@ function valueOrThrow<T>(result: Result<T, CaptureError | UploadError>): T {
   return result.value;
 }
 
+const admissionMessages = {
+  server_busy: 'Too many uploads in progress; try again in a moment.',
+  session_busy: 'This session already has uploads in progress; try again once they are answered.',
+  address_busy: 'Too many uploads in progress from this address; try again in a moment.',
+} as const satisfies Record<AdmissionRefusal['code'], string>;
+
+/** The declared body length, when there is a valid one. */
+function declaredBytesOf(req: Request): number | null {
+  const declared = Number(req.get('Content-Length') ?? Number.NaN);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+}
+
+function admitOrThrow(req: Request<{ session_key: string }>, admission: UploadAdmission): () => void {
+  const admitted = admission.admit({
+    sessionKey: req.params.session_key,
+    address: req.socket.remoteAddress ?? 'unknown',
+    declaredBytes: declaredBytesOf(req),
+  });
+  if (admitted.ok) return admitted.value;
+  throw new ApiProblem('unavailable', admissionMessages[admitted.error.code], { retryAfterSeconds: 1 });
+}
+
 function createUploadHandler(service: CaptureService, options: CaptureRouterOptions) {
   return async (req: Request<{ session_key: string; photo_code: string }>, res: Response): Promise<void> => {
     const receivedAt = options.now();
     drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
-    const release = options.uploadSlots.tryAcquire();
-    if (!release) {
-      throw new ApiProblem('unavailable', 'Too many uploads in progress; try again in a moment.', {
-        retryAfterSeconds: 2,
-      });
-    }
+    const release = admitOrThrow(req, options.admission);
     try {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const photoCode = photoCodeOrBadRequest(req.params.photo_code);
       const session = valueOrThrow(await service.beginUpload(sessionKey));
-      const { bytes } = valueOrThrow(await readUpload(req, { maxBytes: options.maxInputBytes }));
+      const read = await readUpload(req, { maxBytes: options.maxInputBytes, pace: options.pace });
+      // a client too slow to send its photo gets its answer on a connection that then closes
+      if (!read.ok && read.error.code === 'too_slow') res.set('Connection', 'close');
+      const { bytes } = valueOrThrow(read);
       res.status(201).json(valueOrThrow(await service.completeUpload(session, { photoCode, bytes, receivedAt })));
     } finally {
       release();
@@ -90,9 +115,29 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
   };
 }
 
-/** The capture app's routes, `/v1/capture/:session_key…` (see capture.docs.ts): the capture link is the authority. */
+/**
+ * Lets a request through only with the session's capture token in the `Capture-Token` header. A missing or wrong
+ * token, like a revoked link, is the same 404 as an unknown session: nothing tells a guess apart from a miss.
+ */
+function requireCaptureToken(service: CaptureService, options: CaptureRouterOptions): RequestHandler {
+  return async (req, res, next) => {
+    const param: unknown = req.params['session_key'];
+    const raw = typeof param === 'string' ? param : '';
+    if (!(await service.opens(sessionKeyOrNotFound(raw), req.get(captureTokenHeader)))) {
+      drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
+      throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
+    }
+    next();
+  };
+}
+
+/**
+ * The capture app's routes, `/v1/capture/:session_key…` (see capture.docs.ts): the capture link's token, sent as
+ * `Capture-Token`, is the authority.
+ */
 export function createCaptureRouter(service: CaptureService, options: CaptureRouterOptions): Router {
   const router = Router();
+  router.use('/v1/capture/:session_key', ours, requireCaptureToken(service, options));
   router
     .route('/v1/capture/:session_key')
     .get(ours, async (req, res) => {

@@ -1,4 +1,5 @@
-import type { ManualEntryRequest, PhotoCode, SessionKey } from '@pave/domain';
+import { isCaptureLinkOpen, type ManualEntryRequest, type PhotoCode, type SessionKey } from '@pave/domain';
+import { matchesCaptureToken } from '../sessions/capture-token.js';
 import type { SessionRow } from '../storage/repository.js';
 import { createCaptureContext, findAccepting, type CaptureDeps } from './capture-context.js';
 import { completeUpload, type UploadedPhoto } from './complete-upload.js';
@@ -13,6 +14,11 @@ export function createCaptureService(deps: CaptureDeps) {
   const context = createCaptureContext(deps);
   return {
     ...createSessionStateUseCases(context),
+    /** Whether `token` opens the session's capture link (see capture-token.ts); no side effect. */
+    opens: async (sessionKey: SessionKey, token: string | undefined): Promise<boolean> => {
+      const row = await deps.repo.sessions.findByKey(sessionKey, 'any');
+      return row !== null && isCaptureLinkOpen(row.status) && matchesCaptureToken(row.captureToken, token);
+    },
     /**
      * Checks, before the upload is read, that the session takes photos. No side effect: an `IDLE` session is
      * started only when the judged photo is appended (`completeUpload`).

@@ -60,7 +60,8 @@ export async function completeUpload(
   const attempts = await context.repo.attempts.listForSession(session.id);
   const otherStepHashes = otherStepHashesOf(attempts, upload.photoCode);
   const started = performance.now();
-  const judged = await context.qaSlots.run(() =>
+  const owner = { account: String(session.accountId), session: session.sessionKey };
+  const judged = await context.qaSlots.run(owner, () =>
     judgeUpload({ bytes: upload.bytes, photoCode: upload.photoCode, otherStepHashes, settings: context.qaSettings }),
   );
   if (!judged.ok) return judged;

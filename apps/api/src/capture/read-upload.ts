@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 export type Upload = { readonly bytes: Buffer; readonly filename: string | null };
 
 /** Why an upload was refused before any image processing. */
-export type UploadErrorCode = 'not_multipart' | 'too_large' | 'bad_form';
+export type UploadErrorCode = 'not_multipart' | 'too_large' | 'bad_form' | 'too_slow';
 
 /** A refused upload: a code (its status is the router's business) and a sentence for the caller. */
 export type UploadError = { code: UploadErrorCode; message: string };
@@ -16,7 +16,42 @@ export type UploadError = { code: UploadErrorCode; message: string };
 export type UploadLimits = {
   /** The largest accepted file, in bytes; one byte more is `too_large`. */
   readonly maxBytes: number;
+  /** How the body must arrive; a slower one is `too_slow` (absent: no limit, for tests of other things). */
+  readonly pace?: UploadPace;
 };
+
+/** The slowest body the server keeps reading: whole within `deadlineMs`, and `minBytesPerSecond` over every window. */
+export type UploadPace = {
+  readonly deadlineMs: number;
+  readonly minBytesPerSecond: number;
+  readonly windowMs: number;
+};
+
+/**
+ * Watches a body arrive and calls `tooSlow` once it misses its pace: fewer than `minBytesPerSecond` over a window of
+ * `windowMs`, or not complete after `deadlineMs`. The returned function stops watching.
+ */
+function watchPace(req: Request, pace: UploadPace, tooSlow: (message: string) => void): () => void {
+  let seen = 0;
+  const onData = (chunk: Buffer): void => {
+    seen += chunk.length;
+  };
+  req.on('data', onData);
+  const minimum = (pace.minBytesPerSecond * pace.windowMs) / 1000;
+  const window = setInterval(() => {
+    if (seen < minimum) tooSlow(`The upload arrived slower than ${pace.minBytesPerSecond} bytes per second.`);
+    seen = 0;
+  }, pace.windowMs);
+  const deadline = setTimeout(
+    () => tooSlow(`The upload did not arrive within ${Math.round(pace.deadlineMs / 1000)} s.`),
+    pace.deadlineMs,
+  );
+  return () => {
+    clearInterval(window);
+    clearTimeout(deadline);
+    req.off('data', onData);
+  };
+}
 
 // Room for the multipart boundaries, part headers and a few small text fields around the file.
 const formOverheadBytes = 64 * 1024;
@@ -49,21 +84,54 @@ function createParser(req: Request, limits: UploadLimits): Result<Busboy, Upload
   }
 }
 
-type Collector = { settle(outcome: Result<Upload, UploadError>): void; file: Upload | null };
+type Collector = {
+  settle(outcome: Result<Upload, UploadError>): void;
+  file: Upload | null;
+  /** Bytes to allocate for the file up front (the declared request length, at most the limit), or null. */
+  readonly capacity: number | null;
+};
 
-function collectFile(stream: Readable, info: FileInfo, limits: UploadLimits, collector: Collector): void {
+/** The request's declared length, which bounds the file's: its buffer is allocated once, at that size. */
+function declaredLength(req: Request): number | null {
+  const declared = Number(req.get('Content-Length') ?? Number.NaN);
+  return Number.isSafeInteger(declared) && declared > 0 ? declared : null;
+}
+
+/** Collects a file's chunks: into one buffer of `capacity` bytes when the length is known, else concatenated at the end. */
+function createSink(capacity: number | null) {
+  const buffer = capacity === null ? null : Buffer.allocUnsafe(capacity);
   const chunks: Buffer[] = [];
   let size = 0;
-  stream.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    chunks.push(chunk);
-  });
+  return {
+    get size() {
+      return size;
+    },
+    add(chunk: Buffer): void {
+      const fits = buffer !== null && chunks.length === 0 && size + chunk.length <= buffer.length;
+      if (fits) chunk.copy(buffer, size);
+      else {
+        // more than declared cannot arrive (Node's parser holds a body to its Content-Length); kept correct anyway
+        if (buffer && chunks.length === 0) chunks.push(buffer.subarray(0, size));
+        chunks.push(chunk);
+      }
+      size += chunk.length;
+    },
+    bytes(): Buffer {
+      if (chunks.length > 0) return Buffer.concat(chunks, size);
+      return buffer ? buffer.subarray(0, size) : Buffer.alloc(0);
+    },
+  };
+}
+
+function collectFile(stream: Readable, info: FileInfo, limits: UploadLimits, collector: Collector): void {
+  const sink = createSink(collector.capacity);
+  stream.on('data', (chunk: Buffer) => sink.add(chunk));
   stream.on('limit', () => collector.settle(tooLarge(limits)));
   // busboy destroys the file stream with its error when the form breaks off; the parser reports it too
   stream.on('error', (error: unknown) => collector.settle(refuse('bad_form', formErrorMessage(error))));
   stream.on('end', () => {
-    if (size > limits.maxBytes) return;
-    collector.file = { bytes: Buffer.concat(chunks, size), filename: info.filename ?? null };
+    if (sink.size > limits.maxBytes) return;
+    collector.file = { bytes: sink.bytes(), filename: info.filename ?? null };
   });
 }
 
@@ -101,8 +169,9 @@ function formErrorMessage(error: unknown): string {
 /**
  * Reads the one file of a `multipart/form-data` request (field {@link uploadFieldName}) into memory, streaming: it stops
  * buffering as soon as the file passes `maxBytes`, or at the first other file field, second file or malformed
- * part. The rest of such a request is left unread: {@link drainAfterResponse} deals with it. The file's type is
- * not judged here (the bytes are, later); its name and declared type are ignored.
+ * part, or once the body misses its pace (`too_slow`: a client holding its upload slot while sending nothing). The
+ * rest of such a request is left unread: {@link drainAfterResponse} deals with it. The file's type is not judged
+ * here (the bytes are, later); its name and declared type are ignored.
  */
 export function readUpload(req: Request, limits: UploadLimits): Promise<Result<Upload, UploadError>> {
   if (!req.is('multipart/form-data')) {
@@ -115,16 +184,22 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Result<U
   if (!parser.ok) return Promise.resolve(parser);
   return new Promise((resolve) => {
     let settled = false;
+    let stopWatching = (): void => undefined;
+    const declared = declaredLength(req);
     const collector: Collector = {
       file: null,
+      capacity: declared === null ? null : Math.min(declared, limits.maxBytes + 1),
       settle(outcome) {
         if (settled) return;
         settled = true;
+        stopWatching();
         if (!outcome.ok) req.unpipe(parser.value);
         resolve(outcome);
       },
     };
     listen(parser.value, limits, collector);
+    if (limits.pace)
+      stopWatching = watchPace(req, limits.pace, (message) => collector.settle(refuse('too_slow', message)));
     // a client that goes away mid-upload must not leave the request (and its upload slot) waiting forever
     req.once('close', () => {
       if (!req.complete) collector.settle(refuse('bad_form', 'The upload was interrupted.'));

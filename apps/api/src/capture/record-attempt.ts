@@ -33,6 +33,7 @@ export async function appendAttempt(
   ];
   const appended = await context.repo.attempts.append(attempt, {
     whileStatusIn: acceptingStatuses,
+    notExpiredAt: context.now().getTime(),
     events: stageChange,
   });
   if (appended.ok) return appended;

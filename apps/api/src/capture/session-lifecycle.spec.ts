@@ -4,6 +4,7 @@ import { newSession } from '../testing/repository-fixtures.js';
 import { samplePhotos, seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount } from '../testing/test-accounts.js';
 import { describeEachStorage, type TestStorage } from '../testing/test-storage.js';
+import { testSecretBox } from '../testing/test-secret-box.js';
 import { createSessionLifecycle } from './session-lifecycle.js';
 
 // The sample's attempts make a complete capture; its Interior (not an exterior view) cannot be left rejected.
@@ -51,7 +52,12 @@ describeEachStorage('session lifecycle: confirm', (kind) => {
 
   it('completes a capture whose attempts stay as they were read', async () => {
     const { key } = await completeSession();
-    const lifecycle = createSessionLifecycle({ repo, now: () => now, publicBaseUrl: 'http://pave.test' });
+    const lifecycle = createSessionLifecycle({
+      repo,
+      now: () => now,
+      publicBaseUrl: 'http://pave.test',
+      secretBox: testSecretBox,
+    });
 
     const confirmed = await lifecycle.confirm(key);
 
@@ -76,7 +82,12 @@ describeEachStorage('session lifecycle: confirm', (kind) => {
         },
       },
     };
-    const lifecycle = createSessionLifecycle({ repo: racing, now: () => now, publicBaseUrl: 'http://pave.test' });
+    const lifecycle = createSessionLifecycle({
+      repo: racing,
+      now: () => now,
+      publicBaseUrl: 'http://pave.test',
+      secretBox: testSecretBox,
+    });
 
     const confirmed = await lifecycle.confirm(key);
 

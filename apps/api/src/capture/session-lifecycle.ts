@@ -12,9 +12,16 @@ import { toSessionResults } from '../sessions/session-results.js';
 import { expireIfDue } from '../sessions/expire-on-access.js';
 import type { AttemptRow, Repository, SessionRow } from '../storage/repository.js';
 import { progressOf } from './capture-state.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 /** What the lifecycle needs. */
-export type LifecycleDeps = { readonly repo: Repository; readonly now: () => Date; readonly publicBaseUrl: string };
+export type LifecycleDeps = {
+  readonly repo: Repository;
+  readonly now: () => Date;
+  readonly publicBaseUrl: string;
+  /** Opens sealed capture tokens: the results document of a completed session carries its `capture_url`. */
+  readonly secretBox: SecretBox;
+};
 
 /** A session with its attempts in capture order, read together. */
 export type SessionWithAttempts = { readonly session: SessionRow; readonly attempts: readonly AttemptRow[] };
@@ -42,6 +49,7 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
       username,
       completedAt: at,
       publicBaseUrl: deps.publicBaseUrl,
+      secretBox: deps.secretBox,
     });
     return { event: 'SESSION:COMPLETE', payload };
   };
@@ -56,7 +64,8 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     photos?: readonly AttemptRow[],
   ): Promise<SessionRow | null> => {
     const at = deps.now().getTime();
-    const change = { sessionId: row.id, from: row.status, to, at };
+    // an overdue session moves only to EXPIRED: a confirm or start racing its expiry loses
+    const change = { sessionId: row.id, from: row.status, to, at, ...(to === 'EXPIRED' ? {} : { notExpiredAt: at }) };
     const events = to === 'COMPLETE' && photos ? [await completeEvent(row, photos, at)] : [];
     const won = await repo.sessions.updateStatus(
       photos ? { ...change, photosVersion: row.photosVersion, events } : change,

@@ -93,8 +93,11 @@ export async function createFolderImageStore(dataDir: string, options: ImageStor
     async save(id, files) {
       const [thumb, full] = [pathOf(id, 'thumb'), pathOf(id, 'full')];
       await mkdir(dirname(full), { recursive: true });
-      await writeDurably(thumb, files.thumb);
-      await writeDurably(full, files.full);
+      // both files are written and fsynced at once (both settle before a failure is thrown, so the caller's
+      // clean-up never races a write); the folder's fsync then makes both renames durable
+      const written = await Promise.allSettled([writeDurably(thumb, files.thumb), writeDurably(full, files.full)]);
+      const failed = written.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
       await syncFolder(dirname(full));
     },
     async remove(id) {

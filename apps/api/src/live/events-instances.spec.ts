@@ -52,6 +52,8 @@ describeOrSkip(postgresSkipReason, 'live streams across two API processes on one
     };
   };
   const clientOf = (target: Instance): PaveClient => createPaveClient({ baseUrl: target.baseUrl, ...account });
+  /** The capture client of a session, through A (its capture link names A's address). */
+  const captureOf = async (key: string) => clientOf(a).capture((await clientOf(a).sessions.get(key)).capture_url);
 
   beforeAll(async () => {
     bundle = await buildServerBundle(`live-duo-${randomBytes(4).toString('hex')}`);
@@ -81,7 +83,7 @@ describeOrSkip(postgresSkipReason, 'live streams across two API processes on one
     const firstOfAll = all.next();
     await Promise.all(opened);
     const started = performance.now();
-    await clientOf(a).capture.start(key);
+    await (await captureOf(key)).start();
     const [fromSession, fromAll] = [(await firstOfSession).value as LiveEvent, (await firstOfAll).value as LiveEvent];
     const elapsedMs = performance.now() - started;
     expect([fromSession.id, fromSession.body.event, fromAll.body.session_key]).toEqual([
@@ -90,14 +92,14 @@ describeOrSkip(postgresSkipReason, 'live streams across two API processes on one
       key,
     ]);
     expect(elapsedMs).toBeLessThan(5000);
-    await clientOf(a).capture.manual(key, { photo_code: 1, value: '1HGCM82633A004352' });
+    await (await captureOf(key)).manual({ photo_code: 1, value: '1HGCM82633A004352' });
     expect(((await session.next()).value as LiveEvent).body).toMatchObject({ event: 'SESSION:STAGE_CHANGE', seq: 2 });
     await Promise.all([session.return(), all.return()]);
   });
 
   it('SIGTERM ends the streams B holds at once, B exits 0, and the reader resumes on A', async () => {
     const key = (await clientOf(a).sessions.create()).session_key;
-    await clientOf(a).capture.start(key);
+    await (await captureOf(key)).start();
     const response = await fetch(`${b.baseUrl}/v1/sessions/${key}/events`, {
       headers: { ...authHeaders(account, new Date()), Accept: 'text/event-stream' },
     });
@@ -123,7 +125,7 @@ describeOrSkip(postgresSkipReason, 'live streams across two API processes on one
     expect(performance.now() - stoppedAt).toBeLessThan(8000);
     b.server = null;
     // the reader goes on from the last id it had, on A
-    await clientOf(a).capture.manual(key, { photo_code: 1, value: '1HGCM82633A004352' });
+    await (await captureOf(key)).manual({ photo_code: 1, value: '1HGCM82633A004352' });
     const resumed = clientOf(a).sessions.events(key, { ...quick, lastEventId: '1' });
     expect(((await resumed.next()).value as LiveEvent).id).toBe('2');
     await resumed.return();

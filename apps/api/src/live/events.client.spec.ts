@@ -101,6 +101,7 @@ describeEachStorage('live event streams', (kind) => {
     await storage.destroy();
   });
 
+  const captureOf = async (key: string) => pave.capture((await pave.sessions.get(key)).capture_url);
   const expire = async (key: SessionKey) => {
     const row = await repo.sessions.findByKey(key, 'any');
     if (!row) throw new Error('session missing');
@@ -112,9 +113,9 @@ describeEachStorage('live event streams', (kind) => {
     const states: StreamState[] = [];
     const stream = pave.sessions.events(key, { ...quick, onState: (state) => states.push(state) });
     const first = stream.next();
-    await pave.capture.start(key);
+    await (await captureOf(key)).start();
     expect(summary([(await first).value as LiveEvent])).toEqual([['1', 'SESSION:STATUS_CHANGE', 'STARTED']]);
-    await pave.capture.manual(key, { photo_code: 1, value: vin });
+    await (await captureOf(key)).manual({ photo_code: 1, value: vin });
     await expire(key);
     const rest: LiveEvent[] = [];
     for await (const event of stream) rest.push(event);
@@ -129,9 +130,9 @@ describeEachStorage('live event streams', (kind) => {
 
   it('resumes after dropped connections without losing or repeating an event', async () => {
     const { session_key: key } = await pave.sessions.create();
-    await pave.capture.start(key);
-    await pave.capture.manual(key, { photo_code: 1, value: vin });
-    await pave.capture.manual(key, { photo_code: 3, value: '12345' });
+    await (await captureOf(key)).start();
+    await (await captureOf(key)).manual({ photo_code: 1, value: vin });
+    await (await captureOf(key)).manual({ photo_code: 3, value: '12345' });
     // every connection is cut after one event
     const { fetch, connections } = cuttingFetch();
     const stream = clientWith({ fetch }).sessions.events(key, quick);
@@ -164,7 +165,7 @@ describeEachStorage('live event streams', (kind) => {
 
   it('follows every session of the account from now on, in the order they were recorded', async () => {
     const before = await pave.sessions.create();
-    await pave.capture.start(before.session_key);
+    await (await captureOf(before.session_key)).start();
     let opened: () => void = () => undefined;
     const isOpen = new Promise<void>((resolve) => (opened = resolve));
     const account = pave.sessions.allEvents({ ...quick, onState: (state) => state === 'open' && opened() });
@@ -173,9 +174,9 @@ describeEachStorage('live event streams', (kind) => {
     await isOpen;
     const a = await pave.sessions.create();
     const b = await pave.sessions.create();
-    await pave.capture.start(a.session_key);
-    await pave.capture.start(b.session_key);
-    await pave.capture.manual(a.session_key, { photo_code: 1, value: vin });
+    await (await captureOf(a.session_key)).start();
+    await (await captureOf(b.session_key)).start();
+    await (await captureOf(a.session_key)).manual({ photo_code: 1, value: vin });
     const events = await reading;
     expect(events.map((event) => [event.body.session_key, event.body.event])).toEqual([
       [a.session_key, 'SESSION:STATUS_CHANGE'],
@@ -250,7 +251,7 @@ describeEachStorage('live event streams', (kind) => {
     const next = admitted.next();
     // an account's stream starts with the events recorded once it is open
     await isOpen;
-    await pave.capture.start(key);
+    await (await captureOf(key)).start();
     expect(((await next).value as LiveEvent).body.event).toBe('SESSION:STATUS_CHANGE');
     for (const controller of controllers) controller.abort(new Error('closed'));
     await Promise.all([admitted.return(), ...waiting]);

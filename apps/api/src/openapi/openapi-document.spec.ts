@@ -8,7 +8,7 @@ import { createApp, createOpenApiDocument, namedSchemas } from '../app.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
 import { call } from '../testing/http-call.js';
-import { startTestServer, testDefaultImages } from '../testing/test-server.js';
+import { startTestServer, testDefaultImages, testSecretBox } from '../testing/test-server.js';
 import { createSqliteTestStorage } from '../testing/test-storage.js';
 import { openApiPathOf } from './openapi-document.js';
 
@@ -69,6 +69,7 @@ describe('the OpenAPI document', () => {
         repo,
         logger: createLogger('silent'),
         publicBaseUrl: 'http://localhost:3000',
+        secretBox: testSecretBox,
         images: await createFolderImageStore(join(tmpdir(), 'pave-openapi-unused')),
         defaultImages: await testDefaultImages(),
       });

@@ -1,4 +1,4 @@
-import { authHeaderNames, tokenFreshnessSeconds } from '@pave/domain';
+import { authHeaderNames, tokenFreshnessSeconds, tokenFutureSkewSeconds } from '@pave/domain';
 import { z } from 'zod';
 import type { ResponseDoc, RouteDoc } from './route-doc.js';
 
@@ -30,7 +30,7 @@ const securitySchemes = {
     type: 'apiKey',
     in: 'header',
     name: authHeaderNames.timestamp,
-    description: `The signed timestamp as sent: \`2021-05-30T12:49:19Z\`, Unix seconds or RFC 1123; at most ${tokenFreshnessSeconds} s from the server clock.`,
+    description: `The signed timestamp as sent: \`2021-05-30T12:49:19Z\`, Unix seconds or RFC 1123; at most ${tokenFreshnessSeconds} s behind and ${tokenFutureSkewSeconds} s ahead of the server clock.`,
   },
 } satisfies Record<string, Json>;
 

@@ -1,9 +1,11 @@
 import sharp from 'sharp';
 import { decodeImage, inspectUpload, type DecodedImage, type DecodeResult } from './decode-image.js';
 import { measureImage } from './measure-image.js';
+import { refuseUndecodable } from './read-header.js';
 import { defaultQaSettings } from './qa-settings.js';
 import { sniffImageFormat } from './sniff-image-format.js';
 import {
+  makeBlurredImage,
   makeDecompressionBomb,
   makeNonImage,
   makeRotatedGpsImage,
@@ -115,6 +117,79 @@ describe('decodeImage', () => {
   });
 });
 
+describe('decodeImage of what the capture app sends', () => {
+  it('stores an upright baseline JPEG that fits as uploaded, byte for byte', async () => {
+    const input = await makeSceneImage({ seed: 30 });
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    expect(image.jpeg).toEqual({ data: input, width: 800, height: 600 });
+    expect([image.thumbnail.width, image.raster.width]).toEqual([320, 512]);
+  });
+
+  it('stores an upright JPEG with EXIF (orientation 1, GPS) without its EXIF, pixels unchanged', async () => {
+    const input = await sharp(await makeSceneImage({ seed: 31 }))
+      .jpeg({ quality: 90 })
+      .withExif({ IFD0: { Orientation: '1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1' } })
+      .toBuffer();
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    expect(await readExifSummary(image.jpeg.data)).toEqual({ hasExif: false, orientation: null, hasGps: false });
+    expect(image.jpeg.data.length).toBeLessThan(input.length);
+    const [stored, uploaded] = await Promise.all([image.jpeg.data, input].map((b) => sharp(b).raw().toBuffer()));
+    expect(stored?.equals(uploaded ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('re-encodes a progressive JPEG that fits', async () => {
+    const input = await sharp(await makeSceneImage({ seed: 32 }))
+      .jpeg({ progressive: true })
+      .toBuffer();
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    expect([image.jpeg.data.equals(input), (await sharp(image.jpeg.data).metadata()).isProgressive]).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it('takes the raster of a JPEG larger than the stored size from the stored JPEG, measuring it alike', async () => {
+    const input = await makeSceneImage({ seed: 33, width: 4000, height: 3000 });
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+    const inspected = await inspectUpload(input, defaultQaSettings);
+
+    expect([image.jpeg.width, image.raster.width, image.raster.height, image.raster.imageWidth]).toEqual([
+      2560, 512, 384, 4000,
+    ]);
+    const fromStored = measureImage(image.raster);
+    const fromUpload = inspected.ok ? measureImage(inspected.value.raster) : null;
+    expect(Math.abs(fromStored.meanLuma - (fromUpload?.meanLuma ?? 0))).toBeLessThan(1);
+    // measured on 3 seeds: 0.82x on sharp scenes (330-450), 0.98-1.03x near the Blurry threshold of 60
+    expect(fromStored.laplacianVariance / (fromUpload?.laplacianVariance ?? 1)).toBeGreaterThan(0.75);
+  });
+
+  it.each([
+    [5, 'not blurry'],
+    [10, 'blurry'],
+  ])(
+    'judges a 12 MP JPEG blurred by sigma %s px as %s, as its raster from the upload does',
+    async (sigma, expected) => {
+      const input = await makeBlurredImage({ seed: 34, width: 4000, height: 3000, sigma });
+
+      const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+      const inspected = await inspectUpload(input, defaultQaSettings);
+
+      const verdictOf = (variance: number) => (variance < defaultQaSettings.blurVarianceMin ? 'blurry' : 'not blurry');
+      expect([
+        verdictOf(measureImage(image.raster).laplacianVariance),
+        inspected.ok && verdictOf(measureImage(inspected.value.raster).laplacianVariance),
+      ]).toEqual([expected, expected]);
+    },
+  );
+});
+
 describe('decodeImage refusals', () => {
   it('refuses text bytes as not_an_image', async () => {
     const result = await decodeImage(makeNonImage(), defaultQaSettings);
@@ -187,6 +262,45 @@ describe('decodeImage refusals', () => {
       expect([over.ok ? 'decoded' : over.error.code, exact.ok]).toEqual(['too_many_pixels', true]);
     },
   );
+
+  it('refuses a progressive JPEG over maxProgressivePixels before decoding it, and takes a baseline one', async () => {
+    const baseline = await makeSceneImage({ seed: 24 });
+    const progressive = await sharp(baseline).jpeg({ progressive: true }).toBuffer();
+    const settings = { ...defaultQaSettings, maxProgressivePixels: 479_999 };
+
+    const [refused, taken] = await Promise.all([decodeImage(progressive, settings), decodeImage(baseline, settings)]);
+
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'too_many_pixels',
+        message: 'A progressive JPEG may have at most 479999 pixels; send a baseline JPEG.',
+      },
+    });
+    expect(taken.ok).toBe(true);
+  });
+
+  it.each<TestImageFormat>(['png', 'webp', 'avif'])(
+    'refuses a %s over maxCostlyPixels, while a JPEG of that size passes',
+    async (format) => {
+      const settings = { ...defaultQaSettings, maxCostlyPixels: 479_999 };
+      const [costly, jpeg] = await Promise.all([
+        makeSceneImage({ seed: 25, format }),
+        makeSceneImage({ seed: 25, format: 'jpeg' }),
+      ]);
+
+      const [refused, taken] = await Promise.all([decodeImage(costly, settings), decodeImage(jpeg, settings)]);
+
+      expect([refused.ok ? 'decoded' : refused.error.code, taken.ok]).toEqual(['too_many_pixels', true]);
+    },
+  );
+
+  it('words a decoder timeout as too_costly', () => {
+    expect(refuseUndecodable(new Error('timeout: 12% complete'), defaultQaSettings)).toEqual({
+      ok: false,
+      error: { code: 'too_costly', message: 'The image takes more than 10 s to decode.' },
+    });
+  });
 });
 
 describe('inspectUpload (what image QA decodes)', () => {
@@ -200,6 +314,10 @@ describe('inspectUpload (what image QA decodes)', () => {
   it.each([
     ['a JPEG', () => makeSceneImage({ seed: 22 })],
     ['a PNG', () => makeSceneImage({ seed: 22, format: 'png' })],
+    [
+      'a progressive JPEG',
+      () => makeSceneImage({ seed: 22 }).then((b) => sharp(b).jpeg({ progressive: true }).toBuffer()),
+    ],
     ['a JPEG with EXIF orientation 6', () => makeRotatedGpsImage({ seed: 22 })],
     ['a tiny JPEG', () => makeTinyImage({ seed: 22 })],
     ['a truncated JPEG', () => makeTruncatedJpeg({ seed: 22 })],
@@ -214,7 +332,7 @@ describe('inspectUpload (what image QA decodes)', () => {
     expect(inspected).toEqual(withoutFiles(decoded));
   });
 
-  it('measures the upload itself: a 12 MP JPEG is read at reduced scale into a 512 px raster', async () => {
+  it('measures the upload itself (inspectUpload): a 12 MP JPEG is read at reduced scale into a 512 px raster', async () => {
     const input = await makeSceneImage({ seed: 23, width: 4000, height: 3000 });
 
     const inspected = await inspectUpload(input, defaultQaSettings);
@@ -227,7 +345,7 @@ describe('inspectUpload (what image QA decodes)', () => {
 
 describe('decodeImage with broken settings', () => {
   it('throws (a bug) instead of refusing the upload', async () => {
-    const input = await makeSceneImage({ seed: 21 });
+    const input = await makeSceneImage({ seed: 21, format: 'png' });
 
     await expect(decodeImage(input, { ...defaultQaSettings, storedJpegQuality: 0 })).rejects.toThrow('quality');
   });

@@ -1,26 +1,24 @@
 import { type Result } from '@pave/domain';
-import sharp, {
-  type FormatEnum,
-  type JpegOptions,
-  type Metadata,
-  type OutputInfo,
-  type ResizeOptions,
-  type Sharp,
-} from 'sharp';
+import sharp, { type JpegOptions, type OutputInfo, type ResizeOptions, type Sharp } from 'sharp';
+import { strippedBaselineJpeg } from './baseline-jpeg.js';
 import { type AnalysisRaster } from './measure-image.js';
 import { type QaSettings } from './qa-settings.js';
-import { type ImageFormat, sniffImageFormat } from './sniff-image-format.js';
+import {
+  checkedHeader,
+  refuseUndecodable,
+  type CheckedHeader,
+  type DecodeError,
+  type Header,
+  type HeaderDetails,
+} from './read-header.js';
+import { type ImageFormat } from './sniff-image-format.js';
 
-/** Why an upload is not an image the server will process (nothing is stored for it). */
-export type DecodeErrorCode = 'not_an_image' | 'too_large' | 'too_many_pixels';
+export type { DecodeError, DecodeErrorCode } from './read-header.js';
 
-/** A refused upload: a stable code and a sentence for the caller. */
-export type DecodeError = { code: DecodeErrorCode; message: string };
-
-/** A JPEG the server produced, with its pixel size. */
+/** A JPEG the server stores, with its pixel size. */
 export type EncodedJpeg = { data: Buffer; width: number; height: number };
 
-/** An accepted upload, decoded once and turned into everything the server stores and measures. */
+/** An accepted upload, turned into everything the server stores and measures. */
 export type DecodedImage = {
   /** The format the bytes are in (from their magic bytes, confirmed by the decoder). */
   format: ImageFormat;
@@ -32,7 +30,10 @@ export type DecodedImage = {
   width: number;
   /** Pixel height after EXIF orientation. */
   height: number;
-  /** The image to store: EXIF orientation applied, long side at most `storedLongSide`, no metadata (no EXIF, GPS, XMP). */
+  /**
+   * The image to store: upright, long side at most `storedLongSide`, no metadata (no EXIF, GPS, XMP). An upright
+   * baseline JPEG that already fits is stored as uploaded, its metadata segments removed; anything else is re-encoded.
+   */
   jpeg: EncodedJpeg;
   /** A small JPEG, `thumbnailWidth` wide (never enlarged), also without metadata. */
   thumbnail: EncodedJpeg;
@@ -43,68 +44,29 @@ export type DecodedImage = {
 /** The outcome of {@link decodeImage}. */
 export type DecodeResult = Result<DecodedImage, DecodeError>;
 
-/** What image QA needs of an upload, and all it decodes: the header and the analysis raster. */
+/** What image QA needs of an upload: the header and the analysis raster. */
 export type InspectedUpload = Omit<DecodedImage, 'jpeg' | 'thumbnail'>;
 
-type Header = { format: ImageFormat; originalWidth: number; originalHeight: number; width: number; height: number };
-
-const refuse = (code: DecodeErrorCode, message: string): { ok: false; error: DecodeError } => ({
-  ok: false,
-  error: { code, message },
-});
-
-/** The decoder's own words, first line only: the caller learns what is wrong with the file, nothing more. */
-function decoderDetail(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').slice(0, 200);
-}
-
-function refuseUndecodable(error: unknown, settings: QaSettings): { ok: false; error: DecodeError } {
-  const detail = decoderDetail(error);
-  if (/pixel limit/i.test(detail)) {
-    return refuse('too_many_pixels', `The image has more than ${settings.maxPixels} pixels.`);
-  }
-  return refuse('not_an_image', `The image data cannot be decoded (${detail}).`);
-}
-
-const decoderFormats = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' } as const satisfies Record<
-  ImageFormat,
-  keyof FormatEnum
->;
-
-/** Reads the header only; libvips refuses a pixel count over `maxPixels` here, before decoding anything. */
-async function readHeader(
-  bytes: Buffer,
-  format: ImageFormat,
-  settings: QaSettings,
-): Promise<Result<Header, DecodeError>> {
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(bytes, { limitInputPixels: settings.maxPixels }).metadata();
-  } catch (error) {
-    return refuseUndecodable(error, settings);
-  }
-  const isAv1 = format !== 'avif' || metadata.compression === 'av1';
-  if (metadata.format !== decoderFormats[format] || !isAv1) {
-    return refuse('not_an_image', `The file starts like ${format} but does not decode as one.`);
-  }
-  const { width, height } = metadata.autoOrient;
-  return { ok: true, value: { format, originalWidth: metadata.width, originalHeight: metadata.height, width, height } };
-}
-
 /**
- * One decoder pipeline: EXIF orientation applied, alpha flattened onto white, refusing truncated or
- * corrupt data (`failOn: 'error'`) and anything over `maxPixels`. Outputs carry no metadata, because
- * sharp strips it unless `keepMetadata`/`withMetadata` is called, and nothing here calls them.
+ * One decoder pipeline over untrusted bytes: EXIF orientation applied (only when the file says it is not upright: it
+ * costs a copy of the image), alpha flattened onto white, refusing truncated or corrupt data (`failOn: 'error'`),
+ * anything over `maxPixels`, and work past `decodeTimeoutSeconds`. Outputs carry no metadata, because sharp strips it
+ * unless `keepMetadata`/`withMetadata` is called, and nothing here calls them.
  */
-function openImage(bytes: Buffer, settings: QaSettings): Sharp {
+function openUpload(bytes: Buffer, details: HeaderDetails, settings: QaSettings): Sharp {
+  const upright = details.orientation === undefined || details.orientation === 1;
   return sharp(bytes, {
     failOn: 'error',
     limitInputPixels: settings.maxPixels,
     sequentialRead: true,
-    autoOrient: true,
-  }).flatten({ background: '#ffffff' });
+    autoOrient: !upright,
+  })
+    .timeout({ seconds: settings.decodeTimeoutSeconds })
+    .flatten({ background: '#ffffff' });
 }
+
+/** A JPEG the server wrote itself: decoded at reduced scale (shrink-on-load); a failure is a bug. */
+const openStored = (stored: EncodedJpeg): Sharp => sharp(stored.data, { sequentialRead: true });
 
 const inside = (size: number): ResizeOptions => ({
   width: size,
@@ -121,103 +83,116 @@ async function toEncodedJpeg(pipeline: Sharp): Promise<EncodedJpeg> {
   return { data, width: info.width, height: info.height };
 }
 
-/**
- * The only full decode of the upload. Its pipeline is built before the `try`, so invalid settings throw
- * (a bug); only what libvips finds in the untrusted bytes becomes a refusal.
- */
-async function encodeStored(bytes: Buffer, settings: QaSettings): Promise<Result<EncodedJpeg, DecodeError>> {
-  const pipeline = openImage(bytes, settings)
-    .resize(inside(settings.storedLongSide))
-    .jpeg(jpegOptions(settings.storedJpegQuality));
+/** Runs a pipeline over untrusted bytes: what libvips finds in them becomes a refusal. */
+async function untrusted<T>(work: Promise<T>, settings: QaSettings): Promise<Result<T, DecodeError>> {
   try {
-    return { ok: true, value: await toEncodedJpeg(pipeline) };
+    return { ok: true, value: await work };
   } catch (error) {
     return refuseUndecodable(error, settings);
   }
 }
 
+const storedFrom = (source: Sharp, settings: QaSettings): Promise<EncodedJpeg> =>
+  toEncodedJpeg(source.resize(inside(settings.storedLongSide)).jpeg(jpegOptions(settings.storedJpegQuality)));
+
+const thumbnailFrom = (source: Sharp, settings: QaSettings): Promise<EncodedJpeg> =>
+  toEncodedJpeg(
+    source
+      .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
+      .jpeg(jpegOptions(settings.thumbnailJpegQuality)),
+  );
+
 /**
- * The analysis raster, straight from the upload: libjpeg decodes a 12 MP JPEG at 1/4 or 1/8 scale (shrink-on-load,
- * no full-size pixels at all), so QA costs little more than reading the file's entropy-coded data once.
+ * The analysis raster: libjpeg decodes a JPEG at 1/2 to 1/8 scale (shrink-on-load, no full-size pixels at all), so
+ * QA costs little more than reading the file's entropy-coded data once.
  */
-async function analysisRaster(
-  bytes: Buffer,
-  header: Header,
-  settings: QaSettings,
-): Promise<Result<AnalysisRaster, DecodeError>> {
-  const pipeline = openImage(bytes, settings)
+async function rasterFrom(source: Sharp, header: Header, settings: QaSettings): Promise<AnalysisRaster> {
+  const { data, info }: { data: Buffer; info: OutputInfo } = await source
     .resize(inside(settings.analysisLongSide))
     .greyscale()
-    .raw({ depth: 'uchar' });
-  let output: { data: Buffer; info: OutputInfo };
-  try {
-    output = await pipeline.toBuffer({ resolveWithObject: true });
-  } catch (error) {
-    return refuseUndecodable(error, settings);
-  }
-  const { data, info } = output;
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`invariant: the analysis raster has 1 channel, got ${info.channels}`);
+  return { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height };
+}
+
+/**
+ * The upload's bytes as the stored JPEG, when they can be kept: an upright, 3-channel sRGB baseline JPEG without an
+ * ICC profile that already fits `storedLongSide` (what the capture app's canvas produces), metadata removed.
+ */
+function keptAsUploaded(bytes: Buffer, checked: CheckedHeader, settings: QaSettings): EncodedJpeg | null {
+  const { header, details } = checked;
+  const upright = details.orientation === undefined || details.orientation === 1;
+  const plain = details.channels === 3 && details.space === 'srgb' && !details.icc && !details.hasAlpha;
+  const fits = Math.max(header.width, header.height) <= settings.storedLongSide;
+  if (header.format !== 'jpeg' || details.isProgressive || !upright || !plain || !fits) return null;
+  const data = strippedBaselineJpeg(bytes);
+  return data && { data, width: header.width, height: header.height };
+}
+
+/**
+ * An upload that fits the stored size: raster, thumbnail and (unless kept as uploaded) the stored JPEG, each straight
+ * from the upload, side by side. Each pipeline reads the whole file, so a corrupt one is refused by every one.
+ */
+async function decodeFitting(bytes: Buffer, checked: CheckedHeader, settings: QaSettings): Promise<DecodeResult> {
+  const open = () => openUpload(bytes, checked.details, settings);
+  const kept = keptAsUploaded(bytes, checked, settings);
+  const [raster, thumbnail, stored] = await Promise.all([
+    untrusted(rasterFrom(open(), checked.header, settings), settings),
+    untrusted(thumbnailFrom(open(), settings), settings),
+    kept ? { ok: true as const, value: kept } : untrusted(storedFrom(open(), settings), settings),
+  ]);
+  if (!raster.ok) return raster;
+  if (!thumbnail.ok) return thumbnail;
+  if (!stored.ok) return stored;
   return {
     ok: true,
-    value: { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height },
+    value: { ...checked.header, jpeg: stored.value, thumbnail: thumbnail.value, raster: raster.value },
   };
 }
 
 /**
- * The thumbnail, made from the stored JPEG, which libjpeg decodes at reduced scale (shrink-on-load) for a few
- * milliseconds. A failure here is a bug: the input is our own JPEG.
+ * An upload larger than the stored size (a 12 MP photo): one full decode, into the stored JPEG; the raster and the
+ * thumbnail then come from that JPEG at reduced scale, side by side, instead of a second decode of the upload.
  */
-function encodeThumbnail(stored: EncodedJpeg, settings: QaSettings): Promise<EncodedJpeg> {
-  return toEncodedJpeg(
-    sharp(stored.data, { sequentialRead: true })
-      .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
-      .jpeg(jpegOptions(settings.thumbnailJpegQuality)),
-  );
+async function decodeLarger(bytes: Buffer, checked: CheckedHeader, settings: QaSettings): Promise<DecodeResult> {
+  const stored = await untrusted(storedFrom(openUpload(bytes, checked.details, settings), settings), settings);
+  if (!stored.ok) return stored;
+  const [raster, thumbnail] = await Promise.all([
+    rasterFrom(openStored(stored.value), checked.header, settings),
+    thumbnailFrom(openStored(stored.value), settings),
+  ]);
+  return { ok: true, value: { ...checked.header, jpeg: stored.value, thumbnail, raster } };
 }
 
 /**
- * Refuses, without decoding pixels, bytes over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP
- * or AVIF by its magic bytes (`not_an_image`) and images over `maxPixels` (`too_many_pixels`).
- */
-async function checkedHeader(bytes: Buffer, settings: QaSettings): Promise<Result<Header, DecodeError>> {
-  if (bytes.length > settings.maxInputBytes) {
-    return refuse('too_large', `The file has ${bytes.length} bytes; the limit is ${settings.maxInputBytes}.`);
-  }
-  const format = sniffImageFormat(bytes);
-  if (format === null) return refuse('not_an_image', 'The file is not a JPEG, PNG, WebP or AVIF image.');
-  return readHeader(bytes, format, settings);
-}
-
-/**
- * Image QA's part of an upload: the checks of {@link decodeImage} and the analysis raster, nothing stored. What the
- * QA benchmark measures, and exactly what `decodeImage` runs for QA.
+ * The QA half of an upload straight from its bytes: the header checks of {@link decodeImage} and the analysis
+ * raster, nothing stored. What the QA benchmark measures; {@link decodeImage} takes the raster of an upload larger
+ * than the stored size from the stored JPEG instead.
  */
 export async function inspectUpload(
   bytes: Buffer,
   settings: QaSettings,
 ): Promise<Result<InspectedUpload, DecodeError>> {
-  const header = await checkedHeader(bytes, settings);
-  if (!header.ok) return header;
-  const raster = await analysisRaster(bytes, header.value, settings);
-  return raster.ok ? { ok: true, value: { ...header.value, raster: raster.value } } : raster;
+  const checked = await checkedHeader(bytes, settings);
+  if (!checked.ok) return checked;
+  const { header, details } = checked.value;
+  const raster = await untrusted(rasterFrom(openUpload(bytes, details, settings), header, settings), settings);
+  return raster.ok ? { ok: true, value: { ...header, raster: raster.value } } : raster;
 }
 
 /**
- * Decodes an upload into the stored JPEG, its thumbnail and the QA raster. Refuses, without decoding pixels, bytes
- * over `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP or AVIF by its magic bytes
- * (`not_an_image`) and images over `maxPixels` (`too_many_pixels`); refuses truncated or corrupt data found while
- * decoding (`not_an_image`). The raster (QA) and the stored JPEG are decoded side by side, so on a machine with a
- * spare core the verdict costs no extra wait. Throws only on a bug (e.g. invalid settings).
+ * Turns an upload into the stored JPEG, its thumbnail and the QA raster. Refuses, without decoding pixels, bytes over
+ * `maxInputBytes` (`too_large`), anything that is not JPEG, PNG, WebP or AVIF by its magic bytes (`not_an_image`),
+ * images over `maxPixels` or over the lower cap of a costly decoder (`too_many_pixels`); refuses truncated or corrupt
+ * data found while decoding (`not_an_image`) and decoding that takes longer than `decodeTimeoutSeconds`
+ * (`too_costly`). Throws only on a bug (e.g. invalid settings).
  */
 export async function decodeImage(bytes: Buffer, settings: QaSettings): Promise<DecodeResult> {
-  const header = await checkedHeader(bytes, settings);
-  if (!header.ok) return header;
-  const [raster, stored] = await Promise.all([
-    analysisRaster(bytes, header.value, settings),
-    encodeStored(bytes, settings),
-  ]);
-  if (!raster.ok) return raster;
-  if (!stored.ok) return stored;
-  const thumbnail = await encodeThumbnail(stored.value, settings);
-  return { ok: true, value: { ...header.value, jpeg: stored.value, thumbnail, raster: raster.value } };
+  const checked = await checkedHeader(bytes, settings);
+  if (!checked.ok) return checked;
+  const { width, height } = checked.value.header;
+  return Math.max(width, height) <= settings.storedLongSide
+    ? decodeFitting(bytes, checked.value, settings)
+    : decodeLarger(bytes, checked.value, settings);
 }

@@ -12,6 +12,15 @@ export type QaSettings = {
    * as `too_many_pixels` before any pixel is decoded (libvips `limitInputPixels`), so bombs cost nothing.
    */
   readonly maxPixels: number;
+  /**
+   * Largest accepted progressive JPEG, in pixels: its decoder holds every coefficient of the image and decodes it
+   * whole (a 50 MP one costs seconds and hundreds of MB). Phones and the capture app send baseline JPEGs.
+   */
+  readonly maxProgressivePixels: number;
+  /** Largest accepted PNG, WebP or AVIF, in pixels: their decoders have no cheap reduced-scale decode. */
+  readonly maxCostlyPixels: number;
+  /** Longest any one decoder pipeline may run on an upload, in seconds; past it the upload is refused (`too_costly`). */
+  readonly decodeTimeoutSeconds: number;
   /** Low Resolution below this many pixels on the long side (after EXIF orientation). */
   readonly minLongSide: number;
   /** Low Resolution below this many pixels on the short side (after EXIF orientation). */
@@ -51,6 +60,9 @@ export type QaSettings = {
 export const defaultQaSettings: QaSettings = {
   maxInputBytes: 20 * 1024 * 1024,
   maxPixels: 50_000_000,
+  maxProgressivePixels: 16_000_000,
+  maxCostlyPixels: 25_000_000,
+  decodeTimeoutSeconds: 10,
   minLongSide: 640,
   minShortSide: 480,
   darkMeanLuma: 45,

@@ -7,6 +7,7 @@ import { createPaveClient } from '@pave/client';
 import { freePort, type ServerProcess } from '@pave/client/testing';
 import { makeSceneImage } from '../qa/test-images.js';
 import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import { captureTokenHeaders } from '../testing/capture-requests.js';
 
 // SIGTERM (what a container runtime or systemd sends) while an upload is still arriving: the server stops taking
 // connections at once, finishes the upload it is reading and answers it, stores it, closes storage and exits 0.
@@ -47,7 +48,7 @@ async function start(): Promise<ServerProcess> {
 }
 
 /** A multipart upload whose body is sent in two halves: `sendRest` sends the second one. */
-function slowUpload(path: string, image: Buffer) {
+function slowUpload(path: string, image: Buffer, captureUrl: string) {
   const boundary = 'drain-boundary';
   const body = Buffer.concat([
     Buffer.from(
@@ -59,7 +60,11 @@ function slowUpload(path: string, image: Buffer) {
   const half = Math.floor(body.length / 2);
   const req = request(`${baseUrl()}${path}`, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+    headers: {
+      ...captureTokenHeaders(captureUrl),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': body.length,
+    },
   });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
@@ -84,8 +89,9 @@ describe('SIGTERM with an upload in flight', () => {
   it('refuses new connections, finishes and stores the upload, and exits 0', async () => {
     const running = await start();
     const pave = createPaveClient({ baseUrl: baseUrl(), ...credentials, retry: { limit: 0 } });
-    const key = (await pave.sessions.create()).session_key;
-    const upload = slowUpload(`/v1/capture/${key}/photos/4`, await makeSceneImage({ seed: 4242 }));
+    const session = await pave.sessions.create();
+    const key = session.session_key;
+    const upload = slowUpload(`/v1/capture/${key}/photos/4`, await makeSceneImage({ seed: 4242 }), session.capture_url);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the server is reading the first half
 
     const exited = exitOf(running);

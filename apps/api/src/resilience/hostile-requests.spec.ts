@@ -7,10 +7,12 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { createSqliteTestStorage, type TestStorage } from '../testing/test-storage.js';
 import { authHeaders, createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
 import { sendRaw, type RawAnswer, type RawRequest } from './raw-request.js';
+import { captureTokenHeaders } from '../testing/capture-requests.js';
 
 let storage: TestStorage;
 let server: TestServer;
 let credentials: TestCredentials;
+let captureHeaders: Record<string, string> = {};
 let sessionKey: string;
 
 beforeAll(async () => {
@@ -24,7 +26,9 @@ beforeAll(async () => {
     headers: { ...authHeaders(credentials, new Date()), 'content-type': 'application/json' },
     body: '{}',
   });
-  sessionKey = (JSON.parse(created.body) as { session_key: string }).session_key;
+  const session = JSON.parse(created.body) as { session_key: string; capture_url: string };
+  sessionKey = session.session_key;
+  captureHeaders = captureTokenHeaders(session.capture_url);
 });
 
 afterAll(async () => {
@@ -124,7 +128,7 @@ describe('hostile requests', () => {
         const sent = {
           method: 'POST',
           path,
-          headers: { ...authHeaders(credentials, new Date()), 'content-type': body.type },
+          headers: { ...authHeaders(credentials, new Date()), ...captureHeaders, 'content-type': body.type },
           body: body.text,
         };
         const answer = await sendRaw(server.baseUrl, sent);
@@ -159,7 +163,7 @@ describe('hostile requests', () => {
         const sent = {
           method: 'POST',
           path: `/v1/capture/${sessionKey}/photos/${code}`,
-          headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+          headers: { ...captureHeaders, 'content-type': `multipart/form-data; boundary=${b}` },
           body,
         };
         expectSane(await sendRaw(server.baseUrl, sent), sent);

@@ -24,6 +24,8 @@ import {
   type TestStorage,
 } from '../testing/test-storage.js';
 
+const sharedSecretKey = randomBytes(32).toString('base64');
+
 const accounts = {
   main: { username: 'tri', apiKey: 'tri-key-00000001', apiSecret: 'tri-secret-00000001' },
   limited: { username: 'lim', apiKey: 'lim-key-00000001', apiSecret: 'lim-secret-00000001' },
@@ -50,6 +52,8 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
       PORT: String(instance.port),
       PUBLIC_BASE_URL: instance.baseUrl,
       PAVE_DATA_DIR: instance.dataDir,
+      // every instance seals and opens capture tokens with the same key
+      PAVE_SECRET_KEY: sharedSecretKey,
     });
   };
   const clientOf = (instance: Instance, account: keyof typeof accounts = 'main'): PaveClient =>
@@ -87,7 +91,7 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
     await start(nth(0));
     await Promise.all([start(nth(1)), start(nth(2))]);
     scenes = await Promise.all(Array.from({ length: 12 }, (_, index) => makeSceneImage({ seed: 7000 + index })));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.server?.stop('SIGKILL')));
@@ -99,17 +103,21 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
 
   /** Every session the tests created (each test's images stay in the bucket for the last one's check). */
   const sessionKeys: SessionKey[] = [];
+  const captureUrls = new Map<SessionKey, string>();
   const createSession = async (instance: Instance, account: keyof typeof accounts = 'main') => {
-    const key = (await clientOf(instance, account).sessions.create()).session_key;
-    sessionKeys.push(key);
-    return key;
+    const session = await clientOf(instance, account).sessions.create();
+    sessionKeys.push(session.session_key);
+    captureUrls.set(session.session_key, session.capture_url);
+    return session.session_key;
   };
 
   const pathOf = (url: string | null) => new URL(url ?? 'http://missing/').pathname;
   const outputOf = (instance: Instance) => instance.server?.output() ?? '';
 
   const upload = (instance: Instance, key: SessionKey, code: PhotoCode, scene: Buffer) =>
-    clientOf(instance).capture.upload(key, code, new Blob([new Uint8Array(scene)], { type: 'image/jpeg' }));
+    clientOf(instance)
+      .capture(captureUrls.get(key) ?? '')
+      .upload(code, new Blob([new Uint8Array(scene)], { type: 'image/jpeg' }));
 
   it('reads and serves through the other two what one of them accepted', async () => {
     const [a, b, c] = [nth(0), nth(1), nth(2)];

@@ -2,6 +2,7 @@
 // progress, the capture state) carries an ETag; If-None-Match with it answers 304 with no body, and the 200 answers
 // are the very bytes `res.json` sends (PAVE's routes byte for byte: only the ETag header is new).
 import { SessionKey } from '@pave/domain';
+import { captureTokenHeaders } from '../testing/capture-requests.js';
 import { call } from '../testing/http-call.js';
 import { seedSampleAttempts } from '../testing/sample-attempts.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
@@ -14,6 +15,7 @@ describeEachStorage('conditional GETs', (kind) => {
   let app: TestApp;
   let expressOnly: TestServer;
   let key: string;
+  let captureUrl: string;
 
   beforeEach(async () => {
     app = await startTestApp(kind.create, start);
@@ -24,15 +26,20 @@ describeEachStorage('conditional GETs', (kind) => {
       expressOnly: true,
     });
     const created = await call(app.server.baseUrl, 'POST', '/v1/sessions', { credentials: app.acme, at: start });
-    key = (created.json as { session_key: string }).session_key;
+    ({ session_key: key, capture_url: captureUrl } = created.json as { session_key: string; capture_url: string });
   });
   afterEach(async () => {
     await expressOnly.close();
     await stopTestApp(app);
   });
 
+  // the capture state needs the capture link's token; the other reads ignore the header
   const get = (path: string, headers: Record<string, string> = {}, server = app.server) =>
-    call(server.baseUrl, 'GET', path, { credentials: app.acme, at: start, headers });
+    call(server.baseUrl, 'GET', path, {
+      credentials: app.acme,
+      at: start,
+      headers: { ...captureTokenHeaders(captureUrl), ...headers },
+    });
   const seed = async () => {
     const row = await app.repo.sessions.findByKey(SessionKey.parse(key), 'any');
     if (!row) throw new Error('the session just created is missing');

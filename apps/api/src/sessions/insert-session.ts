@@ -1,5 +1,7 @@
 import { defaultSessionLanguage, defaultSessionTheme, type CreateSessionRequest, type Session } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, Repository } from '../storage/repository.js';
+import { issueCaptureToken } from './capture-token.js';
 import { createSessionKey, type RandomInt } from './session-key.js';
 import { toSession } from './session-wire.js';
 
@@ -9,6 +11,8 @@ export type InsertSessionDeps = {
   readonly now: () => Date;
   readonly randomInt: RandomInt;
   readonly publicBaseUrl: string;
+  /** Seals each new session's capture token (see capture-token.ts). */
+  readonly secretBox: SecretBox;
 };
 
 /** How many fresh keys `insertSession` tries before giving up (a collision is already ~1 in 36^10). */
@@ -21,6 +25,7 @@ export async function insertSession(
   request: CreateSessionRequest,
 ): Promise<Session> {
   const createdAt = deps.now().getTime();
+  const { record } = issueCaptureToken(deps.secretBox);
   for (let attempt = 0; attempt < sessionKeyTries; attempt += 1) {
     const row = await deps.repo.sessions.insert({
       sessionKey: createSessionKey(account.username, deps.randomInt),
@@ -32,8 +37,9 @@ export async function insertSession(
       vehicle: request.vehicle ?? null,
       createdAt,
       expiresAt: createdAt + account.expirySeconds * 1000,
+      captureToken: record,
     });
-    if (row) return toSession(row, deps.publicBaseUrl);
+    if (row) return toSession(row, deps.publicBaseUrl, deps.secretBox);
   }
   throw new Error(`invariant: a free session key is found within ${sessionKeyTries} tries`);
 }

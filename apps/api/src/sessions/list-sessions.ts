@@ -1,4 +1,5 @@
 import type { ListSessionsQuery, Result, SessionList } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, Repository } from '../storage/repository.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { toSession } from './session-wire.js';
@@ -7,7 +8,12 @@ import { toSession } from './session-wire.js';
 export type InvalidCursor = { readonly code: 'invalid_cursor' };
 
 /** What listing sessions needs. */
-export type ListSessionsDeps = { readonly repo: Repository; readonly now: () => Date; readonly publicBaseUrl: string };
+export type ListSessionsDeps = {
+  readonly repo: Repository;
+  readonly now: () => Date;
+  readonly publicBaseUrl: string;
+  readonly secretBox: SecretBox;
+};
 
 /** `GET /v1/sessions`: a page of the account's sessions, newest first, overdue ones expired first. */
 export async function listSessions(
@@ -29,6 +35,6 @@ export async function listSessions(
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last) : null;
   return {
     ok: true,
-    value: { sessions: page.map((row) => toSession(row, deps.publicBaseUrl)), next_cursor: nextCursor },
+    value: { sessions: page.map((row) => toSession(row, deps.publicBaseUrl, deps.secretBox)), next_cursor: nextCursor },
   };
 }

@@ -5,6 +5,7 @@ import {
   type SessionPhotos,
   type SessionProgress,
 } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, SessionRow } from '../storage/repository.js';
 import { findOwnSession, type FindSessionDeps } from './find-own-session.js';
 import { createPhotosCache } from './photos-cache.js';
@@ -14,6 +15,8 @@ import { toAttemptRecord, toProgressSession, toSession, toSessionPhoto } from '.
 /** What the reads of one session need. */
 export type SessionReadsDeps = FindSessionDeps & {
   readonly publicBaseUrl: string;
+  /** Opens the sealed capture tokens (see capture-token.ts). */
+  readonly secretBox: SecretBox;
   /** How many sessions' photos answers to keep in memory (see photos-cache.ts); default 2000. */
   readonly photosCacheSessions?: number;
 };
@@ -51,7 +54,7 @@ export function createSessionReads(deps: SessionReadsDeps) {
 
   return {
     get: (account: AccountRow, sessionKey: SessionKey) =>
-      readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl)),
+      readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl, deps.secretBox)),
     photos: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, photosOf),
     progress: (account: AccountRow, sessionKey: SessionKey) =>
       readOwn(account, sessionKey, (row) => progressOf(deps, row)),

@@ -1,4 +1,5 @@
 import type { SessionResultsBody } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AttemptRow, SessionRow } from '../storage/repository.js';
 import { toSession, toSessionPhoto } from './session-wire.js';
 
@@ -10,6 +11,8 @@ export type ResultsInput = {
   /** When the session was confirmed (became `COMPLETE`). */
   readonly completedAt: number;
   readonly publicBaseUrl: string;
+  /** Opens the session's sealed capture token (its `capture_url`). */
+  readonly secretBox: SecretBox;
 };
 
 function seconds(fromMs: number, toMs: number): number {
@@ -23,7 +26,7 @@ export function toSessionResults(input: ResultsInput): SessionResultsBody {
   const last = attempts.at(-1)?.createdAt ?? null;
   return {
     session: {
-      ...toSession(session, publicBaseUrl),
+      ...toSession(session, publicBaseUrl, input.secretBox),
       capture_duration: first === null || last === null ? null : seconds(first, last),
       inspect_duration: first === null ? null : seconds(first, input.completedAt),
       source: { type: 'api', properties: { api_name: input.username } },

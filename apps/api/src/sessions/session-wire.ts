@@ -1,6 +1,5 @@
 import {
   buildApprovedMessage,
-  capturePath,
   formatWireTimestamp,
   photoLabelOf,
   type AttemptRecord,
@@ -9,7 +8,9 @@ import {
   type Session,
   type SessionPhoto,
 } from '@pave/domain';
+import type { SecretBox } from '../secrets/secret-box.js';
 import type { AttemptRow, SessionRow } from '../storage/repository.js';
+import { captureUrl } from './capture-token.js';
 
 /** An epoch-milliseconds timestamp as the wire spells it (`2021-05-27T07:36:16+00:00`). */
 export function wireTimestamp(epochMs: number): string {
@@ -31,13 +32,8 @@ export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): st
   return `${publicBaseUrl}/images/default/${photoCode}.jpg`;
 }
 
-/** The link a driver opens to capture a session. */
-export function captureUrl(publicBaseUrl: string, session: SessionRow): string {
-  return `${publicBaseUrl}${capturePath(session.sessionKey)}`;
-}
-
-/** A session as the API answers it. */
-export function toSession(row: SessionRow, publicBaseUrl: string): Session {
+/** A session as the API answers it (its capture link is rebuilt from the sealed token, see capture-token.ts). */
+export function toSession(row: SessionRow, publicBaseUrl: string, box: SecretBox): Session {
   return {
     session_key: row.sessionKey,
     status: row.status,
@@ -46,7 +42,7 @@ export function toSession(row: SessionRow, publicBaseUrl: string): Session {
     redirect_url: row.redirectUrl,
     client_id: row.clientId,
     vehicle: row.vehicle,
-    capture_url: captureUrl(publicBaseUrl, row),
+    capture_url: captureUrl(publicBaseUrl, box, row),
     created_at: wireTimestamp(row.createdAt),
     updated_at: wireTimestamp(row.updatedAt),
     expires_at: wireTimestamp(row.expiresAt),

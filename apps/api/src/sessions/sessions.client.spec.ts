@@ -60,12 +60,13 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
       retry: { limit: 0 },
       onResponse: (event) => seen.push(event),
     });
-    const { session_key: key } = await watched.sessions.create();
+    const { session_key: key, capture_url: captureUrl } = await watched.sessions.create();
+    const capture = watched.capture(captureUrl);
     const reads = [
       () => watched.sessions.get(key),
       () => watched.sessions.photos(key),
       () => watched.sessions.progress(key),
-      () => watched.capture.get(key),
+      () => capture.get(),
     ];
     const first = await Promise.all(reads.map((read) => read()));
     const second = await Promise.all(reads.map((read) => read()));

@@ -1,5 +1,6 @@
 import { formatApiTimestamp } from '@pave/domain';
 import { createTestAccount } from '../testing/test-accounts.js';
+import { testSecretBox } from '../testing/test-server.js';
 import { openSqliteTestRepository, type SqliteTestRepository } from '../testing/test-storage.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { createSessionKey } from './session-key.js';
@@ -35,6 +36,7 @@ describe('sessions service', () => {
       now: () => now,
       randomInt: playback([...zeros, ...zeros, ...ones]),
       publicBaseUrl: 'http://localhost:3000',
+      secretBox: testSecretBox,
     });
     const first = await service.create(account, {});
     const second = await service.create(account, {});
@@ -48,6 +50,7 @@ describe('sessions service', () => {
       now: () => now,
       randomInt: () => 0,
       publicBaseUrl: 'http://localhost:3000',
+      secretBox: testSecretBox,
     });
     await service.create(account, {});
     await expect(service.create(account, {})).rejects.toThrow(/free session key/);

@@ -1,4 +1,4 @@
-import { qaReasons, SessionStatus, type Result } from '@pave/domain';
+import { expirableStatuses, qaReasons, SessionStatus, type Result } from '@pave/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AttemptsTable, Database } from './database.js';
 import { recordEvents, type EventBus, type EventTarget } from './event-store.js';
@@ -86,6 +86,8 @@ async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt
   await trx.updateTable('attempts').set({ updated_at: attempt.createdAt }).where('id', '=', previous.id).execute();
 }
 
+const expirable: ReadonlySet<SessionStatus> = new Set(expirableStatuses);
+
 /**
  * Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so appends to one
  * session run one after another: none computes the same seq or misses the other's created_at.
@@ -100,6 +102,7 @@ async function lockSession(
     .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
     .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
+  if (options.notExpiredAt !== undefined) touch = touch.where('expires_at', '>', options.notExpiredAt);
   const touched = await touch.returning(['account_id', 'session_key']).executeTakeFirst();
   if (touched) {
     return {
@@ -108,14 +111,14 @@ async function lockSession(
   }
   const session = await trx
     .selectFrom('sessions')
-    .select('status')
+    .select(['status', 'expires_at'])
     .where('id', '=', attempt.sessionId)
     .executeTakeFirst();
-  return {
-    refused: session
-      ? { code: 'session_closed', status: SessionStatus.parse(session.status) }
-      : { code: 'session_not_found' },
-  };
+  if (!session) return { refused: { code: 'session_not_found' } };
+  const status = SessionStatus.parse(session.status);
+  // an overdue session refuses as EXPIRED; its status moves on its next read or sweep (which records the event)
+  const overdue = options.notExpiredAt !== undefined && Number(session.expires_at) <= options.notExpiredAt;
+  return { refused: { code: 'session_closed', status: overdue && expirable.has(status) ? 'EXPIRED' : status } };
 }
 
 type Appended = Result<{ row: AttemptRow; events: SessionEventRow[] }, AppendError>;

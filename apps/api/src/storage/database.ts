@@ -33,6 +33,10 @@ export type SessionsTable = {
   expires_at: number;
   /** Raised by every attempt appended: a cached photos answer of another version is stale. */
   photos_version: Generated<number>;
+  /** SHA-256 (base64url) of the capture link's token; null only for sessions made before capture tokens. */
+  capture_token_hash: string | null;
+  /** The capture link's token, sealed with the secret key (secrets/secret-box.ts). */
+  capture_token_sealed: string | null;
 };
 
 /** The `attempts` table: one row per capture attempt (photo, typed-in value or skip). */

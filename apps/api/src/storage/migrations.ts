@@ -223,6 +223,14 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
         await createDeliveries(db, dialect);
       },
     },
+    // the capture link's own token (sessions/capture-token.ts): its hash, and the token sealed with the secret key;
+    // older sessions get theirs at start-up (sessions/backfill-capture-tokens.ts)
+    '0015_sessions_capture_token': {
+      up: async (db: Db) => {
+        await db.schema.alterTable('sessions').addColumn('capture_token_hash', 'text').execute();
+        await db.schema.alterTable('sessions').addColumn('capture_token_sealed', 'text').execute();
+      },
+    },
     // live streams: an account's events in order (GET /v1/events), and on PostgreSQL a NOTIFY at each commit
     '0020_session_events_live': {
       up: async (db: Db) => {

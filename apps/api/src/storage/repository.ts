@@ -56,6 +56,9 @@ export type AccountStore = {
   count(): Promise<number>;
 };
 
+/** What is stored of a capture link's token: its SHA-256 (base64url) and the token sealed with the secret key. */
+export type CaptureTokenRecord = { readonly hash: string; readonly sealed: string };
+
 /** A session as stored. */
 export type SessionRow = {
   readonly id: number;
@@ -73,6 +76,8 @@ export type SessionRow = {
   readonly expiresAt: number;
   /** Raised by every appended attempt (see `AttemptStore.append`): the version of the session's photos. */
   readonly photosVersion: number;
+  /** Null only for a session created before capture tokens, until the start-up backfill gives it one. */
+  readonly captureToken: CaptureTokenRecord | null;
 };
 
 /** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
@@ -97,6 +102,8 @@ export type StatusChange = {
   readonly at: number;
   /** Also required: the session's photos are still at this `photosVersion` (no attempt appended since). */
   readonly photosVersion?: number;
+  /** Also required: the session's `expiresAt` is after this time (an overdue session moves only to `EXPIRED`). */
+  readonly notExpiredAt?: number;
   /** Events recorded with the change, after its `SESSION:STATUS_CHANGE` (which is always recorded). */
   readonly events?: readonly SessionEventPayload[];
 };
@@ -116,6 +123,10 @@ export type SessionStore = {
   updateStatus(change: StatusChange): Promise<boolean>;
   /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
   expireOverdue(at: number, scope: SessionScope): Promise<number>;
+  /** Up to `limit` sessions without a capture token (created before tokens existed), by id. */
+  listWithoutCaptureToken(limit: number): Promise<SessionRow[]>;
+  /** Gives a session its capture token if it has none yet; false when it already has one or is gone. */
+  setCaptureToken(sessionId: number, token: CaptureTokenRecord): Promise<boolean>;
 };
 
 /** How an attempt came to be: a photo, a typed-in value (VIN, odometer) or a skipped exterior step. */
@@ -176,6 +187,11 @@ export type AppendError = { code: 'session_not_found' } | { code: 'session_close
 export type AppendOptions = {
   /** Append only while the session is in one of these statuses (checked under the session's lock). */
   readonly whileStatusIn?: readonly SessionStatus[];
+  /**
+   * Append only while the session's `expiresAt` is after this time (checked under the session's lock); an overdue
+   * session refuses as `session_closed` with status `EXPIRED`.
+   */
+  readonly notExpiredAt?: number;
   /** Events recorded in the append's transaction, made from the stored attempt (its `SESSION:STAGE_CHANGE`). */
   readonly events?: (row: AttemptRow) => readonly SessionEventPayload[];
 };

@@ -63,6 +63,10 @@ export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
     photosVersion: Number(row.photos_version),
+    captureToken:
+      row.capture_token_hash === null || row.capture_token_sealed === null
+        ? null
+        : { hash: row.capture_token_hash, sealed: row.capture_token_sealed },
   };
 }
 
@@ -80,6 +84,8 @@ export function toSessionValues(session: NewSession): Insertable<SessionsTable> 
     created_at: session.createdAt,
     updated_at: session.createdAt,
     expires_at: session.expiresAt,
+    capture_token_hash: session.captureToken?.hash ?? null,
+    capture_token_sealed: session.captureToken?.sealed ?? null,
   };
 }
 

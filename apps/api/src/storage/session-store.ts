@@ -42,6 +42,7 @@ async function changeStatus(trx: Transaction<Database>, change: StatusChange): P
     .where('id', '=', change.sessionId)
     .where('status', '=', change.from);
   if (change.photosVersion !== undefined) query = query.where('photos_version', '=', change.photosVersion);
+  if (change.notExpiredAt !== undefined) query = query.where('expires_at', '>', change.notExpiredAt);
   const row = await query.returning(['id', 'account_id', 'session_key']).executeTakeFirst();
   return row ? recordStatusChange(trx, row, change) : null;
 }
@@ -130,6 +131,25 @@ export function createSessionStore(db: Kysely<Database>, bus: EventBus): Session
       });
       bus.emit(recorded);
       return recorded.length;
+    },
+    async listWithoutCaptureToken(limit) {
+      const rows = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('capture_token_hash', 'is', null)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toSessionRow);
+    },
+    async setCaptureToken(sessionId, token) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ capture_token_hash: token.hash, capture_token_sealed: token.sealed })
+        .where('id', '=', sessionId)
+        .where('capture_token_hash', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { SessionKey } from '@pave/domain';
 import type { Repository } from '../storage/repository.js';
-import { newSession, photo, t0 } from './repository-fixtures.js';
+import { day, newSession, photo, t0 } from './repository-fixtures.js';
 import { createTestAccount } from './test-accounts.js';
 
 /** The behaviour of `repo.attempts` every implementation shares. */
@@ -92,6 +92,35 @@ export function describeAttemptStoreSpec(repo: () => Repository): void {
         error: { code: 'session_not_found' },
       });
       expect((await repo().attempts.listForSession(id)).map((r) => r.photoCode)).toEqual([1]);
+    });
+
+    it.each(['PROCESS', 'QC_PASSED', 'CONFIRM'] as const)(
+      'refuses an attempt to an overdue %s session under its lock, as EXPIRED',
+      async (status) => {
+        const id = await sessionId();
+        await repo().sessions.updateStatus({ sessionId: id, from: 'IDLE', to: status, at: t0 });
+        const overdue = t0 + 7 * day;
+        const options = { whileStatusIn: ['PROCESS', 'QC_PASSED', 'CONFIRM'], notExpiredAt: overdue } as const;
+        expect(await repo().attempts.append(photo(id, 2, t0), { ...options, notExpiredAt: overdue - 1 })).toMatchObject(
+          {
+            ok: true,
+          },
+        );
+        expect(await repo().attempts.append(photo(id, 3, t0), options)).toEqual({
+          ok: false,
+          error: { code: 'session_closed', status: 'EXPIRED' },
+        });
+        expect((await repo().attempts.listForSession(id)).map((r) => r.photoCode)).toEqual([2]);
+      },
+    );
+
+    it('moves an overdue session only to EXPIRED when a status change says notExpiredAt', async () => {
+      const id = await sessionId();
+      await repo().sessions.updateStatus({ sessionId: id, from: 'IDLE', to: 'QC_PASSED', at: t0 });
+      const late = t0 + 7 * day;
+      const change = { sessionId: id, from: 'QC_PASSED', to: 'COMPLETE', at: late, notExpiredAt: late } as const;
+      expect(await repo().sessions.updateStatus(change)).toBe(false);
+      expect(await repo().sessions.updateStatus({ ...change, at: late - 1, notExpiredAt: late - 1 })).toBe(true);
     });
 
     it('tells which image ids some attempt points to, for any number of ids', async () => {

@@ -1,5 +1,7 @@
 import type { SessionKey } from '@pave/domain';
+import { issueCaptureToken } from '../sessions/capture-token.js';
 import type { NewAttempt, NewSession } from '../storage/repository.js';
+import { testSecretBox } from './test-secret-box.js';
 
 // Shared inputs of the repository spec suites.
 
@@ -8,7 +10,7 @@ export const t0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 /** One day in milliseconds. */
 export const day = 86_400_000;
 
-/** A new session of an account, created at `createdAt`, expiring 7 days later. */
+/** A new session of an account, created at `createdAt`, expiring 7 days later, with a capture token. */
 export function newSession(
   accountId: number,
   key: string,
@@ -25,6 +27,7 @@ export function newSession(
     vehicle: null,
     createdAt,
     expiresAt: createdAt + 7 * day,
+    captureToken: issueCaptureToken(testSecretBox).record,
     ...overrides,
   };
 }

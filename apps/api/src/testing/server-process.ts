@@ -41,12 +41,12 @@ export async function buildServerBundle(name: string): Promise<ServerBundle> {
 
 /**
  * Starts `node <bundle>` with the given environment (`PORT` required) and waits until its `/healthz` answers (at
- * most `timeoutMs`).
+ * most `timeoutMs`: a minute, since a loaded 2-core machine has been seen to take more than 20 s to boot three).
  */
 export function startBundledServer(
   bundle: ServerBundle,
   env: Readonly<Record<string, string>> & { readonly PORT: string },
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   return startServerProcess({
     script: bundle.file,

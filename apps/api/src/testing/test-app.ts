@@ -1,6 +1,12 @@
 import type { Repository } from '../storage/repository.js';
 import { createTestAccount, type TestCredentials } from './test-accounts.js';
-import { createTestClock, startTestServer, type TestClock, type TestServer } from './test-server.js';
+import {
+  createTestClock,
+  startTestServer,
+  type TestClock,
+  type TestServer,
+  type TestServerOptions,
+} from './test-server.js';
 import type { TestImageStore } from './test-image-stores.js';
 import type { TestStorage } from './test-storage.js';
 
@@ -20,6 +26,8 @@ export type TestApp = {
 export type TestAppOptions = {
   /** Makes the image store the server writes to (a folder or a bucket of a test backend). */
   readonly createImages?: () => Promise<TestImageStore>;
+  /** Uploads in progress at once per session and client address (the app's defaults when absent). */
+  readonly uploadShares?: TestServerOptions['uploadShares'];
 };
 
 /** Starts a {@link TestApp} on a fresh storage made by `createStorage`, its clock standing at `start`. */
@@ -32,7 +40,11 @@ export async function startTestApp(
   const repo = await storage.open();
   const images = options.createImages ? await options.createImages() : null;
   const clock = createTestClock(start);
-  const server = await startTestServer(repo, { now: clock.read, ...(images ? { images: images.store } : {}) });
+  const server = await startTestServer(repo, {
+    now: clock.read,
+    ...(images ? { images: images.store } : {}),
+    ...(options.uploadShares ? { uploadShares: options.uploadShares } : {}),
+  });
   const { credentials: acme } = await createTestAccount(repo, 'acme');
   return { storage, repo, server, clock, acme, images };
 }

@@ -11,6 +11,7 @@ import { createFolderImageStore } from '../images/folder-image-store.js';
 import type { ImageStore } from '../images/image-store.js';
 import { createLogger } from '../logger.js';
 import type { Repository } from '../storage/repository.js';
+import { testSecretBox } from './test-secret-box.js';
 
 /** A running app on a loopback port, with its log lines captured. */
 export type TestServer = {
@@ -30,8 +31,15 @@ export type TestServer = {
  * URL to the server's own address. `expressOnly` serves every request through Express, without the photos fast
  * path in front (createApp instead of createRequestListener).
  */
-export type TestServerOptions = Omit<AppDeps, 'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages'> &
-  Partial<Pick<AppDeps, 'publicBaseUrl' | 'images' | 'defaultImages'>> & { readonly expressOnly?: boolean };
+export type TestServerOptions = Omit<
+  AppDeps,
+  'repo' | 'logger' | 'publicBaseUrl' | 'images' | 'defaultImages' | 'secretBox'
+> &
+  Partial<Pick<AppDeps, 'publicBaseUrl' | 'images' | 'defaultImages' | 'secretBox'>> & {
+    readonly expressOnly?: boolean;
+  };
+
+export { testSecretBox };
 
 let sharedDefaultImages: Promise<DefaultImages> | null = null;
 
@@ -63,7 +71,15 @@ export async function startTestServer(repo: Repository, options: TestServerOptio
   const defaultImages = options.defaultImages ?? (await testDefaultImages());
   const logger = createLogger('info', sink);
   const { expressOnly = false, ...deps } = options;
-  const appDeps: AppDeps = { repo, logger, publicBaseUrl: baseUrl, ...deps, images, defaultImages };
+  const appDeps: AppDeps = {
+    repo,
+    logger,
+    publicBaseUrl: baseUrl,
+    secretBox: testSecretBox,
+    ...deps,
+    images,
+    defaultImages,
+  };
   server.on('request', expressOnly ? createApp(appDeps) : createRequestListener(appDeps));
   return {
     baseUrl,

@@ -7,8 +7,8 @@ import { useQueryCache } from './query-cache-provider.js';
 export type ClientFactories = {
   /** A signed-in client for the review dashboard. */
   createReviewClient: (credentials: Credentials) => PaveClient;
-  /** The credential-less client the phone's capture app uses. */
-  captureClient: CaptureClient;
+  /** The capture client of one capture link (its session key and token), for the phone's capture app. */
+  createCaptureClient: (sessionKey: string, token: string) => CaptureClient;
   /** Where credentials are kept: `window.sessionStorage` in the app. */
   storage: Storage;
 };
@@ -27,7 +27,7 @@ export type Auth = {
   createClient: (credentials: Credentials) => PaveClient;
 };
 
-type ClientsValue = { auth: Auth; captureClient: CaptureClient };
+type ClientsValue = { auth: Auth; createCaptureClient: ClientFactories['createCaptureClient'] };
 
 const ClientsContext = createContext<ClientsValue | null>(null);
 
@@ -92,7 +92,7 @@ export function ClientsProvider({ factories, children }: ClientsProviderProps) {
         signOut,
         createClient: factories.createReviewClient,
       },
-      captureClient: factories.captureClient,
+      createCaptureClient: factories.createCaptureClient,
     }),
     [client, credentials, notice, signIn, signOut, factories],
   );
@@ -117,7 +117,21 @@ export function useReviewClient(): PaveClient {
   return client;
 }
 
-/** The capture client (no credentials). */
+const CaptureLinkContext = createContext<CaptureClient | null>(null);
+
+/** Props of {@link CaptureLinkProvider}. */
+export type CaptureLinkProviderProps = { sessionKey: string; token: string; children: ReactNode };
+
+/** Provides the capture client of the link the page was opened with (its key, and the token of its fragment). */
+export function CaptureLinkProvider({ sessionKey, token, children }: CaptureLinkProviderProps) {
+  const { createCaptureClient } = useClients();
+  const client = useMemo(() => createCaptureClient(sessionKey, token), [createCaptureClient, sessionKey, token]);
+  return <CaptureLinkContext value={client}>{children}</CaptureLinkContext>;
+}
+
+/** The capture client of the opened link; only below a {@link CaptureLinkProvider}. */
 export function useCaptureClient(): CaptureClient {
-  return useClients().captureClient;
+  const client = use(CaptureLinkContext);
+  if (!client) throw new Error('invariant: useCaptureClient needs a CaptureLinkProvider above it');
+  return client;
 }

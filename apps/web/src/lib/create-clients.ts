@@ -1,4 +1,5 @@
 import { createCaptureClient, createPaveClient } from '@pave/client';
+import { capturePath } from '@pave/domain';
 import type { Env } from '../config/env.js';
 import type { ClientFactories } from './clients.js';
 
@@ -13,12 +14,17 @@ export type BrowserClientOptions = {
   fetch?: typeof fetch;
 };
 
-/** The browser's clients: signed requests for the review dashboard, an unsigned capture client for phones. */
+/** The browser's clients: signed requests for the review dashboard, a capture link's client for phones. */
 export function createBrowserClientFactories({ env, storage, fetch }: BrowserClientOptions): ClientFactories {
   return {
     createReviewClient: ({ username, apiKey, apiSecret }) =>
       createPaveClient({ baseUrl: env.apiBaseUrl, username, apiKey, apiSecret, fetch }),
-    captureClient: createCaptureClient({ baseUrl: env.apiBaseUrl, timeoutMs: captureTimeoutMs, fetch }),
+    createCaptureClient: (sessionKey, token) =>
+      createCaptureClient({
+        captureUrl: `${env.apiBaseUrl}${capturePath(sessionKey)}#${token}`,
+        timeoutMs: captureTimeoutMs,
+        fetch,
+      }),
     storage,
   };
 }

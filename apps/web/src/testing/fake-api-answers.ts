@@ -10,6 +10,16 @@ import type { FakeSessionEntry, FakeStore } from './fake-api-store.js';
 /** The origin the fake API answers on: jsdom's page origin, which the app takes as the API's. */
 export const fakeApiBaseUrl = 'http://localhost';
 
+/** The capture token of a fake session's link: fixed per key (43 base64url characters, as the API's). */
+export function fakeCaptureToken(sessionKey: string): string {
+  return `fake${sessionKey.replace(/[^A-Za-z0-9]/g, '')}`.padEnd(43, 'x').slice(0, 43);
+}
+
+/** A fake session's capture link, `<base>/capture/<key>#<token>`. */
+export function fakeCaptureUrl(sessionKey: string): string {
+  return `${fakeApiBaseUrl}/capture/${encodeURIComponent(sessionKey)}#${fakeCaptureToken(sessionKey)}`;
+}
+
 /** The QA verdict the fake API gives an upload: null accepts, a reason code rejects. */
 export type FakeJudge = (photoCode: PhotoCode, image: File) => QaReasonCode | null;
 

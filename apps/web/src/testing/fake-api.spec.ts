@@ -1,7 +1,7 @@
 import { createCaptureClient, PaveApiError, PaveNetworkError, PaveNotFoundError } from '@pave/client';
 import { neededCodes, skipErrorMessage } from '@pave/domain';
 import { buildSession } from '@pave/domain/testing';
-import { fakeApiBaseUrl } from './fake-api-answers.js';
+import { fakeApiBaseUrl, fakeCaptureUrl } from './fake-api-answers.js';
 import { createFakeApi } from './fake-api.js';
 import { createTestClient } from './render-app.js';
 
@@ -21,7 +21,10 @@ describe('createFakeApi', () => {
     const client = createTestClient(createFakeApi());
 
     const pave = await client.sessions.get(key).catch((error: unknown) => error);
-    const ours = await client.capture.get(key).catch((error: unknown) => error);
+    const ours = await client
+      .capture(fakeCaptureUrl(key))
+      .get()
+      .catch((error: unknown) => error);
 
     expect(pave).toBeInstanceOf(PaveNotFoundError);
     expect((pave as PaveNotFoundError).body).toEqual({ message: `Session ${key} cannot be found.` });
@@ -31,8 +34,8 @@ describe('createFakeApi', () => {
   it('refuses a skip with the domain’s status and message', async () => {
     const api = createFakeApi({ sessions: [{ session: buildSession({ session_key: key, status: 'STARTED' }) }] });
 
-    const refused = await createCaptureClient({ baseUrl: fakeApiBaseUrl, fetch: api.fetch })
-      .skip(key, 4)
+    const refused = await createCaptureClient({ captureUrl: fakeCaptureUrl(key), fetch: api.fetch })
+      .skip(4)
       .catch((error: unknown) => error);
 
     expect(refused).toBeInstanceOf(PaveApiError);
@@ -46,14 +49,28 @@ describe('createFakeApi', () => {
 
   it('fails the next calls to a route as told, then answers again', async () => {
     const api = createFakeApi({ sessions: [{ session: buildSession({ session_key: key }) }] });
-    const capture = createCaptureClient({ baseUrl: fakeApiBaseUrl, fetch: api.fetch, retry: { limit: 0 } });
+    const capture = createCaptureClient({ captureUrl: fakeCaptureUrl(key), fetch: api.fetch, retry: { limit: 0 } });
     api.failNext('GET /v1/capture/:key', { network: true });
     api.failNext('GET /v1/capture/:key', { delayMs: 20 });
 
-    await expect(capture.get(key)).rejects.toBeInstanceOf(PaveNetworkError);
+    await expect(capture.get()).rejects.toBeInstanceOf(PaveNetworkError);
     const started = Date.now();
-    await expect(capture.get(key)).resolves.toMatchObject({ session_key: key, status: 'IDLE' });
+    await expect(capture.get()).resolves.toMatchObject({ session_key: key, status: 'IDLE' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(15);
     expect(api.calls).toEqual([`GET /v1/capture/${key}`, `GET /v1/capture/${key}`]);
+  });
+
+  it('answers a capture call without the link’s token, or with a wrong one, with the 404 of an unknown session', async () => {
+    const api = createFakeApi({ sessions: [{ session: buildSession({ session_key: key }) }] });
+    const wrong = `${fakeApiBaseUrl}/capture/${key}#${'W'.repeat(43)}`;
+
+    const refused = await createCaptureClient({ captureUrl: wrong, fetch: api.fetch })
+      .get()
+      .catch((e: unknown) => e);
+
+    expect((refused as PaveNotFoundError).body).toEqual({
+      message: `Session ${key} cannot be found.`,
+      code: 'not_found',
+    });
   });
 });

@@ -1,5 +1,8 @@
 import {
   captureProgress,
+  captureTokenHeader,
+  isCaptureLinkOpen,
+  sessionNotFoundMessage,
   checkManualEntry,
   checkSkip,
   confirmRefusedMessage,
@@ -19,6 +22,7 @@ import { buildAttemptRecord, type BuildAttemptRecordOptions } from '@pave/domain
 import {
   answer,
   fakeApiBaseUrl,
+  fakeCaptureToken,
   refuse,
   withSession,
   type FakeAnswer,
@@ -93,8 +97,20 @@ function move(context: FakeRouteContext, event: 'open' | 'confirm'): Promise<Fak
   });
 }
 
-/** The capture app's `/v1/capture/:key` routes (no credentials), answered with the domain's rules. */
-export const captureRoutes = {
+/** As the API: a missing or wrong `Capture-Token`, or a revoked link, is the 404 of an unknown session. */
+function withToken(handler: FakeHandler): FakeHandler {
+  return (context) => {
+    const key = context.params['key'] ?? '';
+    const entry = context.store.find(key);
+    const opens =
+      entry !== null &&
+      isCaptureLinkOpen(entry.session.status) &&
+      context.request.headers.get(captureTokenHeader) === fakeCaptureToken(key);
+    return opens ? handler(context) : refuse('not_found', sessionNotFoundMessage(key));
+  };
+}
+
+const openCaptureRoutes = {
   'GET /v1/capture/:key': (context) =>
     withSession(context, (entry) => answer(200, toCaptureState(entry.session, entry.attempts))),
   'POST /v1/capture/:key/start': (context) => move(context, 'open'),
@@ -103,6 +119,11 @@ export const captureRoutes = {
   'POST /v1/capture/:key/skip': skip,
   'POST /v1/capture/:key/confirm': (context) => move(context, 'confirm'),
 } satisfies Record<string, FakeHandler>;
+
+/** The capture app's `/v1/capture/:key` routes (the link's token, no credentials), answered with the domain's rules. */
+export const captureRoutes = Object.fromEntries(
+  Object.entries(openCaptureRoutes).map(([route, handler]) => [route, withToken(handler)]),
+) as Record<keyof typeof openCaptureRoutes, FakeHandler>;
 
 /** A route of the capture API. */
 export type CaptureRoute = keyof typeof captureRoutes;

@@ -1,6 +1,5 @@
 import {
   buildSessionKey,
-  capturePath,
   CreateSessionRequest,
   defaultSessionLanguage,
   defaultSessionTheme,
@@ -16,7 +15,7 @@ import {
 } from '@pave/domain';
 import {
   answer,
-  fakeApiBaseUrl,
+  fakeCaptureUrl,
   refuse,
   withSession,
   type FakeHandler,
@@ -51,7 +50,7 @@ function createSession(store: FakeStore, request: CreateSessionRequest, sessionK
     redirect_url: request.redirect_url ?? null,
     client_id: request.client_id ?? null,
     vehicle: request.vehicle ?? null,
-    capture_url: `${fakeApiBaseUrl}${capturePath(sessionKey)}`,
+    capture_url: fakeCaptureUrl(sessionKey),
     created_at: formatWireTimestamp(at),
     updated_at: formatWireTimestamp(at),
     expires_at: formatWireTimestamp(new Date(at.getTime() + expiryWindowMs)),

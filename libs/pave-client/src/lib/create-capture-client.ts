@@ -1,6 +1,19 @@
-import { CaptureState, SessionPhoto, uploadFieldName, type ManualEntryRequest, type PhotoCode } from '@pave/domain';
+import {
+  CaptureState,
+  captureTokenHeader,
+  parseCaptureUrl,
+  SessionPhoto,
+  uploadFieldName,
+  type ManualEntryRequest,
+  type PhotoCode,
+  type SessionKey,
+} from '@pave/domain';
 import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
-import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
+import {
+  resolveTransportSettings,
+  type CaptureClientOptions,
+  type TransportOptions,
+} from './resolve-transport-settings.js';
 
 /** Options of `capture.upload`. */
 export type UploadOptions = RequestOptions & {
@@ -8,25 +21,26 @@ export type UploadOptions = RequestOptions & {
   filename?: string | undefined;
 };
 
-/** The capture app's endpoints (`/v1/capture/:key/…`): keyed by the session key alone, no credentials. */
+/**
+ * The capture app's endpoints (`/v1/capture/:key/…`) for one capture link: every request carries the link's token
+ * in the `Capture-Token` header, and no other credentials.
+ */
 export type CaptureClient = {
+  /** The session the link opens. */
+  readonly sessionKey: SessionKey;
   /** `GET /v1/capture/:key`: what the capture app shows. */
-  get: (key: string, options?: RequestOptions) => Promise<CaptureState>;
+  get: (options?: RequestOptions) => Promise<CaptureState>;
   /** `POST /v1/capture/:key/start`: the driver opened the link. */
-  start: (key: string, options?: RequestOptions) => Promise<CaptureState>;
+  start: (options?: RequestOptions) => Promise<CaptureState>;
   /** `POST /v1/capture/:key/photos/:code`: one image in the multipart field `uploadFieldName`; 201 with the attempt. */
-  upload: (key: string, photoCode: PhotoCode, image: Blob, options?: UploadOptions) => Promise<SessionPhoto>;
+  upload: (photoCode: PhotoCode, image: Blob, options?: UploadOptions) => Promise<SessionPhoto>;
   /** `POST /v1/capture/:key/manual`: a typed VIN (1) or odometer reading (3); 201 with the attempt. */
-  manual: (key: string, entry: ManualEntryRequest, options?: RequestOptions) => Promise<SessionPhoto>;
+  manual: (entry: ManualEntryRequest, options?: RequestOptions) => Promise<SessionPhoto>;
   /** `POST /v1/capture/:key/skip`: skips an exterior view; 201 with the skipped attempt. */
-  skip: (key: string, photoCode: PhotoCode, options?: RequestOptions) => Promise<SessionPhoto>;
+  skip: (photoCode: PhotoCode, options?: RequestOptions) => Promise<SessionPhoto>;
   /** `POST /v1/capture/:key/confirm`: the driver confirms a complete capture. */
-  confirm: (key: string, options?: RequestOptions) => Promise<CaptureState>;
+  confirm: (options?: RequestOptions) => Promise<CaptureState>;
 };
-
-function capturePath(key: string, rest = ''): string {
-  return `/v1/capture/${encodeURIComponent(key)}${rest}`;
-}
 
 function fileNameOf(image: Blob): string {
   if ('name' in image && typeof image.name === 'string' && image.name) return image.name;
@@ -34,33 +48,47 @@ function fileNameOf(image: Blob): string {
   return subtype ? `image.${subtype}` : 'image';
 }
 
-/** The capture group over a transport (shared by {@link createCaptureClient} and `createPaveClient`). */
-export function buildCaptureClient(send: Transport): CaptureClient {
+function buildCaptureClient(sessionKey: SessionKey, send: Transport): CaptureClient {
+  const path = (rest = '') => `/v1/capture/${encodeURIComponent(sessionKey)}${rest}`;
   return {
-    get: (key, options) =>
-      send({ method: 'GET', path: capturePath(key), schema: CaptureState, conditional: true }, options),
-    start: (key, options) => send({ method: 'POST', path: capturePath(key, '/start'), schema: CaptureState }, options),
-    upload: (key, photoCode, image, options = {}) => {
+    sessionKey,
+    get: (options) => send({ method: 'GET', path: path(), schema: CaptureState, conditional: true }, options),
+    start: (options) => send({ method: 'POST', path: path('/start'), schema: CaptureState }, options),
+    upload: (photoCode, image, options = {}) => {
       const form = new FormData();
       form.append(uploadFieldName, image, options.filename ?? fileNameOf(image));
-      const path = capturePath(key, `/photos/${photoCode}`);
-      return send({ method: 'POST', path, form, schema: SessionPhoto }, options);
+      return send({ method: 'POST', path: path(`/photos/${photoCode}`), form, schema: SessionPhoto }, options);
     },
-    manual: (key, entry, options) =>
-      send({ method: 'POST', path: capturePath(key, '/manual'), json: entry, schema: SessionPhoto }, options),
-    skip: (key, photoCode, options) => {
+    manual: (entry, options) =>
+      send({ method: 'POST', path: path('/manual'), json: entry, schema: SessionPhoto }, options),
+    skip: (photoCode, options) => {
       const json = { photo_code: photoCode };
-      return send({ method: 'POST', path: capturePath(key, '/skip'), json, schema: SessionPhoto }, options);
+      return send({ method: 'POST', path: path('/skip'), json, schema: SessionPhoto }, options);
     },
-    confirm: (key, options) =>
-      send({ method: 'POST', path: capturePath(key, '/confirm'), schema: CaptureState }, options),
+    confirm: (options) => send({ method: 'POST', path: path('/confirm'), schema: CaptureState }, options),
   };
 }
 
+/** The capture client of one link over the given transport options (shared with `createPaveClient`). */
+export function captureClientFor(captureUrl: string, options: TransportOptions): CaptureClient {
+  const link = parseCaptureUrl(captureUrl);
+  if (!link) {
+    throw new TypeError('@pave/client: captureUrl must be a capture link, <base URL>/capture/<session key>#<token>.');
+  }
+  const headers = { [captureTokenHeader]: link.token };
+  // the token goes out as a header on every attempt, and is cut out of every error, like an API secret
+  const auth = { sign: () => Promise.resolve(headers), secrets: [link.token] };
+  return buildCaptureClient(
+    link.sessionKey,
+    createTransport(resolveTransportSettings({ ...options, baseUrl: link.apiBaseUrl }, auth)),
+  );
+}
+
 /**
- * A client for the capture endpoints only, for the phone capture app (it has no credentials: requests carry no
- * auth headers). Throws TypeError/RangeError for a bad `baseUrl`, `timeoutMs` or `retry`.
+ * A client for one capture link (a session's `capture_url`), for the phone capture app: it needs nothing else.
+ * Throws TypeError for a `captureUrl` that is not a capture link, TypeError/RangeError for a bad `timeoutMs` or `retry`.
  */
 export function createCaptureClient(options: CaptureClientOptions): CaptureClient {
-  return buildCaptureClient(createTransport(resolveTransportSettings(options, null)));
+  const { captureUrl, ...transport } = options;
+  return captureClientFor(captureUrl, transport);
 }

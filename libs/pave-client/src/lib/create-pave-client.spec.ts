@@ -19,6 +19,7 @@ import { fakeApiToken, headerOf, startFakePaveServer, type FakePaveServer } from
 
 const account = { username: 'demo', apiKey: 'ak_test_0f9e8d7c6b5a', apiSecret: 'sk_test_SECRET_5b4a39281706' };
 const key = 'DEM-0123456789';
+const captureToken = 'T'.repeat(43);
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -46,6 +47,10 @@ afterAll(async () => {
   await server.close();
 });
 beforeEach(() => server.reset());
+
+function captureUrl(): string {
+  return `${server.baseUrl}/capture/${key}#${captureToken}`;
+}
 
 function client(overrides: Partial<PaveClientOptions> = {}) {
   return createPaveClient({
@@ -291,7 +296,7 @@ describe('createPaveClient: retries', () => {
     server.route(`POST /v1/capture/${key}/photos/5`, { status: 503, json: { message: 'Unavailable.' } });
     const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
 
-    await expect(client().capture.upload(key, 5, image)).rejects.toMatchObject({ status: 503 });
+    await expect(client().capture(captureUrl()).upload(5, image)).rejects.toMatchObject({ status: 503 });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -381,12 +386,12 @@ const captureState = CaptureState.parse({
 });
 
 describe('capture client', () => {
-  it('uploads the image as multipart field `image`, without auth headers', async () => {
+  it('uploads the image as multipart field `image`, with the capture token and no account headers', async () => {
     const photo = buildPhoto({ photo_code: 5 });
     server.route(`POST /v1/capture/${key}/photos/5`, { status: 201, json: photo });
     const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' });
 
-    await expect(client().capture.upload(key, 5, image, { filename: 'front.jpg' })).resolves.toEqual(photo);
+    await expect(client().capture(captureUrl()).upload(5, image, { filename: 'front.jpg' })).resolves.toEqual(photo);
 
     const received = server.requests[0];
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(
@@ -400,6 +405,7 @@ describe('capture client', () => {
     expect(body).toContain('\xff\xd8\xff\xe0');
     expect(received?.headers['api-key']).toBeUndefined();
     expect(received?.headers['api-token']).toBeUndefined();
+    expect(received?.headers['capture-token']).toBe(captureToken);
   });
 
   it('sends a manual entry and a skip as JSON', async () => {
@@ -408,10 +414,10 @@ describe('capture client', () => {
       status: 201,
       json: buildPhoto({ photo_code: 4, url: null, reason: 'skipped' }),
     });
-    const pave = client();
+    const capture = client().capture(captureUrl());
 
-    await pave.capture.manual(key, { photo_code: 1, value: '1HGCM82633A004352' });
-    await expect(pave.capture.skip(key, 4)).resolves.toMatchObject({ photo_code: 4, url: null });
+    await capture.manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    await expect(capture.skip(4)).resolves.toMatchObject({ photo_code: 4, url: null });
 
     expect(server.requests.map((r) => JSON.parse(r.body.toString()) as unknown)).toEqual([
       { photo_code: 1, value: '1HGCM82633A004352' },
@@ -419,20 +425,37 @@ describe('capture client', () => {
     ]);
   });
 
-  it('gets, starts and confirms with createCaptureClient, which needs no credentials', async () => {
+  it('gets, starts and confirms with createCaptureClient, built from the capture_url alone', async () => {
     server.route(`GET /v1/capture/${key}`, { status: 200, json: captureState });
     server.route(`POST /v1/capture/${key}/start`, { status: 200, json: captureState });
     server.route(`POST /v1/capture/${key}/confirm`, { status: 200, json: { ...captureState, status: 'COMPLETE' } });
-    const capture = createCaptureClient({ baseUrl: server.baseUrl });
+    const capture = createCaptureClient({ captureUrl: captureUrl() });
 
-    await expect(capture.get(key)).resolves.toEqual(captureState);
-    await expect(capture.start(key)).resolves.toEqual(captureState);
-    await expect(capture.confirm(key)).resolves.toMatchObject({ status: 'COMPLETE' });
+    await expect(capture.get()).resolves.toEqual(captureState);
+    await expect(capture.start()).resolves.toEqual(captureState);
+    await expect(capture.confirm()).resolves.toMatchObject({ status: 'COMPLETE' });
+    expect(capture.sessionKey).toBe(key);
+    expect(server.requests.every((r) => r.headers['capture-token'] === captureToken)).toBe(true);
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       `GET /v1/capture/${key}`,
       `POST /v1/capture/${key}/start`,
       `POST /v1/capture/${key}/confirm`,
     ]);
+  });
+
+  it('refuses a capture_url without a token at once', () => {
+    expect(() => createCaptureClient({ captureUrl: `${server.baseUrl}/capture/${key}` })).toThrow(TypeError);
+  });
+
+  it('never shows the capture token in an error', async () => {
+    server.route(`GET /v1/capture/${key}`, { status: 404, json: { message: `Session ${key} cannot be found` } });
+
+    const error: unknown = await createCaptureClient({ captureUrl: captureUrl() })
+      .get()
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PaveNotFoundError);
+    expect(everythingShownOf(error)).not.toContain(captureToken);
   });
 });
 

@@ -8,14 +8,14 @@ import {
   type ListSessionsQuery,
   type LiveEvent,
 } from '@pave/domain';
-import { buildCaptureClient, type CaptureClient } from './create-capture-client.js';
+import { captureClientFor, type CaptureClient } from './create-capture-client.js';
 import { createRequestSigner } from './create-request-signer.js';
 import { createTransport, type RequestOptions, type Transport, type TransportSettings } from './create-transport.js';
 import { followEvents, type EventsOptions } from './follow-events.js';
-import { resolveTransportSettings, type CaptureClientOptions } from './resolve-transport-settings.js';
+import { resolveTransportSettings, type ApiClientOptions } from './resolve-transport-settings.js';
 
 /** Options of {@link createPaveClient}: an account's credentials on top of the transport options. */
-export type PaveClientOptions = CaptureClientOptions & {
+export type PaveClientOptions = ApiClientOptions & {
   username: string;
   apiKey: string;
   apiSecret: string;
@@ -49,8 +49,11 @@ export type SessionsClient = {
   allEvents: (options?: EventsOptions) => AsyncGenerator<LiveEvent, void, undefined>;
 };
 
-/** A client of the Session Photos API: `sessions` (signed) and `capture` (no credentials). */
-export type PaveClient = { sessions: SessionsClient; capture: CaptureClient };
+/**
+ * A client of the Session Photos API: `sessions` (signed), and `capture(captureUrl)`, the capture client of one
+ * session's link (no account credentials: the link's token), sent with this client's transport options.
+ */
+export type PaveClient = { sessions: SessionsClient; capture: (captureUrl: string) => CaptureClient };
 
 function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
@@ -92,9 +95,11 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   const { username, apiKey, apiSecret, now = () => new Date() } = options;
   const sign = createRequestSigner({ username, apiKey, apiSecret, now });
   const signedSettings = resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] });
-  const unsigned = createTransport(resolveTransportSettings(options, null));
+  const signed = createTransport(signedSettings);
+  const { timeoutMs, retry, fetch, onRequest, onResponse } = options;
+  const transport = { timeoutMs, retry, fetch, onRequest, onResponse };
   return {
-    sessions: buildSessionsClient(createTransport(signedSettings), signedSettings),
-    capture: buildCaptureClient(unsigned),
+    sessions: buildSessionsClient(signed, signedSettings),
+    capture: (captureUrl) => captureClientFor(captureUrl, transport),
   };
 }

@@ -1,6 +1,5 @@
 import ky, { type Hooks, type KyRequest, type Options } from 'ky';
 import type * as z from 'zod/mini';
-import type { RequestSigner } from './create-request-signer.js';
 import { mapKyError } from './map-ky-error.js';
 import { kyRetryOptions, type RetryPolicy } from './retry-policy.js';
 
@@ -33,14 +32,17 @@ export type ApiCall<T> = {
   readonly conditional?: boolean;
 };
 
+/** Produces the auth headers of one attempt, by wire name. */
+export type AuthHeaders = () => Promise<Readonly<Record<string, string>>>;
+
 /** Everything a transport needs, defaults already applied. */
 export type TransportSettings = {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly fetch: typeof fetch;
-  /** Null for the capture endpoints, which take no credentials. */
-  readonly sign: RequestSigner | null;
+  /** The auth headers of each attempt: signed ones (`RequestSigner`), a capture link's token, or none (null). */
+  readonly sign: AuthHeaders | null;
   /** Values that must never appear in an error (the API secret). */
   readonly secrets: readonly string[];
   readonly onRequest?: ((event: PaveRequestEvent) => void) | undefined;

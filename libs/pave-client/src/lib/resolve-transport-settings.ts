@@ -1,14 +1,11 @@
-import type { RequestSigner } from './create-request-signer.js';
-import type { PaveRequestEvent, PaveResponseEvent, TransportSettings } from './create-transport.js';
+import type { AuthHeaders, PaveRequestEvent, PaveResponseEvent, TransportSettings } from './create-transport.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** Retry tuning; only `limit` is usually worth changing (the delays are there for tests and special cases). */
 export type RetryOptions = { [K in keyof RetryPolicy]?: number | undefined };
 
-/** Options of `createCaptureClient` (and the transport part of `createPaveClient`'s). */
-export type CaptureClientOptions = {
-  /** The API's origin, optionally with a base path: `https://openapi.paveapi.com`, `http://localhost:3000`. */
-  baseUrl: string;
+/** How requests are sent: timeouts, retries, `fetch` and the observation hooks (shared by both clients). */
+export type TransportOptions = {
   /** Per-attempt timeout; default 10000. */
   timeoutMs?: number | undefined;
   /** Default: 2 retries (3 attempts at most). */
@@ -19,6 +16,18 @@ export type CaptureClientOptions = {
   onRequest?: ((event: PaveRequestEvent) => void) | undefined;
   /** Called after each attempt that got a response. Should not throw: an exception rejects the call unchanged. */
   onResponse?: ((event: PaveResponseEvent) => void) | undefined;
+};
+
+/** Options of `createPaveClient`'s transport: where the API is, and how requests are sent. */
+export type ApiClientOptions = TransportOptions & {
+  /** The API's origin, optionally with a base path: `https://openapi.paveapi.com`, `http://localhost:3000`. */
+  baseUrl: string;
+};
+
+/** Options of `createCaptureClient`: a session's `capture_url` (it says where the API is), and how to send. */
+export type CaptureClientOptions = TransportOptions & {
+  /** `<base URL>/capture/<session key>#<token>`, as `capture_url` gives it. */
+  captureUrl: string;
 };
 
 const defaultTimeoutMs = 10_000;
@@ -62,8 +71,8 @@ function checkedBaseUrl(baseUrl: string): string {
 
 /** Applies the defaults and checks the options; throws TypeError/RangeError for a bad base URL, timeout or retry. */
 export function resolveTransportSettings(
-  options: CaptureClientOptions,
-  auth: { sign: RequestSigner; secrets: readonly string[] } | null,
+  options: ApiClientOptions,
+  auth: { sign: AuthHeaders; secrets: readonly string[] } | null,
 ): TransportSettings {
   return {
     baseUrl: checkedBaseUrl(options.baseUrl),

@@ -4,6 +4,7 @@ import {
   checkTimestampFreshness,
   parseApiTimestamp,
   tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
   type ApiTimestampError,
 } from './timestamps.js';
 
@@ -37,7 +38,7 @@ export type AuthHeaders = {
 export type CheckedAuthHeaders = { apiKey: string; token: string; timestamp: string; signedAt: Date };
 
 /**
- * The checks that need no account: all three headers present, a readable timestamp within {@link tokenFreshnessSeconds} of `now`,
+ * The checks that need no account: all three headers present, a readable timestamp fresh at `now` ({@link checkTimestampFreshness}),
  * a token that is 64 lowercase hex digits (anything else can never match, so it is an invalid token).
  */
 export function checkAuthHeaders(headers: AuthHeaders, now: Date): Result<CheckedAuthHeaders, AuthError> {
@@ -65,6 +66,8 @@ export function authErrorMessage(error: AuthError): string {
     case 'unreadable_timestamp':
       return 'Unreadable API-Timestamp: use YYYY-MM-DDTHH:MM:SSZ, Unix seconds or an RFC 1123 date.';
     case 'expired_timestamp':
-      return `Expired API-Timestamp: it is ${Math.abs(error.skewSeconds)} s ${error.skewSeconds < 0 ? 'behind' : 'ahead of'} the server clock (at most ${tokenFreshnessSeconds} s allowed).`;
+      return error.skewSeconds < 0
+        ? `Expired API-Timestamp: it is ${-error.skewSeconds} s behind the server clock (at most ${tokenFreshnessSeconds} s allowed).`
+        : `Expired API-Timestamp: it is ${error.skewSeconds} s ahead of the server clock (at most ${tokenFutureSkewSeconds} s allowed).`;
   }
 }

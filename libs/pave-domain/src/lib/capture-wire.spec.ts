@@ -9,7 +9,7 @@ import {
 } from './capture-wire.js';
 import { exteriorCodes, neededCodes } from './photo-code.js';
 import { toSessionProgress } from './progress-wire.js';
-import { isAcceptingStatus, SessionKey, SessionStatus } from './session.js';
+import { isAcceptingStatus, SessionKey, SessionStatus, terminalStatuses } from './session.js';
 
 // Only the VIN (1) and the odometer reading (3) can be typed in: checkManualEntry takes a ManualEntryCode.
 3 satisfies Parameters<typeof checkManualEntry>[0];
@@ -65,6 +65,14 @@ describe('toCaptureState', () => {
     expect(state.accepting).toBe(isAcceptingStatus(status));
     const skippable = state.steps.filter((step) => step.may_skip).map((step) => step.photo_code);
     expect(skippable).toEqual(isAcceptingStatus(status) ? [...exteriorCodes] : []);
+  });
+
+  it.each(terminalStatuses)('shows a %s session its status only: no attempts, no photo URLs', (status) => {
+    const state = toCaptureState({ session_key: key, status }, neededAccepted);
+
+    expect(state.status).toBe(status);
+    expect(state.steps.every((step) => step.latest === null && step.attempts === 0)).toBe(true);
+    expect(JSON.stringify(state)).not.toContain('http');
   });
 
   it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {

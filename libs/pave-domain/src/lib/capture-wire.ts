@@ -12,7 +12,7 @@ import {
 } from './progress-wire.js';
 import type { Result } from './result.js';
 import { SessionPhoto } from './session-photo.js';
-import { isAcceptingStatus } from './session.js';
+import { isAcceptingStatus, isTerminalStatus } from './session.js';
 import { StepState } from './step-state.js';
 import { Vin } from './vin.js';
 
@@ -90,7 +90,8 @@ export type CaptureState = z.infer<typeof CaptureState>;
 /**
  * What `GET /v1/capture/:session_key` answers for a session and its attempts in capture order: each step's state,
  * latest attempt and whether it may be skipped or typed in now, whether the capture is complete, which step comes
- * next and whether attempts are accepted at all. Only whether each attempt was typed in matters beyond the wire.
+ * next and whether attempts are accepted at all. A terminal session (`COMPLETE`, `EXPIRED`, `INVALID`) shows its
+ * status only: every step pending, no photo URLs. Only whether each attempt was typed in matters beyond the wire.
  * Pure: usable by the server and by any test double that answers like it.
  *
  * @example
@@ -103,7 +104,8 @@ export function toCaptureState(
   session: ProgressSession,
   attempts: readonly Pick<AttemptRecord, 'photo' | 'manual'>[],
 ): CaptureState {
-  const progress = progressOfRecords(attempts);
+  // a closed session's link shows its status only: the photos are the integrator's, not the link holder's
+  const progress = progressOfRecords(isTerminalStatus(session.status) ? [] : attempts);
   const accepting = isAcceptingStatus(session.status);
   const skippable = new Set<PhotoCode>(progress.skippable);
   return {

@@ -97,6 +97,8 @@ describe('transitionStatus', () => {
     ['QC_PASSED', 'confirm', 'COMPLETE'],
     ['CONFIRM', 'confirm', 'COMPLETE'],
     ['PROCESS', 'expire', 'EXPIRED'],
+    ['QC_PASSED', 'expire', 'EXPIRED'],
+    ['CONFIRM', 'expire', 'EXPIRED'],
     ['COMPLETE', 'invalidate', 'INVALID'],
   ])('moves %s on %s to %s', (from, event, to) => {
     expect(transitionStatus(from, event)).toEqual({ ok: true, value: to });
@@ -108,8 +110,8 @@ describe('transitionStatus', () => {
     ['COMPLETE', 'attempt'],
     ['EXPIRED', 'open'],
     ['INVALID', 'invalidate'],
-    ['QC_PASSED', 'expire'],
     ['COMPLETE', 'expire'],
+    ['INVALID', 'expire'],
     ['IDLE', 'capture_complete'],
   ])('refuses %s on %s', (from, event) => {
     expect(transitionStatus(from, event)).toEqual({ ok: false, error: { code: 'invalid_transition', from, event } });
@@ -142,7 +144,9 @@ describe('isSessionExpired', () => {
     ['IDLE', week, true],
     ['PROCESS', week - 1, false],
     ['STARTED', week + 1, true],
-    ['QC_PASSED', week * 2, false],
+    ['QC_PASSED', week * 2, true],
+    ['CONFIRM', week, true],
+    ['QC_PASSED', week - 1, false],
     ['COMPLETE', week * 2, false],
   ])('%s after %i s: %p', (status, elapsed, expired) => {
     expect(isSessionExpired(status, created, week, new Date(created.getTime() + elapsed * 1000))).toBe(expired);

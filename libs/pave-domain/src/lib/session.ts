@@ -29,8 +29,17 @@ export const acceptingStatuses = [
   'QC_PASSED',
   'CONFIRM',
 ] as const satisfies readonly SessionStatus[];
-/** Statuses in which a session outliving its account's expiry window becomes `EXPIRED`. */
-export const expirableStatuses = ['IDLE', 'STARTED', 'PROCESS'] as const satisfies readonly SessionStatus[];
+/**
+ * Statuses in which a session outliving its account's expiry window becomes `EXPIRED`: every status that is not
+ * terminal, `QC_PASSED` and `CONFIRM` included (a complete capture not confirmed in time expires like any other).
+ */
+export const expirableStatuses = [
+  'IDLE',
+  'STARTED',
+  'PROCESS',
+  'QC_PASSED',
+  'CONFIRM',
+] as const satisfies readonly SessionStatus[];
 /** Statuses in which an integrator may delete a session: only `IDLE`, before its capture link was opened. */
 export const deletableStatuses = ['IDLE'] as const satisfies readonly SessionStatus[];
 
@@ -172,7 +181,7 @@ const transitions: Record<SessionEvent, Partial<Record<SessionStatus, SessionSta
   capture_complete: { PROCESS: 'QC_PASSED', QC_PASSED: 'QC_PASSED', CONFIRM: 'CONFIRM' },
   capture_incomplete: { PROCESS: 'PROCESS', QC_PASSED: 'PROCESS', CONFIRM: 'PROCESS' },
   confirm: { QC_PASSED: 'COMPLETE', CONFIRM: 'COMPLETE' },
-  expire: { IDLE: 'EXPIRED', STARTED: 'EXPIRED', PROCESS: 'EXPIRED' },
+  expire: { IDLE: 'EXPIRED', STARTED: 'EXPIRED', PROCESS: 'EXPIRED', QC_PASSED: 'EXPIRED', CONFIRM: 'EXPIRED' },
   invalidate: {
     IDLE: 'INVALID',
     STARTED: 'INVALID',

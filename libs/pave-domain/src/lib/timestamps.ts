@@ -9,8 +9,14 @@ const rfc1123Pattern =
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** How far (seconds) an `API-Timestamp` may be from the server's clock, before or after. */
+/** How far (seconds) an `API-Timestamp` may be behind the server's clock (PAVE's 5 minutes). */
 export const tokenFreshnessSeconds = 300;
+
+/**
+ * How far (seconds) an `API-Timestamp` may be ahead of the server's clock: a little clock drift, no more, so a
+ * captured token lives at most `tokenFreshnessSeconds` + this, not twice `tokenFreshnessSeconds`.
+ */
+export const tokenFutureSkewSeconds = 30;
 
 /** Builds a UTC date from calendar fields, or null when a field is out of range (Feb 30, 24:00). */
 function utcDate(fields: readonly (string | undefined)[]): Date | null {
@@ -78,10 +84,14 @@ export function parseApiTimestamp(text: string): Result<Date, ApiTimestampError>
   return date ? { ok: true, value: date } : { ok: false, error: { code: 'unreadable_timestamp' } };
 }
 
-/** Is a signed timestamp within {@link tokenFreshnessSeconds} of `now`, before or after? Exactly that many seconds is still fresh. */
+/**
+ * Is a signed timestamp at most {@link tokenFreshnessSeconds} behind `now` and at most {@link tokenFutureSkewSeconds}
+ * ahead of it? Exactly that many seconds is still fresh.
+ */
 export function checkTimestampFreshness(timestamp: Date, now: Date): Result<Date, ApiTimestampError> {
-  const skewSeconds = Math.round((timestamp.getTime() - now.getTime()) / 1000);
-  if (Math.abs(timestamp.getTime() - now.getTime()) > tokenFreshnessSeconds * 1000) {
+  const offsetMs = timestamp.getTime() - now.getTime();
+  const skewSeconds = Math.round(offsetMs / 1000);
+  if (offsetMs < -tokenFreshnessSeconds * 1000 || offsetMs > tokenFutureSkewSeconds * 1000) {
     return { ok: false, error: { code: 'expired_timestamp', skewSeconds } };
   }
   return { ok: true, value: timestamp };

@@ -1,10 +1,20 @@
+import { CaptureToken } from '@pave/domain';
+import { useState } from 'react';
 import { CaptureApp } from '../../features/capture/components/capture-app.js';
+import { CaptureLinkProvider } from '../../lib/clients.js';
 
 /** Props of {@link CaptureRoute}. */
 export type CaptureRouteProps = { sessionKey: string };
 
-/** `/capture/:key`: the phone capture app (its own chunk, loaded lazily). */
+// The link's token travels in the URL fragment, which browsers never send to a server or put in a Referer.
+function tokenOfFragment(): string | null {
+  const parsed = CaptureToken.safeParse(window.location.hash.slice(1));
+  return parsed.success ? parsed.data : null;
+}
+
+/** `/capture/:key#<token>`: the phone capture app (its own chunk, loaded lazily). */
 export function CaptureRoute({ sessionKey }: CaptureRouteProps) {
+  const [token] = useState(tokenOfFragment);
   return (
     <>
       <title>Vehicle inspection</title>
@@ -13,7 +23,15 @@ export function CaptureRoute({ sessionKey }: CaptureRouteProps) {
         <p className="app-header__session">{sessionKey}</p>
       </header>
       <main id="main" className="app-main app-main--capture">
-        <CaptureApp sessionKey={sessionKey} />
+        {token ? (
+          <CaptureLinkProvider sessionKey={sessionKey} token={token}>
+            <CaptureApp sessionKey={sessionKey} />
+          </CaptureLinkProvider>
+        ) : (
+          <p role="alert">
+            This capture link is incomplete. Open the whole link you were sent, including the part after the “#”.
+          </p>
+        )}
       </main>
     </>
   );

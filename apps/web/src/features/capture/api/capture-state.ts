@@ -8,7 +8,7 @@ import { useQuery } from '../../../lib/use-query.js';
 
 /** `GET /v1/capture/:key`: the steps, status and whether photos are accepted now. */
 export function captureStateQuery(client: CaptureClient, sessionKey: string): QueryDescriptor<CaptureState> {
-  return { key: ['capture', sessionKey], fetch: (signal) => client.get(sessionKey, { signal }) };
+  return { key: ['capture', sessionKey], fetch: (signal) => client.get({ signal }) };
 }
 
 /** The capture state; `enabled` waits for the start call so the first answer already says STARTED. */

@@ -9,7 +9,7 @@ export function useConfirmCapture(sessionKey: string) {
   const cache = useQueryCache();
   const { onError } = useRefreshCaptureState(sessionKey);
   return useMutation({
-    mutationFn: () => client.confirm(sessionKey),
+    mutationFn: () => client.confirm(),
     onSuccess: (state) => cache.setData(captureStateQuery(client, sessionKey).key, state),
     onError,
   });

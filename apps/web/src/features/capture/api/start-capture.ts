@@ -8,7 +8,7 @@ export function useStartCapture(sessionKey: string) {
   const client = useCaptureClient();
   const cache = useQueryCache();
   return useMutation({
-    mutationFn: () => client.start(sessionKey),
+    mutationFn: () => client.start(),
     onSuccess: (state) => cache.setData(captureStateQuery(client, sessionKey).key, state),
   });
 }

@@ -11,6 +11,6 @@ export type UploadInput = { photoCode: PhotoCode; file: File };
  */
 export function useUploadPhoto(sessionKey: string) {
   return useCaptureMutation(sessionKey, async (client, { photoCode, file }: UploadInput) =>
-    client.upload(sessionKey, photoCode, await shrinkPhoto(file)),
+    client.upload(photoCode, await shrinkPhoto(file)),
   );
 }

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { captureOrder, type PhotoCode, type SessionStatus } from '@pave/domain';
 import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
 import type { FakeSessionSeed } from '../../../testing/fake-api-store.js';
+import { fakeCaptureToken } from '../../../testing/fake-api-answers.js';
 import { createFakeApi, type FakeApiOptions } from '../../../testing/fake-api.js';
 import { renderApp } from '../../../testing/render-app.js';
 
@@ -17,7 +18,11 @@ function seed(status: SessionStatus, acceptedCodes: readonly PhotoCode[] = []): 
 }
 
 async function renderCapture(options: FakeApiOptions = { sessions: seed('IDLE') }) {
-  const rendered = renderApp({ api: createFakeApi(options), path: `/capture/${key}`, signedIn: false });
+  const rendered = renderApp({
+    api: createFakeApi(options),
+    path: `/capture/${key}#${fakeCaptureToken(key)}`,
+    signedIn: false,
+  });
   await screen.findByRole('heading', { level: 2 });
   return rendered;
 }
@@ -144,12 +149,17 @@ describe('CaptureApp', () => {
   it.each([
     ['EXPIRED', 'This link has expired'],
     ['COMPLETE', 'Inspection complete'],
-    ['INVALID', 'This inspection was cancelled'],
   ] as const)('explains a %s session instead of showing steps', async (status, title) => {
     await renderCapture({ sessions: seed(status) });
 
     expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     expect(screen.queryByLabelText('Take photo')).toBeNull();
+  });
+
+  it('treats an INVALID session as an unknown link: invalidating revokes it', async () => {
+    renderApp({ api: createFakeApi({ sessions: seed('INVALID') }), path: `/capture/${key}#${fakeCaptureToken(key)}` });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
   });
 
   it('shows the steps of a CONFIRM session, where the server still takes photos', async () => {
@@ -161,8 +171,16 @@ describe('CaptureApp', () => {
   });
 
   it('explains an unknown link', async () => {
-    renderApp({ path: `/capture/${key}`, signedIn: false });
+    renderApp({ path: `/capture/${key}#${fakeCaptureToken(key)}`, signedIn: false });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
+  });
+
+  it('explains a link without its token, and calls nothing', async () => {
+    const api = createFakeApi({ sessions: seed('IDLE') });
+    renderApp({ api, path: `/capture/${key}`, signedIn: false });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This capture link is incomplete.');
+    expect(api.calls).toEqual([]);
   });
 });

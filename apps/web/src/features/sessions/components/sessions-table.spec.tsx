@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createCaptureClient } from '@pave/client';
 import { buildSession } from '@pave/domain/testing';
-import { fakeApiBaseUrl } from '../../../testing/fake-api-answers.js';
+import { fakeCaptureUrl } from '../../../testing/fake-api-answers.js';
 import { createFakeApi } from '../../../testing/fake-api.js';
 import { renderApp } from '../../../testing/render-app.js';
 
@@ -97,7 +97,7 @@ describe('SessionsTable', () => {
     const { user } = renderApp({ api });
     await screen.findByRole('table');
     // the driver opens the capture link while the list still shows the session IDLE
-    await createCaptureClient({ baseUrl: fakeApiBaseUrl, fetch: api.fetch }).start('DEM-000000IDLE');
+    await createCaptureClient({ captureUrl: fakeCaptureUrl('DEM-000000IDLE'), fetch: api.fetch }).start();
 
     await user.click(screen.getByRole('button', { name: 'Delete session DEM-000000IDLE' }));
 
