@@ -35,19 +35,22 @@ const ClientsContext = createContext<ClientsValue | null>(null);
 export const credentialsRefusedNotice =
   "The server no longer accepts these credentials (a revoked key, a changed secret, or this computer's clock is off). Sign in again.";
 
-/** The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). */
+/**
+ * The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). The live
+ * streams are passed as they are (async iterators, not promises: a refused stream rejects its reader, who polls).
+ */
 function watchRefusals(client: PaveClient, onRefused: () => void): PaveClient {
-  const calls = Object.entries(client.sessions).map(
-    ([name, call]: [string, (...args: never[]) => Promise<unknown>]) => [
-      name,
-      (...args: never[]) =>
-        call(...args).catch((error: unknown) => {
-          if (error instanceof PaveAuthError) onRefused();
-          throw error;
-        }),
-    ],
-  );
-  return { ...client, sessions: Object.fromEntries(calls) as PaveClient['sessions'] };
+  const { events, allEvents, ...promised } = client.sessions;
+  const calls = Object.entries(promised).map(([name, call]: [string, (...args: never[]) => Promise<unknown>]) => [
+    name,
+    (...args: never[]) =>
+      call(...args).catch((error: unknown) => {
+        if (error instanceof PaveAuthError) onRefused();
+        throw error;
+      }),
+  ]);
+  const watched = Object.fromEntries(calls) as Omit<PaveClient['sessions'], 'events' | 'allEvents'>;
+  return { ...client, sessions: { ...watched, events, allEvents } };
 }
 
 /** Props of {@link ClientsProvider}. */
