@@ -30,6 +30,7 @@ export {
   isPaveClientError,
 } from './lib/pave-client-error.js';
 export type { PaveClientErrorKind } from './lib/pave-client-error.js';
+export type { EventsOptions, StreamState } from './lib/follow-events.js';
 export { waitForCapture } from './lib/wait-for-capture.js';
 export type { WaitForCaptureOptions } from './lib/wait-for-capture.js';
 export { defaultRetryPolicy, retryableStatuses } from './lib/retry-policy.js';

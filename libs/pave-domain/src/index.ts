@@ -207,6 +207,8 @@ export {
   stageChangePayload,
 } from './lib/session-events.js';
 export type { EventPayloadOf, SessionEventPayload, CustomPayload } from './lib/session-events.js';
+export { streamEndEvent, StreamEnd, StreamPosition } from './lib/live-events.js';
+export type { LiveEvent } from './lib/live-events.js';
 export {
   CallbackMethod,
   reservedCallbackHeaders,

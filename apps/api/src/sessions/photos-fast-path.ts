@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticateRequest } from '../http/authenticate.js';
+import { sendTaggedJson } from '../http/entity-tag.js';
 import { errorAnswerOf } from '../http/error-handler.js';
 import type { HttpMetrics } from '../http/metrics.js';
 import { loggedPathOf, recordRequest, whenAnswered } from '../http/observe-requests.js';
@@ -36,25 +37,9 @@ export type PhotosFastPathDeps = {
   readonly clock?: () => bigint;
 };
 
-/**
- * The JSON bytes of photos answers already sent. The sessions service hands out the same (never changed) array
- * for a session until its `photos_version` moves (photos-cache.ts), so polling one session serialises it once.
- */
-const serialized = new WeakMap<object, Buffer>();
-
-function toJson(body: unknown): Buffer {
-  if (!Array.isArray(body)) return Buffer.from(JSON.stringify(body));
-  let bytes = serialized.get(body);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(body));
-    serialized.set(body, bytes);
-  }
-  return bytes;
-}
-
-/** Writes a JSON answer the way Express's `res.json` does (same Content-Type, Content-Length). */
+/** Writes a JSON error answer the way Express's `res.json` does (same Content-Type, Content-Length). */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const bytes = toJson(body);
+  const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': bytes.length,
@@ -96,7 +81,7 @@ export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMe
       recordRequest(deps.metrics, deps.logger, record, log);
     });
     photosOf(deps, req, res, match[1]).then(
-      (photos) => sendJson(res, 200, photos),
+      (photos) => sendTaggedJson(req, res, photos),
       (error: unknown) => {
         const answer = errorAnswerOf(error, 'pave', log());
         for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);

@@ -14,7 +14,7 @@ import {
   SessionResults,
   UpdateSessionRequest,
 } from '@pave/domain';
-import { refusal, routeGroup, type RouteDoc } from '../openapi/route-doc.js';
+import { notModified, refusal, routeGroup, type RouteDoc } from '../openapi/route-doc.js';
 
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key, `AAA-XXXXXXXXXX`.' },
@@ -63,7 +63,12 @@ const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sess
     path: '/v1/sessions/:session_key',
     operationId: 'getSession',
     summary: 'Read a session',
-    responses: { 200: { description: 'The session.', schema: Session }, 401: unauthorized, 404: notFound },
+    responses: {
+      200: { description: 'The session.', schema: Session },
+      304: notModified,
+      401: unauthorized,
+      404: notFound,
+    },
   },
   {
     method: 'put',
@@ -103,6 +108,7 @@ const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sess
     description: 'The contract endpoint: a bare array, one element per attempt, in capture order; `[]` when none.',
     responses: {
       200: { description: 'Every attempt so far.', schema: SessionPhotos },
+      304: notModified,
       401: unauthorized,
       404: notFound,
     },
@@ -167,7 +173,12 @@ const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sess
     operationId: 'getSessionProgress',
     summary: "A session's capture progress, step by step",
     description: 'Our extension: each step with its state and attempts (reason codes, QA time, thumbnails).',
-    responses: { 200: { description: 'The progress.', schema: SessionProgress }, 401: unauthorized, 404: notFound },
+    responses: {
+      200: { description: 'The progress.', schema: SessionProgress },
+      304: notModified,
+      401: unauthorized,
+      404: notFound,
+    },
   },
 ]);
 

@@ -14,6 +14,7 @@ import {
   type SessionKey,
 } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
+import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { valueOrProblem, type ProblemTable } from '../http/problem-table.js';
@@ -34,13 +35,16 @@ export const sessionsProblems = {
   session_not_completed: ['session_not_completed', sessionNotCompletedMessage],
 } satisfies ProblemTable<SessionsError>;
 
-/** Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds. */
+/**
+ * Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds, with
+ * its `ETag` (a `304` when `If-None-Match` names it).
+ */
 function readSession<T>(
   read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionsError>>,
 ): RequestHandler<{ session_key: string }> {
   return async (req, res) => {
     const result = await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key));
-    res.json(valueOrProblem(result, sessionsProblems));
+    sendTaggedJson(req, res, valueOrProblem(result, sessionsProblems));
   };
 }
 

@@ -132,6 +132,30 @@ async function createSessionEvents(db: Db, dialect: StorageDialect): Promise<voi
   );
 }
 
+/**
+ * The account index of the live streams, and on PostgreSQL a trigger that NOTIFYs `pave_events.<schema>` with
+ * `{"a": account_id, "k": session_key, "s": seq}` for every recorded event. PostgreSQL delivers it when (and only
+ * if) the transaction commits, to every instance LISTENing (postgres-notices.ts).
+ */
+async function createLiveEventSupport(db: Db, dialect: StorageDialect): Promise<void> {
+  await sql`create index if not exists session_events_account_idx on session_events (account_id, id)`.execute(db);
+  if (dialect !== 'postgres') return;
+  await sql`
+    create or replace function pave_notify_session_event() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify(
+        'pave_events.' || tg_table_schema,
+        json_build_object('a', new.account_id, 'k', new.session_key, 's', new.seq)::text
+      );
+      return null;
+    end
+    $$`.execute(db);
+  await sql`drop trigger if exists session_events_notify on session_events`.execute(db);
+  await sql`
+    create trigger session_events_notify after insert on session_events
+    for each row execute function pave_notify_session_event()`.execute(db);
+}
+
 async function createCallbacks(db: Db, dialect: StorageDialect): Promise<void> {
   await createTableWithId(db, dialect, 'callbacks')
     .addColumn('account_id', 'bigint', (col) => col.notNull().references('accounts.id'))
@@ -254,6 +278,12 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
       up: async (db: Db) => {
         await db.schema.alterTable('sessions').addColumn('capture_token_hash', 'text').execute();
         await db.schema.alterTable('sessions').addColumn('capture_token_sealed', 'text').execute();
+      },
+    },
+    // live streams: an account's events in order (GET /v1/events), and on PostgreSQL a NOTIFY at each commit
+    '0020_session_events_live': {
+      up: async (db: Db) => {
+        await createLiveEventSupport(db, dialect);
       },
     },
   };

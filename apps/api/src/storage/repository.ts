@@ -1,3 +1,4 @@
+import type { EventNotices } from './event-notices.js';
 import type {
   CallbackEvent,
   CallbackMethod,
@@ -298,6 +299,10 @@ export type SessionEventRow = SessionEventPayload & {
 export type EventStore = {
   /** A session's events with `seq` above `afterSeq` (0: all), in `seq` order, at most `limit` (default 1000). */
   listForSession(sessionId: number, afterSeq?: number, limit?: number): Promise<SessionEventRow[]>;
+  /** An account's events with `id` above `afterId` (0: all), in `id` order, at most `limit` (default 1000). */
+  listForAccount(accountId: number, afterId?: number, limit?: number): Promise<SessionEventRow[]>;
+  /** The largest event `id` of the account (0 when none): where a stream that starts now begins. */
+  lastIdOfAccount(accountId: number): Promise<number>;
   /** Calls `listener` after each commit of this instance that recorded events; returns the unsubscribe function. */
   onRecorded(listener: (events: readonly SessionEventRow[]) => void): () => void;
 };
@@ -438,6 +443,11 @@ export type Repository = {
   readonly callbacks: CallbackStore;
   readonly signingSecrets: SigningSecretStore;
   readonly deliveries: DeliveryStore;
+  /**
+   * Notices of recorded events: this instance's, and on PostgreSQL every instance's (LISTEN/NOTIFY). What live
+   * streams wait on; they read the events themselves.
+   */
+  readonly notices: EventNotices;
   /** Resolves when storage answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes connections; the repository cannot be used afterwards. */

@@ -51,10 +51,17 @@ function watchCalls(calls: Calls, onRefused: () => void): Calls {
   return Object.fromEntries(watched) as Calls;
 }
 
-/** The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). */
+/**
+ * The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). The live
+ * streams are passed as they are (async iterators, not promises: a refused stream rejects its reader, who polls).
+ */
 function watchRefusals(client: PaveClient, onRefused: () => void): PaveClient {
-  const sessions = watchCalls(client.sessions as unknown as Calls, onRefused);
-  return { ...client, sessions: sessions as unknown as PaveClient['sessions'] };
+  const { events, allEvents, ...promised } = client.sessions;
+  const watched = watchCalls(promised as unknown as Calls, onRefused) as unknown as Omit<
+    PaveClient['sessions'],
+    'events' | 'allEvents'
+  >;
+  return { ...client, sessions: { ...watched, events, allEvents } };
 }
 
 /** Props of {@link ClientsProvider}. */

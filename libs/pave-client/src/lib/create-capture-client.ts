@@ -52,7 +52,7 @@ function buildCaptureClient(sessionKey: SessionKey, send: Transport): CaptureCli
   const path = (rest = '') => `/v1/capture/${encodeURIComponent(sessionKey)}${rest}`;
   return {
     sessionKey,
-    get: (options) => send({ method: 'GET', path: path(), schema: CaptureState }, options),
+    get: (options) => send({ method: 'GET', path: path(), schema: CaptureState, conditional: true }, options),
     start: (options) => send({ method: 'POST', path: path('/start'), schema: CaptureState }, options),
     upload: (photoCode, image, options = {}) => {
       const form = new FormData();
