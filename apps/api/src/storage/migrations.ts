@@ -299,6 +299,8 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StorageDial
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // features are numbered when they start, not when they land: a later-numbered one may reach a database first
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
