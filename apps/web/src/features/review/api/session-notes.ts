@@ -1,5 +1,5 @@
 import type { PaveClient } from '@pave/client';
-import type { SessionNotes } from '@pave/domain';
+import { isTerminalStatus, type SessionNotes, type SessionStatus } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
@@ -15,9 +15,14 @@ export function sessionNotesQuery(client: PaveClient, sessionKey: string): Query
   };
 }
 
-/** The session's notes, oldest first; polled, so notes other reviewers add appear (in any status). */
-export function useSessionNotes(sessionKey: string) {
-  return useQuery(sessionNotesQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchMs });
+/**
+ * The session's notes, oldest first; polled while the session is unfinished, so notes other reviewers add appear.
+ * A finished session's page makes no more requests: its notes refresh when one is added here or the page is opened.
+ */
+export function useSessionNotes(sessionKey: string, status: SessionStatus) {
+  return useQuery(sessionNotesQuery(useReviewClient(), sessionKey), {
+    refetchInterval: isTerminalStatus(status) ? false : liveRefetchMs,
+  });
 }
 
 /** `POST /v1/sessions/:key/notes`; refreshes the notes afterwards. */

@@ -1,4 +1,4 @@
-import { noteMaxLength } from '@pave/domain';
+import { noteMaxLength, type SessionStatus } from '@pave/domain';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
@@ -6,8 +6,8 @@ import { formatTimestamp } from '../../../lib/format.js';
 import { useAddNote, useSessionNotes } from '../api/session-notes.js';
 
 /** The session's notes, oldest first, and a form to add one (in the signed-in account's name). */
-export function NotesPanel({ sessionKey }: { sessionKey: string }) {
-  const notes = useSessionNotes(sessionKey);
+export function NotesPanel({ sessionKey, status }: { sessionKey: string; status: SessionStatus }) {
+  const notes = useSessionNotes(sessionKey, status);
   const add = useAddNote(sessionKey);
   const [text, setText] = useState('');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -26,7 +26,7 @@ export function ResultsPanel({ session }: { session: Session }) {
           <button type="button" className="button" onClick={download}>
             Download results JSON
           </button>
-          <pre className="session-panel__json" aria-label="Results JSON">
+          <pre className="session-panel__json" role="region" tabIndex={0} aria-label="Results JSON">
             {JSON.stringify(results.data, null, 2)}
           </pre>
         </>

@@ -11,7 +11,7 @@ export function SessionManagement({ session }: { session: Session }) {
     <div className="session-management">
       <ResultsPanel session={session} />
       <SessionSettingsForm session={session} />
-      <NotesPanel sessionKey={session.session_key} />
+      <NotesPanel sessionKey={session.session_key} status={session.status} />
       <InvalidatePanel session={session} />
     </div>
   );
