@@ -17,7 +17,13 @@ import {
   StatusChangeEvent,
   UpdateCallbackRequest,
   CaptureState,
+  AddNoteRequest,
   CreateSessionRequest,
+  InvalidateSessionRequest,
+  SessionNote,
+  SessionNotes,
+  SessionResults,
+  UpdateSessionRequest,
   ManualEntryRequest,
   SkipRequest,
   DeleteSessionResponse,
@@ -47,6 +53,7 @@ import { createErrorHandler, notFound } from './http/error-handler.js';
 import { createHttpMetrics, type HttpMetrics } from './http/metrics.js';
 import { createRequestObserver } from './http/observe-requests.js';
 import { createRequestId } from './http/request-id.js';
+import { createSecurityHeaderPicker, createSecurityHeaders } from './http/security-headers.js';
 import { createWebAppRouter } from './http/web-app.js';
 import type { Logger } from './logger.js';
 import { buildOpenApiDocument, type NamedSchemas, type OpenApiDocument } from './openapi/openapi-document.js';
@@ -58,6 +65,10 @@ import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
+import { eventsRouteDocs } from './live/events.docs.js';
+import { createEventsRouter } from './live/events.router.js';
+import type { EventStreamOptions } from './live/event-stream.js';
+import { createStreamHub, type StreamHub, type StreamLimits } from './live/stream-hub.js';
 import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
@@ -100,16 +111,28 @@ export type AppDeps = {
   readonly webhookAllowPrivate?: boolean;
   /** Metrics registries rendered by `GET /metrics` after the HTTP ones (the webhook dispatcher's). */
   readonly metricRegistries?: readonly Registry[];
+  /** Live event streams; when missing, a hub of this app with the default caps and timings. */
+  readonly live?: LiveSettings;
   /** Uploads in progress at once per session (2 when missing) and per client address (0: no limit; 8 when missing). */
   readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
   /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
   readonly uploadPace?: UploadPace;
 };
 
+/** The live event streams: the hub holding them (main.ts closes them on SIGTERM) and how each writes. */
+export type LiveSettings = { readonly hub: StreamHub } & Partial<EventStreamOptions>;
+
+/** Streams per account and per instance when nothing else is said. */
+export const defaultStreamLimits: StreamLimits = { perAccount: 100, perInstance: 5000 };
+
+/** How a stream writes when nothing else is said: a heartbeat after 15 s of silence, at most 256 KiB unsent. */
+const defaultStreamOptions: EventStreamOptions = { heartbeatMs: 15_000, maxBufferedBytes: 256 * 1024, retryMs: 1000 };
+
 /** Every documented route; a test checks this list against the routes the app really has. */
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
   ...callbacksRouteDocs,
+  ...eventsRouteDocs,
   ...captureRouteDocs,
   ...opsRouteDocs,
   ...openApiRouteDocs,
@@ -118,7 +141,13 @@ export const routeDocs: readonly RouteDoc[] = [
 /** The schemas listed under `components.schemas`, by name. */
 export const namedSchemas: NamedSchemas = {
   CreateSessionRequest,
+  UpdateSessionRequest,
   Session,
+  SessionResults,
+  SessionNote,
+  SessionNotes,
+  AddNoteRequest,
+  InvalidateSessionRequest,
   SessionList,
   DeleteSessionResponse,
   SessionPhoto,
@@ -199,6 +228,8 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(createRequestId(deps.logger), createRequestObserver(metrics, deps.logger));
+  const securityHeadersOf = createSecurityHeaderPicker({ publicBaseUrl: deps.publicBaseUrl });
+  app.use(createSecurityHeaders(securityHeadersOf));
   const rateLimiter = createRateLimiter({
     store: deps.repo.rateLimits,
     limitPerMinute: deps.rateLimitPerMinute ?? 0,
@@ -213,13 +244,24 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     allowPrivate: deps.webhookAllowPrivate ?? false,
   });
   app.use(createCallbacksRouter(callbacks, guard));
+  const live = deps.live ?? { hub: createStreamHub(deps.repo.notices, defaultStreamLimits) };
+  const stream = { ...defaultStreamOptions, ...live };
+  app.use(createEventsRouter({ repo: deps.repo, hub: live.hub, now, logger: deps.logger, stream }, guard));
   app.use(...createCaptureRouters(deps, now));
   app.use(createOpsRouter({ repo: deps.repo, images: deps.images, metrics, logger: deps.logger }));
   app.use(createOpenApiRouter(createOpenApiDocument()));
   app.use(createWebAppRouter(deps.webDist ?? null));
   app.use(notFound);
   app.use(createErrorHandler(deps.logger));
-  const photosFastPath = createPhotosFastPath({ service, accounts, rateLimiter, now, metrics, logger: deps.logger });
+  const photosFastPath = createPhotosFastPath({
+    service,
+    accounts,
+    rateLimiter,
+    now,
+    metrics,
+    logger: deps.logger,
+    securityHeaders: securityHeadersOf('/v1/sessions'),
+  });
   return { app, photosFastPath };
 }
 

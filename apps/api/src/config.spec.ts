@@ -41,6 +41,8 @@ describe('parseConfig', () => {
           perHost: 4,
           pollMs: 1000,
         },
+        streamLimits: { perAccount: 100, perInstance: 5000 },
+        streamHeartbeatSeconds: 15,
       },
     });
   });
@@ -92,6 +94,9 @@ describe('parseConfig', () => {
         PAVE_WEBHOOK_CONCURRENCY: '8',
         PAVE_WEBHOOK_PER_HOST: '2',
         PAVE_WEBHOOK_POLL_MS: '100',
+        PAVE_STREAMS_PER_ACCOUNT: '3',
+        PAVE_STREAMS_PER_INSTANCE: '40',
+        PAVE_STREAM_HEARTBEAT_SECONDS: '5',
       },
       '/srv/app',
     );
@@ -156,6 +161,8 @@ describe('parseConfig', () => {
           perHost: 2,
           pollMs: 100,
         },
+        streamLimits: { perAccount: 3, perInstance: 40 },
+        streamHeartbeatSeconds: 5,
       },
     });
   });

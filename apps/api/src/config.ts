@@ -169,6 +169,10 @@ const Env = z.object({
   PAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   PAVE_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   PAVE_PHOTOS_CACHE_SESSIONS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  // a review page holds one stream per tab; a dashboard one for the account
+  PAVE_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  PAVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  PAVE_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   PAVE_SECRET_KEY: SecretKeyText.optional(),
   PAVE_SECRET_KEYS_PREVIOUS: SecretKeyList.default([]),
   ...qaEnv(),
@@ -271,6 +275,10 @@ export type Config = {
   readonly photosCacheSessions: number;
   /** How webhooks are delivered. */
   readonly webhooks: DispatcherSettings;
+  /** Event streams (`…/events`) open at once per account and per instance; over either, 429. */
+  readonly streamLimits: { readonly perAccount: number; readonly perInstance: number };
+  /** How long an event stream may stay silent before a heartbeat comment is sent. */
+  readonly streamHeartbeatSeconds: number;
   /** The key that seals secrets at rest (PAVE_SECRET_KEY); null: `<dataDir>/secret.key`, made on first start. */
   readonly secretKey: Buffer | null;
   /** Keys replaced by a rotation (PAVE_SECRET_KEYS_PREVIOUS): what they sealed still opens. */
@@ -366,6 +374,8 @@ export function parseConfig(
         perHost: e.PAVE_WEBHOOK_PER_HOST,
         pollMs: e.PAVE_WEBHOOK_POLL_MS,
       },
+      streamLimits: { perAccount: e.PAVE_STREAMS_PER_ACCOUNT, perInstance: e.PAVE_STREAMS_PER_INSTANCE },
+      streamHeartbeatSeconds: e.PAVE_STREAM_HEARTBEAT_SECONDS,
       secretKey: e.PAVE_SECRET_KEY ?? null,
       previousSecretKeys: e.PAVE_SECRET_KEYS_PREVIOUS,
     },

@@ -13,6 +13,10 @@ const redactPaths = [
   'headers["api-key"]',
   'req.headers["api-token"]',
   'req.headers["api-key"]',
+  'headers["capture-token"]',
+  'req.headers["capture-token"]',
+  'captureToken',
+  'capture_url',
   'account.apiSecret',
 ];
 

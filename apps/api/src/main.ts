@@ -9,6 +9,7 @@ import { type Config, readConfig } from './config.js';
 import { answerClientError } from './http/client-error.js';
 import type { ImageStore } from './images/image-store.js';
 import { openImageStore } from './images/open-image-store.js';
+import { createStreamHub, type StreamHub } from './live/stream-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
@@ -67,6 +68,7 @@ async function prepareApp(
   config: Config,
   logger: Logger,
   webhookMetrics: WebhookMetrics,
+  hub: StreamHub,
 ): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void>; secretBox: SecretBox }> {
   const secretBox = await openSecretBox(config, logger);
   const backfilled = await backfillCaptureTokens(repo.sessions, secretBox);
@@ -92,6 +94,7 @@ async function prepareApp(
     maxPendingUploads: config.maxPendingUploads,
     webhookAllowPrivate: config.webhooks.allowPrivate,
     metricRegistries: [webhookMetrics.registry],
+    live: { hub, heartbeatMs: config.streamHeartbeatSeconds * 1000 },
     uploadShares: config.uploadShares,
     uploadPace: config.uploadPace,
   });
@@ -117,7 +120,7 @@ function handleShutdown(
   server: Server,
   repo: Repository,
   logger: Logger,
-  stop: { sweeps: () => void; dispatcher: Dispatcher },
+  stop: { sweeps: () => void; dispatcher: Dispatcher; hub: StreamHub },
 ): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -125,6 +128,10 @@ function handleShutdown(
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests');
     stop.sweeps();
+    // event streams never end by themselves: end them now (readers reconnect elsewhere and resume)
+    const streams = stop.hub.closeAll();
+    if (streams > 0) logger.info({ streams }, 'closed event streams');
+    stop.hub.stop();
     setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
     server.close(() => {
       // deliveries in flight finish and record their outcome before storage closes
@@ -149,13 +156,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { value: settings } = config;
+  // every file and folder this process makes (database, images, key file) is its owner's alone
+  process.umask(0o077);
   const logger = createLogger(settings.logLevel);
   // libvips' operation cache only helps when one file is processed twice, and holds up to 50 MB
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
   await prepareAccounts(repo, settings, logger);
   const webhookMetrics = createWebhookMetrics(repo.deliveries, () => new Date());
-  const app = await prepareApp(repo, settings, logger, webhookMetrics);
+  const hub = createStreamHub(repo.notices, settings.streamLimits);
+  const app = await prepareApp(repo, settings, logger, webhookMetrics, hub);
   const server = createServer(
     {
       // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
@@ -193,6 +203,7 @@ async function main(): Promise<void> {
       clearInterval(prune);
     },
     dispatcher,
+    hub,
   });
   logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images }, 'listening');
 }

@@ -16,7 +16,7 @@ describeInBrowser('a 12 MP photo from the phone', () => {
     const photo = await makeUprightPhoneImage({ seed: 7 });
     const taken = await sharp(photo.buffer).metadata();
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
-    const session = await client.sessions.create({ client_id: 'web-e2e-large-photo' });
+    const session = await client.sessions.create({ session: { client_id: 'web-e2e-large-photo' } });
     const phone = await (await browser.newContext(phoneContext)).newPage();
 
     await openCapture(phone, session.capture_url);

@@ -15,7 +15,7 @@ describeInBrowser('the sessions list', () => {
   it('deletes an IDLE session after the confirmation dialog, and offers no delete for a started one', async () => {
     const { server, browser } = running();
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
-    const started = await client.sessions.create({ client_id: 'started-one' });
+    const started = await client.sessions.create({ session: { client_id: 'started-one' } });
     await client.capture(started.capture_url).start();
     const page = await (await browser.newContext(desktopContext)).newPage();
     await page.goto(server.baseUrl);

@@ -1,6 +1,12 @@
 // The public API of @pave/client: a typed, resilient client of the Session Photos API. See README.md.
 export { createPaveClient } from './lib/create-pave-client.js';
-export type { PaveClient, PaveClientOptions, SessionsClient, ListSessionsParams } from './lib/create-pave-client.js';
+export type {
+  PaveClient,
+  PaveClientOptions,
+  SessionsClient,
+  NotesClient,
+  ListSessionsParams,
+} from './lib/create-pave-client.js';
 export { verifyWebhook } from './lib/verify-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeadersInput } from './lib/verify-webhook.js';
 export type { CallbacksClient, ListDeliveriesParams } from './lib/create-callbacks-client.js';
@@ -24,6 +30,7 @@ export {
   isPaveClientError,
 } from './lib/pave-client-error.js';
 export type { PaveClientErrorKind } from './lib/pave-client-error.js';
+export type { EventsOptions, StreamState } from './lib/follow-events.js';
 export { waitForCapture } from './lib/wait-for-capture.js';
 export type { WaitForCaptureOptions } from './lib/wait-for-capture.js';
 export { defaultRetryPolicy, retryableStatuses } from './lib/retry-policy.js';

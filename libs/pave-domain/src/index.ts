@@ -52,9 +52,13 @@ export {
   acceptingStatuses,
   expirableStatuses,
   deletableStatuses,
+  inactiveStatuses,
+  capturingStatuses,
   isTerminalStatus,
   isAcceptingStatus,
   isDeletableStatus,
+  isSessionActive,
+  inspectionMarksOf,
   capturePathPrefix,
   capturePath,
   sessionKeyAlphabet,
@@ -66,16 +70,63 @@ export {
   SessionLanguage,
   defaultSessionTheme,
   defaultSessionLanguage,
-  SessionVehicle,
-  CreateSessionRequest,
-  Session,
-  ListSessionsQuery,
-  SessionList,
   transitionStatus,
   capturedStatus,
   isSessionExpired,
 } from './lib/session.js';
 export type { SessionEvent, TerminalStatus, TransitionError, CaptureOutcome } from './lib/session.js';
+export {
+  OdometerUnit,
+  SessionContact,
+  referenceMaxKeys,
+  referenceMaxKeyLength,
+  referenceMaxValueLength,
+  SessionReference,
+} from './lib/session-fields.js';
+export {
+  maxOdometerReading,
+  VehicleYear,
+  OdometerReading,
+  PhoneNumber,
+  VehicleInput,
+  SmsInput,
+  SessionInput,
+  CreateSessionRequest,
+  UpdateSessionRequest,
+} from './lib/session-request.js';
+export type { CreateSessionInput, UpdateSessionInput } from './lib/session-request.js';
+export {
+  SessionVehicle,
+  SessionSms,
+  sessionShape,
+  refineSession,
+  Session,
+  ListSessionsQuery,
+  SessionList,
+  settingsOfCreate,
+  toSessionVehicle,
+  toSessionObject,
+  givenVinEntry,
+} from './lib/session-object.js';
+export type { SessionSettings, LearnedVehicle, SessionFacts } from './lib/session-object.js';
+export {
+  updateRules,
+  isUpdateAllowed,
+  updateRuleText,
+  updateRefusalOf,
+  checkSessionUpdate,
+  sessionUpdateRefusedMessage,
+} from './lib/session-update.js';
+export type { UpdateRule, UpdateField, SessionUpdateError } from './lib/session-update.js';
+export type { ResultsNotReady } from './lib/session-results.js';
+export {
+  noteMaxLength,
+  SessionNote,
+  SessionNotes,
+  AddNoteRequest,
+  invalidReasonMaxLength,
+  InvalidateSessionRequest,
+} from './lib/session-notes.js';
 export {
   captureTokenHeader,
   CaptureToken,
@@ -123,8 +174,18 @@ export {
   sessionClosedMessage,
   confirmRefusedMessage,
   skipErrorMessage,
+  sessionNotCompletedMessage,
+  alreadyInvalidMessage,
 } from './lib/api-error.js';
-export { SessionSource, ResultsSession, SessionResultsBody } from './lib/session-results.js';
+export {
+  sessionCompleteEvent,
+  SessionSource,
+  ResultsSession,
+  SessionResultsBody,
+  SessionResults,
+  toResultsBody,
+  toSessionResults,
+} from './lib/session-results.js';
 export {
   CallbackEvent,
   callbackEvents,
@@ -146,6 +207,8 @@ export {
   stageChangePayload,
 } from './lib/session-events.js';
 export type { EventPayloadOf, SessionEventPayload, CustomPayload } from './lib/session-events.js';
+export { streamEndEvent, StreamEnd, StreamPosition } from './lib/live-events.js';
+export type { LiveEvent } from './lib/live-events.js';
 export {
   CallbackMethod,
   reservedCallbackHeaders,

@@ -3,7 +3,8 @@ import { photoLabelOf, type PhotoCode } from './lib/photo-code.js';
 import { buildApprovedMessage, type QaReasonCode } from './lib/qa-reasons.js';
 import type { AttemptRecord } from './lib/progress-wire.js';
 import { AbsoluteUrl, SessionPhoto } from './lib/session-photo.js';
-import { Session } from './lib/session.js';
+import { Session, settingsOfCreate, toSessionVehicle, type SessionSettings } from './lib/session-object.js';
+import { isSessionActive, SessionStatus } from './lib/session.js';
 import samplePhotosJson from './fixtures/session-photos.200.json' with { type: 'json' };
 import sampleNotFoundJson from './fixtures/session-photos.404.json' with { type: 'json' };
 
@@ -32,22 +33,34 @@ export function buildPhoto(options: BuildPhotoOptions = {}): SessionPhoto {
   });
 }
 
-/** Builds a valid session object (IDLE by default). */
+/** Builds a valid session object (IDLE by default; `active` and `invalid_reason` follow a given status). */
 export function buildSession(overrides: Partial<Record<keyof Session, unknown>> = {}): Session {
+  const status = SessionStatus.parse(overrides.status ?? 'IDLE');
   return Session.parse({
     session_key: 'DEM-0123456789',
-    status: 'IDLE',
     theme: 'PRO',
-    language: 'EN',
+    active: isSessionActive(status),
+    status,
     redirect_url: null,
-    client_id: null,
-    vehicle: null,
-    capture_url: 'http://localhost:3000/capture/DEM-0123456789',
+    inspect_started_at: null,
+    inspect_ended_at: null,
     created_at: '2021-05-27T07:30:00+00:00',
     updated_at: '2021-05-27T07:30:00+00:00',
+    language: 'EN',
+    capture_url: 'http://localhost:3000/capture/DEM-0123456789',
+    options: { client_id: null, sms: null },
+    vehicle: toSessionVehicle({}, { vin: null, odom_reading: null }),
     expires_at: '2021-06-03T07:30:00+00:00',
+    contact: null,
+    reference: null,
+    invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null,
     ...overrides,
   });
+}
+
+/** Builds the settings of a session created with an empty body, with `overrides`. */
+export function buildSessionSettings(overrides: Partial<SessionSettings> = {}): SessionSettings {
+  return { ...settingsOfCreate({}), ...overrides };
 }
 
 /** Options of {@link buildAttemptRecord}: the photo's options, and any of what the server knows besides. */

@@ -135,7 +135,7 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
   }
 
   it('records every attempt with its verdict and serves every image, QC_PASSED then COMPLETE', async () => {
-    const key = await createSession({ client_id: 'claim-5' });
+    const key = await createSession({ session: { client_id: 'claim-5' } });
     const interior = await makeSceneImage({ seed: 1002 });
     await captureLikeTheSample(key, interior);
 
@@ -147,7 +147,12 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     expect(SessionPhotos.parse(raw.json)).toEqual(photos);
     expectContractShape(photos, raw.json);
     for (const photo of photos) if (photo.url) await expectFetchableJpeg(photo.url);
-    expect((await pave.sessions.get(key)).status).toBe('QC_PASSED');
+    expect(await pave.sessions.get(key)).toMatchObject({
+      status: 'QC_PASSED',
+      vehicle: { vin: '1HGCM82633A004352' }, // what the driver typed flows back into the session
+      inspect_started_at: expect.any(String),
+      inspect_ended_at: null,
+    });
 
     const state = await capture(key).get();
     expect([state.status, state.complete, state.accepting, state.next_step]).toEqual(['QC_PASSED', true, true, null]);

@@ -8,7 +8,7 @@ import {
   uploadFieldName,
 } from '@pave/domain';
 import { z } from 'zod';
-import { refusal, routeGroup, type ResponseDoc, type RouteDoc } from '../openapi/route-doc.js';
+import { notModified, refusal, routeGroup, type ResponseDoc, type RouteDoc } from '../openapi/route-doc.js';
 
 /** The multipart body of an upload, for the docs (the server reads it with busboy, not with this schema). */
 export const PhotoUpload = z
@@ -40,7 +40,7 @@ const stateRoutes = routeGroup(capture, [
     summary: 'What the capture app shows',
     description:
       'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step and whether attempts are accepted. An overdue unfinished session becomes EXPIRED here.',
-    responses: { 200: state('The capture state.'), 404: notFound },
+    responses: { 200: state('The capture state.'), 304: notModified, 404: notFound },
   },
   {
     method: 'post',

@@ -489,6 +489,12 @@ describeEachBackend('capture routes', (backend) => {
         '1',
         { message: 'Too many uploads in progress; try again in a moment.', code: 'unavailable' },
       ]);
+      // a full pool is a warning without a stack, not an error
+      const refusals = busy.logs
+        .map((line) => JSON.parse(line) as { level: number; msg: string; err?: unknown })
+        .filter((line) => line.msg === 'Too many uploads in progress; try again in a moment.');
+      expect(refusals.length).toBeGreaterThan(0);
+      expect(refusals.every((line) => line.level === 40 && line.err === undefined)).toBe(true);
       slow.end(Buffer.concat([scene.subarray(1000), Buffer.from(tail)]));
       expect(await slowAnswer).toBe(201);
       expect((await postForm(busy.baseUrl, `/v1/capture/${key}/photos/3`, image(scene), auth(key))).status).toBe(201);

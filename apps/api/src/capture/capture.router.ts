@@ -11,6 +11,7 @@ import {
 } from '@pave/domain';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
+import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { problemOf, type ProblemTable } from '../http/problem-table.js';
@@ -140,7 +141,7 @@ export function createCaptureRouter(service: CaptureService, options: CaptureRou
   router
     .route('/v1/capture/:session_key')
     .get(ours, async (req, res) => {
-      res.json(valueOrThrow(await service.get(sessionKeyOrNotFound(req.params.session_key))));
+      sendTaggedJson(req, res, valueOrThrow(await service.get(sessionKeyOrNotFound(req.params.session_key))));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   router

@@ -1,5 +1,8 @@
 import {
+  acceptingStatuses,
   capturedStatus,
+  givenVinEntry,
+  stageChangePayload,
   transitionStatus,
   type SessionEvent,
   type SessionKey,
@@ -10,6 +13,7 @@ import {
 } from '@pave/domain';
 import { toSessionResults } from '../sessions/session-results.js';
 import { expireIfDue } from '../sessions/expire-on-access.js';
+import { toSessionPhoto } from '../sessions/session-wire.js';
 import type { AttemptRow, Repository, SessionRow } from '../storage/repository.js';
 import { progressOf } from './capture-state.js';
 import type { SecretBox } from '../secrets/secret-box.js';
@@ -79,6 +83,31 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     return row ? expireIfDue(repo.sessions, row, deps.now(), 'any') : null;
   };
 
+  /**
+   * A VIN given at creation lets the driver skip the VIN step (as PAVE documents): when the capture starts, it is
+   * recorded as a typed VIN. Only the request whose compare-and-set started the session does it, so it happens once.
+   */
+  const recordGivenVin = async (started: SessionRow): Promise<void> => {
+    const attempts = await repo.attempts.listForSession(started.id);
+    const vin = givenVinEntry(
+      started.settings,
+      attempts.map((attempt) => attempt.photoCode),
+    );
+    if (vin === null) return;
+    const at = started.updatedAt;
+    const entry = { sessionId: started.id, photoCode: 1, createdAt: at, verdictAt: at } as const;
+    const events = (row: AttemptRow): SessionEventPayload[] => [
+      {
+        event: 'SESSION:STAGE_CHANGE',
+        payload: stageChangePayload(started.sessionKey, toSessionPhoto(row, deps.publicBaseUrl)),
+      },
+    ];
+    await repo.attempts.append(
+      { ...entry, kind: 'manual', manualValue: vin },
+      { whileStatusIn: acceptingStatuses, notExpiredAt: at, events },
+    );
+  };
+
   /** Applies an event (`open`, `confirm`); refused as the domain's `transitionStatus` says. Null: the session is gone. */
   const apply = async (row: SessionRow, event: SessionEvent): Promise<Result<SessionRow, TransitionError> | null> => {
     let current: SessionRow | null = row;
@@ -86,6 +115,7 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
       const next = transitionStatus(current.status, event);
       if (!next.ok || next.value === current.status) return next.ok ? { ok: true, value: current } : next;
       const moved = await compareAndSet(current, next.value);
+      if (moved && event === 'open' && current.status === 'IDLE') await recordGivenVin(moved);
       if (moved) return { ok: true, value: moved };
       current = await find(current.sessionKey);
     }

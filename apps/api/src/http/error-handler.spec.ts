@@ -46,9 +46,12 @@ describe('errors over HTTP', () => {
   });
 
   it('answers a bad enum value with 400 naming the field', async () => {
-    const answer = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, json: { theme: 'DARK' } });
+    const answer = await call(server.baseUrl, 'POST', '/v1/sessions', {
+      credentials: acme,
+      json: { session: { theme: 'DARK' } },
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ message: expect.stringMatching(/^Invalid session: theme: /) });
+    expect(answer.json).toEqual({ message: expect.stringMatching(/^Invalid session: session\.theme: /) });
   });
 
   it.each([

@@ -65,8 +65,8 @@ export type ErrorAnswer = {
 
 /**
  * The answer to anything thrown: a problem's status and body (with `Retry-After` and `Allow` where it says), or
- * a generic 500 for the unexpected. Logs 5xx problems and the unexpected (with its stack) to `log`; the caller
- * sees no stack. For the error middleware and for handlers on the bare node:http response.
+ * a generic 500 for the unexpected. Logs the unexpected and 5xx problems with a cause (with its stack) as errors,
+ * 5xx refusals without one (a full upload pool) as warnings without a stack, to `log`; the caller sees no stack. For the error middleware and for handlers on the bare node:http response.
  */
 export function errorAnswerOf(error: unknown, style: ErrorStyle, log: Logger): ErrorAnswer {
   const problem = toApiProblem(error);
@@ -75,7 +75,9 @@ export function errorAnswerOf(error: unknown, style: ErrorStyle, log: Logger): E
     return { status: 500, headers: {}, body: bodyOf(new ApiProblem('internal', 'Internal server error.'), style) };
   }
   const status = statusOfCode[problem.code];
-  if (status >= 500) log.error({ err: problem }, problem.message);
+  // a refusal made on purpose (a full upload pool) is a warning without a stack; a failure behind it is an error
+  if (status >= 500 && problem.cause === undefined) log.warn({ code: problem.code, status }, problem.message);
+  else if (status >= 500) log.error({ err: problem }, problem.message);
   const headers: Record<string, string> = {};
   if (problem.retryAfterSeconds !== null) headers['Retry-After'] = String(problem.retryAfterSeconds);
   if (problem.code === 'method_not_allowed' && Array.isArray(problem.details)) {

@@ -1,7 +1,9 @@
+import { captureTokenHeaders } from '../testing/capture-requests.js';
 import { authHeaders, createTestAccount } from '../testing/test-accounts.js';
 import { call } from '../testing/http-call.js';
 import { startTestServer } from '../testing/test-server.js';
 import { createSqliteTestStorage } from '../testing/test-storage.js';
+import { loggedPathOf } from './observe-requests.js';
 
 describe('request logs and ids', () => {
   it('logs every request with its id and route, and never a key, token or secret', async () => {
@@ -39,6 +41,46 @@ describe('request logs and ids', () => {
       await repo.close();
       await storage.destroy();
     }
+  });
+
+  it('logs capture routes, capture pages and images without the session key, the token or the image id', async () => {
+    const storage = createSqliteTestStorage();
+    const repo = await storage.open();
+    const server = await startTestServer(repo);
+    try {
+      const { credentials } = await createTestAccount(repo, 'acme');
+      const created = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials, at: new Date() });
+      const session = created.json as { session_key: string; capture_url: string };
+      const token = captureTokenHeaders(session.capture_url);
+      await call(server.baseUrl, 'GET', `/v1/capture/${session.session_key}`, { headers: token });
+      await call(server.baseUrl, 'GET', `/capture/${session.session_key}`);
+      await call(server.baseUrl, 'GET', `/images/${'ab'.repeat(16)}.jpg`);
+      const lines = server.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.filter((line) => line['msg'] === 'request').map((line) => line['path'])).toEqual([
+        '/v1/sessions',
+        '/v1/capture/[redacted]',
+        '/capture/[redacted]',
+        '/images/[redacted]',
+      ]);
+      const all = server.logs.join('\n');
+      for (const secret of [session.session_key, Object.values(token)[0] ?? '?', 'ab'.repeat(16)]) {
+        expect(all).not.toContain(secret);
+      }
+    } finally {
+      await server.close();
+      await repo.close();
+      await storage.destroy();
+    }
+  });
+
+  it.each([
+    ['/v1/capture/ACM-AAAAAAAAAA/photos/2?x=1', '/v1/capture/[redacted]/photos/2'],
+    ['/capture/ACM-AAAAAAAAAA#token', '/capture/[redacted]'],
+    ['/images/0123abcd.thumb.jpg', '/images/[redacted]'],
+    ['/images/default/1.jpg', '/images/default/1.jpg'],
+    ['/v1/sessions/ACM-AAAAAAAAAA', '/v1/sessions/ACM-AAAAAAAAAA'],
+  ])('logs %s as %s', (url, logged) => {
+    expect(loggedPathOf(url)).toBe(logged);
   });
 
   it.each([

@@ -20,9 +20,21 @@ export function routeLabelOf(req: Request, res: Response): string {
   return res.locals.routeLabel ?? 'unmatched';
 }
 
-/** The path of a request URL as logged: no query (it may carry anything), at most 256 characters. */
+// Segments that open something to whoever holds them: a capture link's session key (the page and its API routes)
+// and a stored image's id. Logs keep the route's shape, not the value.
+const secretSegments: readonly RegExp[] = [
+  /^(\/v1\/capture\/)[^/]+/,
+  /^(\/capture\/)[^/#]+/,
+  /^(\/images\/)(?!default\/)[^/]+/,
+];
+
+/**
+ * The path of a request URL as logged: no query or fragment (they may carry anything), a capture link's session key
+ * and an image id replaced by `[redacted]`, at most 256 characters.
+ */
 export function loggedPathOf(url: string): string {
-  return (url.split('?')[0] ?? '').slice(0, 256);
+  const path = (url.split(/[?#]/)[0] ?? '').slice(0, 256);
+  return secretSegments.reduce((redacted, pattern) => redacted.replace(pattern, '$1[redacted]'), path);
 }
 
 /**

@@ -32,6 +32,11 @@ export function refusal(description: string): ResponseDoc {
   return { description, schema: ApiErrorBody };
 }
 
+/** The `304` of a read that carries an `ETag`: sent instead of the 200 when `If-None-Match` names the current tag. */
+export const notModified: ResponseDoc = {
+  description: 'Unchanged since the `ETag` named in `If-None-Match` (every 200 of this read carries one): no body.',
+};
+
 /** What the routes of one group share. Path parameters are merged: a route adds its own to the group's. */
 export type RouteGroupDefaults = Pick<RouteDoc, 'tag' | 'auth' | 'pathParams'>;
 

@@ -1,4 +1,4 @@
-import { defaultSessionLanguage, defaultSessionTheme, type CreateSessionRequest, type Session } from '@pave/domain';
+import { settingsOfCreate, type CreateSessionRequest, type Session } from '@pave/domain';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, Repository } from '../storage/repository.js';
 import { issueCaptureToken } from './capture-token.js';
@@ -30,11 +30,7 @@ export async function insertSession(
     const row = await deps.repo.sessions.insert({
       sessionKey: createSessionKey(account.username, deps.randomInt),
       accountId: account.id,
-      theme: request.theme ?? defaultSessionTheme,
-      language: request.language ?? defaultSessionLanguage,
-      redirectUrl: request.redirect_url ?? null,
-      clientId: request.client_id ?? null,
-      vehicle: request.vehicle ?? null,
+      settings: settingsOfCreate(request),
       createdAt,
       expiresAt: createdAt + account.expirySeconds * 1000,
       captureToken: record,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticateRequest } from '../http/authenticate.js';
+import { sendTaggedJson } from '../http/entity-tag.js';
 import { errorAnswerOf } from '../http/error-handler.js';
 import type { HttpMetrics } from '../http/metrics.js';
 import { loggedPathOf, recordRequest, whenAnswered } from '../http/observe-requests.js';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { AccountStore } from '../storage/repository.js';
 import { sessionsProblems } from './sessions.router.js';
 import type { SessionsService } from './sessions.service.js';
+import type { SecurityHeaders } from '../http/security-headers.js';
 
 // `GET /v1/sessions/:session_key/photos` is what integrators poll. It is answered here, on the bare node:http
 // request, before Express, without the per-request cost of Express's router, through the very functions the
@@ -29,29 +31,15 @@ export type PhotosFastPathDeps = {
   readonly now: () => Date;
   readonly metrics: HttpMetrics;
   readonly logger: Logger;
+  /** The security headers of API answers (http/security-headers.ts), as Express sends them. */
+  readonly securityHeaders: SecurityHeaders;
   /** The clock of request durations (tests); `process.hrtime.bigint` when missing. */
   readonly clock?: () => bigint;
 };
 
-/**
- * The JSON bytes of photos answers already sent. The sessions service hands out the same (never changed) array
- * for a session until its `photos_version` moves (photos-cache.ts), so polling one session serialises it once.
- */
-const serialized = new WeakMap<object, Buffer>();
-
-function toJson(body: unknown): Buffer {
-  if (!Array.isArray(body)) return Buffer.from(JSON.stringify(body));
-  let bytes = serialized.get(body);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(body));
-    serialized.set(body, bytes);
-  }
-  return bytes;
-}
-
-/** Writes a JSON answer the way Express's `res.json` does (same Content-Type, Content-Length). */
+/** Writes a JSON error answer the way Express's `res.json` does (same Content-Type, Content-Length). */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const bytes = toJson(body);
+  const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': bytes.length,
@@ -80,6 +68,7 @@ export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMe
     // the request's child logger is made only when something is logged (not at all under LOG_LEVEL=warn)
     const log = () => deps.logger.child({ requestId });
     res.setHeader('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(deps.securityHeaders)) res.setHeader(name, value);
     whenAnswered(res, started, clock, (aborted, seconds) => {
       const record = {
         method: 'GET',
@@ -92,7 +81,7 @@ export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMe
       recordRequest(deps.metrics, deps.logger, record, log);
     });
     photosOf(deps, req, res, match[1]).then(
-      (photos) => sendJson(res, 200, photos),
+      (photos) => sendTaggedJson(req, res, photos),
       (error: unknown) => {
         const answer = errorAnswerOf(error, 'pave', log());
         for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);

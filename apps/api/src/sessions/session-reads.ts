@@ -1,5 +1,8 @@
 import {
   toSessionProgress,
+  toSessionResults,
+  type ResultsNotReady,
+  type SessionResults,
   type Result,
   type SessionKey,
   type SessionPhotos,
@@ -52,7 +55,20 @@ export function createSessionReads(deps: SessionReadsDeps) {
     return photos;
   };
 
+  /** `GET …/results`: the results document of a `COMPLETE` session, its photos the very answer of `GET …/photos`. */
+  const results = async (
+    account: AccountRow,
+    sessionKey: SessionKey,
+  ): Promise<Result<SessionResults, SessionNotFound | ResultsNotReady>> => {
+    const row = await findOwnSession(deps, account, sessionKey);
+    if (!row) return sessionNotFound(sessionKey);
+    const session = toSession(row, publicBaseUrl, deps.secretBox);
+    if (session.status !== 'COMPLETE') return toSessionResults(session, [], account.username);
+    return toSessionResults(session, await photosOf(row), account.username);
+  };
+
   return {
+    results,
     get: (account: AccountRow, sessionKey: SessionKey) =>
       readOwn(account, sessionKey, (row) => toSession(row, publicBaseUrl, deps.secretBox)),
     photos: (account: AccountRow, sessionKey: SessionKey) => readOwn(account, sessionKey, photosOf),

@@ -1,4 +1,4 @@
-import type { SessionResultsBody } from '@pave/domain';
+import { toResultsBody, type SessionResultsBody } from '@pave/domain';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { AttemptRow, SessionRow } from '../storage/repository.js';
 import { toSession, toSessionPhoto } from './session-wire.js';
@@ -15,23 +15,18 @@ export type ResultsInput = {
   readonly secretBox: SecretBox;
 };
 
-function seconds(fromMs: number, toMs: number): number {
-  return Math.max(0, Math.round((toMs - fromMs) / 1000));
-}
-
-/** The results document of a `COMPLETE` session (contract section 4), without its `event` field. */
+/**
+ * The results document of a session becoming `COMPLETE` at `completedAt` (contract section 4), without its `event`
+ * field: the domain's `toResultsBody` over the session as it is once complete (`inspect_ended_at` = `completedAt`).
+ */
 export function toSessionResults(input: ResultsInput): SessionResultsBody {
   const { session, attempts, publicBaseUrl } = input;
-  const first = attempts[0]?.createdAt ?? null;
-  const last = attempts.at(-1)?.createdAt ?? null;
-  return {
-    session: {
-      ...toSession(session, publicBaseUrl, input.secretBox),
-      capture_duration: first === null || last === null ? null : seconds(first, last),
-      inspect_duration: first === null ? null : seconds(first, input.completedAt),
-      source: { type: 'api', properties: { api_name: input.username } },
-    },
-    vehicle: session.vehicle,
-    photos: attempts.map((row) => toSessionPhoto(row, publicBaseUrl)),
+  const complete: SessionRow = {
+    ...session,
+    status: 'COMPLETE',
+    inspectStartedAt: session.inspectStartedAt ?? input.completedAt,
+    inspectEndedAt: session.inspectEndedAt ?? input.completedAt,
   };
+  const photos = attempts.map((row) => toSessionPhoto(row, publicBaseUrl));
+  return toResultsBody(toSession(complete, publicBaseUrl, input.secretBox), photos, input.username);
 }

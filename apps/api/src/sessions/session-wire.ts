@@ -2,6 +2,7 @@ import {
   buildApprovedMessage,
   formatWireTimestamp,
   photoLabelOf,
+  toSessionObject,
   type AttemptRecord,
   type PhotoCode,
   type ProgressSession,
@@ -32,21 +33,26 @@ export function defaultImageUrl(publicBaseUrl: string, photoCode: PhotoCode): st
   return `${publicBaseUrl}/images/default/${photoCode}.jpg`;
 }
 
-/** A session as the API answers it (its capture link is rebuilt from the sealed token, see capture-token.ts). */
+const dateOrNull = (epochMs: number | null): Date | null => (epochMs === null ? null : new Date(epochMs));
+
+/**
+ * A session as the API answers it: the domain's `toSessionObject` over the stored row (its capture link rebuilt
+ * from the sealed token, see capture-token.ts).
+ */
 export function toSession(row: SessionRow, publicBaseUrl: string, box: SecretBox): Session {
-  return {
-    session_key: row.sessionKey,
+  return toSessionObject({
+    sessionKey: row.sessionKey,
     status: row.status,
-    theme: row.theme,
-    language: row.language,
-    redirect_url: row.redirectUrl,
-    client_id: row.clientId,
-    vehicle: row.vehicle,
-    capture_url: captureUrl(publicBaseUrl, box, row),
-    created_at: wireTimestamp(row.createdAt),
-    updated_at: wireTimestamp(row.updatedAt),
-    expires_at: wireTimestamp(row.expiresAt),
-  };
+    settings: row.settings,
+    learned: row.learned,
+    captureUrl: captureUrl(publicBaseUrl, box, row),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    expiresAt: new Date(row.expiresAt),
+    inspectStartedAt: dateOrNull(row.inspectStartedAt),
+    inspectEndedAt: dateOrNull(row.inspectEndedAt),
+    invalidReason: row.invalidReason,
+  });
 }
 
 function urlOf(row: AttemptRow, publicBaseUrl: string): string | null {

@@ -1,4 +1,12 @@
-import { createPaveClient, PaveApiError, PaveAuthError, PaveNotFoundError, type PaveClient } from '@pave/client';
+import {
+  createPaveClient,
+  PaveApiError,
+  PaveAuthError,
+  PaveNotFoundError,
+  waitForCapture,
+  type PaveClient,
+  type PaveResponseEvent,
+} from '@pave/client';
 import { sessionNotFoundMessage, sessionRemovedMessage, sessionStartedMessage } from '@pave/domain';
 import { samplePhotos, seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount, type TestCredentials } from '../testing/test-accounts.js';
@@ -21,8 +29,8 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
   afterEach(() => stopTestApp(app));
 
   it('creates, reads, lists and deletes a session', async () => {
-    const created = await pave.sessions.create({ language: 'FR', client_id: 'claim-9' });
-    expect(created).toMatchObject({ status: 'IDLE', language: 'FR', client_id: 'claim-9' });
+    const created = await pave.sessions.create({ session: { language: 'FR', client_id: 'claim-9' } });
+    expect(created).toMatchObject({ status: 'IDLE', language: 'FR', options: { client_id: 'claim-9' } });
     expect(await pave.sessions.get(created.session_key)).toEqual(created);
     expect(await pave.sessions.list({ status: 'IDLE', limit: 5 })).toEqual({ sessions: [created], next_cursor: null });
     expect(await pave.sessions.delete(created.session_key)).toEqual({
@@ -41,6 +49,61 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
     expect(photos.map((photo) => ({ ...photo, url: 'https://your_capture_photo_url.jpg' }))).toEqual(samplePhotos);
     const progress = await pave.sessions.progress(created.session_key);
     expect(progress.steps.flatMap((step) => step.attempts).length).toBe(14);
+  });
+
+  it('revalidates reads with If-None-Match: a 304 gives the kept answer, a change the new one', async () => {
+    const seen: PaveResponseEvent[] = [];
+    const watched = createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+      retry: { limit: 0 },
+      onResponse: (event) => seen.push(event),
+    });
+    const { session_key: key, capture_url: captureUrl } = await watched.sessions.create();
+    const capture = watched.capture(captureUrl);
+    const reads = [
+      () => watched.sessions.get(key),
+      () => watched.sessions.photos(key),
+      () => watched.sessions.progress(key),
+      () => capture.get(),
+    ];
+    const first = await Promise.all(reads.map((read) => read()));
+    const second = await Promise.all(reads.map((read) => read()));
+    expect(second).toEqual(first);
+    expect(second[1]).not.toBe(first[1]);
+    const row = await app.repo.sessions.findByKey(key, 'any');
+    if (!row) throw new Error('session missing');
+    await seedSampleAttempts(app.repo, row.id);
+    const third = await Promise.all(reads.map((read) => read()));
+    expect(third[1]).toHaveLength(14);
+    expect(seen.filter((event) => event.method === 'GET').map((event) => event.status)).toEqual([
+      ...[200, 200, 200, 200],
+      ...[304, 304, 304, 304],
+      ...[200, 200, 200, 200],
+    ]);
+  });
+
+  it('waitForCapture polls with conditional GETs: an unchanged capture costs 304s', async () => {
+    const statuses: number[] = [];
+    const watched = createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+      retry: { limit: 0 },
+      onResponse: (event) => statuses.push(event.status),
+    });
+    const { session_key: key } = await watched.sessions.create();
+    const row = await app.repo.sessions.findByKey(key, 'any');
+    if (!row) throw new Error('session missing');
+    await app.repo.sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: row.createdAt });
+    const controller = new AbortController();
+    const waiting = waitForCapture(watched, key, { intervalMs: 5, maxIntervalMs: 5, signal: controller.signal });
+    while (statuses.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+    await app.repo.sessions.updateStatus({ sessionId: row.id, from: 'STARTED', to: 'EXPIRED', at: row.createdAt });
+    expect((await waiting).status).toBe('EXPIRED');
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 304, 304]);
+    expect(statuses.at(-1)).toBe(200);
   });
 
   it('gives another account the same not-found error as an unknown key', async () => {

@@ -38,32 +38,38 @@ describeEachStorage('Sessions API', (kind) => {
     it('answers 200 with a new IDLE session, its key prefixed by the username and its capture link', async () => {
       const answer = await call(app.server.baseUrl, 'POST', '/v1/sessions', {
         ...as(app.acme),
-        json: { theme: 'LITE', client_id: 'order-17', vehicle: { vin: '1HGCM82633A004352' } },
+        json: { session: { theme: 'LITE', client_id: 'order-17' }, vehicle: { vin: '1HGCM82633A004352' } },
       });
       expect(answer.status).toBe(200);
       const session = Session.parse(answer.json);
       expect(session.session_key).toMatch(/^ACM-[A-Z0-9]{10}$/);
       expect(session).toEqual({
         session_key: session.session_key,
-        status: 'IDLE',
         theme: 'LITE',
-        language: 'EN',
+        active: true,
+        status: 'IDLE',
         redirect_url: null,
-        client_id: 'order-17',
-        vehicle: { vin: '1HGCM82633A004352' },
+        inspect_started_at: null,
+        inspect_ended_at: null,
+        created_at: '2026-03-01T10:00:00+00:00',
+        updated_at: '2026-03-01T10:00:00+00:00',
+        language: 'EN',
         capture_url: expect.stringMatching(
           new RegExp(`^${app.server.baseUrl}/capture/${session.session_key}#[A-Za-z0-9_-]{43}$`),
         ) as unknown,
-        created_at: '2026-03-01T10:00:00+00:00',
-        updated_at: '2026-03-01T10:00:00+00:00',
+        options: { client_id: 'order-17', sms: null },
+        vehicle: expect.objectContaining({ vin: '1HGCM82633A004352', make: null, odom_reading: null }),
         expires_at: '2026-03-08T10:00:00+00:00',
+        contact: null,
+        reference: null,
+        invalid_reason: null,
       });
     });
 
     it('creates a session from an empty body with the default theme and language', async () => {
       const answer = await call(app.server.baseUrl, 'POST', '/v1/sessions', as(app.acme));
       expect(answer.status).toBe(200);
-      expect(Session.parse(answer.json)).toMatchObject({ theme: 'PRO', language: 'EN', vehicle: null });
+      expect(Session.parse(answer.json)).toMatchObject({ theme: 'PRO', language: 'EN', vehicle: { vin: null } });
     });
 
     it("refuses an unknown field with 400 and PAVE's {message} alone", async () => {

@@ -1,20 +1,26 @@
 import {
+  AddNoteRequest,
   CreateSessionRequest,
+  InvalidateSessionRequest,
   ListSessionsQuery,
+  UpdateSessionRequest,
+  alreadyInvalidMessage,
   invalidCursorMessage,
+  sessionNotCompletedMessage,
+  sessionUpdateRefusedMessage,
   sessionNotFoundMessage,
   sessionStartedMessage,
   type Result,
   type SessionKey,
 } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
+import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { valueOrProblem, type ProblemTable } from '../http/problem-table.js';
 import { accountOf } from '../http/request-context.js';
 import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { AccountRow } from '../storage/repository.js';
-import type { SessionNotFound } from './session-not-found.js';
 import type { SessionsError, SessionsService } from './sessions.service.js';
 
 /** How each refusal of the sessions service is answered (the photos fast path answers with it too). */
@@ -22,15 +28,23 @@ export const sessionsProblems = {
   session_not_found: ['not_found', (error) => sessionNotFoundMessage(error.sessionKey)],
   session_started: ['session_started', (error) => sessionStartedMessage(error.sessionKey)],
   invalid_cursor: ['invalid_request', invalidCursorMessage],
+  update_refused: ['update_refused', sessionUpdateRefusedMessage],
+  sms_to_missing: ['update_refused', sessionUpdateRefusedMessage],
+  update_conflict: ['invalid_transition', (error) => `Session ${error.sessionKey} kept changing; try again.`],
+  already_invalid: ['invalid_transition', (error) => alreadyInvalidMessage(error.sessionKey)],
+  session_not_completed: ['session_not_completed', sessionNotCompletedMessage],
 } satisfies ProblemTable<SessionsError>;
 
-/** Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds. */
+/**
+ * Answers a GET of one session's resource (the session, its photos, its progress) with what `read` finds, with
+ * its `ETag` (a `304` when `If-None-Match` names it).
+ */
 function readSession<T>(
-  read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionNotFound>>,
+  read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionsError>>,
 ): RequestHandler<{ session_key: string }> {
   return async (req, res) => {
     const result = await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key));
-    res.json(valueOrProblem(result, sessionsProblems));
+    sendTaggedJson(req, res, valueOrProblem(result, sessionsProblems));
   };
 }
 
@@ -54,15 +68,41 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
   router
     .route('/v1/sessions/:session_key')
     .get(pave, ...guard, readSession(service.get))
+    .put(pave, ...guard, ...jsonBody, async (req, res) => {
+      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
+      const request = parseOrThrow(UpdateSessionRequest, req.body ?? {}, 'update');
+      res.json(valueOrProblem(await service.update(accountOf(res), sessionKey, request), sessionsProblems));
+    })
     .delete(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       res.json(valueOrProblem(await service.remove(accountOf(res), sessionKey), sessionsProblems));
     })
-    .all(methodNotAllowed(['DELETE', 'GET', 'HEAD']));
+    .all(methodNotAllowed(['DELETE', 'GET', 'HEAD', 'PUT']));
   router
     .route('/v1/sessions/:session_key/photos')
     .get(pave, ...guard, readSession(service.photos))
     .all(methodNotAllowed(['GET', 'HEAD']));
+  router
+    .route('/v1/sessions/:session_key/results')
+    .get(pave, ...guard, readSession(service.results))
+    .all(methodNotAllowed(['GET', 'HEAD']));
+  router
+    .route('/v1/sessions/:session_key/notes')
+    .get(pave, ...guard, readSession(service.notes))
+    .post(ours, ...guard, ...jsonBody, async (req, res) => {
+      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
+      const { note } = parseOrThrow(AddNoteRequest, req.body ?? {}, 'note');
+      res.status(201).json(valueOrProblem(await service.addNote(accountOf(res), sessionKey, note), sessionsProblems));
+    })
+    .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
+  router
+    .route('/v1/sessions/:session_key/invalidate')
+    .post(ours, ...guard, ...jsonBody, async (req, res) => {
+      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
+      const { reason } = parseOrThrow(InvalidateSessionRequest, req.body ?? {}, 'invalidation');
+      res.json(valueOrProblem(await service.invalidate(accountOf(res), sessionKey, reason), sessionsProblems));
+    })
+    .all(methodNotAllowed(['POST']));
   router
     .route('/v1/sessions/:session_key/progress')
     .get(ours, ...guard, readSession(service.progress))

@@ -88,6 +88,14 @@ async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt
 
 const expirable: ReadonlySet<SessionStatus> = new Set(expirableStatuses);
 
+/** A typed VIN or odometer reading is what capture learned about the vehicle: kept on the session with the attempt. */
+function learnedColumns(attempt: NewAttempt): { learned_vin?: string; learned_odometer?: number } {
+  if (attempt.kind !== 'manual') return {};
+  if (attempt.photoCode === 1) return { learned_vin: attempt.manualValue };
+  if (attempt.photoCode === 3) return { learned_odometer: Number(attempt.manualValue) };
+  return {};
+}
+
 /**
  * Touching the session first takes its row lock (PostgreSQL) or the write lock (SQLite), so appends to one
  * session run one after another: none computes the same seq or misses the other's created_at.
@@ -99,7 +107,11 @@ async function lockSession(
 ): Promise<{ refused: AppendError } | { target: EventTarget }> {
   let touch = trx
     .updateTable('sessions')
-    .set((eb) => ({ updated_at: attempt.createdAt, photos_version: eb('photos_version', '+', 1) }))
+    .set((eb) => ({
+      updated_at: attempt.createdAt,
+      photos_version: eb('photos_version', '+', 1),
+      ...learnedColumns(attempt),
+    }))
     .where('id', '=', attempt.sessionId);
   if (options.whileStatusIn) touch = touch.where('status', 'in', [...options.whileStatusIn]);
   if (options.notExpiredAt !== undefined) touch = touch.where('expires_at', '>', options.notExpiredAt);

@@ -33,10 +33,33 @@ export type SessionsTable = {
   expires_at: number;
   /** Raised by every attempt appended: a cached photos answer of another version is stale. */
   photos_version: Generated<number>;
+  /** The create body's `session.contact` / `session.reference` / `sms`, as JSON text; null when none was given. */
+  contact_json: string | null;
+  reference_json: string | null;
+  sms_json: string | null;
+  /** When the capture started / was completed; null before. */
+  inspect_started_at: number | null;
+  inspect_ended_at: number | null;
+  /** Why the session was invalidated; null unless INVALID. */
+  invalid_reason: string | null;
+  /** Raised by every settings change (PUT): the compare-and-set version of updates. */
+  version: Generated<number>;
+  /** The latest typed VIN and odometer reading (kept with the attempt that typed them). */
+  learned_vin: string | null;
+  learned_odometer: number | null;
   /** SHA-256 (base64url) of the capture link's token; null only for sessions made before capture tokens. */
   capture_token_hash: string | null;
   /** The capture link's token, sealed with the secret key (secrets/secret-box.ts). */
   capture_token_sealed: string | null;
+};
+
+/** The `session_notes` table: reviewers' notes, deleted with their session. */
+export type SessionNotesTable = {
+  id: Generated<number>;
+  session_id: number;
+  note: string;
+  author: string;
+  created_at: number;
 };
 
 /** The `attempts` table: one row per capture attempt (photo, typed-in value or skip). */
@@ -143,6 +166,7 @@ export type Database = {
   accounts: AccountsTable;
   sessions: SessionsTable;
   attempts: AttemptsTable;
+  session_notes: SessionNotesTable;
   rate_limits: RateLimitsTable;
   session_events: SessionEventsTable;
   callbacks: CallbacksTable;

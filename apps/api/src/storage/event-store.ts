@@ -145,6 +145,25 @@ export function createEventStore(db: Kysely<Database>, bus: EventBus): EventStor
         .execute();
       return rows.map(toSessionEventRow);
     },
+    async listForAccount(accountId, afterId = 0, limit = 1000) {
+      const rows = await db
+        .selectFrom('session_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', '>', afterId)
+        .orderBy('id', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(toSessionEventRow);
+    },
+    async lastIdOfAccount(accountId) {
+      const row = await db
+        .selectFrom('session_events')
+        .select((eb) => eb.fn.max('id').as('last_id'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      return Number(row?.last_id ?? 0);
+    },
     onRecorded: (listener) => bus.subscribe(listener),
   };
 }

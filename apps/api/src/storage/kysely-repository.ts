@@ -3,29 +3,45 @@ import { createAccountStore } from './account-store.js';
 import { createAttemptStore } from './attempt-store.js';
 import { createCallbackStore } from './callback-store.js';
 import { createDeliveryStore } from './delivery-store.js';
+import { createLocalNotices, joinNotices, type EventNotices } from './event-notices.js';
 import { createEventBus, createEventStore } from './event-store.js';
 import { createSigningSecretStore } from './signing-secret-store.js';
 import type { Database, StorageDialect } from './database.js';
+import { createNoteStore } from './note-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import type { Repository } from './repository.js';
 import { createSessionStore } from './session-store.js';
 
-/** The repository over a migrated Kysely database; the same code serves SQLite and PostgreSQL. */
-export function createKyselyRepository(db: Kysely<Database>, dialect: StorageDialect): Repository {
+/**
+ * The repository over a migrated Kysely database; the same code serves SQLite and PostgreSQL. Notices of recorded
+ * events come from this instance's commits, joined (PostgreSQL) with `sharedNotices`, every instance's.
+ */
+export function createKyselyRepository(
+  db: Kysely<Database>,
+  dialect: StorageDialect,
+  sharedNotices: EventNotices | null = null,
+): Repository {
   const bus = createEventBus();
+  const local = createLocalNotices(bus.subscribe);
+  const notices = sharedNotices ? joinNotices(local, sharedNotices) : local;
   return {
     dialect,
     accounts: createAccountStore(db),
     sessions: createSessionStore(db, bus),
     attempts: createAttemptStore(db, bus),
+    notes: createNoteStore(db, bus),
     rateLimits: createRateLimitStore(db),
     events: createEventStore(db, bus),
     callbacks: createCallbackStore(db),
     signingSecrets: createSigningSecretStore(db),
     deliveries: createDeliveryStore(db, dialect),
+    notices,
     async ping() {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await notices.close();
+      await db.destroy();
+    },
   };
 }

@@ -79,6 +79,42 @@ async function createRateLimits(db: Db): Promise<void> {
   await sql`create index if not exists rate_limits_window_start_idx on rate_limits (window_start)`.execute(db);
 }
 
+async function addSessionDropinColumns(db: Db): Promise<void> {
+  const columns = [
+    ['contact_json', 'text'],
+    ['reference_json', 'text'],
+    ['sms_json', 'text'],
+    ['inspect_started_at', 'bigint'],
+    ['inspect_ended_at', 'bigint'],
+    ['invalid_reason', 'text'],
+    ['learned_vin', 'text'],
+    ['learned_odometer', 'integer'],
+  ] as const;
+  // one column per statement: SQLite's alter table adds one at a time
+  for (const [name, type] of columns) await db.schema.alterTable('sessions').addColumn(name, type).execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(0))
+    .execute();
+  // sessions captured before this migration: the capture started with its first attempt, ended when completed
+  await sql`update sessions set inspect_started_at = (select min(a.created_at) from attempts a where a.session_id = sessions.id) where status <> 'IDLE'`.execute(
+    db,
+  );
+  await sql`update sessions set inspect_ended_at = updated_at where status = 'COMPLETE'`.execute(db);
+  await sql`update sessions set invalid_reason = '' where status = 'INVALID'`.execute(db);
+}
+
+async function createSessionNotes(db: Db, dialect: StorageDialect): Promise<void> {
+  await createTableWithId(db, dialect, 'session_notes')
+    .addColumn('session_id', 'bigint', (col) => col.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('note', 'text', (col) => col.notNull())
+    .addColumn('author', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .execute();
+  // serves GET …/notes: one session's notes, oldest first
+  await sql`create index if not exists session_notes_session_idx on session_notes (session_id, id)`.execute(db);
+}
+
 async function createSessionEvents(db: Db, dialect: StorageDialect): Promise<void> {
   await createTableWithId(db, dialect, 'session_events')
     .addColumn('event_id', 'text', (col) => col.notNull().unique())
@@ -94,6 +130,30 @@ async function createSessionEvents(db: Db, dialect: StorageDialect): Promise<voi
   await sql`create unique index if not exists session_events_session_seq_idx on session_events (session_id, seq)`.execute(
     db,
   );
+}
+
+/**
+ * The account index of the live streams, and on PostgreSQL a trigger that NOTIFYs `pave_events.<schema>` with
+ * `{"a": account_id, "k": session_key, "s": seq}` for every recorded event. PostgreSQL delivers it when (and only
+ * if) the transaction commits, to every instance LISTENing (postgres-notices.ts).
+ */
+async function createLiveEventSupport(db: Db, dialect: StorageDialect): Promise<void> {
+  await sql`create index if not exists session_events_account_idx on session_events (account_id, id)`.execute(db);
+  if (dialect !== 'postgres') return;
+  await sql`
+    create or replace function pave_notify_session_event() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify(
+        'pave_events.' || tg_table_schema,
+        json_build_object('a', new.account_id, 'k', new.session_key, 's', new.seq)::text
+      );
+      return null;
+    end
+    $$`.execute(db);
+  await sql`drop trigger if exists session_events_notify on session_events`.execute(db);
+  await sql`
+    create trigger session_events_notify after insert on session_events
+    for each row execute function pave_notify_session_event()`.execute(db);
 }
 
 async function createCallbacks(db: Db, dialect: StorageDialect): Promise<void> {
@@ -181,6 +241,19 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
           .execute();
       },
     },
+    // PAVE's session object and update (issue #12): contact, reference, sms, inspection times, invalidation reason,
+    // a version for compare-and-set updates, and what capture learned (typed VIN, odometer reading)
+    '0005_sessions_dropin_fields': {
+      up: async (db: Db) => {
+        await addSessionDropinColumns(db);
+      },
+    },
+    // reviewers' notes (GET/POST /v1/sessions/:key/notes)
+    '0006_session_notes': {
+      up: async (db: Db) => {
+        await createSessionNotes(db, dialect);
+      },
+    },
     // the transactional outbox: session events, numbered per session, written in the transaction of their change
     '0010_session_events': {
       up: async (db: Db) => {
@@ -207,6 +280,12 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
         await db.schema.alterTable('sessions').addColumn('capture_token_sealed', 'text').execute();
       },
     },
+    // live streams: an account's events in order (GET /v1/events), and on PostgreSQL a NOTIFY at each commit
+    '0020_session_events_live': {
+      up: async (db: Db) => {
+        await createLiveEventSupport(db, dialect);
+      },
+    },
   };
 }
 
@@ -220,6 +299,8 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StorageDial
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // features are numbered when they start, not when they land: a later-numbered one may reach a database first
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();

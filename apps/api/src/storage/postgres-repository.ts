@@ -4,6 +4,7 @@ import type { Database } from './database.js';
 import { createKyselyRepository } from './kysely-repository.js';
 import { migrateToLatest } from './migrations.js';
 import { withCurrentSchemaIntrospection } from './postgres-dialect.js';
+import { createPostgresNotices } from './postgres-notices.js';
 import type { Repository } from './repository.js';
 
 /** Where and how to connect to PostgreSQL. */
@@ -35,15 +36,22 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   // that would crash the process. The query in flight fails on its own (a 503) and the pool drops the client.
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   const db = new Kysely<Database>({ dialect: withCurrentSchemaIntrospection(new PostgresDialect({ pool })) });
+  let schema: string;
   try {
     // the schema the pool's search_path picks (an explicit one, or the server's default, usually `public`)
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-    const schema = rows[0]?.schema;
-    if (!schema) throw new Error('PostgreSQL has no current schema: no schema on the search_path exists');
-    await migrateToLatest(db, 'postgres', schema);
+    const current = rows[0]?.schema;
+    if (!current) throw new Error('PostgreSQL has no current schema: no schema on the search_path exists');
+    await migrateToLatest(db, 'postgres', current);
+    schema = current;
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createKyselyRepository(db, 'postgres');
+  const notices = createPostgresNotices({
+    connectionString: options.connectionString,
+    schema,
+    ...(options.onPoolError ? { onError: options.onPoolError } : {}),
+  });
+  return createKyselyRepository(db, 'postgres', notices);
 }

@@ -1,18 +1,19 @@
+import type { EventNotices } from './event-notices.js';
 import type {
   CallbackEvent,
   CallbackMethod,
   CallbackPayload,
   DeliveryState,
+  LearnedVehicle,
   PhotoCode,
   SessionEventPayload,
+  SessionNote,
   QaMeasures,
   QaReasonCode,
   Result,
   SessionKey,
-  SessionLanguage,
+  SessionSettings,
   SessionStatus,
-  SessionTheme,
-  SessionVehicle,
 } from '@pave/domain';
 
 // Every timestamp here is epoch milliseconds (a number); the wire spelling is made in sessions/session-wire.ts.
@@ -64,15 +65,22 @@ export type SessionRow = {
   readonly sessionKey: SessionKey;
   readonly accountId: number;
   readonly status: SessionStatus;
-  readonly theme: SessionTheme;
-  readonly language: SessionLanguage;
-  readonly redirectUrl: string | null;
-  readonly clientId: string | null;
-  readonly vehicle: SessionVehicle | null;
+  /** What the integrator set (at creation, changed by updates). */
+  readonly settings: SessionSettings;
+  /** What capture learned: the latest typed VIN and odometer reading. */
+  readonly learned: LearnedVehicle;
   readonly createdAt: number;
   readonly updatedAt: number;
   /** `createdAt` + the account's expiry window at creation. */
   readonly expiresAt: number;
+  /** When the status first moved into a capturing one (see the domain's `inspectionMarksOf`); null before. */
+  readonly inspectStartedAt: number | null;
+  /** When the status moved to `COMPLETE`; null before. */
+  readonly inspectEndedAt: number | null;
+  /** Why the session was invalidated; null unless `INVALID`. */
+  readonly invalidReason: string | null;
+  /** Raised by every change of `settings` (see `SessionStore.updateSettings`). */
+  readonly version: number;
   /** Raised by every appended attempt (see `AttemptStore.append`): the version of the session's photos. */
   readonly photosVersion: number;
   /** Null only for a session created before capture tokens, until the start-up backfill gives it one. */
@@ -80,7 +88,32 @@ export type SessionRow = {
 };
 
 /** What `sessions.insert` needs: a new session starts `IDLE` with `updatedAt` = `createdAt`. */
-export type NewSession = Omit<SessionRow, 'id' | 'status' | 'updatedAt' | 'photosVersion'>;
+export type NewSession = Pick<
+  SessionRow,
+  'sessionKey' | 'accountId' | 'settings' | 'createdAt' | 'expiresAt' | 'captureToken'
+>;
+
+/**
+ * A compare-and-set change of a session's settings: applied only while the session is still in `status`, at
+ * `version` (no other settings change since) and at `photosVersion` (no attempt appended since), so the rules it
+ * was checked against still hold. Raises `version`.
+ */
+export type SettingsChange = {
+  readonly sessionId: number;
+  readonly status: SessionStatus;
+  readonly version: number;
+  readonly photosVersion: number;
+  readonly settings: SessionSettings;
+  readonly at: number;
+};
+
+/** A compare-and-set invalidation: applied only while the session is still in `from`. */
+export type Invalidation = {
+  readonly sessionId: number;
+  readonly from: SessionStatus;
+  readonly reason: string;
+  readonly at: number;
+};
 
 /** Where a page of the session list starts: after this (created_at, id), newest first. */
 export type SessionCursor = { readonly createdAt: number; readonly id: number };
@@ -118,8 +151,15 @@ export type SessionStore = {
   listPage(query: SessionPageQuery): Promise<SessionRow[]>;
   /** Deletes the account's session only while its status is deletable (the domain's `deletableStatuses`: `IDLE`), atomically. */
   deleteIfIdle(accountId: number, sessionKey: SessionKey): Promise<'deleted' | 'not_idle' | 'not_found'>;
-  /** Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false otherwise. */
+  /**
+   * Applies a status change if the session is still in `change.from` (and at `change.photosVersion`); false
+   * otherwise. Marks `inspectStartedAt` / `inspectEndedAt` (first time only) as the domain's `inspectionMarksOf` says.
+   */
   updateStatus(change: StatusChange): Promise<boolean>;
+  /** Applies a settings change (compare-and-set, see {@link SettingsChange}); the changed row, or null when it lost. */
+  updateSettings(change: SettingsChange): Promise<SessionRow | null>;
+  /** Makes the session `INVALID` with its reason if it is still in `from`; false otherwise. */
+  invalidate(change: Invalidation): Promise<boolean>;
   /** Turns `IDLE`/`STARTED`/`PROCESS` sessions whose `expiresAt` has passed into `EXPIRED`; returns how many. */
   expireOverdue(at: number, scope: SessionScope): Promise<number>;
   /** Up to `limit` sessions without a capture token (created before tokens existed), by id. */
@@ -214,6 +254,23 @@ export type AttemptStore = {
   findReferencedImageIds(imageIds: readonly string[]): Promise<Set<string>>;
 };
 
+/** A note on a session as stored. */
+export type NoteRow = {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly note: string;
+  readonly author: string;
+  readonly createdAt: number;
+};
+
+/** Reviewers' notes on sessions (deleted with their session). */
+export type NoteStore = {
+  /** Adds a note and, in the same transaction, its `SESSION:NOTE_INSERT` (the note spelled by `toWire`). */
+  add(note: Omit<NoteRow, 'id'>, toWire: (row: NoteRow) => SessionNote): Promise<NoteRow>;
+  /** A session's notes, oldest first. */
+  listForSession(sessionId: number): Promise<NoteRow[]>;
+};
+
 /** Request counters per API key and fixed window, shared by every instance on the same storage. */
 export type RateLimitStore = {
   /** Counts one request of `apiKey` in the window starting at `windowStart`, atomically; returns the new count. */
@@ -242,6 +299,10 @@ export type SessionEventRow = SessionEventPayload & {
 export type EventStore = {
   /** A session's events with `seq` above `afterSeq` (0: all), in `seq` order, at most `limit` (default 1000). */
   listForSession(sessionId: number, afterSeq?: number, limit?: number): Promise<SessionEventRow[]>;
+  /** An account's events with `id` above `afterId` (0: all), in `id` order, at most `limit` (default 1000). */
+  listForAccount(accountId: number, afterId?: number, limit?: number): Promise<SessionEventRow[]>;
+  /** The largest event `id` of the account (0 when none): where a stream that starts now begins. */
+  lastIdOfAccount(accountId: number): Promise<number>;
   /** Calls `listener` after each commit of this instance that recorded events; returns the unsubscribe function. */
   onRecorded(listener: (events: readonly SessionEventRow[]) => void): () => void;
 };
@@ -376,11 +437,17 @@ export type Repository = {
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
   readonly attempts: AttemptStore;
+  readonly notes: NoteStore;
   readonly rateLimits: RateLimitStore;
   readonly events: EventStore;
   readonly callbacks: CallbackStore;
   readonly signingSecrets: SigningSecretStore;
   readonly deliveries: DeliveryStore;
+  /**
+   * Notices of recorded events: this instance's, and on PostgreSQL every instance's (LISTEN/NOTIFY). What live
+   * streams wait on; they read the events themselves.
+   */
+  readonly notices: EventNotices;
   /** Resolves when storage answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes connections; the repository cannot be used afterwards. */

@@ -2,16 +2,20 @@ import {
   PhotoCode,
   QaMeasures,
   QaReasonCode,
+  SessionContact,
   SessionKey,
   SessionLanguage,
+  SessionReference,
   SessionStatus,
   SessionTheme,
-  SessionVehicle,
+  SmsInput,
+  VehicleInput,
+  type SessionSettings,
 } from '@pave/domain';
 import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
-import type { AccountsTable, AttemptsTable, SessionsTable } from './database.js';
-import type { AccountRow, AttemptKind, AttemptRow, NewAccount, NewSession, SessionRow } from './repository.js';
+import type { AccountsTable, AttemptsTable, SessionNotesTable, SessionsTable } from './database.js';
+import type { AccountRow, AttemptKind, AttemptRow, NewAccount, NewSession, NoteRow, SessionRow } from './repository.js';
 
 // Rows are parsed on the way out, so a value that does not fit the domain fails loudly here, not on the wire; new
 // rows are spelled in the tables' columns on the way in.
@@ -47,6 +51,37 @@ export function toAccountValues(account: NewAccount): Insertable<AccountsTable> 
   };
 }
 
+const nullableNumber = (value: number | null): number | null => (value === null ? null : Number(value));
+const jsonOrNull = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+/** The settings columns of a `sessions` row, parsed with the domain's schemas. */
+function settingsOf(row: Selectable<SessionsTable>): SessionSettings {
+  return {
+    theme: SessionTheme.parse(row.theme),
+    language: SessionLanguage.parse(row.language),
+    redirect_url: row.redirect_url,
+    client_id: row.client_id,
+    contact: parseJson(SessionContact, row.contact_json),
+    reference: parseJson(SessionReference, row.reference_json),
+    vehicle: parseJson(VehicleInput, row.vehicle_json) ?? {},
+    sms: parseJson(SmsInput, row.sms_json),
+  };
+}
+
+/** The settings of a session spelled in the columns of `sessions` (an empty vehicle is stored as null). */
+export function toSettingsValues(settings: SessionSettings) {
+  return {
+    theme: settings.theme,
+    language: settings.language,
+    redirect_url: settings.redirect_url,
+    client_id: settings.client_id,
+    contact_json: jsonOrNull(settings.contact),
+    reference_json: jsonOrNull(settings.reference),
+    vehicle_json: Object.keys(settings.vehicle).length === 0 ? null : JSON.stringify(settings.vehicle),
+    sms_json: jsonOrNull(settings.sms),
+  } satisfies Partial<Insertable<SessionsTable>>;
+}
+
 /** A `sessions` row in domain terms. */
 export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
   return {
@@ -54,14 +89,15 @@ export function toSessionRow(row: Selectable<SessionsTable>): SessionRow {
     sessionKey: SessionKey.parse(row.session_key),
     accountId: Number(row.account_id),
     status: SessionStatus.parse(row.status),
-    theme: SessionTheme.parse(row.theme),
-    language: SessionLanguage.parse(row.language),
-    redirectUrl: row.redirect_url,
-    clientId: row.client_id,
-    vehicle: parseJson(SessionVehicle, row.vehicle_json),
+    settings: settingsOf(row),
+    learned: { vin: row.learned_vin, odom_reading: nullableNumber(row.learned_odometer) },
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
+    inspectStartedAt: nullableNumber(row.inspect_started_at),
+    inspectEndedAt: nullableNumber(row.inspect_ended_at),
+    invalidReason: row.invalid_reason,
+    version: Number(row.version),
     photosVersion: Number(row.photos_version),
     captureToken:
       row.capture_token_hash === null || row.capture_token_sealed === null
@@ -76,16 +112,28 @@ export function toSessionValues(session: NewSession): Insertable<SessionsTable> 
     session_key: session.sessionKey,
     account_id: session.accountId,
     status: 'IDLE',
-    theme: session.theme,
-    language: session.language,
-    redirect_url: session.redirectUrl,
-    client_id: session.clientId,
-    vehicle_json: session.vehicle === null ? null : JSON.stringify(session.vehicle),
+    ...toSettingsValues(session.settings),
     created_at: session.createdAt,
     updated_at: session.createdAt,
     expires_at: session.expiresAt,
+    inspect_started_at: null,
+    inspect_ended_at: null,
+    invalid_reason: null,
+    learned_vin: null,
+    learned_odometer: null,
     capture_token_hash: session.captureToken?.hash ?? null,
     capture_token_sealed: session.captureToken?.sealed ?? null,
+  };
+}
+
+/** A `session_notes` row in domain terms. */
+export function toNoteRow(row: Selectable<SessionNotesTable>): NoteRow {
+  return {
+    id: Number(row.id),
+    sessionId: Number(row.session_id),
+    note: row.note,
+    author: row.author,
+    createdAt: Number(row.created_at),
   };
 }
 

@@ -1,17 +1,25 @@
 import {
   deletableStatuses,
   expirableStatuses,
+  inspectionMarksOf,
   SessionKey,
   statusChangePayload,
   type SessionStatus,
 } from '@pave/domain';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { createBatchedLookup } from './batched-lookup.js';
 import type { Database } from './database.js';
 import { recordEvents, type EventBus } from './event-store.js';
 import type { SessionEventPayload } from '@pave/domain';
-import type { SessionEventRow, SessionRow, SessionScope, SessionStore, StatusChange } from './repository.js';
-import { toSessionRow, toSessionValues } from './row-mappers.js';
+import type {
+  Invalidation,
+  SessionEventRow,
+  SessionRow,
+  SessionScope,
+  SessionStore,
+  StatusChange,
+} from './repository.js';
+import { toSessionRow, toSessionValues, toSettingsValues } from './row-mappers.js';
 
 function accountIdOf(scope: SessionScope): number | null {
   return scope === 'any' ? null : scope.accountId;
@@ -36,15 +44,34 @@ function recordStatusChange(
 
 /** The compare-and-set of `updateStatus` with its events, in one transaction; null when the status had moved. */
 async function changeStatus(trx: Transaction<Database>, change: StatusChange): Promise<SessionEventRow[] | null> {
+  const marks = inspectionMarksOf(change.to);
+  const { at } = change;
   let query = trx
     .updateTable('sessions')
-    .set({ status: change.to, updated_at: change.at })
+    .set({
+      status: change.to,
+      updated_at: at,
+      ...(marks.started ? { inspect_started_at: sql<number>`coalesce(inspect_started_at, ${at})` } : {}),
+      ...(marks.ended ? { inspect_ended_at: sql<number>`coalesce(inspect_ended_at, ${at})` } : {}),
+    })
     .where('id', '=', change.sessionId)
     .where('status', '=', change.from);
   if (change.photosVersion !== undefined) query = query.where('photos_version', '=', change.photosVersion);
   if (change.notExpiredAt !== undefined) query = query.where('expires_at', '>', change.notExpiredAt);
   const row = await query.returning(['id', 'account_id', 'session_key']).executeTakeFirst();
   return row ? recordStatusChange(trx, row, change) : null;
+}
+
+/** The compare-and-set of `invalidate` with its `SESSION:STATUS_CHANGE`, in one transaction; null when it lost. */
+async function invalidateSession(trx: Transaction<Database>, change: Invalidation): Promise<SessionEventRow[] | null> {
+  const row = await trx
+    .updateTable('sessions')
+    .set({ status: 'INVALID', invalid_reason: change.reason, updated_at: change.at })
+    .where('id', '=', change.sessionId)
+    .where('status', '=', change.from)
+    .returning(['id', 'account_id', 'session_key'])
+    .executeTakeFirst();
+  return row ? recordStatusChange(trx, row, { from: change.from, to: 'INVALID', at: change.at }) : null;
 }
 
 /** Expires the overdue sessions of one status (so each event knows its previous status) with their events. */
@@ -118,6 +145,24 @@ export function createSessionStore(db: Kysely<Database>, bus: EventBus): Session
     },
     async updateStatus(change) {
       const recorded = await db.transaction().execute((trx) => changeStatus(trx, change));
+      if (!recorded) return false;
+      bus.emit(recorded);
+      return true;
+    },
+    async updateSettings({ sessionId, status, version, photosVersion, settings, at }) {
+      const row = await db
+        .updateTable('sessions')
+        .set((eb) => ({ ...toSettingsValues(settings), updated_at: at, version: eb('version', '+', 1) }))
+        .where('id', '=', sessionId)
+        .where('status', '=', status)
+        .where('version', '=', version)
+        .where('photos_version', '=', photosVersion)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toSessionRow(row) : null;
+    },
+    async invalidate(change) {
+      const recorded = await db.transaction().execute((trx) => invalidateSession(trx, change));
       if (!recorded) return false;
       bus.emit(recorded);
       return true;

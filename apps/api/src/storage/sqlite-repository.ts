@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
@@ -36,9 +36,12 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
 
 /** Opens (creating if needed) a SQLite database file in WAL mode, migrates it and returns the repository. */
 export async function openSqliteRepository(file: string): Promise<Repository> {
-  mkdirSync(dirname(file), { recursive: true });
+  // the data folder and the database hold every session and (sealed) secret: owner only, also for older installs
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(file), 0o700);
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
   // several processes (server, accounts CLI) may write: wait for the lock instead of failing at once
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');

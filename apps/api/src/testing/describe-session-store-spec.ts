@@ -1,7 +1,15 @@
-import type { SessionKey } from '@pave/domain';
-import type { Repository } from '../storage/repository.js';
+import type { SessionKey, SessionStatus } from '@pave/domain';
+import { buildSessionSettings } from '@pave/domain/testing';
+import type { NoteRow, Repository } from '../storage/repository.js';
 import { day, newSession, photo, t0 } from './repository-fixtures.js';
 import { createTestAccount } from './test-accounts.js';
+
+const noteOnWire = (row: NoteRow) => ({
+  id: row.id,
+  note: row.note,
+  author: row.author,
+  created_at: '2024-01-01T12:00:00+00:00',
+});
 
 /** The behaviour of `repo.sessions` every implementation shares. */
 export function describeSessionStoreSpec(repo: () => Repository): void {
@@ -9,7 +17,9 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
     it('inserts an IDLE session and refuses a taken key with null', async () => {
       const { account } = await createTestAccount(repo(), 'acme');
       const row = await repo().sessions.insert(
-        newSession(account.id, 'ACM-AAAAAAAAAA', t0, { vehicle: { vin: '1HGCM82633A004352', year: 2003 } }),
+        newSession(account.id, 'ACM-AAAAAAAAAA', t0, {
+          settings: buildSessionSettings({ vehicle: { vin: '1HGCM82633A004352', year: 2003 } }),
+        }),
       );
       expect(row).toMatchObject({
         sessionKey: 'ACM-AAAAAAAAAA',
@@ -17,7 +27,9 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
         createdAt: t0,
         updatedAt: t0,
         expiresAt: t0 + 7 * day,
-        vehicle: { vin: '1HGCM82633A004352', year: 2003 },
+        settings: { vehicle: { vin: '1HGCM82633A004352', year: 2003 } },
+        inspectStartedAt: null,
+        version: 0,
       });
       expect(await repo().sessions.insert(newSession(account.id, 'ACM-AAAAAAAAAA'))).toBeNull();
     });
@@ -112,6 +124,86 @@ export function describeSessionStoreSpec(repo: () => Repository): void {
       expect(current?.photosVersion).toBe(row.photosVersion + 1);
       expect(await repo().sessions.updateStatus({ ...change, photosVersion: row.photosVersion + 1 })).toBe(true);
       expect((await repo().sessions.findByKey(row.sessionKey, 'any'))?.status).toBe('STARTED');
+    });
+
+    it('marks the start and the end of the inspection on the first moves there, once', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      const move = (from: SessionStatus, to: SessionStatus, at: number) =>
+        repo().sessions.updateStatus({ sessionId: row.id, from, to, at });
+      await move('IDLE', 'STARTED', t0 + 1);
+      await move('STARTED', 'PROCESS', t0 + 2);
+      await move('PROCESS', 'QC_PASSED', t0 + 3);
+      expect(await repo().sessions.findByKey(row.sessionKey, 'any')).toMatchObject({
+        inspectStartedAt: t0 + 1,
+        inspectEndedAt: null,
+      });
+      await move('QC_PASSED', 'COMPLETE', t0 + 4);
+      expect(await repo().sessions.findByKey(row.sessionKey, 'any')).toMatchObject({
+        inspectStartedAt: t0 + 1,
+        inspectEndedAt: t0 + 4,
+      });
+    });
+
+    it('changes settings only while status, version and photos version are as read (compare-and-set)', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      const settings = buildSessionSettings({ language: 'FR', reference: { claim: 'C-1' }, sms: { to: '+15550100' } });
+      const change = { sessionId: row.id, status: row.status, version: 0, photosVersion: 0, settings, at: t0 + 5 };
+      const changed = await repo().sessions.updateSettings(change);
+      expect(changed).toMatchObject({ settings, version: 1, updatedAt: t0 + 5 });
+      expect(await repo().sessions.updateSettings(change)).toBeNull(); // version 0 is gone
+      await repo().attempts.append(photo(row.id, 1, t0 + 6));
+      expect(await repo().sessions.updateSettings({ ...change, version: 1 })).toBeNull(); // an attempt came in
+      await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 + 7 });
+      expect(await repo().sessions.updateSettings({ ...change, version: 1, photosVersion: 1 })).toBeNull();
+      expect((await repo().sessions.findByKey(row.sessionKey, 'any'))?.settings).toEqual(settings);
+    });
+
+    it('invalidates with a reason, only from the status read', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      const invalidation = { sessionId: row.id, from: 'STARTED', reason: 'Leaked link', at: t0 + 1 } as const;
+      expect(await repo().sessions.invalidate(invalidation)).toBe(false);
+      expect(await repo().sessions.invalidate({ ...invalidation, from: 'IDLE' })).toBe(true);
+      expect(await repo().sessions.findByKey(row.sessionKey, 'any')).toMatchObject({
+        status: 'INVALID',
+        invalidReason: 'Leaked link',
+        updatedAt: t0 + 1,
+      });
+    });
+
+    it('keeps a typed VIN and odometer reading with the attempt that typed them', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      if (!row) throw new Error('insert failed');
+      const manual = { sessionId: row.id, kind: 'manual', createdAt: t0, verdictAt: t0 } as const;
+      await repo().attempts.append({ ...manual, photoCode: 1, manualValue: '1HGCM82633A004352' });
+      await repo().attempts.append({ ...manual, photoCode: 3, manualValue: '100945' });
+      expect((await repo().sessions.findByKey(row.sessionKey, 'any'))?.learned).toEqual({
+        vin: '1HGCM82633A004352',
+        odom_reading: 100945,
+      });
+    });
+
+    it('keeps notes per session, oldest first, and deletes them with the session', async () => {
+      const { account } = await createTestAccount(repo(), 'acme');
+      const row = await repo().sessions.insert(newSession(account.id, 'ACM-000000000A'));
+      const other = await repo().sessions.insert(newSession(account.id, 'ACM-000000000B'));
+      if (!row || !other) throw new Error('insert failed');
+      const first = await repo().notes.add(
+        { sessionId: row.id, note: 'Dent', author: 'acme', createdAt: t0 },
+        noteOnWire,
+      );
+      await repo().notes.add({ sessionId: other.id, note: 'Other', author: 'acme', createdAt: t0 }, noteOnWire);
+      await repo().notes.add({ sessionId: row.id, note: 'Scratch', author: 'acme', createdAt: t0 }, noteOnWire);
+      expect((await repo().notes.listForSession(row.id)).map((n) => n.note)).toEqual(['Dent', 'Scratch']);
+      expect(first).toMatchObject({ sessionId: row.id, note: 'Dent', author: 'acme', createdAt: t0 });
+      expect(await repo().sessions.deleteIfIdle(account.id, row.sessionKey)).toBe('deleted');
+      expect(await repo().notes.listForSession(row.id)).toEqual([]);
     });
 
     it('expires overdue unfinished sessions only, within the given scope', async () => {

@@ -1,4 +1,5 @@
 import type { SessionKey } from '@pave/domain';
+import { buildSessionSettings } from '@pave/domain/testing';
 import { issueCaptureToken } from '../sessions/capture-token.js';
 import type { NewAttempt, NewSession } from '../storage/repository.js';
 import { testSecretBox } from './test-secret-box.js';
@@ -20,11 +21,7 @@ export function newSession(
   return {
     sessionKey: key as SessionKey,
     accountId,
-    theme: 'PRO',
-    language: 'EN',
-    redirectUrl: null,
-    clientId: null,
-    vehicle: null,
+    settings: buildSessionSettings(),
     createdAt,
     expiresAt: createdAt + 7 * day,
     captureToken: issueCaptureToken(testSecretBox).record,

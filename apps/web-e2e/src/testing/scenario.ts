@@ -87,7 +87,9 @@ export async function createScenario(): Promise<Scenario> {
   const { server, images, browser } = await startParts();
   try {
     const client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
-    const { session_key: sessionKey, capture_url: captureUrl } = await client.sessions.create({ client_id: 'web-e2e' });
+    const { session_key: sessionKey, capture_url: captureUrl } = await client.sessions.create({
+      session: { client_id: 'web-e2e' },
+    });
     const pages = await openPages(browser);
     return { server, browser, images, sessionKey, captureUrl, ...pages, done: new Set() };
   } catch (error) {

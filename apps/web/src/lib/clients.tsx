@@ -35,19 +35,33 @@ const ClientsContext = createContext<ClientsValue | null>(null);
 export const credentialsRefusedNotice =
   "The server no longer accepts these credentials (a revoked key, a changed secret, or this computer's clock is off). Sign in again.";
 
-/** The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). */
+type Calls = { readonly [name: string]: ((...args: never[]) => Promise<unknown>) | Calls };
+
+/** Every call of `calls` (and of its groups, like `notes`) wrapped: a 401 answer calls `onRefused`. */
+function watchCalls(calls: Calls, onRefused: () => void): Calls {
+  const watched = Object.entries(calls).map(([name, call]) => {
+    if (typeof call !== 'function') return [name, watchCalls(call, onRefused)];
+    const watchedCall = (...args: never[]) =>
+      call(...args).catch((error: unknown) => {
+        if (error instanceof PaveAuthError) onRefused();
+        throw error;
+      });
+    return [name, watchedCall];
+  });
+  return Object.fromEntries(watched) as Calls;
+}
+
+/**
+ * The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). The live
+ * streams are passed as they are (async iterators, not promises: a refused stream rejects its reader, who polls).
+ */
 function watchRefusals(client: PaveClient, onRefused: () => void): PaveClient {
-  const calls = Object.entries(client.sessions).map(
-    ([name, call]: [string, (...args: never[]) => Promise<unknown>]) => [
-      name,
-      (...args: never[]) =>
-        call(...args).catch((error: unknown) => {
-          if (error instanceof PaveAuthError) onRefused();
-          throw error;
-        }),
-    ],
-  );
-  return { ...client, sessions: Object.fromEntries(calls) as PaveClient['sessions'] };
+  const { events, allEvents, ...promised } = client.sessions;
+  const watched = watchCalls(promised as unknown as Calls, onRefused) as unknown as Omit<
+    PaveClient['sessions'],
+    'events' | 'allEvents'
+  >;
+  return { ...client, sessions: { ...watched, events, allEvents } };
 }
 
 /** Props of {@link ClientsProvider}. */

@@ -61,3 +61,23 @@ export async function withSession(
   const entry = store.find(key);
   return entry ? found(entry) : refuse('not_found', sessionNotFoundMessage(key));
 }
+
+/** A request body parsed with its domain schema, or the API's 400 naming the first problem's path. */
+export async function parseBody<T>(
+  schema: {
+    safeParse: (
+      value: unknown,
+    ) =>
+      | { success: true; data: T }
+      | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  },
+  request: Request,
+  what: string,
+): Promise<{ ok: true; value: T } | { ok: false; answer: FakeAnswer }> {
+  const text = await request.text();
+  const parsed = schema.safeParse(text === '' ? {} : JSON.parse(text));
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const [issue] = parsed.error.issues;
+  const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return { ok: false, answer: refuse('invalid_request', `Invalid ${what}: ${where}${issue?.message ?? 'invalid'}`) };
+}

@@ -1,12 +1,11 @@
 import {
   buildSessionKey,
   CreateSessionRequest,
-  defaultSessionLanguage,
-  defaultSessionTheme,
-  formatWireTimestamp,
   isDeletableStatus,
   ListSessionsQuery,
-  Session,
+  settingsOfCreate,
+  toSessionObject,
+  type Session,
   sessionRemovedMessage,
   sessionStartedMessage,
   toSessionProgress,
@@ -15,6 +14,7 @@ import {
 } from '@pave/domain';
 import {
   answer,
+  parseBody,
   fakeCaptureUrl,
   refuse,
   withSession,
@@ -22,6 +22,7 @@ import {
   type FakeRouteContext,
 } from './fake-api-answers.js';
 import type { FakeStore } from './fake-api-store.js';
+import { createSessionChangeRoutes } from './fake-session-changes.js';
 
 // a new session expires after the default account's window, a week
 const expiryWindowMs = 7 * 86_400_000;
@@ -42,26 +43,21 @@ function list({ url, store }: FakeRouteContext): SessionList {
 
 function createSession(store: FakeStore, request: CreateSessionRequest, sessionKey: SessionKey): Session {
   const at = store.now();
-  const session = Session.parse({
-    session_key: sessionKey,
+  const session = toSessionObject({
+    sessionKey,
     status: 'IDLE',
-    theme: request.theme ?? defaultSessionTheme,
-    language: request.language ?? defaultSessionLanguage,
-    redirect_url: request.redirect_url ?? null,
-    client_id: request.client_id ?? null,
-    vehicle: request.vehicle ?? null,
-    capture_url: fakeCaptureUrl(sessionKey),
-    created_at: formatWireTimestamp(at),
-    updated_at: formatWireTimestamp(at),
-    expires_at: formatWireTimestamp(new Date(at.getTime() + expiryWindowMs)),
+    settings: settingsOfCreate(request),
+    learned: { vin: null, odom_reading: null },
+    captureUrl: fakeCaptureUrl(sessionKey),
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: new Date(at.getTime() + expiryWindowMs),
+    inspectStartedAt: null,
+    inspectEndedAt: null,
+    invalidReason: null,
   });
   store.add(session);
   return session;
-}
-
-async function requestBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  return text === '' ? {} : JSON.parse(text);
 }
 
 /** The signed `/v1/sessions` routes, answered from the fake's state with the domain's rules. */
@@ -69,10 +65,11 @@ export function createSessionsRoutes(username: string) {
   let created = 0;
   const nextKey = () => buildSessionKey(username, `NEW${String((created += 1)).padStart(7, '0')}`);
   return {
+    ...createSessionChangeRoutes(username),
     'GET /v1/sessions': (context) => answer(200, list(context)),
     'POST /v1/sessions': async ({ request, store }) => {
-      const body = CreateSessionRequest.parse(await requestBody(request));
-      return answer(200, createSession(store, body, nextKey()));
+      const body = await parseBody(CreateSessionRequest, request, 'session');
+      return body.ok ? answer(200, createSession(store, body.value, nextKey())) : body.answer;
     },
     'GET /v1/sessions/:key': (context) => withSession(context, (entry) => answer(200, entry.session)),
     'DELETE /v1/sessions/:key': (context) =>
@@ -103,4 +100,7 @@ export const paveRoutes: ReadonlySet<string> = new Set<SessionsRoute>([
   'GET /v1/sessions/:key',
   'DELETE /v1/sessions/:key',
   'GET /v1/sessions/:key/photos',
+  'PUT /v1/sessions/:key',
+  'GET /v1/sessions/:key/results',
+  'GET /v1/sessions/:key/notes',
 ]);

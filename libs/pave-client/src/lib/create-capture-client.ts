@@ -52,7 +52,7 @@ function buildCaptureClient(sessionKey: SessionKey, send: Transport): CaptureCli
   const path = (rest = '') => `/v1/capture/${encodeURIComponent(sessionKey)}${rest}`;
   return {
     sessionKey,
-    get: (options) => send({ method: 'GET', path: path(), schema: CaptureState }, options),
+    get: (options) => send({ method: 'GET', path: path(), schema: CaptureState, conditional: true }, options),
     start: (options) => send({ method: 'POST', path: path('/start'), schema: CaptureState }, options),
     upload: (photoCode, image, options = {}) => {
       const form = new FormData();
@@ -73,7 +73,7 @@ function buildCaptureClient(sessionKey: SessionKey, send: Transport): CaptureCli
 export function captureClientFor(captureUrl: string, options: TransportOptions): CaptureClient {
   const link = parseCaptureUrl(captureUrl);
   if (!link) {
-    throw new TypeError('@pave/client: captureUrl must be a capture link, <base URL>/capture/<session key>#<token>.');
+    throw new TypeError('@pave/client: captureUrl is not a capture link (…/capture/<key>#<token>).');
   }
   const headers = { [captureTokenHeader]: link.token };
   // the token goes out as a header on every attempt, and is cut out of every error, like an API secret

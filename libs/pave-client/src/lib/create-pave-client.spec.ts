@@ -90,15 +90,79 @@ describe('createPaveClient: sessions', () => {
     expect(headerOf(received?.headers ?? {}, 'API-Token')).toBe(fakeApiToken(account, timestamp));
   });
 
-  it('creates a session, sending the input as JSON', async () => {
-    const session = buildSession({ client_id: 'order-42' });
+  it("creates a session, sending PAVE's nested body as JSON, as given", async () => {
+    const session = buildSession({ options: { client_id: 'order-42', sms: null } });
     server.route('POST /v1/sessions', { status: 201, json: session });
+    const body = { session: { client_id: 'order-42', theme: 'PRO' }, vehicle: { year: '2019' } } as const;
 
-    const created = await client().sessions.create({ client_id: 'order-42', theme: 'PRO' });
+    const created = await client().sessions.create(body);
 
     expect(created).toEqual(session);
     expect(headerOf(server.requests[0]?.headers ?? {}, 'content-type')).toBe('application/json');
-    expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual({ client_id: 'order-42', theme: 'PRO' });
+    expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual(body);
+  });
+
+  it('updates a session with PUT and the body as given', async () => {
+    const session = buildSession({ language: 'FR' });
+    server.route(`PUT /v1/sessions/${key}`, { status: 200, json: session });
+
+    await expect(client().sessions.update(key, { session: { language: 'FR' } })).resolves.toEqual(session);
+    expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual({ session: { language: 'FR' } });
+  });
+
+  it('invalidates a session with its reason', async () => {
+    const session = buildSession({ status: 'INVALID', invalid_reason: 'Leaked link' });
+    server.route(`POST /v1/sessions/${key}/invalidate`, { status: 200, json: session });
+
+    await expect(client().sessions.invalidate(key, 'Leaked link')).resolves.toEqual(session);
+    expect(JSON.parse(server.requests[0]?.body.toString() ?? '')).toEqual({ reason: 'Leaked link' });
+  });
+
+  it('lists and adds notes', async () => {
+    const note = { id: 1, note: 'Dent', author: 'demo', created_at: '2021-05-27T07:36:16+00:00' };
+    server.route(`GET /v1/sessions/${key}/notes`, { status: 200, json: [note] });
+    server.route(`POST /v1/sessions/${key}/notes`, { status: 201, json: note });
+
+    await expect(client().sessions.notes.list(key)).resolves.toEqual([note]);
+    await expect(client().sessions.notes.add(key, 'Dent')).resolves.toEqual(note);
+    expect(JSON.parse(server.requests[1]?.body.toString() ?? '')).toEqual({ note: 'Dent' });
+  });
+
+  it('reads the results document, and rejects with the 400 before COMPLETE', async () => {
+    const session = buildSession({
+      status: 'COMPLETE',
+      inspect_started_at: '2021-05-27T07:36:00+00:00',
+      inspect_ended_at: '2021-05-27T07:40:00+00:00',
+    });
+    const document = {
+      event: 'SESSION:COMPLETE',
+      session: {
+        ...session,
+        capture_duration: 200,
+        inspect_duration: 240,
+        source: { type: 'api', properties: { api_name: 'demo' } },
+      },
+      vehicle: session.vehicle,
+      photos: [buildPhoto()],
+    };
+    server.route(`GET /v1/sessions/${key}/results`, { status: 200, json: document });
+    await expect(client().sessions.results(key)).resolves.toEqual(document);
+
+    server.reset();
+    server.route(`GET /v1/sessions/${key}/results`, {
+      status: 400,
+      json: { message: 'Session is not yet completed.' },
+    });
+    await expect(client().sessions.results(key)).rejects.toMatchObject({
+      name: 'PaveApiError',
+      status: 400,
+      message: 'Session is not yet completed.',
+    });
+  });
+
+  it('refuses a results document whose photos do not fit the contract', async () => {
+    server.route(`GET /v1/sessions/${key}/results`, { status: 200, json: { event: 'SESSION:COMPLETE', photos: [] } });
+    await expect(client().sessions.results(key)).rejects.toBeInstanceOf(PaveResponseError);
   });
 
   it('lists sessions with status, limit and cursor in the query, leaving out what is not given', async () => {

@@ -1,16 +1,22 @@
 import {
-  type CreateSessionRequest,
   DeleteSessionResponse,
   Session,
   SessionList,
+  SessionNote,
+  SessionNotes,
   SessionPhotos,
   SessionProgress,
+  SessionResults,
+  type CreateSessionInput,
   type ListSessionsQuery,
+  type UpdateSessionInput,
+  type LiveEvent,
 } from '@pave/domain';
 import { captureClientFor, type CaptureClient } from './create-capture-client.js';
 import { buildCallbacksClient, type CallbacksClient } from './create-callbacks-client.js';
 import { createRequestSigner } from './create-request-signer.js';
-import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
+import { createTransport, type RequestOptions, type Transport, type TransportSettings } from './create-transport.js';
+import { followEvents, type EventsOptions } from './follow-events.js';
 import { resolveTransportSettings, type ApiClientOptions } from './resolve-transport-settings.js';
 
 /** Options of {@link createPaveClient}: an account's credentials on top of the transport options. */
@@ -25,10 +31,29 @@ export type PaveClientOptions = ApiClientOptions & {
 /** Query of `sessions.list`: status filter, page size (1–100, server default 20), cursor from `next_cursor`. */
 export type ListSessionsParams = Partial<ListSessionsQuery>;
 
+/** A session's notes (`/v1/sessions/:key/notes`). */
+export type NotesClient = {
+  /** `GET /v1/sessions/:key/notes`: oldest first. */
+  list: (key: string, options?: RequestOptions) => Promise<SessionNotes>;
+  /** `POST /v1/sessions/:key/notes` (ours): adds a note (1–2000 characters) in the account's name. */
+  add: (key: string, note: string, options?: RequestOptions) => Promise<SessionNote>;
+};
+
 /** The signed session endpoints (`/v1/sessions/…`). */
 export type SessionsClient = {
-  /** `POST /v1/sessions`: creates a session (`IDLE`). */
-  create: (input?: CreateSessionRequest, options?: RequestOptions) => Promise<Session>;
+  /** `POST /v1/sessions`: creates a session (`IDLE`) from PAVE's nested body (`session`, `vehicle`, `sms`). */
+  create: (input?: CreateSessionInput, options?: RequestOptions) => Promise<Session>;
+  /**
+   * `PUT /v1/sessions/:key`: changes what the rules allow in the session's status; a refused change rejects with a
+   * `PaveApiError` (400) naming the field, and nothing of it was applied.
+   */
+  update: (key: string, input: UpdateSessionInput, options?: RequestOptions) => Promise<Session>;
+  /** `GET /v1/sessions/:key/results`: the results document; a `PaveApiError` (400) before `COMPLETE`. */
+  results: (key: string, options?: RequestOptions) => Promise<SessionResults>;
+  /** `POST /v1/sessions/:key/invalidate` (ours): makes the session `INVALID` with a reason; its capture stops. */
+  invalidate: (key: string, reason: string, options?: RequestOptions) => Promise<Session>;
+  /** The session's notes. */
+  notes: NotesClient;
   /** `GET /v1/sessions`: newest first, one page. */
   list: (query?: ListSessionsParams, options?: RequestOptions) => Promise<SessionList>;
   /** `GET /v1/sessions/:key`. */
@@ -39,6 +64,13 @@ export type SessionsClient = {
   progress: (key: string, options?: RequestOptions) => Promise<SessionProgress>;
   /** `DELETE /v1/sessions/:key`: removes an `IDLE` session. */
   delete: (key: string, options?: RequestOptions) => Promise<DeleteSessionResponse>;
+  /**
+   * `GET /v1/sessions/:key/events`: the session's events as they are recorded (from the first, or after
+   * `lastEventId`), reconnecting and resuming by itself; ends when the session is terminal. See `followEvents`.
+   */
+  events: (key: string, options?: EventsOptions) => AsyncGenerator<LiveEvent, void, undefined>;
+  /** `GET /v1/events`: the events of every session of the account, as they are recorded; never ends by itself. */
+  allEvents: (options?: EventsOptions) => AsyncGenerator<LiveEvent, void, undefined>;
 };
 
 /**
@@ -56,7 +88,7 @@ function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
 }
 
-function buildSessionsClient(send: Transport): SessionsClient {
+function buildSessionsClient(send: Transport, settings: TransportSettings): SessionsClient {
   return {
     create: (input = {}, options) =>
       send({ method: 'POST', path: '/v1/sessions', json: input, schema: Session }, options),
@@ -70,13 +102,26 @@ function buildSessionsClient(send: Transport): SessionsClient {
       } as const;
       return send(call, options);
     },
-    get: (key, options) => send({ method: 'GET', path: sessionPath(key), schema: Session }, options),
+    get: (key, options) => send({ method: 'GET', path: sessionPath(key), schema: Session, conditional: true }, options),
     photos: (key, options) =>
-      send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos }, options),
+      send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos, conditional: true }, options),
     progress: (key, options) =>
-      send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress }, options),
+      send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress, conditional: true }, options),
     delete: (key, options) =>
       send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
+    update: (key, input, options) =>
+      send({ method: 'PUT', path: sessionPath(key), json: input, schema: Session }, options),
+    results: (key, options) =>
+      send({ method: 'GET', path: sessionPath(key, '/results'), schema: SessionResults }, options),
+    invalidate: (key, reason, options) =>
+      send({ method: 'POST', path: sessionPath(key, '/invalidate'), json: { reason }, schema: Session }, options),
+    notes: {
+      list: (key, options) => send({ method: 'GET', path: sessionPath(key, '/notes'), schema: SessionNotes }, options),
+      add: (key, note, options) =>
+        send({ method: 'POST', path: sessionPath(key, '/notes'), json: { note }, schema: SessionNote }, options),
+    },
+    events: (key, options) => followEvents(settings, sessionPath(key, '/events'), options),
+    allEvents: (options) => followEvents(settings, '/v1/events', options),
   };
 }
 
@@ -89,11 +134,12 @@ function buildSessionsClient(send: Transport): SessionsClient {
 export function createPaveClient(options: PaveClientOptions): PaveClient {
   const { username, apiKey, apiSecret, now = () => new Date() } = options;
   const sign = createRequestSigner({ username, apiKey, apiSecret, now });
-  const signed = createTransport(resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] }));
+  const signedSettings = resolveTransportSettings(options, { sign, secrets: [apiSecret, apiKey] });
+  const signed = createTransport(signedSettings);
   const { timeoutMs, retry, fetch, onRequest, onResponse } = options;
   const transport = { timeoutMs, retry, fetch, onRequest, onResponse };
   return {
-    sessions: buildSessionsClient(signed),
+    sessions: buildSessionsClient(signed, signedSettings),
     callbacks: buildCallbacksClient(signed),
     capture: (captureUrl) => captureClientFor(captureUrl, transport),
   };

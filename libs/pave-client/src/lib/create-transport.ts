@@ -25,6 +25,11 @@ export type ApiCall<T> = {
   readonly json?: unknown;
   readonly form?: FormData;
   readonly schema: z.core.$ZodType<T>;
+  /**
+   * A GET whose answer carries an `ETag`: the transport keeps the last answer and asks again with `If-None-Match`;
+   * a `304` is answered from what it kept (parsed afresh, so callers never share an object).
+   */
+  readonly conditional?: boolean;
 };
 
 /** Produces the auth headers of one attempt, by wire name. */
@@ -46,6 +51,73 @@ export type TransportSettings = {
 
 /** Sends a call with retries and returns its parsed 2xx body. */
 export type Transport = <T>(call: ApiCall<T>, options?: RequestOptions) => Promise<T>;
+
+/** The answers of conditional GETs a transport keeps, by URL: at most this many, the least recently used dropped. */
+const keptAnswers = 64;
+
+/** A kept answer: its tag and its body as sent. */
+type KeptAnswer = { readonly tag: string; readonly text: string };
+
+/** The last answers of conditional GETs, by URL (see {@link ApiCall.conditional}). */
+function createAnswerCache() {
+  const answers = new Map<string, KeptAnswer>();
+  return {
+    get(url: string): KeptAnswer | undefined {
+      const answer = answers.get(url);
+      if (answer) {
+        answers.delete(url);
+        answers.set(url, answer);
+      }
+      return answer;
+    },
+    set(url: string, answer: KeptAnswer): void {
+      answers.delete(url);
+      if (answers.size >= keptAnswers) answers.delete(answers.keys().next().value ?? '');
+      answers.set(url, answer);
+    },
+  };
+}
+
+type AnswerCache = ReturnType<typeof createAnswerCache>;
+
+/** The hooks of a conditional GET: ask with the kept tag; keep a tagged 200; turn a 304 into the kept 200. */
+function conditionalHooks(cache: AnswerCache): Hooks {
+  return {
+    beforeRequest: [
+      ({ request }) => {
+        const kept = cache.get(request.url);
+        if (kept) request.headers.set('If-None-Match', kept.tag);
+      },
+    ],
+    beforeRetry: [
+      ({ request }) => {
+        const kept = cache.get(request.url);
+        if (kept) request.headers.set('If-None-Match', kept.tag);
+      },
+    ],
+    afterResponse: [
+      async ({ request, response }) => {
+        const tag = response.headers.get('ETag');
+        if (response.status === 200 && tag) cache.set(request.url, { tag, text: await response.text() });
+        const kept = response.status === 304 ? cache.get(request.url) : undefined;
+        if (!kept) return undefined;
+        return new Response(kept.text, {
+          status: 200,
+          headers: { 'Content-Type': 'application/json', ETag: kept.tag },
+        });
+      },
+    ],
+  };
+}
+
+/** Both sets of hooks, in order. */
+function joinHooks(first: Hooks, second: Hooks): Hooks {
+  return {
+    beforeRequest: [...(first.beforeRequest ?? []), ...(second.beforeRequest ?? [])],
+    beforeRetry: [...(first.beforeRetry ?? []), ...(second.beforeRetry ?? [])],
+    afterResponse: [...(first.afterResponse ?? []), ...(second.afterResponse ?? [])],
+  };
+}
 
 /** What one call's hooks learnt, for the error that may end it. */
 type CallRecord = {
@@ -113,6 +185,7 @@ export function createTransport(settings: TransportSettings): Transport {
     retry: kyRetryOptions(settings.retry),
     fetch: settings.fetch,
   });
+  const answers = createAnswerCache();
   return async <T>(call: ApiCall<T>, options: RequestOptions = {}): Promise<T> => {
     const { signal } = options;
     signal?.throwIfAborted();
@@ -123,7 +196,9 @@ export function createTransport(settings: TransportSettings): Transport {
         ...(call.query ? { searchParams: call.query } : {}),
         ...bodyOptions(call),
         ...(signal ? { signal } : {}),
-        hooks: callHooks(settings, call.method, record),
+        hooks: call.conditional
+          ? joinHooks(callHooks(settings, call.method, record), conditionalHooks(answers))
+          : callHooks(settings, call.method, record),
       }).json(call.schema);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;

@@ -25,7 +25,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * May a request that failed with `error` be sent again without risking a second effect? A GET or DELETE may. A POST
+ * May a request that failed with `error` be sent again without risking a second effect? A GET, PUT or DELETE may. A POST
  * only when the server provably did not act on it: 429, 503 with `Retry-After`, or a refused connection.
  */
 function isSafeToRepeat(error: Error): boolean {
@@ -48,7 +48,7 @@ export function kyRetryOptions(policy: RetryPolicy): KyRetryOptions {
   const statusCodes = [...retryableStatuses];
   return {
     limit: policy.limit,
-    methods: ['get', 'delete', 'post'],
+    methods: ['get', 'put', 'delete', 'post'],
     statusCodes,
     // ky honours Retry-After only on 413, 429 and 503 by default; here it replaces the backoff on every retried status
     afterStatusCodes: statusCodes,

@@ -15,6 +15,8 @@ export const ApiErrorCode = z.enum([
   'session_started',
   'session_closed',
   'invalid_transition',
+  'update_refused',
+  'session_not_completed',
   'not_skippable',
   'already_accepted',
   'needed_images_missing',
@@ -42,6 +44,10 @@ export const apiErrorStatus = {
   session_started: 400,
   session_closed: 409,
   invalid_transition: 409,
+  // contract section 3 (Decision): a change the rules forbid is a bad request naming the field
+  update_refused: 400,
+  // PAVE answers results of an unfinished session with a message; we answer it 400 (contract section 4)
+  session_not_completed: 400,
   // a step that can never be skipped is a bad request, not a conflict of state
   not_skippable: 400,
   already_accepted: 409,
@@ -108,4 +114,14 @@ export function skipErrorMessage(error: SkipError): string {
     case 'needed_images_missing':
       return `Cannot skip yet: ${error.missing.map(photoLabelOf).join(', ')} must be accepted first.`;
   }
+}
+
+/** PAVE's message for the results of a session that is not `COMPLETE` yet. */
+export function sessionNotCompletedMessage(): string {
+  return 'Session is not yet completed.';
+}
+
+/** The 409 message for invalidating a session that already is `INVALID`. */
+export function alreadyInvalidMessage(sessionKey: string): string {
+  return `Session ${sessionKey} is already INVALID.`;
 }

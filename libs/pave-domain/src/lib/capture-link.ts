@@ -5,9 +5,7 @@ import { capturePath, SessionKey, type SessionStatus } from './session.js';
 export const captureTokenHeader = 'Capture-Token';
 
 /** A capture link's token: 22 to 128 base64url characters (the server makes 43: 256 random bits). */
-export const CaptureToken = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9_-]{22,128}$/, { message: 'Expected a capture token of 22 to 128 base64url characters' }));
+export const CaptureToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/));
 export type CaptureToken = z.infer<typeof CaptureToken>;
 
 /**

@@ -3,7 +3,8 @@ import { captureProgress, type AttemptProgress, type CaptureProgress } from './c
 import { PhotoCode, PhotoLabel, type CaptureStep } from './photo-code.js';
 import { QaReasonCode } from './qa-reasons.js';
 import { AbsoluteUrl, refineSessionPhoto, sessionPhotoShape, type SessionPhoto } from './session-photo.js';
-import { SessionKey, SessionStatus, type Session } from './session.js';
+import type { Session } from './session-object.js';
+import { SessionKey, SessionStatus } from './session.js';
 import { StepState } from './step-state.js';
 
 /** What image QA measured on an attempt, keyed by measure name; null for typed-in values and skips. */

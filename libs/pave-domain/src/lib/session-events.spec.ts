@@ -34,7 +34,7 @@ describe('event payloads', () => {
     const session = { ...buildSession({ status: 'COMPLETE' }), capture_duration: 12, inspect_duration: 30 };
     const document = {
       session: { ...session, source: { type: 'api', properties: { api_name: 'acme' } } },
-      vehicle: null,
+      vehicle: session.vehicle,
       photos: [],
     };
     expect(CompletePayload.parse(document).session.source.properties.api_name).toBe('acme');

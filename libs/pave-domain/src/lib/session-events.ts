@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { PhotoCode, PhotoLabel, photoLabelOf } from './photo-code.js';
 import { parseApprovedMessage } from './qa-reasons.js';
 import { AbsoluteUrl, type SessionPhoto } from './session-photo.js';
+import { SessionNote } from './session-notes.js';
 import { SessionResultsBody } from './session-results.js';
 import { SessionKey, SessionStatus } from './session.js';
-import { WireTimestamp } from './timestamps.js';
 
 /** The events a session fires (contract section 6): what callbacks subscribe to and live streams carry. */
 export const CallbackEvent = z.enum([
@@ -60,14 +60,9 @@ export type StatusChangePayload = z.infer<typeof StatusChangePayload>;
 export const CompletePayload = SessionResultsBody;
 export type CompletePayload = z.infer<typeof CompletePayload>;
 
-/** A reviewer's note as `SESSION:NOTE_INSERT` carries it. */
-export const EventNote = z.object({
-  id: z.string(),
-  note: z.string(),
-  author: z.nullable(z.string()),
-  created_at: WireTimestamp,
-});
-export type EventNote = z.infer<typeof EventNote>;
+/** A reviewer's note as `SESSION:NOTE_INSERT` carries it: the note as `GET …/notes` lists it. */
+export const EventNote = SessionNote;
+export type EventNote = SessionNote;
 
 const noteInsertShape = { session_key: SessionKey, note: EventNote };
 

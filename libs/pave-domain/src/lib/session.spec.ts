@@ -4,13 +4,13 @@ import {
   capturedStatus,
   capturePath,
   capturePathPrefix,
-  CreateSessionRequest,
   deletableStatuses,
   isAcceptingStatus,
   isDeletableStatus,
   isSessionExpired,
   isTerminalStatus,
-  ListSessionsQuery,
+  inspectionMarksOf,
+  isSessionActive,
   SessionKey,
   sessionKeyPrefix,
   SessionStatus,
@@ -44,46 +44,6 @@ describe('SessionKey', () => {
     expect(sessionKeyPrefix(username)).toBe(prefix);
     expect(buildSessionKey(username, 'A1B2C3D4E5')).toBe(`${prefix}-A1B2C3D4E5`);
   });
-});
-
-describe('CreateSessionRequest', () => {
-  it('accepts an empty body and a full one', () => {
-    expect(CreateSessionRequest.parse({})).toEqual({});
-    const full = {
-      theme: 'LITE',
-      language: 'FR',
-      redirect_url: 'https://dealer.example/done',
-      client_id: 'lead-42',
-      vehicle: { vin: 'JN1CV6AR9BM123456', year: 2011, make: 'Infiniti', model: 'G37' },
-    };
-    expect(CreateSessionRequest.parse(full)).toEqual(full);
-  });
-
-  it.each([
-    [{ color: 'red' }, 'color'],
-    [{ theme: 'ULTRA' }, 'theme'],
-    [{ language: 'en' }, 'language'],
-    [{ redirect_url: 'javascript:alert(1)' }, 'redirect_url'],
-    [{ vehicle: { vin: 'JN1CV6AR9BM12345O' } }, 'vehicle'],
-    [{ vehicle: { wheels: 4 } }, 'vehicle'],
-  ])('refuses %p', (body, path) => {
-    const result = CreateSessionRequest.safeParse(body);
-    expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain(path);
-  });
-});
-
-describe('ListSessionsQuery', () => {
-  it('defaults the page size and coerces query strings', () => {
-    expect(ListSessionsQuery.parse({})).toEqual({ limit: 20 });
-    expect(ListSessionsQuery.parse({ limit: '5', status: 'IDLE' })).toEqual({ limit: 5, status: 'IDLE' });
-  });
-  it.each([{ limit: '0' }, { limit: '101' }, { status: 'idle' }, { cursor: '../../etc' }, { page: '2' }])(
-    'refuses %p',
-    (q) => {
-      expect(ListSessionsQuery.safeParse(q).success).toBe(false);
-    },
-  );
 });
 
 describe('transitionStatus', () => {
@@ -196,5 +156,29 @@ describe('capturePath', () => {
   ])('puts %p under the capture prefix as %p', (key, path) => {
     expect(capturePath(key)).toBe(path);
     expect(path.startsWith(capturePathPrefix)).toBe(true);
+  });
+});
+
+describe('isSessionActive', () => {
+  it.each(SessionStatus.options.map((status) => [status, status !== 'EXPIRED' && status !== 'INVALID'] as const))(
+    '%s: active %p',
+    (status, active) => {
+      expect(isSessionActive(status)).toBe(active);
+    },
+  );
+});
+
+describe('inspectionMarksOf', () => {
+  it.each<[SessionStatus, boolean, boolean]>([
+    ['IDLE', false, false],
+    ['STARTED', true, false],
+    ['PROCESS', true, false],
+    ['QC_PASSED', true, false],
+    ['CONFIRM', true, false],
+    ['COMPLETE', true, true],
+    ['EXPIRED', false, false],
+    ['INVALID', false, false],
+  ])('a move into %s marks started %p, ended %p', (to, started, ended) => {
+    expect(inspectionMarksOf(to)).toEqual({ started, ended });
   });
 });

@@ -1,8 +1,5 @@
 import * as z from 'zod/mini';
 import type { Result } from './result.js';
-import { AbsoluteUrl } from './session-photo.js';
-import { WireTimestamp } from './timestamps.js';
-import { Vin } from './vin.js';
 
 /** A session's status (contract section 3). */
 export const SessionStatus = z.enum([
@@ -106,68 +103,6 @@ export type SessionLanguage = z.infer<typeof SessionLanguage>;
 /** The language of a session created without one. */
 export const defaultSessionLanguage: SessionLanguage = 'EN';
 
-const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
-
-/** Vehicle facts an integrator may pass when creating a session (all optional). */
-export const SessionVehicle = z.strictObject({
-  vin: z.optional(Vin),
-  year: z.optional(z.coerce.number().check(z.int(), z.minimum(1900), z.maximum(2100))),
-  make: z.optional(shortText),
-  model: z.optional(shortText),
-  body_type: z.optional(shortText),
-  trim: z.optional(shortText),
-  transmission: z.optional(shortText),
-  ext_col: z.optional(shortText),
-  int_col: z.optional(shortText),
-});
-export type SessionVehicle = z.infer<typeof SessionVehicle>;
-
-/** Body of `POST /v1/sessions`: every field optional, unknown fields and bad enum values refused. */
-export const CreateSessionRequest = z.strictObject({
-  theme: z.optional(SessionTheme),
-  language: z.optional(SessionLanguage),
-  redirect_url: z.optional(AbsoluteUrl.check(z.maxLength(2048))),
-  client_id: z.optional(shortText),
-  vehicle: z.optional(SessionVehicle),
-});
-export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
-
-/** Vehicle facts on the wire (what was passed at creation). */
-const SessionVehicleOut = z.object(SessionVehicle.shape);
-
-/** A session as the API answers it. */
-export const Session = z.object({
-  session_key: SessionKey,
-  status: SessionStatus,
-  theme: SessionTheme,
-  language: SessionLanguage,
-  /** Where the capture app sends the driver when done; null when none was given. */
-  redirect_url: z.nullable(AbsoluteUrl),
-  /** The integrator's own reference; null when none was given. */
-  client_id: z.nullable(z.string()),
-  /** Vehicle facts given at creation; null when none were given. */
-  vehicle: z.nullable(SessionVehicleOut),
-  /** The link the driver opens on a phone: `<PUBLIC_BASE_URL>` followed by {@link capturePath}. */
-  capture_url: AbsoluteUrl,
-  created_at: WireTimestamp,
-  updated_at: WireTimestamp,
-  /** When an unfinished session becomes `EXPIRED`. */
-  expires_at: WireTimestamp,
-});
-export type Session = z.infer<typeof Session>;
-
-/** Query of `GET /v1/sessions` (our extension): status filter, page size, opaque cursor. */
-export const ListSessionsQuery = z.strictObject({
-  status: z.optional(SessionStatus),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
-});
-export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
-
-/** 200 body of `GET /v1/sessions`: newest first; `next_cursor` is null on the last page. */
-export const SessionList = z.object({ sessions: z.array(Session), next_cursor: z.nullable(z.string()) });
-export type SessionList = z.infer<typeof SessionList>;
-
 /** What happens to a session. */
 export type SessionEvent =
   'open' | 'attempt' | 'capture_complete' | 'capture_incomplete' | 'confirm' | 'expire' | 'invalidate';
@@ -222,4 +157,29 @@ export function capturedStatus(status: SessionStatus, capture: CaptureOutcome): 
 export function isSessionExpired(status: SessionStatus, createdAt: Date, windowSeconds: number, now: Date): boolean {
   const expirable = includesStatus(expirableStatuses, status);
   return expirable && now.getTime() - createdAt.getTime() >= windowSeconds * 1000;
+}
+
+/** Statuses in which a session is no longer `active` (contract: `active` is false once `EXPIRED` or `INVALID`). */
+export const inactiveStatuses = ['EXPIRED', 'INVALID'] as const satisfies readonly SessionStatus[];
+
+/** PAVE's `active`: true unless the session is `EXPIRED` or `INVALID` (a `COMPLETE` session stays active). */
+export function isSessionActive(status: SessionStatus): boolean {
+  return !includesStatus(inactiveStatuses, status);
+}
+
+/** Statuses a session reaches only once its capture has started (the link opened, or a first attempt made). */
+export const capturingStatuses = [
+  'STARTED',
+  'PROCESS',
+  'QC_PASSED',
+  'CONFIRM',
+  'COMPLETE',
+] as const satisfies readonly SessionStatus[];
+
+/**
+ * What a move into `to` marks on the session: `inspect_started_at` when the capture starts (the first move into
+ * one of {@link capturingStatuses}), `inspect_ended_at` when the driver's confirmation completes it.
+ */
+export function inspectionMarksOf(to: SessionStatus): { readonly started: boolean; readonly ended: boolean } {
+  return { started: includesStatus(capturingStatuses, to), ended: to === 'COMPLETE' };
 }

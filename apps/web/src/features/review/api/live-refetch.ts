@@ -1,5 +1,6 @@
 import { isTerminalStatus, type SessionStatus } from '@pave/domain';
 import type { QueryState } from '../../../lib/query-cache.js';
+import { streamingRefetchMs } from '../../../lib/use-live-events.js';
 
 /** How often a session that is not finished is polled. */
 export const liveRefetchMs = 2_000;
@@ -15,4 +16,12 @@ export function liveRefetchInterval(state: LiveQueryState): number | false {
   const status = state.data?.status;
   if (state.status === 'error' && status === undefined) return false;
   return status !== undefined && isTerminalStatus(status) ? false : liveRefetchMs;
+}
+
+/** {@link liveRefetchInterval}, slowed to a safety poll while the event stream brings the changes. */
+export function refetchIntervalFor(streaming: boolean) {
+  return (state: LiveQueryState): number | false => {
+    const interval = liveRefetchInterval(state);
+    return interval !== false && streaming ? streamingRefetchMs : interval;
+  };
 }

@@ -3,7 +3,7 @@ import type { SessionProgress } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
-import { liveRefetchInterval } from './live-refetch.js';
+import { refetchIntervalFor } from './live-refetch.js';
 
 /**
  * `GET /v1/sessions/:key/progress`. The cache's structural sharing keeps unchanged steps the same objects,
@@ -17,6 +17,8 @@ export function sessionProgressQuery(client: PaveClient, sessionKey: string): Qu
 }
 
 /** The 13 steps with their attempts, the status and whether capture is complete; polled live until finished (see liveRefetchInterval). */
-export function useSessionProgress(sessionKey: string) {
-  return useQuery(sessionProgressQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchInterval });
+export function useSessionProgress(sessionKey: string, streaming = false) {
+  return useQuery(sessionProgressQuery(useReviewClient(), sessionKey), {
+    refetchInterval: refetchIntervalFor(streaming),
+  });
 }

@@ -3,7 +3,7 @@ import type { Session } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
-import { liveRefetchInterval } from './live-refetch.js';
+import { refetchIntervalFor } from './live-refetch.js';
 
 /** `GET /v1/sessions/:key`. */
 export function sessionQuery(client: PaveClient, sessionKey: string): QueryDescriptor<Session> {
@@ -11,6 +11,6 @@ export function sessionQuery(client: PaveClient, sessionKey: string): QueryDescr
 }
 
 /** The session's details (status, capture link, dates), polled while the session is not finished. */
-export function useSession(sessionKey: string) {
-  return useQuery(sessionQuery(useReviewClient(), sessionKey), { refetchInterval: liveRefetchInterval });
+export function useSession(sessionKey: string, streaming = false) {
+  return useQuery(sessionQuery(useReviewClient(), sessionKey), { refetchInterval: refetchIntervalFor(streaming) });
 }

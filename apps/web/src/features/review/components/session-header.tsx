@@ -1,6 +1,7 @@
 import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { formatTimestamp } from '../../../lib/format.js';
+import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { liveRefetchMs } from '../api/live-refetch.js';
 
 /** Props of {@link SessionHeader}. */
@@ -9,13 +10,15 @@ export type SessionHeaderProps = {
   session: Session | undefined;
   /** A refresh failed while showing earlier data. */
   refreshFailed: boolean;
+  /** How updates arrive (the event stream, or polling). */
+  connection: LiveConnection;
 };
 
 function doneCount(progress: SessionProgress): number {
   return progress.steps.filter((step) => isStepDone(step.photo_code, step.state)).length;
 }
 
-function LiveNote({ progress, refreshFailed }: Omit<SessionHeaderProps, 'session'>) {
+function LiveNote({ progress, refreshFailed, connection }: Omit<SessionHeaderProps, 'session'>) {
   if (isTerminalStatus(progress.status)) return <p className="session-header__live">Final: no more updates.</p>;
   if (refreshFailed)
     return (
@@ -23,11 +26,13 @@ function LiveNote({ progress, refreshFailed }: Omit<SessionHeaderProps, 'session
         Updates paused: cannot reach the server. Retrying…
       </p>
     );
+  if (connection === 'streaming') return <p className="session-header__live">Live: changes appear as they happen.</p>;
+  if (connection === 'connecting') return <p className="session-header__live">Connecting to live updates…</p>;
   return <p className="session-header__live">Live: updates every {liveRefetchMs / 1000} seconds.</p>;
 }
 
 /** The session's status, capture completeness, liveness and capture link. */
-export function SessionHeader({ progress, session, refreshFailed }: SessionHeaderProps) {
+export function SessionHeader({ progress, session, refreshFailed, connection }: SessionHeaderProps) {
   return (
     <div className="session-header">
       <h1>Session {progress.session_key}</h1>
@@ -62,6 +67,22 @@ export function SessionHeader({ progress, session, refreshFailed }: SessionHeade
             </dd>
           </div>
         ) : null}
+        {session?.invalid_reason ? (
+          <div>
+            <dt>Invalidated</dt>
+            <dd>{session.invalid_reason}</dd>
+          </div>
+        ) : null}
+        {session && (session.vehicle.make ?? session.vehicle.vin) ? (
+          <div>
+            <dt>Vehicle</dt>
+            <dd>
+              {[session.vehicle.year, session.vehicle.make, session.vehicle.model, session.vehicle.vin]
+                .filter((part) => part !== null)
+                .join(' ')}
+            </dd>
+          </div>
+        ) : null}
         {session ? (
           <div>
             <dt>Capture link</dt>
@@ -71,7 +92,7 @@ export function SessionHeader({ progress, session, refreshFailed }: SessionHeade
           </div>
         ) : null}
       </dl>
-      <LiveNote progress={progress} refreshFailed={refreshFailed} />
+      <LiveNote progress={progress} refreshFailed={refreshFailed} connection={connection} />
     </div>
   );
 }

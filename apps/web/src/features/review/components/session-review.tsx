@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { useSession } from '../api/session.js';
 import { useSessionProgress } from '../api/session-progress.js';
+import { useSessionEvents } from '../api/session-events.js';
+import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { selectStep, setStepFilter, useReviewParams } from '../hooks/use-review-params.js';
 import { matchesStepFilter, stepFilters, type StepFilter as StepFilterValue } from '../utils/step-filter.js';
 import { AttemptTimeline } from './attempt-timeline.js';
@@ -14,19 +16,29 @@ import { StepFilter } from './step-filter.js';
 import { StepGrid } from './step-grid.js';
 import './session-review.css';
 
+// results, details, notes and invalidation sit below the photos: their code is a separate chunk, loaded after them
+const SessionManagement = lazy(() =>
+  import('./session-management.js').then((module) => ({ default: module.SessionManagement })),
+);
+
 // the lightbox opens on a click: its code is a separate chunk, loaded then
 const ReviewLightbox = lazy(() =>
   import('./review-lightbox.js').then((module) => ({ default: module.ReviewLightbox })),
 );
 
-type ReviewBodyProps = { progress: SessionProgress; session: Session | undefined; refreshFailed: boolean };
+type ReviewBodyProps = {
+  progress: SessionProgress;
+  session: Session | undefined;
+  refreshFailed: boolean;
+  connection: LiveConnection;
+};
 
 function countByFilter(progress: SessionProgress): Record<StepFilterValue, number> {
   const count = (filter: StepFilterValue) => progress.steps.filter((step) => matchesStepFilter(step, filter)).length;
   return Object.fromEntries(stepFilters.map((filter) => [filter, count(filter)])) as Record<StepFilterValue, number>;
 }
 
-function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
+function ReviewBody({ progress, session, refreshFailed, connection }: ReviewBodyProps) {
   const { filter, selectedCode } = useReviewParams();
   const [photoKey, setPhotoKey] = useState<string | null>(null);
   const visibleSteps = useMemo(
@@ -36,7 +48,7 @@ function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
   const selected = progress.steps.find((step) => step.photo_code === selectedCode);
   return (
     <div className="review">
-      <SessionHeader progress={progress} session={session} refreshFailed={refreshFailed} />
+      <SessionHeader progress={progress} session={session} refreshFailed={refreshFailed} connection={connection} />
       <div className="review__toolbar">
         <StepFilter value={filter} onChange={setStepFilter} counts={countByFilter(progress)} />
         <ExportButtons progress={progress} />
@@ -47,6 +59,11 @@ function ReviewBody({ progress, session, refreshFailed }: ReviewBodyProps) {
           <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
         ) : null}
       </div>
+      {session ? (
+        <Suspense fallback={null}>
+          <SessionManagement session={session} />
+        </Suspense>
+      ) : null}
       <RawPhotosJson sessionKey={progress.session_key} live={!isTerminalStatus(progress.status)} />
       {photoKey !== null ? (
         <Suspense fallback={null}>
@@ -67,10 +84,18 @@ export type SessionReviewProps = { sessionKey: string };
 
 /** The review page of one session: header, filters, step grid, timeline, lightbox, raw JSON, export; live until finished. */
 export function SessionReview({ sessionKey }: SessionReviewProps) {
-  const progress = useSessionProgress(sessionKey);
-  const session = useSession(sessionKey);
+  const connection = useSessionEvents(sessionKey);
+  const progress = useSessionProgress(sessionKey, connection === 'streaming');
+  const session = useSession(sessionKey, connection === 'streaming');
   if (progress.data) {
-    return <ReviewBody progress={progress.data} session={session.data} refreshFailed={progress.status === 'error'} />;
+    return (
+      <ReviewBody
+        progress={progress.data}
+        session={session.data}
+        refreshFailed={progress.status === 'error'}
+        connection={connection}
+      />
+    );
   }
   if (progress.status === 'error') {
     const summary = summarizeError(progress.error);

@@ -54,11 +54,11 @@ export function sessionsNextPageQuery(client: PaveClient, status: SessionStatus 
   };
 }
 
-/** The sessions list, paged with "load more" (`hasNextPage`, `fetchNextPage`, `isFetchingNextPage`). */
-export function useSessionsList(status: SessionStatus | null) {
+/** The sessions list (refreshed every `refetchInterval` ms, when given), paged with "load more" (`hasNextPage`, `fetchNextPage`, `isFetchingNextPage`). */
+export function useSessionsList(status: SessionStatus | null, refetchInterval: number | false = false) {
   const client = useReviewClient();
   const cache = useQueryCache();
-  const list = useQuery(sessionsListQuery(client, status));
+  const list = useQuery(sessionsListQuery(client, status), { refetchInterval });
   const [isFetchingNextPage, setFetchingNextPage] = useState(false);
   const fetchNextPage = async () => {
     setFetchingNextPage(true);

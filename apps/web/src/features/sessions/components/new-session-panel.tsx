@@ -1,3 +1,4 @@
+import type { FormEvent } from 'react';
 import type { Session } from '@pave/domain';
 import { CopyButton } from '../../../components/copy-button.js';
 import { ErrorMessage } from '../../../components/error-message.js';
@@ -5,7 +6,9 @@ import { paths } from '../../../config/paths.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { Link } from '../../../lib/router.js';
 import { useCreateSession } from '../api/create-session.js';
+import { createBodyOf } from '../utils/session-form-body.js';
 import { QrCode } from './qr-code.js';
+import { SessionDetailsFields } from './session-details-fields.js';
 import './new-session-panel.css';
 
 function CreatedSession({ session }: { session: Session }) {
@@ -26,20 +29,25 @@ function CreatedSession({ session }: { session: Session }) {
   );
 }
 
-/** Creates a session and shows its capture link with a QR code a phone can scan (until it is `deletedKey`). */
+/**
+ * Creates a session, with PAVE's optional fields (vehicle, driver, reference, redirect, language, theme), and shows
+ * its capture link with a QR code a phone can scan (until it is `deletedKey`).
+ */
 export function NewSessionPanel({ deletedKey = null }: { deletedKey?: string | null }) {
   const create = useCreateSession();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(createBodyOf(new FormData(event.currentTarget)));
+  };
   return (
     <section className="new-session" aria-labelledby="new-session-title">
       <h2 id="new-session-title">New session</h2>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => create.mutate()}
-        disabled={create.status === 'pending'}
-      >
-        {create.status === 'pending' ? 'Creating…' : 'New session'}
-      </button>
+      <form className="new-session__form" onSubmit={onSubmit} noValidate>
+        <SessionDetailsFields />
+        <button type="submit" className="button button--primary" disabled={create.status === 'pending'}>
+          {create.status === 'pending' ? 'Creating…' : 'New session'}
+        </button>
+      </form>
       {create.status === 'error' ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
       {create.data && create.data.session_key !== deletedKey ? <CreatedSession session={create.data} /> : null}
     </section>

@@ -5,7 +5,11 @@ import { paths } from '../../../config/paths.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { Link } from '../../../lib/router.js';
+import { useAccountEvents } from '../api/account-events.js';
 import { useSessionsList } from '../api/sessions-list.js';
+
+/** How often the list is refreshed when the account's event stream cannot be had. */
+const listPollMs = 5000;
 import { setStatusFilter, useStatusFilter } from '../hooks/use-status-filter.js';
 import { DeleteSessionButton } from './delete-session-button.js';
 import { StatusFilter } from './status-filter.js';
@@ -26,7 +30,7 @@ function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDel
       <td>
         <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
       </td>
-      <td>{session.client_id ?? '—'}</td>
+      <td>{session.options.client_id ?? '—'}</td>
       <td>
         {isDeletableStatus(session.status) ? (
           <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
@@ -64,7 +68,8 @@ function SessionRows({ sessions, onDeleted }: { sessions: readonly Session[]; on
 /** The account's sessions, newest first, filtered by status (kept in `?status=`), paged with "Load more". */
 export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) => void }) {
   const status = useStatusFilter();
-  const list = useSessionsList(status);
+  const connection = useAccountEvents();
+  const list = useSessionsList(status, connection === 'polling' ? listPollMs : false);
   const sessions = list.data?.flatMap((page) => page.sessions) ?? [];
   return (
     <section className="sessions" aria-labelledby="sessions-title">
@@ -72,6 +77,13 @@ export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) 
         <h2 id="sessions-title">Sessions</h2>
         <StatusFilter value={status} onChange={setStatusFilter} />
       </div>
+      <p className="sessions__live" role="status">
+        {connection === 'streaming'
+          ? 'Live: new sessions and changes appear as they happen.'
+          : connection === 'polling'
+            ? `Live updates unavailable: refreshing every ${listPollMs / 1000} seconds.`
+            : 'Connecting to live updates…'}
+      </p>
       {list.status === 'pending' ? <p role="status">Loading sessions…</p> : null}
       {list.status === 'error' ? (
         <ErrorMessage onRetry={() => void list.refetch()}>{summarizeError(list.error).message}</ErrorMessage>

@@ -1,0 +1,133 @@
+// Two API processes on one PostgreSQL: a stream held by B hears a change made through A (LISTEN/NOTIFY, no other
+// server), and SIGTERM ends B's streams at once so that it exits without waiting for them; the reader resumes on A.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPaveClient, type PaveClient, type StreamState } from '@pave/client';
+import { freePort, type ServerProcess } from '@pave/client/testing';
+import type { LiveEvent } from '@pave/domain';
+import { authHeaders } from '../testing/test-accounts.js';
+import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import {
+  createPostgresTestStorage,
+  describeOrSkip,
+  postgresSkipReason,
+  requireTestDatabaseUrl,
+  type TestStorage,
+} from '../testing/test-storage.js';
+
+const account = { username: 'duo', apiKey: 'duo-key-00000001', apiSecret: 'duo-secret-00000001' };
+const quick = { reconnectDelayMs: 20, maxReconnectDelayMs: 200 };
+
+type Instance = { readonly baseUrl: string; readonly port: number; server: ServerProcess | null; dataDir: string };
+
+describeOrSkip(postgresSkipReason, 'live streams across two API processes on one PostgreSQL', () => {
+  let bundle: ServerBundle;
+  let storage: TestStorage;
+  let a: Instance;
+  let b: Instance;
+
+  const start = async (instance: Instance) => {
+    instance.server = await startBundledServer(
+      bundle,
+      {
+        ...storage.env,
+        PORT: String(instance.port),
+        PUBLIC_BASE_URL: instance.baseUrl,
+        PAVE_DATA_DIR: instance.dataDir,
+        PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
+        LOG_LEVEL: 'info',
+      },
+      60_000,
+    );
+  };
+  const instance = async (): Promise<Instance> => {
+    const port = await freePort();
+    return {
+      port,
+      baseUrl: `http://127.0.0.1:${port}`,
+      server: null,
+      dataDir: mkdtempSync(join(tmpdir(), 'pave-duo-')),
+    };
+  };
+  const clientOf = (target: Instance): PaveClient => createPaveClient({ baseUrl: target.baseUrl, ...account });
+  /** The capture client of a session, through A (its capture link names A's address). */
+  const captureOf = async (key: string) => clientOf(a).capture((await clientOf(a).sessions.get(key)).capture_url);
+
+  beforeAll(async () => {
+    bundle = await buildServerBundle(`live-duo-${randomBytes(4).toString('hex')}`);
+    storage = await createPostgresTestStorage(requireTestDatabaseUrl());
+    [a, b] = [await instance(), await instance()];
+    await start(a);
+    await start(b);
+  }, 150_000);
+  afterAll(async () => {
+    await Promise.all([a, b].map((target) => target.server?.stop('SIGKILL')));
+    for (const target of [a, b]) rmSync(target.dataDir, { recursive: true, force: true });
+    await storage?.destroy();
+    await bundle?.remove();
+  });
+
+  it("a session's stream on B sees the changes made on A, and the account's stream too", async () => {
+    const key = (await clientOf(a).sessions.create()).session_key;
+    const opened: Promise<void>[] = [];
+    const follow = <T>(open: (onState: (state: StreamState) => void) => AsyncGenerator<T, void>) => {
+      let resolve: () => void = () => undefined;
+      opened.push(new Promise<void>((done) => (resolve = done)));
+      return open((state) => state === 'open' && resolve());
+    };
+    const session = follow((onState) => clientOf(b).sessions.events(key, { ...quick, onState }));
+    const all = follow((onState) => clientOf(b).sessions.allEvents({ ...quick, onState }));
+    const firstOfSession = session.next();
+    const firstOfAll = all.next();
+    await Promise.all(opened);
+    const started = performance.now();
+    await (await captureOf(key)).start();
+    const [fromSession, fromAll] = [(await firstOfSession).value as LiveEvent, (await firstOfAll).value as LiveEvent];
+    const elapsedMs = performance.now() - started;
+    expect([fromSession.id, fromSession.body.event, fromAll.body.session_key]).toEqual([
+      '1',
+      'SESSION:STATUS_CHANGE',
+      key,
+    ]);
+    expect(elapsedMs).toBeLessThan(5000);
+    await (await captureOf(key)).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    expect(((await session.next()).value as LiveEvent).body).toMatchObject({ event: 'SESSION:STAGE_CHANGE', seq: 2 });
+    await Promise.all([session.return(), all.return()]);
+  });
+
+  it('SIGTERM ends the streams B holds at once, B exits 0, and the reader resumes on A', async () => {
+    const key = (await clientOf(a).sessions.create()).session_key;
+    await (await captureOf(key)).start();
+    const response = await fetch(`${b.baseUrl}/v1/sessions/${key}/events`, {
+      headers: { ...authHeaders(account, new Date()), Accept: 'text/event-stream' },
+    });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no body');
+    const decoder = new TextDecoder();
+    let text = '';
+    const readMore = async () => {
+      const { done, value } = await reader.read();
+      if (!done) text += decoder.decode(value, { stream: true });
+      return done;
+    };
+    while (!text.includes('id: 1\n')) await readMore();
+    const server = b.server;
+    if (!server) throw new Error('B is not running');
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    const stoppedAt = performance.now();
+    server.child.kill('SIGTERM');
+    // the stream ends (it does not wait for the 10 s drain), then B exits cleanly
+    while (!(await readMore()));
+    expect(text).toContain('id: 1\nevent: SESSION:STATUS_CHANGE\n');
+    expect(await exited).toBe(0);
+    expect(performance.now() - stoppedAt).toBeLessThan(8000);
+    b.server = null;
+    // the reader goes on from the last id it had, on A
+    await (await captureOf(key)).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    const resumed = clientOf(a).sessions.events(key, { ...quick, lastEventId: '1' });
+    expect(((await resumed.next()).value as LiveEvent).id).toBe('2');
+    await resumed.return();
+  });
+});
