@@ -447,6 +447,7 @@ const captureState = CaptureState.parse({
   next_step: { step: 1, photo_code: 1, photo_label: 'VIN' },
   steps: [],
   accepting: true,
+  invalid_reason: null,
 });
 
 describe('capture client', () => {
