@@ -118,13 +118,15 @@ function listen(server: Server, config: Config): Promise<void> {
 
 /**
  * Tells a parent that started this server with an IPC channel (a test harness, a process manager) that it listens:
- * a health check alone can be answered by another server that took the port first. The channel is closed then, so
- * that it never keeps the process alive.
+ * a health check alone can be answered by another server that took the port first. The channel is left to the
+ * parent (a process manager may use it) but never keeps this process alive.
  */
 function announceListening(server: Server): void {
+  if (!process.send) return;
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : null;
-  process.send?.({ event: 'listening', port }, undefined, undefined, () => process.disconnect());
+  process.send({ event: 'listening', port });
+  process.channel?.unref();
 }
 
 function handleShutdown(
