@@ -161,7 +161,7 @@ export {
   CaptureState,
   toCaptureState,
 } from './lib/capture-wire.js';
-export type { ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
+export type { ManualEntryError, UploadImageFormat, CaptureSession } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   apiErrorStatus,

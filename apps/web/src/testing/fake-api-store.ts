@@ -49,7 +49,7 @@ export function createFakeStore(seeds: readonly FakeSessionSeed[]) {
     /** Appends an attempt, then moves the status where the attempts call for (as the API settles a session). */
     append: (entry: FakeSessionEntry, attempt: AttemptRecord) => {
       entry.attempts.push(attempt);
-      const { complete } = toCaptureState(entry.session, entry.attempts);
+      const { complete } = toCaptureState({ ...entry.session, integrator: null }, entry.attempts);
       setStatus(entry, capturedStatus(entry.session.status, { attempted: true, complete }));
     },
   };
