@@ -80,7 +80,10 @@ describe('toCaptureState', () => {
   it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {
     const vin = { ...buildAttemptRecord({ photo_code: 1, manual: true }), extra: 'dropped' };
     const photo = { ...buildPhoto({ photo_code: 2 }), row: 7 };
-    const state = toCaptureState(inStatus('PROCESS'), [vin, { photo, manual: false }]);
+    const state = toCaptureState(inStatus('PROCESS'), [
+      vin,
+      { photo, manual: false, thumbnailUrl: 'https://pave.example/images/2.thumb.jpg' },
+    ]);
 
     expect(CaptureState.parse(state)).toEqual(state);
     expect(state.steps.slice(0, 3).map((step) => [step.state, step.attempts, step.needed, step.manual_entry])).toEqual([
@@ -89,6 +92,10 @@ describe('toCaptureState', () => {
       ['pending', 0, true, true],
     ]);
     expect(state.steps[1]?.latest).toEqual(buildPhoto({ photo_code: 2 }));
+    expect(state.steps.slice(0, 2).map((step) => step.thumbnail_url)).toEqual([
+      null,
+      'https://pave.example/images/2.thumb.jpg',
+    ]);
     expect(state.next_step).toEqual({ step: 3, photo_code: 3, photo_label: 'Cluster' });
   });
 

@@ -74,6 +74,8 @@ export const CaptureStepState = z.object({
   attempts: z.int().check(z.nonnegative()),
   /** The latest attempt; null while pending. */
   latest: z.nullable(SessionPhoto),
+  /** The latest attempt's thumbnail (absolute http(s)); null when it has no image (pending, typed in, skipped). */
+  thumbnail_url: z.nullable(AbsoluteUrl),
   may_skip: z.boolean(),
   manual_entry: z.boolean(),
 });
@@ -121,7 +123,7 @@ export type CaptureSession = ProgressSession &
  */
 export function toCaptureState(
   session: CaptureSession,
-  attempts: readonly Pick<AttemptRecord, 'photo' | 'manual'>[],
+  attempts: readonly Pick<AttemptRecord, 'photo' | 'manual' | 'thumbnailUrl'>[],
 ): CaptureState {
   // a closed session's link shows its status only: the photos are the integrator's, not the link holder's
   const closed = isTerminalStatus(session.status);
@@ -136,6 +138,7 @@ export function toCaptureState(
       needed: step.needed,
       attempts: step.attempts.length,
       latest: step.latest ? wirePhotoOf(step.latest.photo.record.photo) : null,
+      thumbnail_url: step.latest?.photo.record.thumbnailUrl ?? null,
       may_skip: accepting && skippable.has(step.photoCode),
       manual_entry: isManualEntryCode(step.photoCode),
     })),
