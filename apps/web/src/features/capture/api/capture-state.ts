@@ -11,9 +11,9 @@ export function captureStateQuery(client: CaptureClient, sessionKey: string): Qu
   return { key: ['capture', sessionKey], fetch: (signal) => client.get({ signal }) };
 }
 
-/** The capture state; `enabled` waits for the start call so the first answer already says STARTED. */
-export function useCaptureState(sessionKey: string, enabled: boolean) {
-  return useQuery(captureStateQuery(useCaptureClient(), sessionKey), { enabled });
+/** The capture state: reading it never starts the session. */
+export function useCaptureState(sessionKey: string) {
+  return useQuery(captureStateQuery(useCaptureClient(), sessionKey));
 }
 
 /**
