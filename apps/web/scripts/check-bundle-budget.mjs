@@ -27,7 +27,8 @@ if (!Number.isFinite(limitKb) || limitKb <= 0) throw new Error('--limit-kb needs
 const limit = limitKb * 1000;
 const captureFlag = process.argv.indexOf('--capture-limit-kb');
 const captureLimitKb = captureFlag === -1 ? 120 : Number(process.argv[captureFlag + 1]);
-if (!Number.isFinite(captureLimitKb) || captureLimitKb <= 0) throw new Error('--capture-limit-kb needs a positive number');
+if (!Number.isFinite(captureLimitKb) || captureLimitKb <= 0)
+  throw new Error('--capture-limit-kb needs a positive number');
 
 function readManifest() {
   try {
@@ -112,10 +113,14 @@ if (over.length > 0) {
 }
 
 if (!lazyRoutes.has(captureRoute.module)) {
-  throw new Error(`${captureRoute.module} is not a lazily loaded route of the entry: update captureRoute in this script.`);
+  throw new Error(
+    `${captureRoute.module} is not a lazily loaded route of the entry: update captureRoute in this script.`,
+  );
 }
 const capture = checkRoute(manifest, entryKey, lazyRoutes, captureRoute, captureLimitKb * 1000);
 if (!capture.ok) {
-  console.error(`Over budget: capture (the capture route may load at most ${kb(captureLimitKb * 1000)} of gzipped JS).`);
+  console.error(
+    `Over budget: capture (the capture route may load at most ${kb(captureLimitKb * 1000)} of gzipped JS).`,
+  );
   process.exitCode = 1;
 }
