@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { navigate, useLocation } from '../../../lib/router.js';
 import { useCaptureState } from '../api/capture-state.js';
+import { useOfflineShell } from '../hooks/use-offline-shell.js';
 import { usePendingUploads } from '../hooks/use-pending-uploads.js';
 import { htmlLanguages } from '../i18n/catalogues.js';
 import { CaptureTextProvider, useText } from '../i18n/text-context.js';
@@ -64,6 +65,7 @@ function CaptureBody({ sessionKey }: CaptureAppProps) {
 export function CaptureApp({ sessionKey }: CaptureAppProps) {
   const state = useCaptureState(sessionKey);
   usePendingUploads(sessionKey);
+  useOfflineShell();
   const language = state.data?.language ?? 'EN';
   useEffect(() => {
     document.documentElement.lang = htmlLanguages[language];
