@@ -22,12 +22,19 @@ describeInBrowser('capture app on a weak network', () => {
       const registration = await navigator.serviceWorker.getRegistration('/capture/');
       const names = await caches.keys();
       const cache = names.length > 0 ? await caches.open(names[0] ?? '') : null;
-      return registration?.active !== undefined && (await cache?.match('/capture-shell')) !== undefined;
+      const state = await cache?.match(new URL(`/v1/capture/${location.pathname.split('/')[2] ?? ''}`, location.href));
+      return registration?.active !== undefined && (await cache?.match('/capture-shell')) !== undefined && !!state;
     });
 
     await context.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'VIN' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'VIN' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await saveScreenshot(page, 'failed-capture-offline');
+        throw error;
+      });
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.getByRole('status').filter({ hasText: 'You are offline.' }).waitFor();
 

@@ -62,6 +62,7 @@ describe('CaptureApp', () => {
     expect(screen.getByText(/all 17 characters are sharp/)).toBeInTheDocument();
     expect(screen.getByLabelText('Take photo')).toHaveAttribute('capture', 'environment');
     expect(new URL(window.location.href).searchParams.get('step')).toBe('1');
+    expect(window.location.hash).toBe(`#${fakeCaptureToken(key)}`);
   });
 
   it('shows the verdict at once; Next goes forward, Back returns through the history', async () => {

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
-import { navigate, useLocation } from '../../../lib/router.js';
-import { useCaptureState } from '../api/capture-state.js';
+import { navigate } from '../../../lib/router.js';
+import { useCaptureState, useRefreshCaptureState } from '../api/capture-state.js';
 import { useOfflineShell } from '../hooks/use-offline-shell.js';
 import { usePendingUploads } from '../hooks/use-pending-uploads.js';
 import { htmlLanguages } from '../i18n/catalogues.js';
 import { CaptureTextProvider, useText } from '../i18n/text-context.js';
-import { isDone } from '../utils/capture-flow.js';
+import { isDone, urlOfScreen } from '../utils/capture-flow.js';
 import { CaptureFlow } from './capture-flow.js';
 import { OfflineNotice } from './offline-notice.js';
 import './capture-app.css';
@@ -17,14 +17,17 @@ export type CaptureAppProps = { sessionKey: string };
 
 function CaptureHeader({ done, total }: { done: number | null; total: number }) {
   const text = useText();
-  const { pathname } = useLocation();
   return (
     <header className="app-header app-header--capture">
       <title>{text.appTitle}</title>
       <h1 className="app-header__brand">{text.appTitle}</h1>
       {done === null ? null : (
         <>
-          <button type="button" className="button" onClick={() => navigate(`${pathname}?screen=steps`)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate(urlOfScreen(window.location, { kind: 'steps' }))}
+          >
             {text.allSteps}
           </button>
           <div className="capture-progress">
@@ -65,7 +68,8 @@ function CaptureBody({ sessionKey }: CaptureAppProps) {
 export function CaptureApp({ sessionKey }: CaptureAppProps) {
   const state = useCaptureState(sessionKey);
   usePendingUploads(sessionKey);
-  useOfflineShell();
+  const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
+  useOfflineShell(() => void refresh());
   const language = state.data?.language ?? 'EN';
   useEffect(() => {
     document.documentElement.lang = htmlLanguages[language];

@@ -6,7 +6,7 @@ import {
   remainingSteps,
   screenAfter,
   screenOfSearch,
-  searchOfScreen,
+  urlOfScreen,
   type CaptureScreen,
 } from '../utils/capture-flow.js';
 import { ClosedSessionMessage } from './closed-session-message.js';
@@ -24,7 +24,7 @@ export type CaptureFlowProps = { state: CaptureState };
 
 /** The capture's screens, each a history entry: intro, the steps one by one, what is still needed, the summary. */
 export function CaptureFlow({ state }: CaptureFlowProps) {
-  const { pathname, search } = useLocation();
+  const { search } = useLocation();
   const camera = useCamera();
   if (!state.accepting) return <ClosedSessionMessage state={state} />;
   const asked = screenOfSearch(state, search) ?? entryScreen(state);
@@ -38,7 +38,7 @@ export function CaptureFlow({ state }: CaptureFlowProps) {
         : asked;
   const go = (next: CaptureScreen) => {
     pushed.count += 1;
-    navigate(`${pathname}${searchOfScreen(next)}`);
+    navigate(urlOfScreen(window.location, next));
   };
   const back = () => {
     pushed.count -= 1;

@@ -4,11 +4,18 @@ import { useEffect } from 'react';
 const workerUrl = '/capture-sw.js';
 const workerScope = '/capture/';
 
+/** Resolves once a service worker controls the page (at once when one already does). */
+function controlled(workers: ServiceWorkerContainer): Promise<void> {
+  if (workers.controller) return Promise.resolve();
+  return new Promise((resolve) => workers.addEventListener('controllerchange', () => resolve(), { once: true }));
+}
+
 /**
  * Registers the capture app's service worker and hands it what this page loaded (the document and its scripts),
- * so the next load works offline. Where service workers are not available, the app works as before, online only.
+ * so the next load works offline; `onControlled` runs once the worker controls the page (read the state again, so
+ * the worker keeps it). Where service workers are not available, the app works as before, online only.
  */
-export function useOfflineShell(): void {
+export function useOfflineShell(onControlled: () => void): void {
   useEffect(() => {
     const workers = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
     if (!workers) return;
@@ -21,7 +28,11 @@ export function useOfflineShell(): void {
           .map((entry) => entry.name)
           .filter((name) => new URL(name).pathname.startsWith('/assets/'));
         registration.active?.postMessage({ type: 'cache-shell', shell: window.location.pathname, assets });
+        return controlled(workers);
       })
+      .then(onControlled)
       .catch(() => undefined);
+    // once per page load
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 }

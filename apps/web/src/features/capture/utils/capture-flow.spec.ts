@@ -1,6 +1,13 @@
 import { captureOrder, toCaptureState, type PhotoCode, type SessionStatus } from '@pave/domain';
 import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
-import { entryScreen, remainingSteps, screenAfter, screenOfSearch, searchOfScreen } from './capture-flow.js';
+import {
+  entryScreen,
+  remainingSteps,
+  screenAfter,
+  screenOfSearch,
+  searchOfScreen,
+  urlOfScreen,
+} from './capture-flow.js';
 
 function stateWith(status: SessionStatus, attempts: [PhotoCode, 'ok' | 'blurry' | 'skipped'][]) {
   const records = attempts.map(([code, verdict]) =>
@@ -46,5 +53,10 @@ describe('capture flow', () => {
       expect(screenOfSearch(state, new URLSearchParams(searchOfScreen(screen)))).toEqual(screen);
     }
     expect(screenOfSearch(state, new URLSearchParams('?step=14'))).toBeNull();
+  });
+
+  it('keeps the link token (the fragment) in every screen URL, so a reload still opens the link', () => {
+    const link = { pathname: '/capture/DEM-0123456789', hash: '#token' };
+    expect(urlOfScreen(link, { kind: 'step', code: 4 })).toBe('/capture/DEM-0123456789?step=4#token');
   });
 });

@@ -50,3 +50,8 @@ export function screenOfSearch(state: CaptureState, search: URLSearchParams): Ca
 export function searchOfScreen(screen: CaptureScreen): string {
   return screen.kind === 'step' ? `?step=${screen.code}` : `?screen=${screen.kind}`;
 }
+
+/** The in-app URL of a screen of the link at `location`, keeping its fragment (the link's token) for a reload. */
+export function urlOfScreen(location: Pick<Location, 'pathname' | 'hash'>, screen: CaptureScreen): string {
+  return `${location.pathname}${searchOfScreen(screen)}${location.hash}`;
+}
