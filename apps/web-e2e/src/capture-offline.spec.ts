@@ -18,13 +18,19 @@ describeInBrowser('capture app on a weak network', () => {
     const context = await browser.newContext(phoneContext);
     const page = await context.newPage();
     await openCapture(page, session.capture_url);
-    await page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration('/capture/');
-      const names = await caches.keys();
-      const cache = names.length > 0 ? await caches.open(names[0] ?? '') : null;
-      const state = await cache?.match(new URL(`/v1/capture/${location.pathname.split('/')[2] ?? ''}`, location.href));
-      return registration?.active !== undefined && (await cache?.match('/capture-shell')) !== undefined && !!state;
-    });
+    // the worker controls the page and keeps the shell, its scripts and the capture state
+    const kept = () =>
+      page.evaluate(async () => {
+        const key = location.pathname.split('/')[2] ?? '';
+        const cache = await caches.open('pave-capture-v1');
+        const shell = await cache.match('/capture-shell');
+        const state = await cache.match(`/v1/capture/${key}`);
+        return navigator.serviceWorker.controller !== null && shell !== undefined && state !== undefined;
+      });
+    for (let tries = 0; !(await kept()); tries += 1) {
+      if (tries > 150) throw new Error('the service worker did not keep the shell and the state within 30 s');
+      await page.waitForTimeout(200);
+    }
 
     await context.setOffline(true);
     await page.reload();

@@ -33,6 +33,13 @@ async function networkFirst(request, key) {
   }
 }
 
+// a conditional read may be answered 304, which leaves nothing to keep: the worker asks for the whole state
+function unconditional(request) {
+  const headers = new Headers(request.headers);
+  headers.delete('If-None-Match');
+  return new Request(request, { headers });
+}
+
 async function cacheFirst(request) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
@@ -48,5 +55,6 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, shellKey));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
-  else if (url.pathname.startsWith('/v1/capture/')) event.respondWith(networkFirst(request, url.pathname));
+  else if (url.pathname.startsWith('/v1/capture/'))
+    event.respondWith(networkFirst(unconditional(request), url.pathname));
 });
