@@ -155,7 +155,7 @@ export {
   CaptureState,
   toCaptureState,
 } from './lib/capture-wire.js';
-export type { CaptureSession, ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
+export type { ManualEntryError, UploadImageFormat, CaptureSession } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   apiErrorStatus,

@@ -39,15 +39,16 @@ const stateRoutes = routeGroup(capture, [
     operationId: 'getCaptureState',
     summary: 'What the capture app shows',
     description:
-      'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step and whether attempts are accepted. An overdue unfinished session becomes EXPIRED here.',
+      'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step, whether attempts are accepted, and what the app shows around them (language, redirect_url, the integrator, the vehicle). Reading it never starts the session: an IDLE one stays IDLE (and deletable) however often the link is opened or previewed. An overdue unfinished session becomes EXPIRED here.',
     responses: { 200: state('The capture state.'), 304: notModified, 404: notFound },
   },
   {
     method: 'post',
     path: '/v1/capture/:session_key/start',
     operationId: 'startCapture',
-    summary: 'The driver opened the capture link',
-    description: 'IDLE → STARTED; idempotent (a started session is left as it is).',
+    summary: 'The driver starts the capture',
+    description:
+      'The driver’s first action (the capture app’s “Start”): IDLE → STARTED, and the session can no longer be deleted. A first attempt starts it too. Idempotent (a started session is left as it is).',
     responses: { 200: state('The capture state.'), 404: notFound, 409: closed },
   },
   {
