@@ -1,7 +1,7 @@
 // Erasing a session for good, by request (POST …/erase) and by retention (PAVE_RETENTION_DAYS), on SQLite with the
 // folder store and on PostgreSQL with a bucket: rows, images, notes and events are gone, a tombstone stays, the
 // account's quota gets the bytes back, and two instances sweeping at once erase each session once.
-import { ApiErrorBody, Session, sessionErasedMessage, type SessionKey } from '@pave/domain';
+import { ApiErrorBody, Session, SessionPhoto, sessionErasedMessage, type SessionKey } from '@pave/domain';
 import { createLogger } from '../logger.js';
 import { makeSceneImage } from '../qa/test-images.js';
 import type { Repository } from '../storage/repository.js';
@@ -44,6 +44,8 @@ describeEachBackend('erasing sessions', (backend) => {
     await images.destroy();
   });
 
+  const photoUrls = new Map<string, string>();
+
   async function capturedSession(): Promise<SessionKey> {
     const created = await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json: {} });
     const session = Session.parse(created.json);
@@ -56,6 +58,7 @@ describeEachBackend('erasing sessions', (backend) => {
       links.get(session.session_key),
     );
     expect(upload.status).toBe(201);
+    photoUrls.set(session.session_key, SessionPhoto.parse(upload.json).url ?? '');
     return session.session_key;
   }
   const erase = (key: string, credentials = acme) =>
@@ -75,6 +78,10 @@ describeEachBackend('erasing sessions', (backend) => {
     const accountId = account?.id ?? -1;
     const bytesBefore = account?.storedImageBytes ?? 0;
     expect(await images.files()).toHaveLength(4);
+    // read (and kept in this instance's photos cache) before the erasure
+    expect((await get(`/v1/sessions/${key}/photos`)).status).toBe(200);
+    const imagePath = new URL(photoUrls.get(key) ?? '').pathname;
+    expect((await call(server.baseUrl, 'GET', imagePath)).status).toBe(200);
 
     const answer = await erase(key);
     expect([answer.status, answer.json]).toEqual([200, { message: sessionErasedMessage(key) }]);
@@ -83,6 +90,7 @@ describeEachBackend('erasing sessions', (backend) => {
     expect((await get(`/v1/sessions/${key}`)).status).toBe(404);
     expect((await get(`/v1/sessions/${key}/photos`)).status).toBe(404);
     expect((await get(`/v1/sessions/${key}/notes`)).status).toBe(404);
+    expect((await call(server.baseUrl, 'GET', imagePath)).status).toBe(404);
     const capture = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: links.get(key) ?? {} });
     expect(capture.status).toBe(404);
     const events = await repo.events.listForAccount(accountId);
