@@ -69,6 +69,8 @@ import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
 import { createEraseRouter, eraseRouteDocs } from './sessions/erase.router.js';
+import { photosArchiveRouteDocs } from './sessions/photos-archive.docs.js';
+import { createPhotosArchiveRouter } from './sessions/photos-archive.router.js';
 import { eventsRouteDocs } from './live/events.docs.js';
 import { createEventsRouter } from './live/events.router.js';
 import type { EventStreamOptions } from './live/event-stream.js';
@@ -150,6 +152,7 @@ const defaultStreamOptions: EventStreamOptions = { heartbeatMs: 15_000, maxBuffe
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
   ...eraseRouteDocs,
+  ...photosArchiveRouteDocs,
   ...callbacksRouteDocs,
   ...eventsRouteDocs,
   ...captureRouteDocs,
@@ -265,6 +268,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
   app.use(createSessionsRouter(service, guard));
   app.use(createEraseRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
+  app.use(createPhotosArchiveRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   const callbacks = createCallbacksService({
     repo: deps.repo,
     now,
