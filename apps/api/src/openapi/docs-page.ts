@@ -127,8 +127,9 @@ function operationSection(path: string, method: string, op: Json, components: Sc
       `<li><b>${escapeHtml(status)}</b> ${renderInline(text(field(r, 'description')))}${contentBlock(field(r, 'content'))}</li>`,
   );
   const body = field(field(op, 'requestBody'), 'content');
-  const auth =
-    field(op, 'security') === undefined ? '' : ' <span class="auth">API-Key · API-Token · API-Timestamp</span>';
+  const security = JSON.stringify(field(op, 'security') ?? null);
+  const headers = security.includes('CaptureToken') ? 'Capture-Token' : 'API-Key · API-Token · API-Timestamp';
+  const auth = security === 'null' ? '' : ` <span class="auth">${headers}</span>`;
   return `<section class="op" id="${escapeHtml(text(field(op, 'operationId')))}">
 <h4><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code>${auth}</h4>
 <p><b>${renderInline(text(field(op, 'summary')))}</b></p>
