@@ -10,6 +10,7 @@ import { expectNoBlockingViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext, phoneContext } from './testing/browser.js';
 import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-page.js';
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
+import { phoneStepTitles } from './testing/phone-steps.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
 import type { TestAccount } from './testing/start-server.js';
 import { makeSceneImage, type TestImage } from './testing/test-images.js';
@@ -20,23 +21,6 @@ const typedOdometer = '48213';
 
 /** How long the open capture page may take to notice an invalidation: one poll (10 s) plus a busy machine's slack. */
 const closeTimeoutMs = 25_000;
-
-/** The phone's step titles after the VIN (given at creation, so the capture starts at Interior), in capture order. */
-const stepTitles: Readonly<Record<PhotoCode, string>> = {
-  1: 'VIN',
-  2: 'Interior',
-  3: 'Odometer (instrument cluster)',
-  4: 'Left side',
-  5: 'Front',
-  6: 'Tyres',
-  7: 'Right side',
-  8: 'Rear',
-  9: 'Windshield',
-  10: 'Front left corner',
-  11: 'Front right corner',
-  12: 'Rear right corner',
-  13: 'Rear left corner',
-};
 
 async function signInOnHome(page: Page, baseUrl: string, account: TestAccount): Promise<void> {
   await page.goto(baseUrl);
@@ -73,8 +57,8 @@ async function makeScenes(): Promise<Map<PhotoCode, TestImage>> {
 async function captureAll(phone: Page, scenes: Map<PhotoCode, TestImage>): Promise<void> {
   const [, ...rest] = captureOrder;
   for (const [index, code] of rest.entries()) {
-    if (index > 0) await continueTo(phone, stepTitles[code]);
-    else await expectStep(phone, stepTitles[code]);
+    if (index > 0) await continueTo(phone, phoneStepTitles[code]);
+    else await expectStep(phone, phoneStepTitles[code]);
     if (code === 3) {
       await phone.getByRole('button', { name: 'Type the odometer reading instead' }).click();
       await phone.getByLabel('Odometer reading').fill(typedOdometer);
