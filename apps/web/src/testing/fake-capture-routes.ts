@@ -65,13 +65,17 @@ async function manual(context: FakeRouteContext): Promise<FakeAnswer> {
   const entry = ManualEntryRequest.parse(await context.request.json());
   const checked = checkManualEntry(entry.photo_code, entry.value);
   if (!checked.ok) return refuse(checked.error.code, checked.error.message);
-  return whileAccepting(context, (found) =>
-    record(context, found, {
+  return whileAccepting(context, (found) => {
+    // as the API: the typed value becomes the session's vehicle VIN or odometer reading
+    const learned = entry.photo_code === 1 ? { vin: checked.value } : { odom_reading: Number(checked.value) };
+    found.session = { ...found.session, vehicle: { ...found.session.vehicle, ...learned } };
+    return record(context, found, {
       photo_code: entry.photo_code,
       manual: true,
+      typedValue: checked.value,
       url: `${fakeApiBaseUrl}/images/default/${entry.photo_code}.jpg`,
-    }),
-  );
+    });
+  });
 }
 
 async function skip(context: FakeRouteContext): Promise<FakeAnswer> {

@@ -157,9 +157,23 @@ describe('SessionReview', () => {
     expect(names).toEqual([`qa-report-${sampleKey}.csv`, `qa-report-${sampleKey}.json`]);
     const [csv, json] = await Promise.all(blobs.map((blob) => blob.text()));
     expect(csv?.split('\r\n')[0]).toBe(
-      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url',
+      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url,typed_value',
     );
     expect(csv?.split('\r\n')).toHaveLength(8);
-    expect(JSON.parse(json ?? '').attempts).toHaveLength(6);
+    expect(csv?.split('\r\n')[4]).toMatch(/,48213$/);
+    const report = JSON.parse(json ?? '') as { attempts: { photo_label: string; typed_value: string | null }[] };
+    expect(report.attempts).toHaveLength(6);
+    expect(report.attempts.map((row) => row.typed_value)).toEqual([null, null, null, '48213', null, null]);
+  });
+
+  it('shows a typed value on its card and in its timeline', async () => {
+    const { user } = await renderReview();
+    const cluster = screen.getByRole('button', { name: /^3\. Cluster/ });
+
+    expect(cluster).toHaveTextContent('Odometer reading: 48213');
+    await user.click(cluster);
+    const attempts = within(screen.getByRole('list', { name: 'Attempts of Cluster' })).getAllByRole('listitem');
+    expect(attempts[0]).toHaveTextContent('Typed odometer reading: 48213');
+    expect(attempts[0]).toHaveTextContent('Entered manually');
   });
 });
