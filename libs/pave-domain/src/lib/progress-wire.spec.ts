@@ -13,6 +13,7 @@ describe('toSessionProgress', () => {
     thumbnailUrl: photo.url === null ? null : `https://images.example.test/${index}.thumb.jpg`,
     qaMeasures: photo.url === null ? null : { sharpness: index },
     verdictSeconds: null,
+    typedValue: null,
   }));
 
   it('answers a body the SessionProgress schema accepts, in capture order', () => {
