@@ -113,7 +113,8 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     await waitForStatus(review, 'COMPLETE');
     // the VIN given at creation was recorded as typed when the capture started; the odometer was typed on the phone
     await waitForCard(stepCard(review, 1, 'VIN'), ['Entered manually']);
-    await waitForCard(stepCard(review, 3, 'Cluster'), ['Entered manually']);
+    await waitForCard(stepCard(review, 3, 'Cluster'), ['Entered manually', `Odometer reading: ${typedOdometer}`]);
+    await waitForCard(stepCard(review, 1, 'VIN'), [`VIN: ${vehicle.vin}`]);
 
     const expected = await client.sessions.results(sessionKey);
     const shown = review.getByRole('region', { name: 'Results JSON' });
@@ -165,6 +166,35 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`));
     await stranger.getByRole('alert').filter({ hasText: 'This inspection link is not valid.' }).waitFor();
     expect(await stranger.getByText(reason).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('sets up a callback on the Integrations page, shows the signing secret and the delivery log; axe clean', async () => {
+    await review.goto(`${running().server.baseUrl}/integrations`);
+    await review.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    const form = review.getByRole('form', { name: 'Add a callback' });
+    await form.getByLabel('Event').selectOption('SESSION:STATUS_CHANGE');
+    // a name that does not resolve is accepted (every send checks it again): deliveries fail and are retried
+    await form.getByLabel('URL').fill('https://hooks.example.test/pave');
+    await form.getByLabel(/Headers/).fill('X-Tenant: e2e');
+    await form.getByRole('button', { name: 'Add callback' }).click();
+    await review.getByRole('row', { name: /SESSION:STATUS_CHANGE/ }).waitFor();
+    expect((await client.callbacks.list()).data).toEqual([
+      expect.objectContaining({ event: 'SESSION:STATUS_CHANGE', headers: { 'X-Tenant': 'e2e' } }),
+    ]);
+    await review.getByRole('button', { name: 'Reveal signing secret' }).click();
+    const secret = (await client.callbacks.signingSecret()).secret;
+    await review.getByText(secret, { exact: true }).waitFor();
+
+    const { session_key: sessionKey, capture_url: captureUrl } = await client.sessions.create();
+    await client.capture(captureUrl).start();
+    const log = review.getByRole('region', { name: 'Delivery log' });
+    await log
+      .getByRole('row', { name: new RegExp(sessionKey) })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await saveScreenshot(review, 'lifecycle-review-integrations');
+    await expectNoBlockingViolations(review, 'the Integrations page');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

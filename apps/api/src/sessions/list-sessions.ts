@@ -34,8 +34,6 @@ function listedProgressOf(attempts: readonly AttemptRow[], publicBaseUrl: string
   };
 }
 
-const instantOf = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
-
 /**
  * `GET /v1/sessions`: a page of the account's sessions, newest first, overdue ones expired first, searched and
  * filtered as the query says, each with its progress (its attempts read per listed session: a page is at most 100).
@@ -52,8 +50,8 @@ export async function listSessions(
     accountId: account.id,
     ...(query.status === undefined ? {} : { status: query.status }),
     ...(query.q === undefined ? {} : { search: query.q.toLowerCase() }),
-    ...(query.created_from === undefined ? {} : { createdFrom: instantOf(query.created_from) }),
-    ...(query.created_before === undefined ? {} : { createdBefore: instantOf(query.created_before) }),
+    ...(query.created_from === undefined ? {} : { createdFrom: Date.parse(query.created_from) }),
+    ...(query.created_before === undefined ? {} : { createdBefore: Date.parse(query.created_before) }),
     limit: query.limit + 1,
     after,
   });

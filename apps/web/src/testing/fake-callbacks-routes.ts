@@ -100,7 +100,8 @@ export function createCallbacksRoutes(state: FakeCallbacksState) {
       if (!event || !found) return refuse('not_found', callbackNotFoundMessage(context.params['event'] ?? ''));
       const body = await parseBody(UpdateCallbackRequest, context.request, 'callback');
       if (!body.ok) return body.answer;
-      const saved: Callback = { ...found, ...body.value };
+      const { url = found.url, method = found.method, headers = found.headers, payload = found.payload } = body.value;
+      const saved: Callback = { event, url, method, headers, payload };
       state.callbacks.set(event, saved);
       return answer(200, { api_key: apiKeyOf(context), ...saved });
     },

@@ -1,6 +1,7 @@
 import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { LocalTime } from '../../../components/local-time.js';
+import { useNow } from '../../../lib/use-now.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { liveRefetchMs } from '../api/live-refetch.js';
 
@@ -37,7 +38,7 @@ const units = [
 
 /** "expires in 6 d" (or h, min) while open; "expired on <local time>" once past. */
 function Expiry({ session }: { session: Session }) {
-  const left = Date.parse(session.expires_at) - Date.now();
+  const left = Date.parse(session.expires_at) - useNow();
   if (session.status === 'EXPIRED' || left <= 0) {
     return (
       <>
