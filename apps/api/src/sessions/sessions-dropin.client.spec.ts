@@ -83,7 +83,8 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       invalid_reason: null,
     });
     expect(await pave.sessions.get(created.session_key)).toEqual(created);
-    expect((await pave.sessions.list()).sessions).toEqual([created]);
+    const progress = { steps_done: 0, steps_total: 13, last_activity_at: null };
+    expect((await pave.sessions.list()).sessions).toEqual([{ ...created, progress }]);
   });
 
   it.each([
