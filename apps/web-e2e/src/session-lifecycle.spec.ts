@@ -10,6 +10,7 @@ import { expectNoBlockingViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext, phoneContext } from './testing/browser.js';
 import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-page.js';
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
+import { phoneStepTitles } from './testing/phone-steps.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
 import type { TestAccount } from './testing/start-server.js';
 import { makeSceneImage, type TestImage } from './testing/test-images.js';
@@ -20,23 +21,6 @@ const typedOdometer = '48213';
 
 /** How long the open capture page may take to notice an invalidation: one poll (10 s) plus a busy machine's slack. */
 const closeTimeoutMs = 25_000;
-
-/** The phone's step titles after the VIN (given at creation, so the capture starts at Interior), in capture order. */
-const stepTitles: Readonly<Record<PhotoCode, string>> = {
-  1: 'VIN',
-  2: 'Interior',
-  3: 'Odometer (instrument cluster)',
-  4: 'Left side',
-  5: 'Front',
-  6: 'Tyres',
-  7: 'Right side',
-  8: 'Rear',
-  9: 'Windshield',
-  10: 'Front left corner',
-  11: 'Front right corner',
-  12: 'Rear right corner',
-  13: 'Rear left corner',
-};
 
 async function signInOnHome(page: Page, baseUrl: string, account: TestAccount): Promise<void> {
   await page.goto(baseUrl);
@@ -73,8 +57,8 @@ async function makeScenes(): Promise<Map<PhotoCode, TestImage>> {
 async function captureAll(phone: Page, scenes: Map<PhotoCode, TestImage>): Promise<void> {
   const [, ...rest] = captureOrder;
   for (const [index, code] of rest.entries()) {
-    if (index > 0) await continueTo(phone, stepTitles[code]);
-    else await expectStep(phone, stepTitles[code]);
+    if (index > 0) await continueTo(phone, phoneStepTitles[code]);
+    else await expectStep(phone, phoneStepTitles[code]);
     if (code === 3) {
       await phone.getByRole('button', { name: 'Type the odometer reading instead' }).click();
       await phone.getByLabel('Odometer reading').fill(typedOdometer);
@@ -129,7 +113,8 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     await waitForStatus(review, 'COMPLETE');
     // the VIN given at creation was recorded as typed when the capture started; the odometer was typed on the phone
     await waitForCard(stepCard(review, 1, 'VIN'), ['Entered manually']);
-    await waitForCard(stepCard(review, 3, 'Cluster'), ['Entered manually']);
+    await waitForCard(stepCard(review, 3, 'Cluster'), ['Entered manually', `Odometer reading: ${typedOdometer}`]);
+    await waitForCard(stepCard(review, 1, 'VIN'), [`VIN: ${vehicle.vin}`]);
 
     const expected = await client.sessions.results(sessionKey);
     const shown = review.getByRole('region', { name: 'Results JSON' });
@@ -181,6 +166,35 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`));
     await stranger.getByRole('alert').filter({ hasText: 'This inspection link is not valid.' }).waitFor();
     expect(await stranger.getByText(reason).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('sets up a callback on the Integrations page, shows the signing secret and the delivery log; axe clean', async () => {
+    await review.goto(`${running().server.baseUrl}/integrations`);
+    await review.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    const form = review.getByRole('form', { name: 'Add a callback' });
+    await form.getByLabel('Event').selectOption('SESSION:STATUS_CHANGE');
+    // a name that does not resolve is accepted (every send checks it again): deliveries fail and are retried
+    await form.getByLabel('URL').fill('https://hooks.example.test/pave');
+    await form.getByLabel(/Headers/).fill('X-Tenant: e2e');
+    await form.getByRole('button', { name: 'Add callback' }).click();
+    await review.getByRole('row', { name: /SESSION:STATUS_CHANGE/ }).waitFor();
+    expect((await client.callbacks.list()).data).toEqual([
+      expect.objectContaining({ event: 'SESSION:STATUS_CHANGE', headers: { 'X-Tenant': 'e2e' } }),
+    ]);
+    await review.getByRole('button', { name: 'Reveal signing secret' }).click();
+    const secret = (await client.callbacks.signingSecret()).secret;
+    await review.getByText(secret, { exact: true }).waitFor();
+
+    const { session_key: sessionKey, capture_url: captureUrl } = await client.sessions.create();
+    await client.capture(captureUrl).start();
+    const log = review.getByRole('region', { name: 'Delivery log' });
+    await log
+      .getByRole('row', { name: new RegExp(sessionKey) })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await saveScreenshot(review, 'lifecycle-review-integrations');
+    await expectNoBlockingViolations(review, 'the Integrations page');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -103,6 +103,8 @@ export {
   Session,
   ListSessionsQuery,
   SessionList,
+  ListedSession,
+  ListedProgress,
   settingsOfCreate,
   toSessionVehicle,
   toSessionObject,

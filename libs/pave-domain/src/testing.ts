@@ -99,6 +99,9 @@ export function buildSessionSettings(overrides: Partial<SessionSettings> = {}): 
   return { ...settingsOfCreate({}), ...overrides };
 }
 
+/** What a typed-in attempt of {@link buildAttemptRecord} holds unless told: a valid VIN, an odometer reading. */
+export const sampleTypedValues = { 1: '1HGCM82633A004352', 3: '48213' } as const;
+
 /** Options of {@link buildAttemptRecord}: the photo's options, and any of what the server knows besides. */
 export type BuildAttemptRecordOptions = BuildPhotoOptions & Partial<Omit<AttemptRecord, 'photo'>>;
 
@@ -107,12 +110,21 @@ export type BuildAttemptRecordOptions = BuildPhotoOptions & Partial<Omit<Attempt
  * QA time), its photo built by {@link buildPhoto} and its thumbnail checked as an absolute http(s) URL.
  */
 export function buildAttemptRecord(options: BuildAttemptRecordOptions = {}): AttemptRecord {
-  const { manual = false, thumbnailUrl = null, qaMeasures = null, verdictSeconds = null, ...photo } = options;
+  const {
+    manual = false,
+    thumbnailUrl = null,
+    qaMeasures = null,
+    verdictSeconds = null,
+    typedValue,
+    ...photo
+  } = options;
+  const built = buildPhoto(photo);
   return {
-    photo: buildPhoto(photo),
+    photo: built,
     manual,
     thumbnailUrl: thumbnailUrl === null ? null : AbsoluteUrl.parse(thumbnailUrl),
     qaMeasures,
     verdictSeconds,
+    typedValue: typedValue ?? (manual ? sampleTypedValues[built.photo_code === 3 ? 3 : 1] : null),
   };
 }

@@ -104,5 +104,6 @@ export function toAttemptRecord(row: AttemptRow, publicBaseUrl: string): Attempt
     thumbnailUrl: row.kind === 'photo' && row.imageId !== null ? thumbnailUrl(publicBaseUrl, row.imageId) : null,
     qaMeasures: row.qaMeasures,
     verdictSeconds: verdictSecondsOf(row),
+    typedValue: row.kind === 'manual' ? row.manualValue : null,
   };
 }

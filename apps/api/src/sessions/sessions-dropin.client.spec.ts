@@ -83,7 +83,8 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       invalid_reason: null,
     });
     expect(await pave.sessions.get(created.session_key)).toEqual(created);
-    expect((await pave.sessions.list()).sessions).toEqual([created]);
+    const progress = { steps_done: 0, steps_total: 13, last_activity_at: null };
+    expect((await pave.sessions.list()).sessions).toEqual([{ ...created, progress }]);
   });
 
   it.each([
@@ -233,5 +234,19 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     await pave.capture(created.capture_url).start();
     expect(await pave.sessions.photos(key)).toHaveLength(1);
     expect((await pave.sessions.get(key)).vehicle.vin).toBe('JN1CV6AR9BM123456');
+  });
+
+  it('returns typed values everywhere: each typed attempt on the progress, the latest in the session vehicle', async () => {
+    const created = await pave.sessions.create({ vehicle: { odom_reading: 120000, odom_unit: 'KILOMETRES' } });
+    const capture = pave.capture(created.capture_url);
+    await capture.manual({ photo_code: 1, value: '1hgcm82633a004352' });
+    await capture.manual({ photo_code: 3, value: '48 213' });
+    await capture.manual({ photo_code: 3, value: '48214' });
+    const progress = await pave.sessions.progress(created.session_key);
+    const typed = (code: number) =>
+      progress.steps.find((step) => step.photo_code === code)?.attempts.map((attempt) => attempt.typed_value);
+    expect([typed(1), typed(3), typed(2)]).toEqual([['1HGCM82633A004352'], ['48213', '48214'], []]);
+    const { vehicle } = await pave.sessions.get(created.session_key);
+    expect(vehicle).toMatchObject({ vin: '1HGCM82633A004352', odom_reading: 48214, odom_unit: 'KILOMETRES' });
   });
 });

@@ -32,11 +32,42 @@ describeEachStorage('Sessions API through @pave/client', (kind) => {
     const created = await pave.sessions.create({ session: { language: 'FR', client_id: 'claim-9' } });
     expect(created).toMatchObject({ status: 'IDLE', language: 'FR', options: { client_id: 'claim-9' } });
     expect(await pave.sessions.get(created.session_key)).toEqual(created);
-    expect(await pave.sessions.list({ status: 'IDLE', limit: 5 })).toEqual({ sessions: [created], next_cursor: null });
+    const none = { steps_done: 0, steps_total: 13, last_activity_at: null };
+    expect(await pave.sessions.list({ status: 'IDLE', limit: 5 })).toEqual({
+      sessions: [{ ...created, progress: none }],
+      next_cursor: null,
+    });
     expect(await pave.sessions.delete(created.session_key)).toEqual({
       message: sessionRemovedMessage(created.session_key),
     });
     await expect(pave.sessions.get(created.session_key)).rejects.toBeInstanceOf(PaveNotFoundError);
+  });
+
+  it('searches the list by key, VIN (given or typed), client id and reference, and filters by creation time', async () => {
+    const at = (minute: number) => (app.clock.now = new Date(Date.parse('2026-03-01T10:00:00Z') + minute * 60_000));
+    at(0);
+    const given = await pave.sessions.create({ vehicle: { vin: 'JN1CV6AR9BM123456', make: 'Infiniti' } });
+    at(30);
+    const referenced = await pave.sessions.create({ session: { client_id: 'claim_9%', reference: { po: 'PO-77' } } });
+    at(60);
+    const typed = await pave.sessions.create();
+    await pave.capture(typed.capture_url).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    const keysFor = async (query: Parameters<PaveClient['sessions']['list']>[0]) =>
+      (await pave.sessions.list(query)).sessions.map((session) => session.session_key);
+
+    expect(await keysFor({ q: 'bm123' })).toEqual([given.session_key]);
+    expect(await keysFor({ q: '1hgcm8' })).toEqual([typed.session_key]);
+    expect(await keysFor({ q: 'CLAIM_9%' })).toEqual([referenced.session_key]);
+    expect(await keysFor({ q: 'claim_90' })).toEqual([]);
+    expect(await keysFor({ q: 'po-77' })).toEqual([referenced.session_key]);
+    expect(await keysFor({ q: typed.session_key.slice(-6).toLowerCase() })).toEqual([typed.session_key]);
+    expect(await keysFor({ created_from: '2026-03-01T10:30:00Z' })).toEqual([
+      typed.session_key,
+      referenced.session_key,
+    ]);
+    expect(await keysFor({ created_before: '2026-03-01T12:30:00+02:00' })).toEqual([given.session_key]);
+    const [listed] = (await pave.sessions.list({ q: typed.session_key })).sessions;
+    expect(listed?.progress).toEqual({ steps_done: 1, steps_total: 13, last_activity_at: '2026-03-01T11:00:00+00:00' });
   });
 
   it("reads the sample's photos in capture order, and their progress", async () => {

@@ -141,6 +141,15 @@ export type SessionPageQuery = {
   readonly status?: SessionStatus;
   readonly limit: number;
   readonly after: SessionCursor | null;
+  /**
+   * Lower-case text that the session key, the client id, the typed VIN, the given vehicle or the client reference
+   * (as stored) contains; absent: no search.
+   */
+  readonly search?: string;
+  /** `created_at` at or after (ms); absent: no lower bound. */
+  readonly createdFrom?: number;
+  /** `created_at` before (ms); absent: no upper bound. */
+  readonly createdBefore?: number;
 };
 
 /** A compare-and-set status change: applied only while the session is still in `from`. */

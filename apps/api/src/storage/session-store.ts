@@ -119,9 +119,24 @@ export function createSessionStore(db: Kysely<Database>, bus: EventBus): Session
       return row ? toSessionRow(row) : null;
     },
     findByKey,
-    async listPage({ accountId, status, limit, after }) {
+    async listPage({ accountId, status, limit, after, search, createdFrom, createdBefore }) {
       let query = db.selectFrom('sessions').selectAll().where('account_id', '=', accountId);
       if (status !== undefined) query = query.where('status', '=', status);
+      if (createdFrom !== undefined) query = query.where('created_at', '>=', createdFrom);
+      if (createdBefore !== undefined) query = query.where('created_at', '<', createdBefore);
+      if (search !== undefined) {
+        // like on both databases, the search text's own % and _ escaped; lower() on both sides: PostgreSQL's like
+        // is case-sensitive, SQLite's only for ASCII
+        const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+        const contains = (column: string) =>
+          sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
+        query = query.where(
+          sql<boolean>`(${sql.join(
+            ['session_key', 'client_id', 'learned_vin', 'vehicle_json', 'reference_json'].map(contains),
+            sql` or `,
+          )})`,
+        );
+      }
       if (after !== null) {
         query = query.where((eb) =>
           eb.or([

@@ -12,6 +12,9 @@ const HomeRoute = lazy(() => import('./routes/home-route.js').then((module) => (
 const SessionRoute = lazy(() =>
   import('./routes/session-route.js').then((module) => ({ default: module.SessionRoute })),
 );
+const IntegrationsRoute = lazy(() =>
+  import('./routes/integrations-route.js').then((module) => ({ default: module.IntegrationsRoute })),
+);
 const CaptureRoute = lazy(() =>
   import('./routes/capture-route.js').then((module) => ({ default: module.CaptureRoute })),
 );
@@ -29,6 +32,12 @@ function RouteContent({ pathname }: { pathname: string }) {
       return (
         <SignInGate title={`Session ${route.sessionKey} · PAVE sessions`}>
           <SessionRoute sessionKey={route.sessionKey} />
+        </SignInGate>
+      );
+    case 'integrations':
+      return (
+        <SignInGate title="Integrations · PAVE sessions">
+          <IntegrationsRoute />
         </SignInGate>
       );
     case 'capture':

@@ -6,6 +6,7 @@ describe('matchRoute', () => {
     ['/sessions/DEM-0123456789', { name: 'session', sessionKey: 'DEM-0123456789' }],
     ['/sessions/DEM-0123456789/', { name: 'session', sessionKey: 'DEM-0123456789' }],
     ['/capture/DEM-0123456789', { name: 'capture', sessionKey: 'DEM-0123456789' }],
+    ['/integrations', { name: 'integrations' }],
     ['/sessions/', { name: 'not_found' }],
     ['/sessions/a/b', { name: 'not_found' }],
     ['/capture/%E0%A4%A', { name: 'not_found' }],

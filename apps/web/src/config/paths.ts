@@ -4,12 +4,14 @@ import { capturePath, capturePathPrefix } from '@pave/domain';
 export type Route =
   | { name: 'home' }
   | { name: 'session'; sessionKey: string }
+  | { name: 'integrations' }
   | { name: 'capture'; sessionKey: string }
   | { name: 'not_found' };
 
 export const paths = {
   home: () => '/',
   session: (sessionKey: string) => `/sessions/${encodeURIComponent(sessionKey)}`,
+  integrations: () => '/integrations',
   capture: capturePath,
 } as const;
 
@@ -27,6 +29,7 @@ function decodeSegment(segment: string): string | null {
 /** The route a pathname points at; unknown paths and undecodable keys are `not_found`. */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (pathname === '/integrations' || pathname === '/integrations/') return { name: 'integrations' };
   const session = sessionPattern.exec(pathname)?.[1];
   const sessionKey = session === undefined ? null : decodeSegment(session);
   if (sessionKey) return { name: 'session', sessionKey };

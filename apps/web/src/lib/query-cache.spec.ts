@@ -136,6 +136,23 @@ describe('createQueryCache', () => {
     expect(other.calls).toHaveLength(0);
   });
 
+  it('invalidates one key alone with exact, leaving the queries under it as they are', async () => {
+    const cache = createQueryCache();
+    const session = controlledQuery<string>(['session', 'A']);
+    const progress = controlledQuery<string>(['session', 'A', 'progress']);
+    [session, progress].forEach((query) => cache.setData(query.descriptor.key, 'old'));
+    cache.observe(session.descriptor.key, noChange, observeEnabled(session.descriptor));
+    cache.observe(progress.descriptor.key, noChange, observeEnabled(progress.descriptor));
+
+    const invalidated = cache.invalidate(['session', 'A'], { exact: true });
+    session.call(0).answer.resolve('new');
+    await invalidated;
+    void cache.fetchIfStale(progress.descriptor);
+
+    expect(cache.read(session.descriptor.key).data).toBe('new');
+    expect(progress.calls).toHaveLength(0);
+  });
+
   it('aborts a fetch in flight when invalidating, and ignores its late answer', async () => {
     const cache = createQueryCache();
     const query = controlledQuery<string>();

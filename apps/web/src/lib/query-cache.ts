@@ -50,8 +50,9 @@ export type QueryCache = {
   /**
    * Marks every query whose key starts with `prefix` stale and refetches the observed ones now (aborting a fetch
    * in flight, which may predate the change); resolves when they are done. Mutations call it after a success.
+   * With `exact`, only the query of that very key.
    */
-  invalidate: (prefix: QueryKey) => Promise<void>;
+  invalidate: (prefix: QueryKey, options?: { exact?: boolean }) => Promise<void>;
   /** Forgets every answer and aborts every fetch (sign-in and sign-out). */
   clear: () => void;
   /** How many queries hold state (tests check that sign-out forgets them). */
@@ -72,7 +73,7 @@ export function createQueryCache(): QueryCache {
       stopFetch(entry);
       store.succeed(entry, data);
     },
-    invalidate: (prefix) => invalidateQueries(store, fetcher, prefix),
+    invalidate: (prefix, options) => invalidateQueries(store, fetcher, prefix, options?.exact ?? false),
     clear: () => clearQueries(store),
     size: () => store.entries.size,
   };

@@ -22,10 +22,19 @@ export function observeQuery<T>(
   };
 }
 
-/** Marks every query under `prefix` stale and refetches the observed ones now; resolves when they are done. */
-export async function invalidateQueries(store: QueryEntries, fetcher: QueryFetcher, prefix: QueryKey): Promise<void> {
+/**
+ * Marks every query under `prefix` (with `exact`, only the query of that key) stale and refetches the observed ones
+ * now; resolves when they are done.
+ */
+export async function invalidateQueries(
+  store: QueryEntries,
+  fetcher: QueryFetcher,
+  prefix: QueryKey,
+  exact = false,
+): Promise<void> {
   const refetches: Promise<void>[] = [];
   for (const [hash, entry] of [...store.entries]) {
+    if (exact && entry.key.length !== prefix.length) continue;
     if (hashKey(entry.key.slice(0, prefix.length)) !== hashKey(prefix)) continue;
     entry.invalid = true;
     const descriptor = [...(store.observers.get(hash) ?? [])].map((observer) => observer.current()).find(Boolean);

@@ -15,11 +15,15 @@ export type OpenEvents = (options: {
 }) => AsyncGenerator<LiveEvent, void, undefined>;
 
 /**
- * Follows a live event stream while mounted: `onUpdate` on each event, and once the stream opens (to catch up with
- * what changed before it did). A stream that cannot be had (refused, or a server without streams) leaves the page
+ * Follows a live event stream while mounted: `onUpdate` with each event, and with null once the stream opens (to
+ * catch up with whatever changed before it did). A stream that cannot be had (refused, or a server without streams) leaves the page
  * polling; one that drops polls until it is back. `key` names the stream: a new key opens a new one.
  */
-export function useLiveEvents(key: string, open: OpenEvents, onUpdate: () => void): LiveConnection {
+export function useLiveEvents(
+  key: string,
+  open: OpenEvents,
+  onUpdate: (event: LiveEvent | null) => void,
+): LiveConnection {
   // the state of the stream of `key`: a new key starts `connecting` without an extra render
   const [current, setCurrent] = useState<{ key: string; connection: LiveConnection }>({
     key,
@@ -32,15 +36,15 @@ export function useLiveEvents(key: string, open: OpenEvents, onUpdate: () => voi
   useEffect(() => {
     const controller = new AbortController();
     const setConnection = (connection: LiveConnection) => setCurrent({ key, connection });
-    const update = () => latest.current.onUpdate();
+    const update = (event: LiveEvent | null) => latest.current.onUpdate(event);
     const onState = (state: StreamState) => {
       if (state === 'open') {
         setConnection('streaming');
-        update();
+        update(null);
       } else if (state === 'reconnecting') setConnection('polling');
     };
     const follow = async () => {
-      for await (const _event of latest.current.open({ signal: controller.signal, onState })) update();
+      for await (const event of latest.current.open({ signal: controller.signal, onState })) update(event);
       setConnection('ended');
     };
     follow().catch(() => {

@@ -4,15 +4,17 @@ import {
   checkAuthHeaders,
   type ApiErrorCode,
   type AttemptRecord,
+  type Delivery,
   type Session,
 } from '@pave/domain';
 import { refuse, type FakeAnswer, type FakeHandler, type FakeJudge } from './fake-api-answers.js';
 import { createFakeStore, type FakeSessionSeed } from './fake-api-store.js';
+import { createCallbacksRoutes, createFakeCallbacksState, type CallbacksRoute } from './fake-callbacks-routes.js';
 import { captureRoutes, type CaptureRoute } from './fake-capture-routes.js';
 import { createSessionsRoutes, paveRoutes, type SessionsRoute } from './fake-sessions-routes.js';
 
 /** A route of the fake API, as `METHOD /path/:param` (what {@link FakeApi.failNext} and `sentJson` take). */
-export type FakeRoute = SessionsRoute | CaptureRoute;
+export type FakeRoute = SessionsRoute | CaptureRoute | CallbacksRoute;
 
 /**
  * What to do instead of answering one call: refuse as the API would (`code` gives the status, the route the body's
@@ -30,6 +32,8 @@ export type FakeApiOptions = {
   readonly judge?: FakeJudge;
   /** The account's username (its sessions' key prefix); default `demo`. */
   readonly username?: string;
+  /** The account's webhook delivery log, newest first; default none. */
+  readonly deliveries?: readonly Delivery[];
 };
 
 /** A `fetch` that answers like the API, from in-memory sessions, with a call log and injected failures. */
@@ -120,8 +124,12 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const username = options.username ?? 'demo';
   const store = createFakeStore(options.sessions ?? [], username);
   const sessionsRoutes = createSessionsRoutes(username);
-  const signedRoutes: ReadonlySet<FakeRoute> = new Set(Object.keys(sessionsRoutes) as SessionsRoute[]);
-  const routes = toRoutes({ ...sessionsRoutes, ...captureRoutes });
+  const callbacksRoutes = createCallbacksRoutes(createFakeCallbacksState(options.deliveries));
+  const signedRoutes: ReadonlySet<FakeRoute> = new Set([
+    ...(Object.keys(sessionsRoutes) as SessionsRoute[]),
+    ...(Object.keys(callbacksRoutes) as CallbacksRoute[]),
+  ]);
+  const routes = toRoutes({ ...sessionsRoutes, ...callbacksRoutes, ...captureRoutes });
   const judge = options.judge ?? (() => null);
   const calls: string[] = [];
   const sent: { route: FakeRoute; json: unknown }[] = [];

@@ -80,6 +80,7 @@ async function manual(context: FakeRouteContext): Promise<FakeAnswer> {
     return record(context, found, {
       photo_code: entry.photo_code,
       manual: true,
+      typedValue: checked.value,
       url: `${fakeApiBaseUrl}/images/default/${entry.photo_code}.jpg`,
     });
   });

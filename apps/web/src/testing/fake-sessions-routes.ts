@@ -1,4 +1,7 @@
 import {
+  captureProgress,
+  isStepDone,
+  type ListedProgress,
   buildSessionKey,
   CreateSessionRequest,
   isDeletableStatus,
@@ -21,22 +24,47 @@ import {
   type FakeHandler,
   type FakeRouteContext,
 } from './fake-api-answers.js';
-import type { FakeStore } from './fake-api-store.js';
+import type { FakeSessionEntry, FakeStore } from './fake-api-store.js';
 import { createSessionChangeRoutes } from './fake-session-changes.js';
 import { eventsRoutes } from './fake-events-routes.js';
 
 // a new session expires after the default account's window, a week
 const expiryWindowMs = 7 * 86_400_000;
 
+/** What the API's search looks at: the key, client id, VIN, vehicle facts and reference values. */
+function searchTextOf(session: Session): string {
+  const { session_key: key, options, vehicle, reference } = session;
+  return [key, options.client_id, ...Object.values(vehicle), ...Object.values(reference ?? {})].join(' ').toLowerCase();
+}
+
+function matches(session: Session, query: ListSessionsQuery): boolean {
+  const created = Date.parse(session.created_at);
+  return (
+    (query.status === undefined || session.status === query.status) &&
+    (query.q === undefined || searchTextOf(session).includes(query.q.toLowerCase())) &&
+    (query.created_from === undefined || created >= Date.parse(query.created_from)) &&
+    (query.created_before === undefined || created < Date.parse(query.created_before))
+  );
+}
+
+function listedProgressOf(entry: FakeSessionEntry): ListedProgress {
+  const { steps } = captureProgress(entry.attempts.map((attempt) => attempt.photo));
+  const times = entry.attempts.map((attempt) => attempt.photo.updated_at).sort();
+  return {
+    steps_done: steps.filter((step) => isStepDone(step.photoCode, step.state)).length,
+    steps_total: steps.length,
+    last_activity_at: times.at(-1) ?? null,
+  };
+}
+
 function list({ url, store }: FakeRouteContext): SessionList {
   const query = ListSessionsQuery.parse(Object.fromEntries(url.searchParams));
   // newest first; of two created at once, the one created later first
-  const sessions = store
-    .entries()
-    .map((entry) => entry.session)
+  const sessions = [...store.entries()]
     .reverse()
-    .sort((a, b) => b.created_at.localeCompare(a.created_at))
-    .filter((session) => query.status === undefined || session.status === query.status);
+    .sort((a, b) => b.session.created_at.localeCompare(a.session.created_at))
+    .filter((entry) => matches(entry.session, query))
+    .map((entry) => ({ ...entry.session, progress: listedProgressOf(entry) }));
   const offset = Number(query.cursor ?? '0');
   const end = offset + query.limit;
   return { sessions: sessions.slice(offset, end), next_cursor: end < sessions.length ? String(end) : null };

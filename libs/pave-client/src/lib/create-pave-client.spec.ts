@@ -166,7 +166,8 @@ describe('createPaveClient: sessions', () => {
   });
 
   it('lists sessions with status, limit and cursor in the query, leaving out what is not given', async () => {
-    const page = { sessions: [buildSession()], next_cursor: null };
+    const progress = { steps_done: 0, steps_total: 13, last_activity_at: null };
+    const page = { sessions: [{ ...buildSession(), progress }], next_cursor: null };
     server.route('GET /v1/sessions?status=IDLE&limit=5', { status: 200, json: page });
 
     await expect(client().sessions.list({ status: 'IDLE', limit: 5 })).resolves.toEqual(page);

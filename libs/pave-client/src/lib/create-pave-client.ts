@@ -29,7 +29,10 @@ export type PaveClientOptions = ApiClientOptions & {
   now?: (() => Date) | undefined;
 };
 
-/** Query of `sessions.list`: status filter, page size (1–100, server default 20), cursor from `next_cursor`. */
+/**
+ * Query of `sessions.list`: status filter, page size (1–100, server default 20), cursor from `next_cursor`, search
+ * text `q` (key, VIN, client id or reference) and creation bounds `created_from` / `created_before` (ISO instants).
+ */
 export type ListSessionsParams = Partial<ListSessionsQuery>;
 
 /** A session's notes (`/v1/sessions/:key/notes`). */
@@ -108,11 +111,11 @@ function buildSessionsClient(send: Transport, settings: TransportSettings): Sess
     create: (input = {}, options) =>
       send({ method: 'POST', path: '/v1/sessions', json: input, schema: Session }, options),
     list: (query = {}, options) => {
-      const { status, limit, cursor } = query;
+      const { status, limit, cursor, q, created_from, created_before } = query;
       const call = {
         method: 'GET',
         path: '/v1/sessions',
-        query: { status, limit, cursor },
+        query: { status, limit, cursor, q, created_from, created_before },
         schema: SessionList,
       } as const;
       return send(call, options);

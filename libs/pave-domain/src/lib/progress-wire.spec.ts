@@ -13,6 +13,7 @@ describe('toSessionProgress', () => {
     thumbnailUrl: photo.url === null ? null : `https://images.example.test/${index}.thumb.jpg`,
     qaMeasures: photo.url === null ? null : { sharpness: index },
     verdictSeconds: null,
+    typedValue: null,
   }));
 
   it('answers a body the SessionProgress schema accepts, in capture order', () => {
@@ -38,9 +39,25 @@ describe('toSessionProgress', () => {
       'processing_seconds',
       'thumbnail_url',
       'qa_measures',
+      'typed_value',
     ]);
     expect(superseded).toMatchObject({ reason_code: 'wrong_view', processing_seconds: null });
     expect(latest).toMatchObject({ reason_code: null, processing_seconds: 105, thumbnail_url: expect.any(String) });
+  });
+
+  it('carries every typed value, a retyped one included, and none for photos', () => {
+    const vin = (value: string) => buildAttemptRecord({ photo_code: 1, manual: true, typedValue: value });
+    const progress = toSessionProgress(session, [
+      vin('1HGCM82633A004352'),
+      vin('JN1CV6AR9BM123456'),
+      buildAttemptRecord({ photo_code: 2, typedValue: 'ignored: a photo' }),
+    ]);
+
+    expect(progress.steps[0]?.attempts.map((attempt) => attempt.typed_value)).toEqual([
+      '1HGCM82633A004352',
+      'JN1CV6AR9BM123456',
+    ]);
+    expect(progress.steps[1]?.attempts[0]?.typed_value).toBeNull();
   });
 
   it('uses the verdict seconds the server kept, superseded attempts included', () => {
@@ -78,6 +95,7 @@ describe('ProgressAttempt', () => {
     processing_seconds: 1,
     thumbnail_url: 'https://images.example.test/2.thumb.jpg',
     qa_measures: null,
+    typed_value: null,
   };
 
   it('accepts an absolute http(s) thumbnail or none', () => {

@@ -22,6 +22,8 @@ export const ProgressAttempt = z
     /** Thumbnail of the stored image (absolute http(s), like `url`); null when there is no image. */
     thumbnail_url: z.nullable(AbsoluteUrl),
     qa_measures: QaMeasures,
+    /** The value the driver typed instead of a photo (a VIN, an odometer reading); null for photos and skips. */
+    typed_value: z.nullable(z.string()),
   })
   .check(z.superRefine(refineSessionPhoto));
 export type ProgressAttempt = z.infer<typeof ProgressAttempt>;
@@ -68,6 +70,8 @@ export type AttemptRecord = {
   readonly thumbnailUrl: string | null;
   /** What image QA measured; null for typed-in values and skips. */
   readonly qaMeasures: QaMeasures;
+  /** The value typed in (a VIN, an odometer reading) when `manual`; null otherwise. */
+  readonly typedValue: string | null;
   /**
    * Seconds QA took on this attempt, when the server kept it; null when unknown (the latest attempt then takes
    * `updated_at - created_at`, a superseded one stays unknown because its retake overwrote `updated_at`).
@@ -119,6 +123,7 @@ function toProgressAttempt(attempt: AttemptProgress<RecordedPhoto<AttemptRecord>
     processing_seconds: attempt.processingSeconds,
     thumbnail_url: record.thumbnailUrl,
     qa_measures: record.qaMeasures,
+    typed_value: record.manual ? record.typedValue : null,
   };
 }
 

@@ -102,11 +102,36 @@ export const ListSessionsQuery = z.strictObject({
   status: z.optional(SessionStatus),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
   cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
+  /**
+   * Search (1–64 characters, case-insensitive, anywhere in the text): the session key, the VIN (given or typed),
+   * the client id, a client reference value, or another given vehicle fact (make, model…).
+   */
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  /** Only sessions created at or after this instant (ISO 8601 with an offset, e.g. `2021-05-27T00:00:00+02:00`). */
+  created_from: z.optional(z.iso.datetime({ offset: true })),
+  /** Only sessions created before this instant. */
+  created_before: z.optional(z.iso.datetime({ offset: true })),
 });
 export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
 
+/** A listed session's capture, at a glance (ours): how many of the 13 steps are done, and when it last moved. */
+export const ListedProgress = z.object({
+  /** Steps done (see `isStepDone`): accepted, typed in, skipped, or an exterior view left rejected. */
+  steps_done: z.int().check(z.nonnegative()),
+  steps_total: z.int().check(z.positive()),
+  /** When the latest attempt was made or judged; null before any. */
+  last_activity_at: z.nullable(WireTimestamp),
+});
+export type ListedProgress = z.infer<typeof ListedProgress>;
+
+/** A session as `GET /v1/sessions` lists it: the session object, plus its `progress` (ours). */
+export const ListedSession = z
+  .object({ ...sessionShape, progress: ListedProgress })
+  .check(z.superRefine((session, ctx) => refineSession(session, ctx as z.core.$RefinementCtx<SessionFields>)));
+export type ListedSession = z.infer<typeof ListedSession>;
+
 /** 200 body of `GET /v1/sessions`: newest first; `next_cursor` is null on the last page. */
-export const SessionList = z.object({ sessions: z.array(Session), next_cursor: z.nullable(z.string()) });
+export const SessionList = z.object({ sessions: z.array(ListedSession), next_cursor: z.nullable(z.string()) });
 export type SessionList = z.infer<typeof SessionList>;
 
 /** What the integrator set on a session (at creation, changed by updates), as the server keeps it. */

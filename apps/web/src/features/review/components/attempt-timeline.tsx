@@ -9,6 +9,7 @@ import {
 import { StepStateBadge } from '../../../components/step-state-badge.js';
 import { formatSeconds, formatTimestamp } from '../../../lib/format.js';
 import { attemptKey } from '../utils/lightbox-items.js';
+import { typedValueName } from '../utils/typed-value.js';
 
 /** Props of {@link AttemptTimeline}. */
 export type AttemptTimelineProps = {
@@ -35,9 +36,9 @@ function Measures({ measures }: { measures: QaMeasures }) {
   );
 }
 
-// Only the step's state says whether its latest value was typed in; earlier attempts show as photographed.
+// An attempt with a typed value was typed in; so was the latest one of a step whose state says so.
 function attemptState(step: ProgressStep, attempt: ProgressAttempt, latest: boolean): StepState {
-  return attemptStateOf(attempt, latest && step.state === 'manual');
+  return attemptStateOf(attempt, attempt.typed_value !== null || (latest && step.state === 'manual'));
 }
 
 type AttemptItemProps = {
@@ -67,6 +68,11 @@ function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
           Attempt {index + 1} <StepStateBadge state={state} />
           {latest ? null : <span className="timeline__superseded"> superseded by a retake</span>}
         </h3>
+        {attempt.typed_value !== null ? (
+          <p className="timeline__typed">
+            Typed {typedValueName(step.photo_code)}: <strong>{attempt.typed_value}</strong>
+          </p>
+        ) : null}
         {verdict && !verdict.approved ? (
           <p>
             Reason: {verdict.reason}

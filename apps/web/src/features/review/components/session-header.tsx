@@ -1,6 +1,7 @@
 import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
-import { formatTimestamp } from '../../../lib/format.js';
+import { LocalTime } from '../../../components/local-time.js';
+import { useNow } from '../../../lib/use-now.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { liveRefetchMs } from '../api/live-refetch.js';
 
@@ -13,6 +14,45 @@ export type SessionHeaderProps = {
   /** How updates arrive (the event stream, or polling). */
   connection: LiveConnection;
 };
+
+/** "2021 Honda Accord · VIN 1HGC…", odometer with its unit; empty when nothing is known. */
+function vehicleText({ vehicle }: Session): string {
+  const named = [vehicle.year, vehicle.make, vehicle.model, vehicle.trim].filter((part) => part !== null).join(' ');
+  const vin = vehicle.vin === null ? '' : `VIN ${vehicle.vin}`;
+  const unit = { KILOMETRES: ' km', MILES: ' mi' }[vehicle.odom_unit ?? 'KILOMETRES'];
+  const odometer = vehicle.odom_reading === null ? '' : `${vehicle.odom_reading}${vehicle.odom_unit ? unit : ''}`;
+  return [named, vin, odometer].filter((part) => part !== '').join(' · ');
+}
+
+/** The integrator's id and references: "claim-9 · po=PO-77". */
+function clientReferenceText(session: Session): string {
+  const references = Object.entries(session.reference ?? {}).map(([name, value]) => `${name}=${value}`);
+  return [session.options.client_id, ...references].filter((part) => part !== null).join(' · ');
+}
+
+const units = [
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+] as const;
+
+/** "expires in 6 d" (or h, min) while open; "expired on <local time>" once past. */
+function Expiry({ session }: { session: Session }) {
+  const left = Date.parse(session.expires_at) - useNow();
+  if (session.status === 'EXPIRED' || left <= 0) {
+    return (
+      <>
+        expired on <LocalTime wire={session.expires_at} />
+      </>
+    );
+  }
+  const [size, unit] = units.find(([ms]) => left >= ms) ?? units[2];
+  return (
+    <span title={`on ${new Date(session.expires_at).toLocaleString()}`}>
+      expires in {Math.max(1, Math.floor(left / size))} {unit}
+    </span>
+  );
+}
 
 function doneCount(progress: SessionProgress): number {
   return progress.steps.filter((step) => isStepDone(step.photo_code, step.state)).length;
@@ -63,7 +103,23 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
           <div>
             <dt>Created</dt>
             <dd>
-              <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
+              <LocalTime wire={session.created_at} />
+            </dd>
+          </div>
+        ) : null}
+        {session?.inspect_ended_at ? (
+          <div>
+            <dt>Completed</dt>
+            <dd>
+              <LocalTime wire={session.inspect_ended_at} />
+            </dd>
+          </div>
+        ) : null}
+        {session && session.status !== 'COMPLETE' && session.status !== 'INVALID' ? (
+          <div>
+            <dt>Expiry</dt>
+            <dd>
+              <Expiry session={session} />
             </dd>
           </div>
         ) : null}
@@ -73,14 +129,22 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
             <dd>{session.invalid_reason}</dd>
           </div>
         ) : null}
-        {session && (session.vehicle.make ?? session.vehicle.vin) ? (
+        {session && vehicleText(session) ? (
           <div>
             <dt>Vehicle</dt>
-            <dd>
-              {[session.vehicle.year, session.vehicle.make, session.vehicle.model, session.vehicle.vin]
-                .filter((part) => part !== null)
-                .join(' ')}
-            </dd>
+            <dd>{vehicleText(session)}</dd>
+          </div>
+        ) : null}
+        {session && clientReferenceText(session) ? (
+          <div>
+            <dt>Client reference</dt>
+            <dd>{clientReferenceText(session)}</dd>
+          </div>
+        ) : null}
+        {session?.contact ? (
+          <div>
+            <dt>Contact</dt>
+            <dd>{[session.contact.first_name, session.contact.last_name].filter(Boolean).join(' ') || '—'}</dd>
           </div>
         ) : null}
         {session ? (

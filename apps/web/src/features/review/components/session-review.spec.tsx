@@ -30,6 +30,46 @@ describe('SessionReview', () => {
     expect(await screen.findByText('Live: changes appear as they happen.')).toBeInTheDocument();
   });
 
+  it('shows the vehicle, client reference, contact and expiry in the header, times local with UTC on hover', async () => {
+    const expires = new Date(Date.now() + 6 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const seed = buildReviewSeed({
+      vehicle: {
+        ...buildReviewSeed().session.vehicle,
+        year: 2011,
+        make: 'Infiniti',
+        model: 'G37',
+        vin: 'JN1CV6AR9BM123456',
+      },
+      options: { client_id: 'claim-9', sms: null },
+      reference: { po: 'PO-77' },
+      contact: { first_name: 'Ana', last_name: 'Silva' },
+      expires_at: expires,
+    });
+    await renderReview(sessionPath, createFakeApi({ sessions: [seed] }));
+
+    const facts = await screen.findByText('2011 Infiniti G37 · VIN JN1CV6AR9BM123456');
+    const header = facts.closest('dl') as HTMLElement;
+    expect(within(header).getByText('claim-9 · po=PO-77')).toBeInTheDocument();
+    expect(within(header).getByText('Ana Silva')).toBeInTheDocument();
+    expect(within(header).getByText('expires in 6 d')).toBeInTheDocument();
+    expect(
+      within(header).getByText(
+        (_, element) => element?.tagName === 'TIME' && element.getAttribute('title') === '2021-05-27 07:30:00 UTC',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when an expired session expired', async () => {
+    await renderReview(
+      sessionPath,
+      createFakeApi({ sessions: [buildReviewSeed({ status: 'EXPIRED', active: false })] }),
+    );
+
+    const expiry = (await screen.findByText('Expiry')).nextElementSibling as HTMLElement;
+    expect(expiry).toHaveTextContent(/^expired on /);
+    expect(within(expiry).getByRole('time')).toHaveAttribute('title', '2021-06-03 07:30:00 UTC');
+  });
+
   it('applies the filter from the URL, so a link reproduces the view', async () => {
     await renderReview(`${sessionPath}?filter=rejected`);
 
@@ -157,9 +197,23 @@ describe('SessionReview', () => {
     expect(names).toEqual([`qa-report-${sampleKey}.csv`, `qa-report-${sampleKey}.json`]);
     const [csv, json] = await Promise.all(blobs.map((blob) => blob.text()));
     expect(csv?.split('\r\n')[0]).toBe(
-      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url',
+      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url,typed_value',
     );
     expect(csv?.split('\r\n')).toHaveLength(8);
-    expect(JSON.parse(json ?? '').attempts).toHaveLength(6);
+    expect(csv?.split('\r\n')[4]).toMatch(/,48213$/);
+    const report = JSON.parse(json ?? '') as { attempts: { photo_label: string; typed_value: string | null }[] };
+    expect(report.attempts).toHaveLength(6);
+    expect(report.attempts.map((row) => row.typed_value)).toEqual([null, null, null, '48213', null, null]);
+  });
+
+  it('shows a typed value on its card and in its timeline', async () => {
+    const { user } = await renderReview();
+    const cluster = screen.getByRole('button', { name: /^3\. Cluster/ });
+
+    expect(cluster).toHaveTextContent('Odometer reading: 48213');
+    await user.click(cluster);
+    const attempts = within(screen.getByRole('list', { name: 'Attempts of Cluster' })).getAllByRole('listitem');
+    expect(attempts[0]).toHaveTextContent('Typed odometer reading: 48213');
+    expect(attempts[0]).toHaveTextContent('Entered manually');
   });
 });

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { parseApprovedMessage, type PhotoCode, type ProgressAttempt, type ProgressStep } from '@pave/domain';
 import { StepStateBadge, stepStateText } from '../../../components/step-state-badge.js';
+import { typedValueLabel } from '../utils/typed-value.js';
 
 /** Props of {@link StepCard}. */
 export type StepCardProps = {
@@ -55,6 +56,11 @@ export const StepCard = memo(function StepCard({ step, selected, onSelect }: Ste
       </span>
       <StepStateBadge state={step.state} />
       {reason ? <span className="step-card__reason">Reason: {reason}</span> : null}
+      {latest?.typed_value != null ? (
+        <span className="step-card__typed">
+          {typedValueLabel(step.photo_code)}: {latest.typed_value}
+        </span>
+      ) : null}
       <span className="step-card__attempts">{attemptsText(step.attempts.length)}</span>
     </button>
   );

@@ -28,13 +28,15 @@ describe('QA report', () => {
 
     expect(lines[0]).toBe(qaReportColumns.join(','));
     expect(lines[0]).toBe(
-      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url',
+      'step,photo_code,photo_label,attempt,approved,approved_message,reason_code,created_at,updated_at,processing_seconds,url,typed_value',
     );
     expect(lines[2]).toBe(
-      '2,2,Interior,1,false,REJECTED: Wrong View,wrong_view,2021-05-27T07:36:02+00:00,2021-05-27T07:36:02+00:00,2,http://localhost/images/2-2.jpg',
+      '2,2,Interior,1,false,REJECTED: Wrong View,wrong_view,2021-05-27T07:36:02+00:00,2021-05-27T07:36:02+00:00,2,http://localhost/images/2-2.jpg,',
     );
+    // the odometer reading the driver typed on the Cluster step
+    expect(lines[4]).toMatch(/^3,3,Cluster,1,true,ACCEPTED,.*,48213$/);
     expect(lines[6]).toBe(
-      '5,10,Front_Left,1,false,REJECTED: Skipped,skipped,2021-05-27T07:36:16+00:00,2021-05-27T07:36:18+00:00,2,',
+      '5,10,Front_Left,1,false,REJECTED: Skipped,skipped,2021-05-27T07:36:16+00:00,2021-05-27T07:36:18+00:00,2,,',
     );
     expect(lines).toHaveLength(8);
   });
@@ -62,7 +64,7 @@ describe('QA report', () => {
     };
 
     expect(toQaReportCsv(progress).split('\r\n')[1]).toBe(
-      '12,9,Windshield,1,false,"REJECTED: Glare, reflections",,2021-05-27T07:36:16+00:00,2021-05-27T07:36:18+00:00,2,https://images.example.test/9.jpg',
+      '12,9,Windshield,1,false,"REJECTED: Glare, reflections",,2021-05-27T07:36:16+00:00,2021-05-27T07:36:18+00:00,2,https://images.example.test/9.jpg,',
     );
   });
 });

@@ -14,6 +14,7 @@ export const qaReportColumns = [
   'updated_at',
   'processing_seconds',
   'url',
+  'typed_value',
 ] as const;
 export type QaReportColumn = (typeof qaReportColumns)[number];
 
@@ -35,6 +36,7 @@ export function buildQaReportRows(progress: SessionProgress): QaReportRow[] {
       updated_at: attempt.updated_at,
       processing_seconds: attempt.processing_seconds,
       url: attempt.url,
+      typed_value: attempt.typed_value,
     })),
   );
 }

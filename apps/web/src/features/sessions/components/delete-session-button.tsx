@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { summarizeError } from '../../../lib/errors.js';
 import { useDeleteSession } from '../api/delete-session.js';
 
@@ -8,13 +9,19 @@ import { useDeleteSession } from '../api/delete-session.js';
 export function DeleteSessionButton(props: {
   sessionKey: string;
   onDeleted?: ((sessionKey: string) => void) | undefined;
+  /** Told the API's words when it refuses (the list then refreshes, and this row may lose its button). */
+  onRefused?: ((message: string) => void) | undefined;
 }) {
-  const { sessionKey, onDeleted } = props;
+  const { sessionKey, onDeleted, onRefused } = props;
   const remove = useDeleteSession();
   const onClick = () => {
     if (!window.confirm(`Delete session ${sessionKey}? Its capture link will stop working.`)) return;
     remove.mutate(sessionKey, { onSuccess: () => onDeleted?.(sessionKey) });
   };
+  const refusal = remove.status === 'error' ? summarizeError(remove.error).message : null;
+  useEffect(() => {
+    if (refusal !== null) onRefused?.(refusal);
+  }, [refusal, onRefused]);
   return (
     <>
       <button
@@ -26,7 +33,7 @@ export function DeleteSessionButton(props: {
       >
         {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
       </button>
-      {remove.status === 'error' ? <span role="alert">{summarizeError(remove.error).message}</span> : null}
+      {refusal !== null && !onRefused ? <span role="alert">{refusal}</span> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createCaptureClient } from '@pave/client';
-import { buildSession } from '@pave/domain/testing';
+import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
 import { fakeCaptureUrl } from '../../../testing/fake-api-answers.js';
 import { createFakeApi } from '../../../testing/fake-api.js';
 import { renderApp } from '../../../testing/render-app.js';
@@ -13,6 +13,11 @@ function sessionSeeds(count: number) {
       created_at: `2021-05-27T07:${String(index).padStart(2, '0')}:00+00:00`,
     }),
   }));
+}
+
+function vehicleWith(vin: string) {
+  const none = { year: null, make: null, model: null, body_type: null, trim: null, transmission: null };
+  return { ...none, vin, ext_col: null, int_col: null, odom_reading: null, odom_unit: null };
 }
 
 function rowKeys(): string[] {
@@ -52,6 +57,57 @@ describe('SessionsTable', () => {
     await screen.findByText('DEM-0000000000');
     expect(rowKeys()).toHaveLength(25);
     expect(screen.queryByRole('button', { name: 'Load more sessions' })).toBeNull();
+    expect(new URLSearchParams(window.location.search).get('pages')).toBe('2');
+  });
+
+  it('shows as many pages as the URL says, so a reload keeps what was shown', async () => {
+    renderApp({ api: createFakeApi({ sessions: sessionSeeds(45) }), path: '/?pages=2' });
+
+    await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument());
+    await waitFor(() => expect(rowKeys()).toHaveLength(40));
+  });
+
+  it('searches by VIN and client reference, and filters by creation day, from the URL', async () => {
+    const seeds = [
+      buildSession({ session_key: 'DEM-00000000A1', vehicle: vehicleWith('JN1CV6AR9BM123456') }),
+      buildSession({ session_key: 'DEM-00000000B2', options: { client_id: 'claim-77', sms: null } }),
+    ].map((session) => ({ session }));
+    const { user, api } = renderApp({ api: createFakeApi({ sessions: seeds }) });
+    await screen.findByRole('table');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Key, VIN or client reference' }), 'bm1234');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+
+    await waitFor(() => expect(rowKeys()).toEqual(['DEM-00000000A1']));
+    expect(new URLSearchParams(window.location.search).get('q')).toBe('bm1234');
+    expect(api.calls).toContain('GET /v1/sessions?limit=20&q=bm1234');
+    const row = screen.getByRole('row', { name: /DEM-00000000A1/ });
+    expect(row).toHaveTextContent('JN1CV6AR9BM123456');
+    expect(within(row).getByLabelText('0 of 13 steps done')).toHaveTextContent('0/13');
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Key, VIN or client reference' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Key, VIN or client reference' }), 'CLAIM-77');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() => expect(rowKeys()).toEqual(['DEM-00000000B2']));
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Key, VIN or client reference' }));
+    await user.type(screen.getByLabelText('Created from'), '2030-01-01');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('No sessions match.')).toBeInTheDocument();
+    expect(api.calls.at(-1)).toMatch(/^GET \/v1\/sessions\?limit=20&created_from=20(29-12-3\d|30-01-01)T/);
+  });
+
+  it('shows each session’s progress, last activity and completion time, in local time with UTC on hover', async () => {
+    const attempts = [buildAttemptRecord({ photo_code: 1, updated_at: '2021-05-27T07:41:00+00:00' })];
+    const session = buildSession({ session_key: 'DEM-00000000C3', status: 'PROCESS' });
+    renderApp({ api: createFakeApi({ sessions: [{ session, attempts }] }) });
+
+    const row = await screen.findByRole('row', { name: /DEM-00000000C3/ });
+    expect(within(row).getByLabelText('1 of 13 steps done')).toHaveTextContent('1/13');
+    const times = within(row).getAllByRole('time');
+    expect(times.map((time) => time.getAttribute('title'))).toContain('2021-05-27 07:41:00 UTC');
+    // not completed: no completion time
+    expect(within(row).getAllByRole('cell').at(-2)).toHaveTextContent('—');
   });
 
   it('navigates to a session page in-app', async () => {
@@ -105,6 +161,9 @@ describe('SessionsTable', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('has been started and cannot be deleted.');
     expect(rowKeys()).toEqual(['DEM-000000IDLE']);
+    // the refusal refreshed the list: the row now says STARTED and offers no delete
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete session DEM-000000IDLE' })).toBeNull());
+    expect(screen.getByRole('alert')).toHaveTextContent('has been started and cannot be deleted.');
     confirm.mockRestore();
   });
 });

@@ -1,24 +1,38 @@
-import { isDeletableStatus, type Session } from '@pave/domain';
+import { useCallback, useState, type FormEvent } from 'react';
+import { isDeletableStatus, type ListedSession } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { LocalTime } from '../../../components/local-time.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
 import { summarizeError } from '../../../lib/errors.js';
-import { formatTimestamp } from '../../../lib/format.js';
 import { Link } from '../../../lib/router.js';
 import { useAccountEvents } from '../api/account-events.js';
 import { useSessionsList } from '../api/sessions-list.js';
-
-/** How often the list is refreshed when the account's event stream cannot be had. */
-const listPollMs = 5000;
-import { setStatusFilter, useStatusFilter } from '../hooks/use-status-filter.js';
+import { setListFilters, useListFilters, type ListFilters } from '../hooks/use-list-filters.js';
 import { DeleteSessionButton } from './delete-session-button.js';
 import { StatusFilter } from './status-filter.js';
 import './sessions-table.css';
 
+/** How often the list is refreshed when the account's event stream cannot be had. */
+const listPollMs = 5000;
+
 /** Told the key of a session the reviewer deleted from the list. */
 type OnDeleted = ((sessionKey: string) => void) | undefined;
 
-function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDeleted }) {
+function vehicleOf({ vehicle }: ListedSession): string {
+  const named = [vehicle.year, vehicle.make, vehicle.model].filter((part) => part !== null).join(' ');
+  return [named, vehicle.vin].filter((part) => part !== null && part !== '').join(' · ') || '—';
+}
+
+function clientReferenceOf(session: ListedSession): string {
+  const references = Object.entries(session.reference ?? {}).map(([name, value]) => `${name}=${value}`);
+  return [session.options.client_id, ...references].filter((part) => part !== null).join(', ') || '—';
+}
+
+type RowProps = { session: ListedSession; onDeleted: OnDeleted; onRefused: (message: string) => void };
+
+function SessionRow({ session, onDeleted, onRefused }: RowProps) {
+  const { progress } = session;
   return (
     <tr>
       <th scope="row">
@@ -28,20 +42,35 @@ function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDel
         <SessionStatusBadge status={session.status} />
       </td>
       <td>
-        <time dateTime={session.created_at}>{formatTimestamp(session.created_at)}</time>
+        <span aria-label={`${progress.steps_done} of ${progress.steps_total} steps done`}>
+          {progress.steps_done}/{progress.steps_total}
+        </span>
       </td>
-      <td>{session.options.client_id ?? '—'}</td>
+      <td>{vehicleOf(session)}</td>
+      <td>{clientReferenceOf(session)}</td>
+      <td>
+        <LocalTime wire={session.created_at} />
+      </td>
+      <td>{progress.last_activity_at ? <LocalTime wire={progress.last_activity_at} /> : '—'}</td>
+      <td>{session.inspect_ended_at ? <LocalTime wire={session.inspect_ended_at} /> : '—'}</td>
       <td>
         {isDeletableStatus(session.status) ? (
-          <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
+          <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} onRefused={onRefused} />
         ) : null}
       </td>
     </tr>
   );
 }
 
-function SessionRows({ sessions, onDeleted }: { sessions: readonly Session[]; onDeleted: OnDeleted }) {
-  if (sessions.length === 0) return <p>No sessions yet.</p>;
+function SessionRows({
+  sessions,
+  filtered,
+  ...row
+}: Omit<RowProps, 'session'> & {
+  sessions: readonly ListedSession[];
+  filtered: boolean;
+}) {
+  if (sessions.length === 0) return <p>{filtered ? 'No sessions match.' : 'No sessions yet.'}</p>;
   return (
     <div className="sessions-table__scroll">
       <table className="sessions-table">
@@ -50,14 +79,18 @@ function SessionRows({ sessions, onDeleted }: { sessions: readonly Session[]; on
           <tr>
             <th scope="col">Session</th>
             <th scope="col">Status</th>
-            <th scope="col">Created</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Vehicle</th>
             <th scope="col">Client reference</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Completed</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <SessionRow key={session.session_key} session={session} onDeleted={onDeleted} />
+            <SessionRow key={session.session_key} session={session} {...row} />
           ))}
         </tbody>
       </table>
@@ -65,18 +98,60 @@ function SessionRows({ sessions, onDeleted }: { sessions: readonly Session[]; on
   );
 }
 
-/** The account's sessions, newest first, filtered by status (kept in `?status=`), paged with "Load more". */
+function SearchForm({ filters }: { filters: ListFilters }) {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '').trim() || null;
+    setListFilters({ q: text('q'), from: text('from'), to: text('to') });
+  };
+  // keyed by the URL's values: going back or forward shows the filters of that entry
+  return (
+    <form
+      key={`${filters.q}|${filters.from}|${filters.to}`}
+      className="sessions__search"
+      role="search"
+      aria-label="Search sessions"
+      onSubmit={onSubmit}
+    >
+      <label className="field field--inline">
+        <span className="field__label">Key, VIN or client reference</span>
+        <input name="q" type="search" defaultValue={filters.q ?? ''} maxLength={64} autoComplete="off" />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">Created from</span>
+        <input name="from" type="date" defaultValue={filters.from ?? ''} />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">Created to</span>
+        <input name="to" type="date" defaultValue={filters.to ?? ''} />
+      </label>
+      <button type="submit" className="button">
+        Search
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The account's sessions, newest first: searched, filtered by status and creation day, paged with "Load more"
+ * (all of it kept in the URL), live from the account's event stream (polling when it cannot be had).
+ */
 export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) => void }) {
-  const status = useStatusFilter();
+  const filters = useListFilters();
   const connection = useAccountEvents();
-  const list = useSessionsList(status, connection === 'polling' ? listPollMs : false);
+  const list = useSessionsList(filters, connection === 'polling' ? listPollMs : false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const onRefused = useCallback((message: string) => setRefusal(message), []);
   const sessions = list.data?.flatMap((page) => page.sessions) ?? [];
+  const filtered = filters.status !== null || filters.q !== null || filters.from !== null || filters.to !== null;
   return (
     <section className="sessions" aria-labelledby="sessions-title">
       <div className="sessions__bar">
         <h2 id="sessions-title">Sessions</h2>
-        <StatusFilter value={status} onChange={setStatusFilter} />
+        <StatusFilter value={filters.status} onChange={(status) => setListFilters({ status })} />
       </div>
+      <SearchForm filters={filters} />
       <p className="sessions__live" role="status">
         {connection === 'streaming'
           ? 'Live: new sessions and changes appear as they happen.'
@@ -84,11 +159,14 @@ export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) 
             ? `Live updates unavailable: refreshing every ${listPollMs / 1000} seconds.`
             : 'Connecting to live updates…'}
       </p>
+      {refusal !== null ? <ErrorMessage>{refusal}</ErrorMessage> : null}
       {list.status === 'pending' ? <p role="status">Loading sessions…</p> : null}
       {list.status === 'error' ? (
         <ErrorMessage onRetry={() => void list.refetch()}>{summarizeError(list.error).message}</ErrorMessage>
       ) : null}
-      {list.data ? <SessionRows sessions={sessions} onDeleted={onDeleted} /> : null}
+      {list.data ? (
+        <SessionRows sessions={sessions} filtered={filtered} onDeleted={onDeleted} onRefused={onRefused} />
+      ) : null}
       {list.hasNextPage ? (
         <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetching}>
           {list.isFetchingNextPage ? 'Loading more…' : 'Load more sessions'}
