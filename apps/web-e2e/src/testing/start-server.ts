@@ -58,6 +58,8 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
     },
     healthUrl: `${baseUrl}/healthz`,
+    // about 9 s at a load average of 30 on 2 cores; 20 s failed once there
+    timeoutMs: 60_000,
   }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
