@@ -65,6 +65,8 @@ import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
+import { photosArchiveRouteDocs } from './sessions/photos-archive.docs.js';
+import { createPhotosArchiveRouter } from './sessions/photos-archive.router.js';
 import { eventsRouteDocs } from './live/events.docs.js';
 import { createEventsRouter } from './live/events.router.js';
 import type { EventStreamOptions } from './live/event-stream.js';
@@ -131,6 +133,7 @@ const defaultStreamOptions: EventStreamOptions = { heartbeatMs: 15_000, maxBuffe
 /** Every documented route; a test checks this list against the routes the app really has. */
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
+  ...photosArchiveRouteDocs,
   ...callbacksRouteDocs,
   ...eventsRouteDocs,
   ...captureRouteDocs,
@@ -237,6 +240,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   });
   const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
   app.use(createSessionsRouter(service, guard));
+  app.use(createPhotosArchiveRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   const callbacks = createCallbacksService({
     repo: deps.repo,
     now,

@@ -116,6 +116,17 @@ function listen(server: Server, config: Config): Promise<void> {
   });
 }
 
+/**
+ * Tells a parent that started this server with an IPC channel (a test harness, a process manager) that it listens:
+ * a health check alone can be answered by another server that took the port first. The channel is closed then, so
+ * that it never keeps the process alive.
+ */
+function announceListening(server: Server): void {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : null;
+  process.send?.({ event: 'listening', port }, undefined, undefined, () => process.disconnect());
+}
+
 function handleShutdown(
   server: Server,
   repo: Repository,
@@ -176,6 +187,7 @@ async function main(): Promise<void> {
     app.listener,
   ).on('clientError', answerClientError);
   await listen(server, settings);
+  announceListening(server);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({
     sessions: repo.sessions,

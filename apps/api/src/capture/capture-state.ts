@@ -37,13 +37,17 @@ export type CaptureStateSource = {
   readonly integrator: string | null;
 };
 
-/** `GET /v1/capture/:session_key`: the domain's {@link toCaptureState} over a stored session and its attempts. */
+/**
+ * `GET /v1/capture/:session_key`: the domain's {@link toCaptureState} over a stored session and its attempts (an
+ * `INVALID` session's reason included: only a request with the link's token gets this far).
+ */
 export function captureStateOf(source: CaptureStateSource, publicBaseUrl: string): CaptureState {
   const { session, attempts, integrator } = source;
   const { settings, learned } = session;
   return toCaptureState(
     {
       ...toProgressSession(session),
+      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
       language: settings.language,
       redirect_url: settings.redirect_url,
       vehicle: toSessionVehicle(settings.vehicle, learned),

@@ -77,6 +77,12 @@ describe('toCaptureState', () => {
     expect(JSON.stringify(state)).not.toContain('http');
   });
 
+  it.each(SessionStatus.options)('tells the reason only of an INVALID session (%s)', (status) => {
+    const stale = { ...inStatus(status), invalid_reason: 'Leaked link' };
+
+    expect(toCaptureState(stale, neededAccepted).invalid_reason).toBe(status === 'INVALID' ? 'Leaked link' : null);
+  });
+
   it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {
     const vin = { ...buildAttemptRecord({ photo_code: 1, manual: true }), extra: 'dropped' };
     const photo = { ...buildPhoto({ photo_code: 2 }), row: 7 };

@@ -98,12 +98,20 @@ export const CaptureState = z.object({
    * confirmation "VIN … saved"). Null once the session is closed: the link then shows its status only.
    */
   vehicle: z.nullable(SessionVehicle),
+  /**
+   * Why the session was invalidated, as the reviewer or integrator wrote it; null unless `INVALID`. Only the holder
+   * of the capture link's token reads it: without the token every capture route is the unknown session's 404.
+   */
+  invalid_reason: z.nullable(z.string()),
 });
 export type CaptureState = z.infer<typeof CaptureState>;
 
-/** What {@link toCaptureState} needs of a session: its key and status, what the app shows, and who asked. */
+/**
+ * What {@link toCaptureState} needs of a session: its key and status, what the app shows, who asked, and (when
+ * `INVALID`) the reason.
+ */
 export type CaptureSession = ProgressSession &
-  Pick<Session, 'language' | 'redirect_url' | 'vehicle'> & {
+  Pick<Session, 'language' | 'redirect_url' | 'vehicle' | 'invalid_reason'> & {
     /** The integrator's account name; null when unknown. */
     readonly integrator: string | null;
   };
@@ -112,7 +120,7 @@ export type CaptureSession = ProgressSession &
  * What `GET /v1/capture/:session_key` answers for a session and its attempts in capture order: each step's state,
  * latest attempt and whether it may be skipped or typed in now, whether the capture is complete, which step comes
  * next and whether attempts are accepted at all. A terminal session (`COMPLETE`, `EXPIRED`, `INVALID`) shows its
- * status only: every step pending, no photo URLs. Only whether each attempt was typed in matters beyond the wire.
+ * status only: every step pending, no photo URLs (an `INVALID` one also says why). Only whether each attempt was typed in matters beyond the wire.
  * Pure: usable by the server and by any test double that answers like it.
  *
  * @example
@@ -147,5 +155,6 @@ export function toCaptureState(
     redirect_url: session.redirect_url,
     integrator: session.integrator,
     vehicle: closed ? null : session.vehicle,
+    invalid_reason: session.status === 'INVALID' ? session.invalid_reason : null,
   };
 }

@@ -11,9 +11,18 @@ export function captureStateQuery(client: CaptureClient, sessionKey: string): Qu
   return { key: ['capture', sessionKey], fetch: (signal) => client.get({ signal }) };
 }
 
+/**
+ * How often an open capture page reads its state again while photos are accepted, so a session invalidated (or
+ * expired) meanwhile closes the page with its reason even when the driver does nothing. Cheap: an unchanged state is
+ * a `304` without a body (the client sends `If-None-Match`).
+ */
+export const captureStatePollMs = 10_000;
+
 /** The capture state: reading it never starts the session. */
 export function useCaptureState(sessionKey: string) {
-  return useQuery(captureStateQuery(useCaptureClient(), sessionKey));
+  return useQuery(captureStateQuery(useCaptureClient(), sessionKey), {
+    refetchInterval: (state) => (state.data?.accepting === true ? captureStatePollMs : false),
+  });
 }
 
 /**

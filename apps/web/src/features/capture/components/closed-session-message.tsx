@@ -8,7 +8,7 @@ export type ClosedSessionMessageProps = { state: CaptureState };
 /**
  * What the capture app shows instead of the steps once the server no longer accepts photos (`accepting` is false):
  * the "sent" page of a completed session (with a way on to `redirect_url` when set), why for an expired or cancelled
- * one, a general word for any other status.
+ * one (with the reviewer's reason for a cancelled one), a general word for any other status.
  */
 export function ClosedSessionMessage({ state }: ClosedSessionMessageProps) {
   const text = useText();
@@ -17,6 +17,11 @@ export function ClosedSessionMessage({ state }: ClosedSessionMessageProps) {
   return (
     <section className="capture-screen capture-closed" aria-labelledby="capture-screen-title">
       <ScreenHeading>{words.title}</ScreenHeading>
+      {state.status === 'INVALID' && state.invalid_reason ? (
+        <p className="capture-closed-reason">
+          {text.reasonGiven} <q>{state.invalid_reason}</q>
+        </p>
+      ) : null}
       <p>{words.body}</p>
       {onward ? (
         <a className="button button--primary button--large" href={onward}>
