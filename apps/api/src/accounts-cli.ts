@@ -2,10 +2,13 @@ import { runAccountsCommand } from './accounts/accounts-command.js';
 import { createAccountsService } from './accounts/accounts.service.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
+import { openSecretBox } from './secrets/open-secret-box.js';
 import { openRepository } from './storage/open-repository.js';
 
-// `npm run accounts -- create <username> | list | revoke <api-key>`: manages accounts in the configured storage
-// (the same settings as the server: DATABASE_URL, else PAVE_DATA_DIR).
+// `npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <h>]`: manages
+// accounts in the configured storage (the same settings as the server: DATABASE_URL, else PAVE_DATA_DIR, and the same
+// PAVE_SECRET_KEY, which seals API secrets).
 
 async function main(): Promise<number> {
   const config = readConfig();
@@ -13,9 +16,13 @@ async function main(): Promise<number> {
     process.stderr.write(`${config.error.message}\n`);
     return 1;
   }
-  const repo = await openRepository(config.value, createLogger('silent'));
+  const logger = createLogger('silent');
+  const box = await openSecretBox(config.value, logger);
+  const repo = await openRepository(config.value, logger);
   try {
-    const accounts = createAccountsService({ accounts: repo.accounts, now: () => new Date() });
+    await sealAccountSecrets(repo.accounts, box);
+    const store = createSealedAccountStore(repo.accounts, box);
+    const accounts = createAccountsService({ accounts: store, now: () => new Date() });
     return await runAccountsCommand(process.argv.slice(2), accounts, {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

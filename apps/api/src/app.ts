@@ -1,5 +1,7 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
 import {
+  attemptLimits,
+  type AttemptLimits,
   ApiErrorBody,
   Callback,
   CallbackList,
@@ -42,6 +44,7 @@ import { callbacksRouteDocs, callbackWebhookDocs } from './callbacks/callbacks.d
 import { createCallbacksRouter } from './callbacks/callbacks.router.js';
 import { createCallbacksService } from './callbacks/callbacks.service.js';
 import { createCaptureService } from './capture/capture.service.js';
+import { createCaptureBudgets, type CaptureBudgetLimits } from './capture/capture-budgets.js';
 import type { DefaultImages } from './capture/default-images.js';
 import { createImagesRouter } from './capture/images.router.js';
 import { createFairScheduler } from './capture/fair-scheduler.js';
@@ -65,6 +68,7 @@ import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
+import { createEraseRouter, eraseRouteDocs } from './sessions/erase.router.js';
 import { photosArchiveRouteDocs } from './sessions/photos-archive.docs.js';
 import { createPhotosArchiveRouter } from './sessions/photos-archive.router.js';
 import { eventsRouteDocs } from './live/events.docs.js';
@@ -75,6 +79,7 @@ import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
+import { createSealedAccountStore } from './accounts/sealed-account-store.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
 
@@ -119,6 +124,19 @@ export type AppDeps = {
   readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
   /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
   readonly uploadPace?: UploadPace;
+  /** Budgets per minute of the capture and image routes (none when missing; main.ts passes the settings'). */
+  readonly captureBudgets?: CaptureBudgetLimits;
+  /** Attempt caps per step and per session; the domain's `attemptLimits` when missing. */
+  readonly attemptLimits?: AttemptLimits;
+  /** The most image bytes one account keeps (0 or missing: no quota). */
+  readonly storageQuotaBytes?: number;
+};
+
+const noBudgets: CaptureBudgetLimits = {
+  perSession: 0,
+  capturePerAddress: 0,
+  imagesPerAddress: 0,
+  notFoundPerAddress: 0,
 };
 
 /** The live event streams: the hub holding them (main.ts closes them on SIGTERM) and how each writes. */
@@ -133,6 +151,7 @@ const defaultStreamOptions: EventStreamOptions = { heartbeatMs: 15_000, maxBuffe
 /** Every documented route; a test checks this list against the routes the app really has. */
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
+  ...eraseRouteDocs,
   ...photosArchiveRouteDocs,
   ...callbacksRouteDocs,
   ...eventsRouteDocs,
@@ -202,6 +221,13 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     secretBox: deps.secretBox,
     qaSettings,
     qaSlots: createFairScheduler(deps.qaConcurrency ?? defaultQaConcurrency()),
+    attemptLimits: deps.attemptLimits ?? attemptLimits,
+    storageQuotaBytes: deps.storageQuotaBytes ?? 0,
+  });
+  const budgets = createCaptureBudgets({
+    store: deps.repo.rateLimits,
+    limits: deps.captureBudgets ?? noBudgets,
+    now,
   });
   const admission = createUploadAdmission({
     capacity: deps.maxPendingUploads ?? defaultMaxPendingUploads(),
@@ -209,8 +235,8 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
   });
   const pace = deps.uploadPace ?? defaultUploadPace;
   return [
-    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now }),
-    createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream' }),
+    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now, budgets }),
+    createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream', budgets }),
   ];
 }
 
@@ -218,7 +244,8 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
 function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typeof createPhotosFastPath> } {
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createHttpMetrics(deps.metricRegistries ?? []);
-  const accounts = createCachedAccountStore(deps.repo.accounts, deps.accountCacheMs ?? 0);
+  const sealed = createSealedAccountStore(deps.repo.accounts, deps.secretBox);
+  const accounts = createCachedAccountStore(sealed, deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
     now,
@@ -240,6 +267,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   });
   const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
   app.use(createSessionsRouter(service, guard));
+  app.use(createEraseRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   app.use(createPhotosArchiveRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   const callbacks = createCallbacksService({
     repo: deps.repo,

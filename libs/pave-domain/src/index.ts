@@ -155,7 +155,7 @@ export {
   CaptureState,
   toCaptureState,
 } from './lib/capture-wire.js';
-export type { CaptureSession, ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
+export type { ManualEntryError, UploadImageFormat, CaptureSession } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   apiErrorStatus,
@@ -163,6 +163,7 @@ export {
   DeleteSessionResponse,
   sessionNotFoundMessage,
   sessionRemovedMessage,
+  sessionErasedMessage,
   sessionStartedMessage,
   invalidCursorMessage,
   sessionClosedMessage,
@@ -244,3 +245,5 @@ export {
   nextRetryDelayMs,
 } from './lib/standard-webhooks.js';
 export type { WebhookVerifyError, WebhookHeaders } from './lib/standard-webhooks.js';
+export { attemptLimits, checkAttemptLimits, attemptsExhaustedMessage } from './lib/attempt-limits.js';
+export type { AttemptLimits, AttemptsExhausted, AttemptCounts } from './lib/attempt-limits.js';

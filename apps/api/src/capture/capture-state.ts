@@ -52,6 +52,7 @@ export function captureStateOf(source: CaptureStateSource, publicBaseUrl: string
       redirect_url: settings.redirect_url,
       vehicle: toSessionVehicle(settings.vehicle, learned),
       integrator,
+      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
     },
     attempts.map((row) => toAttemptRecord(row, publicBaseUrl)),
   );

@@ -26,11 +26,13 @@ export const PhotoUpload = z
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key of the capture link, `AAA-XXXXXXXXXX`.' },
 };
-const notFound = refusal('No such session (unknown or malformed key): `Session <key> cannot be found.`');
+const notFound = refusal(
+  'No such session (unknown or malformed key), or a missing or wrong `Capture-Token`, or a revoked link: `Session <key> cannot be found.`',
+);
 const closed = refusal('The session is COMPLETE, EXPIRED or INVALID: it takes no more attempts (`session_closed`).');
 const attempt: ResponseDoc = { description: 'The new attempt, as `GET …/photos` will list it.', schema: SessionPhoto };
 const state = (description: string): ResponseDoc => ({ description, schema: CaptureState });
-const capture = { tag: 'Capture', auth: false, pathParams: sessionKeyParam } as const;
+const capture = { tag: 'Capture', auth: 'capture-token', pathParams: sessionKeyParam } as const;
 
 const stateRoutes = routeGroup(capture, [
   {

@@ -84,6 +84,12 @@ function contentBlock(content: Json | undefined): string {
     .join('');
 }
 
+/** True when one of the operation's security requirements names `scheme`. */
+function usesScheme(op: Json, scheme: string): boolean {
+  const security = field(op, 'security');
+  return Array.isArray(security) && security.some((requirement) => field(requirement, scheme) !== undefined);
+}
+
 /** The path with each `{param}` replaced by an example value. */
 function examplePath(path: string, parameters: Json | undefined, components: SchemaComponents): string {
   const params = Array.isArray(parameters) ? parameters : [];
@@ -99,10 +105,11 @@ function exampleRequest(path: string, method: string, op: Json, components: Sche
   const content = field(field(op, 'requestBody'), 'content');
   const json = field(content, 'application/json');
   const body = json === undefined ? '' : ` '${JSON.stringify(exampleOf(field(json, 'schema'), components))}'`;
-  if (field(op, 'security') !== undefined) return `pave ${method.toUpperCase()} ${target}${body}`;
+  if (usesScheme(op, 'ApiToken')) return `pave ${method.toUpperCase()} ${target}${body}`;
   const parameters = field(op, 'parameters');
   const token =
-    Array.isArray(parameters) && parameters.some((p) => text(field(p, 'name')).toLowerCase() === 'capture-token');
+    usesScheme(op, 'CaptureToken') ||
+    (Array.isArray(parameters) && parameters.some((p) => text(field(p, 'name')).toLowerCase() === 'capture-token'));
   const headers = token ? ` -H "Capture-Token: $CAPTURE_TOKEN"` : '';
   const form = field(content, 'multipart/form-data') === undefined ? '' : ' -F image=@photo.jpg';
   const data = body === '' ? '' : ` -H 'Content-Type: application/json' --data${body}`;
@@ -127,8 +134,11 @@ function operationSection(path: string, method: string, op: Json, components: Sc
       `<li><b>${escapeHtml(status)}</b> ${renderInline(text(field(r, 'description')))}${contentBlock(field(r, 'content'))}</li>`,
   );
   const body = field(field(op, 'requestBody'), 'content');
-  const auth =
-    field(op, 'security') === undefined ? '' : ' <span class="auth">API-Key · API-Token · API-Timestamp</span>';
+  const auth = usesScheme(op, 'ApiToken')
+    ? ' <span class="auth">API-Key · API-Token · API-Timestamp</span>'
+    : usesScheme(op, 'CaptureToken')
+      ? ' <span class="auth">Capture-Token</span>'
+      : '';
   return `<section class="op" id="${escapeHtml(text(field(op, 'operationId')))}">
 <h4><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code>${auth}</h4>
 <p><b>${renderInline(text(field(op, 'summary')))}</b></p>

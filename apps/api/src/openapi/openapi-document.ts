@@ -1,4 +1,4 @@
-import { authHeaderNames, tokenFreshnessSeconds, tokenFutureSkewSeconds } from '@pave/domain';
+import { authHeaderNames, captureTokenHeader, tokenFreshnessSeconds, tokenFutureSkewSeconds } from '@pave/domain';
 import { z } from 'zod';
 import type { ResponseDoc, RouteDoc } from './route-doc.js';
 
@@ -31,6 +31,13 @@ const securitySchemes = {
     in: 'header',
     name: authHeaderNames.timestamp,
     description: `The signed timestamp as sent: \`2021-05-30T12:49:19Z\`, Unix seconds or RFC 1123; at most ${tokenFreshnessSeconds} s behind and ${tokenFutureSkewSeconds} s ahead of the server clock.`,
+  },
+  CaptureToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: captureTokenHeader,
+    description:
+      "The capture link's token: the fragment of `capture_url` (`…/capture/<session_key>#<token>`). Missing or wrong, the route answers the same 404 as an unknown session.",
   },
 } satisfies Record<string, Json>;
 
@@ -125,7 +132,8 @@ function operationOf(route: RouteDoc, ref: SchemaRef): JsonObject {
     responses: responsesOf(route, ref),
   };
   if (route.description !== undefined) operation['description'] = route.description;
-  if (route.auth) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }];
+  if (route.auth === true) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }];
+  if (route.auth === 'capture-token') operation['security'] = [{ CaptureToken: [] }];
   if (route.body) {
     operation['requestBody'] = {
       required: false,

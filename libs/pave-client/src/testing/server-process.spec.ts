@@ -9,8 +9,10 @@ import { freePort, ServerStartError, startServerOnFreePort, startServerProcess }
 const script = `import { createServer } from 'node:http';
 const server = createServer((_req, res) => res.end('child'));
 server.on('error', (error) => { console.error('Could not start: ' + error.message); process.exit(1); });
-server.listen(Number(process.env.PORT), '127.0.0.1', () =>
-  process.send?.({ event: 'listening' }, undefined, undefined, () => process.disconnect()));
+server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  process.send?.({ event: 'listening' });
+  process.channel?.unref();
+});
 `;
 
 describe('startServerProcess', () => {

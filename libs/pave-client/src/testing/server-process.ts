@@ -93,7 +93,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-keptOutputChars));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  child.on('message', (message: { event?: unknown }) => (listening ||= message.event === 'listening'));
+  child.on('message', (message: { event?: unknown }) => {
+    if (message.event !== 'listening') return;
+    listening = true;
+    // the channel has served its purpose; left open, it would keep this process alive beside the child
+    if (child.connected) child.disconnect();
+  });
   const server: ServerProcess = { child, output: () => output, stop: stopper(child) };
   const timeoutMs = options.timeoutMs ?? 20_000;
   const deadline = Date.now() + timeoutMs;

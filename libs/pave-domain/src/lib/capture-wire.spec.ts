@@ -58,7 +58,10 @@ describe('capture request bodies', () => {
 
 describe('toCaptureState', () => {
   const key = SessionKey.parse('DEM-0123456789');
-  const inStatus = (status: SessionStatus) => ({ ...buildSession({ session_key: key, status }), integrator: 'Acme' });
+  const inStatus = (status: SessionStatus) => ({
+    ...buildSession({ session_key: key, status, invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null }),
+    integrator: 'Acme',
+  });
   const neededAccepted = neededCodes.map((code) => buildAttemptRecord({ photo_code: code }));
 
   it.each(SessionStatus.options)('accepts attempts in %s exactly as isAcceptingStatus says', (status) => {

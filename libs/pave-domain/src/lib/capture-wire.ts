@@ -106,10 +106,7 @@ export const CaptureState = z.object({
 });
 export type CaptureState = z.infer<typeof CaptureState>;
 
-/**
- * What {@link toCaptureState} needs of a session: its key and status, what the app shows, who asked, and (when
- * `INVALID`) the reason.
- */
+/** What {@link toCaptureState} needs of a session: its key and status, what the app shows (an `INVALID` one's reason too), and who asked. */
 export type CaptureSession = ProgressSession &
   Pick<Session, 'language' | 'redirect_url' | 'vehicle' | 'invalid_reason'> & {
     /** The integrator's account name; null when unknown. */

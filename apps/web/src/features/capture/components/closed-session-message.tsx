@@ -19,7 +19,7 @@ export function ClosedSessionMessage({ state }: ClosedSessionMessageProps) {
       <ScreenHeading>{words.title}</ScreenHeading>
       {state.status === 'INVALID' && state.invalid_reason ? (
         <p className="capture-closed-reason">
-          {text.reasonGiven} <q>{state.invalid_reason}</q>
+          {text.invalidReason} <q>{state.invalid_reason}</q>
         </p>
       ) : null}
       <p>{words.body}</p>

@@ -162,7 +162,7 @@ export const en = {
     EXPIRED: { title: 'This link has expired', body: 'The inspection was not finished in time. Ask for a new link.' },
     INVALID: { title: 'This inspection was cancelled', body: 'Ask for a new link if you still need to send photos.' },
   } satisfies Record<TerminalStatus, Titled>,
-  reasonGiven: 'Reason given:',
+  invalidReason: 'Reason given:',
   notAccepting: {
     title: 'Photos cannot be sent now',
     body: 'This inspection is not accepting photos. Ask for a new link.',

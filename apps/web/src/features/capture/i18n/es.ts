@@ -163,7 +163,7 @@ export const es = {
       body: 'Pida un enlace nuevo si todavía tiene que enviar fotos.',
     },
   },
-  reasonGiven: 'Motivo indicado:',
+  invalidReason: 'Motivo indicado:',
   notAccepting: {
     title: 'Ahora no se pueden enviar fotos',
     body: 'Esta inspección no acepta fotos. Pida un enlace nuevo.',

@@ -165,7 +165,7 @@ export const fr = {
       body: 'Demandez un nouveau lien si vous devez encore envoyer des photos.',
     },
   },
-  reasonGiven: 'Motif indiqué :',
+  invalidReason: 'Motif indiqué :',
   notAccepting: {
     title: 'Les photos ne peuvent pas être envoyées maintenant',
     body: 'Cette inspection n’accepte pas de photos. Demandez un nouveau lien.',
