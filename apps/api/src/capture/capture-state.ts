@@ -52,7 +52,6 @@ export function captureStateOf(source: CaptureStateSource, publicBaseUrl: string
       redirect_url: settings.redirect_url,
       vehicle: toSessionVehicle(settings.vehicle, learned),
       integrator,
-      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
     },
     attempts.map((row) => toAttemptRecord(row, publicBaseUrl)),
   );
