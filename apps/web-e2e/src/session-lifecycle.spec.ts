@@ -63,17 +63,18 @@ async function captureAll(phone: Page, scenes: Map<PhotoCode, TestImage>): Promi
       await phone.getByRole('button', { name: 'Type the odometer reading instead' }).click();
       await phone.getByLabel('Odometer reading').fill(typedOdometer);
       await phone.getByRole('button', { name: 'Save reading' }).click();
-      await phone.getByRole('status').filter({ hasText: 'Odometer reading saved.' }).waitFor({ timeout: 20_000 });
+      const saved = phone.getByRole('status').filter({ hasText: `Odometer ${typedOdometer} saved` });
+      await saved.waitFor({ timeout: 20_000 });
     } else {
       const image = scenes.get(code);
       if (!image) throw new Error(`no scene for photo code ${code}`);
       await sendAcceptedPhoto(phone, image);
     }
   }
-  await phone.getByRole('button', { name: 'Continue', exact: true }).click();
-  await phone.getByRole('heading', { level: 2, name: 'All photos are in' }).waitFor();
+  await phone.getByRole('button', { name: 'Next', exact: true }).click();
+  await phone.getByRole('heading', { level: 2, name: 'Check and send' }).waitFor();
   await phone.getByRole('button', { name: 'Submit inspection' }).click();
-  await phone.getByRole('heading', { level: 2, name: 'Inspection complete' }).waitFor();
+  await phone.getByRole('heading', { level: 2, name: 'Inspection sent' }).waitFor();
 }
 
 describeInBrowser('a session from the review app: created with a vehicle, captured, invalidated', () => {
@@ -90,10 +91,12 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     await signInOnHome(review, server.baseUrl, server.account);
   }, 60_000);
 
-  async function openPhone(captureUrl: string): Promise<Page> {
+  async function openPhone(captureUrl: string, start = true): Promise<Page> {
     const phone = await (await running().browser.newContext(phoneContext)).newPage();
     phone.on('pageerror', (error) => pageErrors.push(`phone: ${error.message}`));
     await phone.goto(captureUrl);
+    // opening the link starts nothing: the driver's Start on the intro does
+    if (start) await phone.getByRole('button', { name: 'Start', exact: true }).click();
     return phone;
   }
 
@@ -163,7 +166,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     await saveScreenshot(phone, 'lifecycle-phone-invalidated');
     await expectNoBlockingViolations(phone, 'the capture page of an invalidated session');
     // the same link without its token learns nothing: the unknown session's page, no reason
-    const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`));
+    const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`), false);
     await stranger.getByRole('alert').filter({ hasText: 'This inspection link is not valid.' }).waitFor();
     expect(await stranger.getByText(reason).count()).toBe(0);
     expect(pageErrors).toEqual([]);

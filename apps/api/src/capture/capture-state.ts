@@ -47,11 +47,11 @@ export function captureStateOf(source: CaptureStateSource, publicBaseUrl: string
   return toCaptureState(
     {
       ...toProgressSession(session),
+      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
       language: settings.language,
       redirect_url: settings.redirect_url,
       vehicle: toSessionVehicle(settings.vehicle, learned),
       integrator,
-      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
     },
     attempts.map((row) => toAttemptRecord(row, publicBaseUrl)),
   );

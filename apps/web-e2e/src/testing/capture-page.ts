@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TestImage } from './test-images.js';
 
 /** How long an upload and its QA verdict may take on a busy 2-core machine. */
-const verdictTimeoutMs = 20_000;
+const verdictTimeoutMs = 40_000;
 
 /** Opens the capture link on the phone, taps "Start" on the intro (which starts the session) and waits for VIN. */
 export async function openCapture(page: Page, captureUrl: string): Promise<void> {
