@@ -7,6 +7,8 @@ export type {
   NotesClient,
   ListSessionsParams,
 } from './lib/create-pave-client.js';
+export { createPeopleClient } from './lib/create-people-client.js';
+export type { PeopleClient, PeopleClientOptions, AuthClient, AdminClient } from './lib/create-people-client.js';
 export { verifyWebhook } from './lib/verify-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeadersInput } from './lib/verify-webhook.js';
 export type { CallbacksClient, ListDeliveriesParams } from './lib/create-callbacks-client.js';
