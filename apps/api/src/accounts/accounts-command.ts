@@ -2,7 +2,7 @@ import type { AccountsService } from './accounts.service.js';
 
 // The commands of `npm run accounts`. A new secret is printed once, to the given output; never logged.
 
-const usage = 'Usage: npm run accounts -- create <username> | list | revoke <api-key>';
+const usage = 'Usage: npm run accounts -- create <username> | list | revoke <api-key> | admin-link <username>';
 
 /** Where a command writes: stdout and stderr in the CLI, arrays in tests. */
 export type Output = { out: (line: string) => void; err: (line: string) => void };
@@ -40,11 +40,26 @@ async function revoke(accounts: AccountsService, apiKey: string, io: Output): Pr
   return 0;
 }
 
+/** Makes a one-time admin link for an account by username; null when there is no such account. */
+export type AdminLinkMaker = (username: string) => Promise<string | null>;
+
+async function adminLink(makeLink: AdminLinkMaker | undefined, username: string, io: Output): Promise<number> {
+  const url = makeLink ? await makeLink(username) : null;
+  if (url === null) {
+    io.err(`No account ${username}.`);
+    return 1;
+  }
+  io.out(`A one-time link (valid 7 days) that makes its holder an admin of ${username}; hand it over privately:`);
+  io.out(`  ${url}`);
+  return 0;
+}
+
 /** Runs one accounts command against a service; returns the exit code. */
 export async function runAccountsCommand(
   args: readonly string[],
   accounts: AccountsService,
   io: Output,
+  makeAdminLink?: AdminLinkMaker,
 ): Promise<number> {
   const [command, argument, ...extra] = args;
   if (extra.length > 0) {
@@ -54,6 +69,7 @@ export async function runAccountsCommand(
   if (command === 'create' && argument !== undefined) return create(accounts, argument, io);
   if (command === 'list' && argument === undefined) return list(accounts, io);
   if (command === 'revoke' && argument !== undefined) return revoke(accounts, argument, io);
+  if (command === 'admin-link' && argument !== undefined) return adminLink(makeAdminLink, argument, io);
   io.err(usage);
   return 2;
 }

@@ -1,4 +1,10 @@
-import { authHeaderNames, tokenFreshnessSeconds, tokenFutureSkewSeconds } from '@pave/domain';
+import {
+  authHeaderNames,
+  csrfHeaderName,
+  sessionCookieName,
+  tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
+} from '@pave/domain';
 import { z } from 'zod';
 import type { ResponseDoc, RouteDoc } from './route-doc.js';
 
@@ -31,6 +37,16 @@ const securitySchemes = {
     in: 'header',
     name: authHeaderNames.timestamp,
     description: `The signed timestamp as sent: \`2021-05-30T12:49:19Z\`, Unix seconds or RFC 1123; at most ${tokenFreshnessSeconds} s behind and ${tokenFutureSkewSeconds} s ahead of the server clock.`,
+  },
+  SessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName,
+    description:
+      'A signed-in person (the review app): the cookie `POST /v1/auth/login` sets, plus the header ' +
+      `\`${csrfHeaderName}\` (from the sign-in answer) on every request that changes something. What a person may do ` +
+      'depends on their role: `viewer` reads, `reviewer` also changes sessions and adds notes, `admin` also manages ' +
+      'people, API keys and callbacks (a `403` otherwise).',
   },
 } satisfies Record<string, Json>;
 
@@ -125,7 +141,7 @@ function operationOf(route: RouteDoc, ref: SchemaRef): JsonObject {
     responses: responsesOf(route, ref),
   };
   if (route.description !== undefined) operation['description'] = route.description;
-  if (route.auth) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }];
+  if (route.auth) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }, { SessionCookie: [] }];
   if (route.body) {
     operation['requestBody'] = {
       required: false,
