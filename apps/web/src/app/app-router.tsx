@@ -3,6 +3,7 @@ import { matchRoute } from '../config/paths.js';
 import { useLocation } from '../lib/router.js';
 import { RouteErrorBoundary } from './route-error-boundary.js';
 import { NotFoundRoute } from './routes/not-found-route.js';
+import { adminTitles, WelcomeRoute } from './routes/welcome-route.js';
 import { SignInGate } from './sign-in-gate.js';
 
 // Each route is its own chunk, so a page loads only its own code on top of the shell (providers, router,
@@ -12,6 +13,7 @@ const HomeRoute = lazy(() => import('./routes/home-route.js').then((module) => (
 const SessionRoute = lazy(() =>
   import('./routes/session-route.js').then((module) => ({ default: module.SessionRoute })),
 );
+const AdminRoute = lazy(() => import('./routes/admin-route.js').then((module) => ({ default: module.AdminRoute })));
 const CaptureRoute = lazy(() =>
   import('./routes/capture-route.js').then((module) => ({ default: module.CaptureRoute })),
 );
@@ -33,6 +35,14 @@ function RouteContent({ pathname }: { pathname: string }) {
       );
     case 'capture':
       return <CaptureRoute sessionKey={route.sessionKey} />;
+    case 'welcome':
+      return <WelcomeRoute />;
+    case 'admin':
+      return (
+        <SignInGate title={`${adminTitles[route.section]} · PAVE sessions`} permission="administer">
+          <AdminRoute section={route.section} />
+        </SignInGate>
+      );
     case 'not_found':
       return <NotFoundRoute />;
   }

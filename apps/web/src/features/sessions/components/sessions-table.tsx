@@ -2,6 +2,7 @@ import { isDeletableStatus, type Session } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
+import { useCan } from '../../../lib/clients.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { Link } from '../../../lib/router.js';
@@ -19,6 +20,7 @@ import './sessions-table.css';
 type OnDeleted = ((sessionKey: string) => void) | undefined;
 
 function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDeleted }) {
+  const canReview = useCan('review');
   return (
     <tr>
       <th scope="row">
@@ -32,7 +34,7 @@ function SessionRow({ session, onDeleted }: { session: Session; onDeleted: OnDel
       </td>
       <td>{session.options.client_id ?? '—'}</td>
       <td>
-        {isDeletableStatus(session.status) ? (
+        {canReview && isDeletableStatus(session.status) ? (
           <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} />
         ) : null}
       </td>
