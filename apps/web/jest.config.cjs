@@ -10,5 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   // Vite bundles the CSS; in Jest a stylesheet import is an empty module
   moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/style-mock.cjs', ...preset.moduleNameMapper },
+  // user-event typing through the whole app is slow on a loaded 2-core machine; 5 s timed out there
+  testTimeout: 30000,
   coverageDirectory: 'test-output/jest/coverage',
 };

@@ -127,13 +127,7 @@ export {
   invalidReasonMaxLength,
   InvalidateSessionRequest,
 } from './lib/session-notes.js';
-export {
-  captureTokenHeader,
-  CaptureToken,
-  buildCaptureUrl,
-  parseCaptureUrl,
-  isCaptureLinkOpen,
-} from './lib/capture-link.js';
+export { captureTokenHeader, CaptureToken, buildCaptureUrl, parseCaptureUrl } from './lib/capture-link.js';
 export type { CaptureLink } from './lib/capture-link.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
@@ -161,7 +155,7 @@ export {
   CaptureState,
   toCaptureState,
 } from './lib/capture-wire.js';
-export type { ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
+export type { CaptureSession, ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   apiErrorStatus,

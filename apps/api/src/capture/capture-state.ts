@@ -22,14 +22,18 @@ export function otherStepHashesOf(attempts: readonly AttemptRow[], photoCode: Ph
   return [...latest].map(([code, phash]) => ({ photoCode: code, phash }));
 }
 
-/** `GET /v1/capture/:session_key`: the domain's {@link toCaptureState} over a stored session and its attempts. */
+/**
+ * `GET /v1/capture/:session_key`: the domain's {@link toCaptureState} over a stored session and its attempts (an
+ * `INVALID` session's reason included: only a request with the link's token gets this far).
+ */
 export function captureStateOf(
   session: SessionRow,
   attempts: readonly AttemptRow[],
   publicBaseUrl: string,
 ): CaptureState {
+  const invalidReason = session.status === 'INVALID' ? (session.invalidReason ?? '') : null;
   return toCaptureState(
-    toProgressSession(session),
+    { ...toProgressSession(session), invalid_reason: invalidReason },
     attempts.map((row) => toAttemptRecord(row, publicBaseUrl)),
   );
 }

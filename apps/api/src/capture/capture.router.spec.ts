@@ -86,7 +86,9 @@ describeEachBackend('capture routes', (backend) => {
   async function setStatus(key: SessionKey, to: 'COMPLETE' | 'INVALID' | 'QC_PASSED' | 'CONFIRM'): Promise<void> {
     const session = await repo.sessions.findByKey(key, 'any');
     if (!session) throw new Error('session missing');
-    await repo.sessions.updateStatus({ sessionId: session.id, from: session.status, to, at: clock.now.getTime() });
+    const change = { sessionId: session.id, from: session.status, at: clock.now.getTime() };
+    if (to === 'INVALID') await repo.sessions.invalidate({ ...change, reason: 'Leaked link' });
+    else await repo.sessions.updateStatus({ ...change, to });
   }
 
   describe('GET /v1/capture/:session_key and start', () => {
@@ -199,11 +201,20 @@ describeEachBackend('capture routes', (backend) => {
       expect([answer.status, answer.json]).toEqual([404, notFound(second)]);
     });
 
-    it('revokes the link of an INVALID session at once: the right token gets the 404', async () => {
+    it("shows an INVALID session's status and reason to the right token only, and nothing else", async () => {
       const key = await createSession();
+      expect((await upload(key, 2, image(scene))).status).toBe(201);
       await setStatus(key, 'INVALID');
       const answer = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) });
-      expect([answer.status, answer.json]).toEqual([404, notFound(key)]);
+      const state = CaptureState.parse(answer.json);
+      expect([state.status, state.accepting, state.invalid_reason]).toEqual(['INVALID', false, 'Leaked link']);
+      expect(state.steps.every((step) => step.latest === null && step.attempts === 0)).toBe(true);
+      expect(JSON.stringify(answer.json)).not.toContain('http');
+      const guessed = await call(server.baseUrl, 'GET', `/v1/capture/${key}`, {
+        headers: { 'Capture-Token': 'A'.repeat(43) },
+      });
+      const bare = await call(server.baseUrl, 'GET', `/v1/capture/${key}`);
+      expect([guessed.status, guessed.json, bare.status, bare.json]).toEqual([404, notFound(key), 404, notFound(key)]);
     });
 
     it("shows a COMPLETE session's status only: no attempt, no photo URL", async () => {
@@ -312,7 +323,7 @@ describeEachBackend('capture routes', (backend) => {
       expect(await images.files()).toEqual([]);
     });
 
-    it('refuses an upload to a COMPLETE session with 409, and to an INVALID one (its link revoked) with 404', async () => {
+    it('refuses an upload to a COMPLETE or an INVALID session with 409', async () => {
       const complete = await createSession();
       const invalid = await createSession();
       await setStatus(complete, 'COMPLETE');
@@ -320,9 +331,10 @@ describeEachBackend('capture routes', (backend) => {
       const answers = [await upload(complete, 2, image(scene)), await upload(invalid, 2, image(scene))];
       expect(answers.map((answer) => [answer.status, answer.json])).toEqual([
         [409, { message: `Session ${complete} is COMPLETE: it takes no more photos.`, code: 'session_closed' }],
-        [404, { message: sessionNotFoundMessage(invalid), code: 'not_found' }],
+        [409, { message: `Session ${invalid} is INVALID: it takes no more photos.`, code: 'session_closed' }],
       ]);
       await expectNothingStored(complete);
+      await expectNothingStored(invalid);
     });
   });
 

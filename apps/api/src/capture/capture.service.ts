@@ -1,4 +1,4 @@
-import { isCaptureLinkOpen, type ManualEntryRequest, type PhotoCode, type SessionKey } from '@pave/domain';
+import { type ManualEntryRequest, type PhotoCode, type SessionKey } from '@pave/domain';
 import { matchesCaptureToken } from '../sessions/capture-token.js';
 import type { SessionRow } from '../storage/repository.js';
 import { createCaptureContext, findAccepting, type CaptureDeps } from './capture-context.js';
@@ -14,10 +14,13 @@ export function createCaptureService(deps: CaptureDeps) {
   const context = createCaptureContext(deps);
   return {
     ...createSessionStateUseCases(context),
-    /** Whether `token` opens the session's capture link (see capture-token.ts); no side effect. */
+    /**
+     * Whether `token` opens the session's capture link (see capture-token.ts); no side effect. It does in every
+     * status: a closed session's link shows its status (an `INVALID` one's reason too) and takes nothing more.
+     */
     opens: async (sessionKey: SessionKey, token: string | undefined): Promise<boolean> => {
       const row = await deps.repo.sessions.findByKey(sessionKey, 'any');
-      return row !== null && isCaptureLinkOpen(row.status) && matchesCaptureToken(row.captureToken, token);
+      return row !== null && matchesCaptureToken(row.captureToken, token);
     },
     /**
      * Checks, before the upload is read, that the session takes photos. No side effect: an `IDLE` session is

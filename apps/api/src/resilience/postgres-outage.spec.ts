@@ -76,7 +76,8 @@ describeOrSkip(throwawayPostgresSkipReason(), 'PostgreSQL outage', () => {
     const samples: Sample[] = [];
     const control = { stop: false };
     const running = load(`/v1/sessions/${sessionKey}/photos`, samples, control);
-    await sleep(500);
+    // a few answers before the outage (a fixed 500 ms saw none on a loaded machine)
+    for (let waited = 0; samples.length < 4 && waited < 15_000; waited += 50) await sleep(50);
     cluster.stop();
     const downAt = Date.now();
     await sleep(1500);

@@ -228,8 +228,13 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       capture.manual({ photo_code: 1, value: '1HGCM82633A004352' }).catch((error: unknown) => error),
       capture.upload(2, new Blob([new Uint8Array([1, 2, 3])])).catch((error: unknown) => error),
     ]);
-    // an invalidated session's capture link is closed: it answers as if it did not exist (capture tokens, #13)
-    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    // an invalidated session's capture link takes nothing more; its token still reads the status and the reason
+    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 409, body: { code: 'session_closed' } });
+    expect(await capture.get()).toMatchObject({
+      status: 'INVALID',
+      accepting: false,
+      invalid_reason: 'Link posted on a public forum',
+    });
     expect(await pave.sessions.photos(key)).toEqual([]);
     const again = await pave.sessions.invalidate(key, 'twice').catch((error: unknown) => error);
     expect(again).toBeInstanceOf(PaveApiError);

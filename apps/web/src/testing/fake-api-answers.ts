@@ -23,11 +23,13 @@ export function fakeCaptureUrl(sessionKey: string): string {
 /** The QA verdict the fake API gives an upload: null accepts, a reason code rejects. */
 export type FakeJudge = (photoCode: PhotoCode, image: File) => QaReasonCode | null;
 
-/** What a route answers: a status and a JSON body, and headers such as `Retry-After`. */
+/** What a route answers: a status and a JSON body (or an event stream), and headers such as `Retry-After`. */
 export type FakeAnswer = {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A `text/event-stream` body, sent instead of `body`. */
+  readonly stream?: ReadableStream<Uint8Array>;
 };
 
 /** What a route handler is given: the request, its path parameters, the fake's state and its QA judge. */

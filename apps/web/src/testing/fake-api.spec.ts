@@ -74,3 +74,57 @@ describe('createFakeApi', () => {
     });
   });
 });
+
+describe('the fake API’s event streams', () => {
+  const capture = (api: ReturnType<typeof createFakeApi>) =>
+    createCaptureClient({ captureUrl: fakeCaptureUrl(key), fetch: api.fetch });
+
+  it('streams a session’s events as the client reads them: the backlog, each new one, then the end', async () => {
+    const api = createFakeApi({ sessions: [{ session: buildSession({ session_key: key, status: 'STARTED' }) }] });
+    const client = createTestClient(api);
+    await capture(api).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const event of client.sessions.events(key)) {
+        seen.push(`${event.id} ${event.body.event}`);
+        if (seen.length === 2) await client.sessions.invalidate(key, 'Wrong vehicle');
+      }
+    })();
+
+    await reading;
+
+    expect(seen).toEqual(['1 SESSION:STAGE_CHANGE', '2 SESSION:STATUS_CHANGE', '3 SESSION:STATUS_CHANGE']);
+  });
+
+  it('resumes after Last-Event-ID without gaps, and numbers the account’s stream across sessions', async () => {
+    const other = 'DEM-0000000002';
+    const api = createFakeApi({
+      sessions: [
+        { session: buildSession({ session_key: key, status: 'STARTED' }) },
+        { session: buildSession({ session_key: other, status: 'STARTED' }) },
+      ],
+    });
+    const client = createTestClient(api);
+    await capture(api).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    await client.sessions.notes.add(other, 'Call the driver');
+    const controller = new AbortController();
+    const all: string[] = [];
+    for await (const event of client.sessions.allEvents({ signal: controller.signal, lastEventId: '1' })) {
+      all.push(`${event.id} ${event.body.event} ${event.body.session_key}`);
+      if (all.length === 2) break;
+    }
+
+    expect(all).toEqual([`2 SESSION:STATUS_CHANGE ${key}`, `3 SESSION:NOTE_INSERT ${other}`]);
+  });
+
+  it('ends a terminal session’s stream after its events, with SESSION:COMPLETE carrying the results', async () => {
+    const complete = buildSession({ session_key: key, status: 'QC_PASSED' });
+    const api = createFakeApi({ sessions: [{ session: complete }] });
+    await capture(api).confirm();
+    const events = [];
+    for await (const event of createTestClient(api).sessions.events(key)) events.push(event.body);
+
+    expect(events.map((body) => body.event)).toEqual(['SESSION:STATUS_CHANGE', 'SESSION:COMPLETE']);
+    expect(events[1]).toMatchObject({ session: { session_key: key, status: 'COMPLETE' }, seq: 2 });
+  });
+});

@@ -72,7 +72,8 @@ function toRoutes(handlers: Readonly<Record<FakeRoute, FakeHandler>>): Route[] {
   });
 }
 
-function toResponse({ status, body, headers }: FakeAnswer): Response {
+function toResponse({ status, body, headers, stream }: FakeAnswer): Response {
+  if (stream) return new Response(stream, { status, headers: { 'content-type': 'text/event-stream', ...headers } });
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -121,16 +122,17 @@ async function injectedAnswer(queue: FakeFailure[] | undefined, signal: AbortSig
 }
 
 /** A route's answer in its style: the routes that copy PAVE answer an error with `{message}` alone. */
-function styled(route: FakeRoute, { status, body, headers }: FakeAnswer): FakeAnswer {
-  if (status < 400 || !paveRoutes.has(route)) return { status, body, ...(headers ? { headers } : {}) };
+function styled(route: FakeRoute, answer: FakeAnswer): FakeAnswer {
+  const { status, body, headers } = answer;
+  if (status < 400 || !paveRoutes.has(route)) return answer;
   const { message } = body as { message: string };
   return { status, body: { message }, ...(headers ? { headers } : {}) };
 }
 
 /** A fake of the API for web tests: the real @pave/client sends to its `fetch` (see render-app.tsx). */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
-  const store = createFakeStore(options.sessions ?? []);
   const username = options.username ?? 'demo';
+  const store = createFakeStore(options.sessions ?? [], username);
   const sessionsRoutes = createSessionsRoutes(username);
   const signedRoutes: ReadonlySet<FakeRoute> = new Set(Object.keys(sessionsRoutes) as SessionsRoute[]);
   const signedIn = options.signedIn === undefined ? defaultFakePerson : options.signedIn;

@@ -1,7 +1,6 @@
 import {
   captureProgress,
   captureTokenHeader,
-  isCaptureLinkOpen,
   sessionNotFoundMessage,
   checkManualEntry,
   checkSkip,
@@ -97,15 +96,15 @@ function move(context: FakeRouteContext, event: 'open' | 'confirm'): Promise<Fak
   });
 }
 
-/** As the API: a missing or wrong `Capture-Token`, or a revoked link, is the 404 of an unknown session. */
+/**
+ * As the API: a missing or wrong `Capture-Token` is the 404 of an unknown session; the right one opens the link in
+ * every status (a closed session shows its status, an `INVALID` one its reason, and takes nothing more).
+ */
 function withToken(handler: FakeHandler): FakeHandler {
   return (context) => {
     const key = context.params['key'] ?? '';
     const entry = context.store.find(key);
-    const opens =
-      entry !== null &&
-      isCaptureLinkOpen(entry.session.status) &&
-      context.request.headers.get(captureTokenHeader) === fakeCaptureToken(key);
+    const opens = entry !== null && context.request.headers.get(captureTokenHeader) === fakeCaptureToken(key);
     return opens ? handler(context) : refuse('not_found', sessionNotFoundMessage(key));
   };
 }

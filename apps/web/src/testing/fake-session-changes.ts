@@ -69,7 +69,7 @@ export function createSessionChangeRoutes(username: string) {
         if (!body.ok) return body.answer;
         const checked = checkSessionUpdate(entry.session.status, settingsOf(entry.session), body.value);
         if (!checked.ok) return refuse('update_refused', sessionUpdateRefusedMessage(checked.error));
-        entry.session = changed(context.store, entry.session, { settings: checked.value });
+        context.store.replace(entry, changed(context.store, entry.session, { settings: checked.value }));
         return answer(200, entry.session);
       }),
     'POST /v1/sessions/:key/invalidate': (context) =>
@@ -79,7 +79,7 @@ export function createSessionChangeRoutes(username: string) {
         const next = transitionStatus(entry.session.status, 'invalidate');
         if (!next.ok) return refuse('invalid_transition', alreadyInvalidMessage(entry.session.session_key));
         const change = { status: next.value, invalidReason: body.value.reason };
-        entry.session = changed(context.store, entry.session, change);
+        context.store.replace(entry, changed(context.store, entry.session, change));
         return answer(200, entry.session);
       }),
     'GET /v1/sessions/:key/notes': (context) => withSession(context, (entry) => answer(200, entry.notes)),
@@ -93,7 +93,7 @@ export function createSessionChangeRoutes(username: string) {
           author: username,
           created_at: changed(context.store, entry.session, {}).updated_at,
         };
-        entry.notes.push(note);
+        context.store.addNote(entry, note);
         return answer(201, note);
       }),
     'GET /v1/sessions/:key/results': (context) =>

@@ -23,6 +23,7 @@ import {
 } from './fake-api-answers.js';
 import type { FakeStore } from './fake-api-store.js';
 import { createSessionChangeRoutes } from './fake-session-changes.js';
+import { eventsRoutes } from './fake-events-routes.js';
 
 // a new session expires after the default account's window, a week
 const expiryWindowMs = 7 * 86_400_000;
@@ -66,6 +67,7 @@ export function createSessionsRoutes(username: string) {
   const nextKey = () => buildSessionKey(username, `NEW${String((created += 1)).padStart(7, '0')}`);
   return {
     ...createSessionChangeRoutes(username),
+    ...eventsRoutes,
     'GET /v1/sessions': (context) => answer(200, list(context)),
     'POST /v1/sessions': async ({ request, store }) => {
       const body = await parseBody(CreateSessionRequest, request, 'session');

@@ -447,6 +447,7 @@ const captureState = CaptureState.parse({
   next_step: { step: 1, photo_code: 1, photo_label: 'VIN' },
   steps: [],
   accepting: true,
+  invalid_reason: null,
 });
 
 describe('capture client', () => {
@@ -575,7 +576,8 @@ describe('errors never leak credentials', () => {
       'PaveNetworkError',
     ]);
     const tokens = server.requests.map((r) => headerOf(r.headers, 'API-Token') ?? '');
-    expect(tokens).toHaveLength(7);
+    // the 100 ms timeout may abandon its request before the server reads it on a loaded machine: 6 or 7 arrive
+    expect(tokens.length).toBeGreaterThanOrEqual(6);
     for (const error of errors) {
       const shown = everythingShownOf(error);
       for (const secret of [account.apiSecret, account.apiKey, ...tokens]) expect(shown).not.toContain(secret);

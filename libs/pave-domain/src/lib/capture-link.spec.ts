@@ -1,5 +1,5 @@
-import { buildCaptureUrl, CaptureToken, isCaptureLinkOpen, parseCaptureUrl } from './capture-link.js';
-import { SessionKey, SessionStatus } from './session.js';
+import { buildCaptureUrl, CaptureToken, parseCaptureUrl } from './capture-link.js';
+import { SessionKey } from './session.js';
 
 const key = SessionKey.parse('DEM-0123456789');
 const token = CaptureToken.parse('A'.repeat(43));
@@ -25,11 +25,5 @@ describe('buildCaptureUrl and parseCaptureUrl', () => {
     ['another scheme', `ftp://x.test/capture/DEM-0123456789#${'A'.repeat(43)}`],
   ])('refuses a link with %s', (_name, url) => {
     expect(parseCaptureUrl(url)).toBeNull();
-  });
-});
-
-describe('isCaptureLinkOpen', () => {
-  it.each(SessionStatus.options)('says whether a %s session still opens its capture link', (status) => {
-    expect(isCaptureLinkOpen(status)).toBe(status !== 'INVALID');
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { capturePath, SessionKey, type SessionStatus } from './session.js';
+import { capturePath, SessionKey } from './session.js';
 
 /** The request header that carries a capture link's token on every `/v1/capture/<session_key>…` call. */
 export const captureTokenHeader = 'Capture-Token';
@@ -7,14 +7,6 @@ export const captureTokenHeader = 'Capture-Token';
 /** A capture link's token: 22 to 128 base64url characters (the server makes 43: 256 random bits). */
 export const CaptureToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/));
 export type CaptureToken = z.infer<typeof CaptureToken>;
-
-/**
- * Whether a session's capture link still opens: every status but `INVALID` (an invalidated session's link is
- * revoked at once; a `COMPLETE` or `EXPIRED` one still shows its status, see `toCaptureState`).
- */
-export function isCaptureLinkOpen(status: SessionStatus): boolean {
-  return status !== 'INVALID';
-}
 
 /** What a capture link carries: where its API is, which session, and the token that opens it. */
 export type CaptureLink = {

@@ -58,9 +58,11 @@ describe('capture request bodies', () => {
 describe('toCaptureState', () => {
   const key = SessionKey.parse('DEM-0123456789');
   const neededAccepted = neededCodes.map((code) => buildAttemptRecord({ photo_code: code }));
+  const sessionIn = (status: SessionStatus) =>
+    ({ session_key: key, status, invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null }) as const;
 
   it.each(SessionStatus.options)('accepts attempts in %s exactly as isAcceptingStatus says', (status) => {
-    const state = toCaptureState({ session_key: key, status }, neededAccepted);
+    const state = toCaptureState(sessionIn(status), neededAccepted);
 
     expect(state.accepting).toBe(isAcceptingStatus(status));
     const skippable = state.steps.filter((step) => step.may_skip).map((step) => step.photo_code);
@@ -68,17 +70,23 @@ describe('toCaptureState', () => {
   });
 
   it.each(terminalStatuses)('shows a %s session its status only: no attempts, no photo URLs', (status) => {
-    const state = toCaptureState({ session_key: key, status }, neededAccepted);
+    const state = toCaptureState(sessionIn(status), neededAccepted);
 
     expect(state.status).toBe(status);
     expect(state.steps.every((step) => step.latest === null && step.attempts === 0)).toBe(true);
     expect(JSON.stringify(state)).not.toContain('http');
   });
 
+  it.each(SessionStatus.options)('tells the reason only of an INVALID session (%s)', (status) => {
+    const stale = { session_key: key, status, invalid_reason: 'Leaked link' } as const;
+
+    expect(toCaptureState(stale, neededAccepted).invalid_reason).toBe(status === 'INVALID' ? 'Leaked link' : null);
+  });
+
   it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {
     const vin = { ...buildAttemptRecord({ photo_code: 1, manual: true }), extra: 'dropped' };
     const photo = { ...buildPhoto({ photo_code: 2 }), row: 7 };
-    const state = toCaptureState({ session_key: key, status: 'PROCESS' }, [vin, { photo, manual: false }]);
+    const state = toCaptureState(sessionIn('PROCESS'), [vin, { photo, manual: false }]);
 
     expect(CaptureState.parse(state)).toEqual(state);
     expect(state.steps.slice(0, 3).map((step) => [step.state, step.attempts, step.needed, step.manual_entry])).toEqual([
@@ -96,7 +104,7 @@ describe('toCaptureState', () => {
       buildAttemptRecord({ photo_code: 4, reason: 'blurry' }),
       buildAttemptRecord({ photo_code: 10, url: null, reason: 'skipped' }),
     ];
-    const session = { session_key: key, status: 'PROCESS' } as const;
+    const session = sessionIn('PROCESS');
     const state = toCaptureState(session, attempts);
     const progress = toSessionProgress(session, attempts);
 

@@ -12,6 +12,7 @@ import {
 } from './progress-wire.js';
 import type { Result } from './result.js';
 import { SessionPhoto } from './session-photo.js';
+import type { Session } from './session-object.js';
 import { isAcceptingStatus, isTerminalStatus } from './session.js';
 import { StepState } from './step-state.js';
 import { Vin } from './vin.js';
@@ -84,24 +85,32 @@ export const CaptureState = z.object({
   steps: z.array(CaptureStepState),
   /** Whether new attempts are accepted now (`isAcceptingStatus`: false once COMPLETE, EXPIRED or INVALID). */
   accepting: z.boolean(),
+  /**
+   * Why the session was invalidated, as the reviewer or integrator wrote it; null unless `INVALID`. Only the holder
+   * of the capture link's token reads it: without the token every capture route is the unknown session's 404.
+   */
+  invalid_reason: z.nullable(z.string()),
 });
 export type CaptureState = z.infer<typeof CaptureState>;
+
+/** What the capture state needs of a session: its key, status and (when `INVALID`) the reason. */
+export type CaptureSession = ProgressSession & Pick<Session, 'invalid_reason'>;
 
 /**
  * What `GET /v1/capture/:session_key` answers for a session and its attempts in capture order: each step's state,
  * latest attempt and whether it may be skipped or typed in now, whether the capture is complete, which step comes
  * next and whether attempts are accepted at all. A terminal session (`COMPLETE`, `EXPIRED`, `INVALID`) shows its
- * status only: every step pending, no photo URLs. Only whether each attempt was typed in matters beyond the wire.
+ * status only: every step pending, no photo URLs (an `INVALID` one also says why). Only whether each attempt was typed in matters beyond the wire.
  * Pure: usable by the server and by any test double that answers like it.
  *
  * @example
  * // a fake API in a browser test answers `GET /v1/capture/:key` as the server would
- * const session = { session_key: SessionKey.parse('DEM-0123456789'), status: 'PROCESS' } as const;
+ * const session = { session_key: SessionKey.parse('DEM-0123456789'), status: 'PROCESS', invalid_reason: null } as const;
  * const body = toCaptureState(session, [{ photo: buildPhoto({ photo_code: 1 }), manual: true }]);
  * // body.steps[0].state === 'manual', body.next_step?.photo_label === 'Interior', body.accepting === true
  */
 export function toCaptureState(
-  session: ProgressSession,
+  session: CaptureSession,
   attempts: readonly Pick<AttemptRecord, 'photo' | 'manual'>[],
 ): CaptureState {
   // a closed session's link shows its status only: the photos are the integrator's, not the link holder's
@@ -120,5 +129,6 @@ export function toCaptureState(
       manual_entry: isManualEntryCode(step.photoCode),
     })),
     accepting,
+    invalid_reason: session.status === 'INVALID' ? session.invalid_reason : null,
   };
 }

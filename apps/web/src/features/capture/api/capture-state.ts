@@ -11,9 +11,19 @@ export function captureStateQuery(client: CaptureClient, sessionKey: string): Qu
   return { key: ['capture', sessionKey], fetch: (signal) => client.get({ signal }) };
 }
 
+/**
+ * How often an open capture page reads its state again while photos are accepted, so a session invalidated (or
+ * expired) meanwhile closes the page with its reason even when the driver does nothing. Cheap: an unchanged state is
+ * a `304` without a body (the client sends `If-None-Match`).
+ */
+export const captureStatePollMs = 10_000;
+
 /** The capture state; `enabled` waits for the start call so the first answer already says STARTED. */
 export function useCaptureState(sessionKey: string, enabled: boolean) {
-  return useQuery(captureStateQuery(useCaptureClient(), sessionKey), { enabled });
+  return useQuery(captureStateQuery(useCaptureClient(), sessionKey), {
+    enabled,
+    refetchInterval: (state) => (state.data?.accepting === true ? captureStatePollMs : false),
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { buildAttemptRecord, buildSession } from '@pave/domain/testing';
 import type { FakeSessionSeed } from '../../../testing/fake-api-store.js';
 import { fakeCaptureToken } from '../../../testing/fake-api-answers.js';
 import { createFakeApi, type FakeApiOptions } from '../../../testing/fake-api.js';
-import { renderApp } from '../../../testing/render-app.js';
+import { createTestClient, renderApp } from '../../../testing/render-app.js';
 
 const key = 'DEM-CAPTURE001';
 
@@ -156,10 +156,39 @@ describe('CaptureApp', () => {
     expect(screen.queryByLabelText('Take photo')).toBeNull();
   });
 
-  it('treats an INVALID session as an unknown link: invalidating revokes it', async () => {
-    renderApp({ api: createFakeApi({ sessions: seed('INVALID') }), path: `/capture/${key}#${fakeCaptureToken(key)}` });
+  it("explains an INVALID session with the reviewer's reason, and offers nothing to send", async () => {
+    const session = buildSession({
+      session_key: key,
+      status: 'INVALID',
+      invalid_reason: 'Wrong vehicle: the blue one',
+    });
+    await renderCapture({ sessions: [{ session }] });
+
+    const closed = screen.getByRole('region', { name: 'This inspection was cancelled' });
+    expect(closed).toHaveTextContent('Reason given: Wrong vehicle: the blue one');
+    expect(screen.queryByLabelText('Take photo')).toBeNull();
+  });
+
+  it('tells a link with a wrong token nothing about an INVALID session, its reason least of all', async () => {
+    const session = buildSession({ session_key: key, status: 'INVALID', invalid_reason: 'Leaked on a forum' });
+    renderApp({ api: createFakeApi({ sessions: [{ session }] }), path: `/capture/${key}#${'W'.repeat(43)}` });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
+    expect(document.body).not.toHaveTextContent('Leaked on a forum');
+    expect(document.body).not.toHaveTextContent('cancelled');
+  });
+
+  it('closes with the reason when the session is invalidated while the driver is on a step', async () => {
+    const { api, user } = await renderCapture();
+    expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
+
+    await createTestClient(api).sessions.invalidate(key, 'Link sent to the wrong driver');
+    await user.upload(screen.getByLabelText('Take photo'), photoFile());
+
+    const closed = await screen.findByRole('region', { name: 'This inspection was cancelled' });
+    expect(closed).toHaveTextContent('Reason given: Link sent to the wrong driver');
+    expect(api.session(key)?.status).toBe('INVALID');
+    expect(screen.queryByLabelText('Take photo')).toBeNull();
   });
 
   it('shows the steps of a CONFIRM session, where the server still takes photos', async () => {

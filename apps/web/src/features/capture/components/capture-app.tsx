@@ -18,7 +18,7 @@ function currentStep(state: CaptureState, view: View) {
 
 function CaptureFlow({ state }: { state: CaptureState }) {
   const [view, setView] = useState<View>(null);
-  if (!state.accepting) return <ClosedSessionMessage status={state.status} />;
+  if (!state.accepting) return <ClosedSessionMessage status={state.status} invalidReason={state.invalid_reason} />;
   const step = currentStep(state, view);
   if (!step) return <CaptureOverview state={state} onOpenStep={setView} />;
   return (

@@ -17,17 +17,27 @@ const notAcceptingText: ClosedText = {
 };
 
 /** Props of {@link ClosedSessionMessage}. */
-export type ClosedSessionMessageProps = { status: SessionStatus };
+export type ClosedSessionMessageProps = {
+  status: SessionStatus;
+  /** Why an `INVALID` session was invalidated, as the reviewer wrote it (null otherwise). */
+  invalidReason: string | null;
+};
 
 /**
  * What the capture app shows instead of the steps once the server no longer accepts photos (`accepting` is false):
- * why, for a completed, expired or cancelled session; a general word for any other status.
+ * why, for a completed, expired or cancelled session (with the reviewer's reason for a cancelled one); a general
+ * word for any other status.
  */
-export function ClosedSessionMessage({ status }: ClosedSessionMessageProps) {
+export function ClosedSessionMessage({ status, invalidReason }: ClosedSessionMessageProps) {
   const text = isTerminalStatus(status) ? closedText[status] : notAcceptingText;
   return (
     <section className="capture-closed" aria-labelledby="capture-closed-title">
       <h2 id="capture-closed-title">{text.title}</h2>
+      {status === 'INVALID' && invalidReason ? (
+        <p className="capture-closed-reason">
+          Reason given: <q>{invalidReason}</q>
+        </p>
+      ) : null}
       <p>{text.body}</p>
     </section>
   );

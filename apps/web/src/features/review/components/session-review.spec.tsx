@@ -27,7 +27,7 @@ describe('SessionReview', () => {
     expect(screen.getByText('Capturing')).toBeInTheDocument();
     // VIN, Interior, Cluster (typed), Front_Left (skipped) and Left (rejected: an exterior view need not be retaken)
     expect(screen.getByText('In progress: 5 of 13 steps done')).toBeInTheDocument();
-    expect(screen.getByText('Live: updates every 2 seconds.')).toBeInTheDocument();
+    expect(await screen.findByText('Live: changes appear as they happen.')).toBeInTheDocument();
   });
 
   it('applies the filter from the URL, so a link reproduces the view', async () => {
@@ -72,6 +72,19 @@ describe('SessionReview', () => {
     expect(within(screen.getByRole('list', { name: 'Attempts of Left' })).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('button', { name: /^1\. VIN/ })).toBe(vinCard);
     expect(screen.queryByText(/Loading/)).toBeNull();
+  });
+
+  it('shows a new attempt from the event stream at once, without waiting for a poll', async () => {
+    const { api } = await renderReview();
+    await screen.findByText('Live: changes appear as they happen.');
+    const calls = api.calls.length;
+
+    act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-b.jpg' })));
+
+    // while streaming the page polls every 30 s: only the event can have brought the attempt this soon
+    await waitFor(() => expect(screen.getByRole('button', { name: /^4\. Left/ })).toHaveTextContent('2 attempts'));
+    expect(api.calls.slice(calls)).toContain(`GET /v1/sessions/${sampleKey}/progress`);
+    expect(api.calls.filter((call) => call.endsWith('/events'))).toHaveLength(1);
   });
 
   it('says the page is final once the session is finished', async () => {

@@ -94,6 +94,8 @@ describe('SessionsTable', () => {
     const seeds = [{ session: buildSession({ session_key: 'DEM-000000IDLE', status: 'IDLE' }) }];
     const api = createFakeApi({ sessions: seeds });
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
+    // no event stream: the list is refreshed by polling only, so it still shows the session IDLE below
+    api.failNext('GET /v1/events', { code: 'not_found', message: 'No event stream here.' });
     const { user } = renderApp({ api });
     await screen.findByRole('table');
     // the driver opens the capture link while the list still shows the session IDLE
