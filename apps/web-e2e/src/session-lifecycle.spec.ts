@@ -11,7 +11,8 @@ import { describeInBrowser, desktopContext, phoneContext } from './testing/brows
 import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-page.js';
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
-import type { TestAccount } from './testing/start-server.js';
+import { signIn } from './testing/sign-in.js';
+import type { TestUser } from './testing/start-server.js';
 import { makeSceneImage, type TestImage } from './testing/test-images.js';
 
 /** The vehicle the reviewer types into the new-session form. */
@@ -38,12 +39,9 @@ const stepTitles: Readonly<Record<PhotoCode, string>> = {
   13: 'Rear left corner',
 };
 
-async function signInOnHome(page: Page, baseUrl: string, account: TestAccount): Promise<void> {
+async function signInOnHome(page: Page, baseUrl: string, user: TestUser): Promise<void> {
   await page.goto(baseUrl);
-  await page.getByLabel('Username').fill(account.username);
-  await page.getByLabel('API key').fill(account.apiKey);
-  await page.getByLabel('API secret').fill(account.apiSecret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, user);
   await page.getByRole('heading', { level: 2, name: 'New session' }).waitFor();
 }
 
@@ -103,7 +101,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
     review = await (await browser.newContext({ ...desktopContext, acceptDownloads: true })).newPage();
     review.on('pageerror', (error) => pageErrors.push(`review: ${error.message}`));
-    await signInOnHome(review, server.baseUrl, server.account);
+    await signInOnHome(review, server.baseUrl, server.admin);
   }, 60_000);
 
   async function openPhone(captureUrl: string): Promise<Page> {

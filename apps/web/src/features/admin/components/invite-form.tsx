@@ -24,16 +24,18 @@ export function InviteForm() {
           <span className="field__label">Email</span>
           <input name="email" type="email" autoComplete="off" required />
         </label>
-        <label className="field">
-          <span className="field__label">Role</span>
-          <select name="role" defaultValue="reviewer">
+        <div className="field">
+          <label className="field__label" htmlFor="invite-role">
+            Role
+          </label>
+          <select id="invite-role" name="role" defaultValue="reviewer">
             {Role.options.map((role) => (
               <option key={role} value={role}>
                 {role}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="button button--primary" disabled={invite.status === 'pending'}>
           Make invite link
         </button>

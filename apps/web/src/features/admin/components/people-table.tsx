@@ -68,9 +68,12 @@ export function PeopleTable() {
           ))}
         </tbody>
       </table>
-      <label className="field field--inline">
-        <span className="field__label">Password reset link for</span>
+      <div className="field field--inline">
+        <label className="field__label" htmlFor="reset-for">
+          Password reset link for
+        </label>
         <select
+          id="reset-for"
           defaultValue=""
           onChange={(event) => {
             if (event.target.value !== '') reset.mutate(Number(event.target.value));
@@ -83,7 +86,7 @@ export function PeopleTable() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {reset.status === 'error' ? <ErrorMessage>{summarizeError(reset.error).message}</ErrorMessage> : null}
       {reset.status === 'success' && reset.data ? (
         <ShownOnce
