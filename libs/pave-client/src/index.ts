@@ -8,7 +8,9 @@ export type {
   ListSessionsParams,
 } from './lib/create-pave-client.js';
 export { createPeopleClient } from './lib/create-people-client.js';
-export type { PeopleClient, PeopleClientOptions, AuthClient, AdminClient } from './lib/create-people-client.js';
+export type { PeopleClient, PeopleClientOptions, AuthClient } from './lib/create-people-client.js';
+export { buildAdminClient } from './lib/create-admin-client.js';
+export type { AdminClient } from './lib/create-admin-client.js';
 export { verifyWebhook } from './lib/verify-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeadersInput } from './lib/verify-webhook.js';
 export type { CallbacksClient, ListDeliveriesParams } from './lib/create-callbacks-client.js';
@@ -20,7 +22,14 @@ export type {
   RetryOptions,
   TransportOptions,
 } from './lib/resolve-transport-settings.js';
-export type { HttpMethod, PaveRequestEvent, PaveResponseEvent, RequestOptions } from './lib/create-transport.js';
+export type {
+  HttpMethod,
+  PaveRequestEvent,
+  PaveResponseEvent,
+  RequestOptions,
+  Transport,
+  ApiCall,
+} from './lib/create-transport.js';
 export {
   PaveClientError,
   PaveApiError,

@@ -254,6 +254,8 @@ export {
   csrfRefusedMessage,
   csrfHeaderName,
   sessionCookieName,
+} from './lib/roles.js';
+export {
   passwordMinLength,
   passwordMaxLength,
   Email,
@@ -261,17 +263,21 @@ export {
   LoginRequest,
   loginRefusedMessage,
   User,
-  UserList,
   SignedIn,
+  AcceptInviteRequest,
+  acceptInvitePath,
+  inviteLifetimeSeconds,
+  Done,
+  LoggedOutEverywhere,
+} from './lib/people.js';
+export {
+  UserList,
   UpdateUserRequest,
   CreateInviteRequest,
   InviteKind,
   Invite,
   InviteList,
   InviteCreated,
-  AcceptInviteRequest,
-  acceptInvitePath,
-  inviteLifetimeSeconds,
   ApiKey,
   ApiKeyList,
   CreateApiKeyRequest,
@@ -279,6 +285,4 @@ export {
   AuditAction,
   AuditEntry,
   AuditLog,
-  Done,
-  LoggedOutEverywhere,
-} from './lib/people.js';
+} from './lib/admin.js';

@@ -1,4 +1,4 @@
-import { createPeopleClient, type PeopleClient } from '@pave/client';
+import { buildAdminClient, createPeopleClient, type AdminClient, type PeopleClient } from '@pave/client';
 import { sessionCookieName, type Role } from '@pave/domain';
 import { hashPassword } from '../people/password-hash.js';
 import type { UserRow } from '../storage/people-repository.js';
@@ -42,8 +42,11 @@ export async function createTestPerson(
   return created.value;
 }
 
-/** A browser of one person: its client (with its own cookie jar) and the cookie it holds. */
-export type TestBrowser = { readonly client: PeopleClient; readonly cookie: () => string | null };
+/** A browser of one person: its client (with its own cookie jar, and the admin's routes) and the cookie it holds. */
+export type TestBrowser = {
+  readonly client: PeopleClient & { admin: AdminClient };
+  readonly cookie: () => string | null;
+};
 
 /** A new browser (an empty cookie jar) on the server; not signed in until `client.auth.login`. */
 export function openTestBrowser(baseUrl: string): TestBrowser {
@@ -60,7 +63,7 @@ export function openTestBrowser(baseUrl: string): TestBrowser {
     accept: async (...args: Parameters<PeopleClient['auth']['accept']>) => remember(await client.auth.accept(...args)),
     me: async (...args: Parameters<PeopleClient['auth']['me']>) => remember(await client.auth.me(...args)),
   };
-  return { client: { ...client, auth }, cookie: jar.cookie };
+  return { client: { ...client, auth, admin: buildAdminClient(client.transport) }, cookie: jar.cookie };
 }
 
 /** Opens a browser and signs `person` in. */

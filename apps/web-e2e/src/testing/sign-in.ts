@@ -1,4 +1,4 @@
-import { createPeopleClient } from '@pave/client';
+import { buildAdminClient, createPeopleClient } from '@pave/client';
 import { sessionCookieName } from '@pave/domain';
 import type { Page } from 'playwright-core';
 import type { RunningServer, TestUser } from './start-server.js';
@@ -45,7 +45,7 @@ export async function createUser(server: RunningServer, role: TestUser['role']):
     password: `${role} pass ${made}!`,
     role,
   };
-  const { url } = await admin.admin.invites.create(user.email, role);
+  const { url } = await buildAdminClient(admin.transport).invites.create(user.email, role);
   const joiner = createPeopleClient({ baseUrl: server.baseUrl, fetch: cookieFetch(), csrfToken: () => null });
   await joiner.auth.accept({ token: new URL(url).hash.slice(1), password: user.password });
   await admin.auth.logout();

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { matchRoute } from '../config/paths.js';
+import { adminTitles, matchRoute } from '../config/paths.js';
 import { useLocation } from '../lib/router.js';
 import { RouteErrorBoundary } from './route-error-boundary.js';
 import { NotFoundRoute } from './routes/not-found-route.js';
-import { adminTitles, WelcomeRoute } from './routes/welcome-route.js';
 import { SignInGate } from './sign-in-gate.js';
 
 // Each route is its own chunk, so a page loads only its own code on top of the shell (providers, router,
@@ -14,6 +13,9 @@ const SessionRoute = lazy(() =>
   import('./routes/session-route.js').then((module) => ({ default: module.SessionRoute })),
 );
 const AdminRoute = lazy(() => import('./routes/admin-route.js').then((module) => ({ default: module.AdminRoute })));
+const WelcomeRoute = lazy(() =>
+  import('./routes/welcome-route.js').then((module) => ({ default: module.WelcomeRoute })),
+);
 const CaptureRoute = lazy(() =>
   import('./routes/capture-route.js').then((module) => ({ default: module.CaptureRoute })),
 );

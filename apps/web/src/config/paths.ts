@@ -14,6 +14,12 @@ export type AdminSection = 'people' | 'api-keys' | 'audit';
 
 const adminSections: readonly AdminSection[] = ['people', 'api-keys', 'audit'];
 
+/** The titles of the admin's pages. */
+export const adminTitles = { people: 'People', 'api-keys': 'API keys', audit: 'Audit log' } as const satisfies Record<
+  AdminSection,
+  string
+>;
+
 export const paths = {
   home: () => '/',
   session: (sessionKey: string) => `/sessions/${encodeURIComponent(sessionKey)}`,

@@ -69,8 +69,14 @@ function watchEnded(client: PeopleClient, onEnded: () => void): PeopleClient {
     PaveClient['sessions'],
     'events' | 'allEvents'
   >;
-  const admin = watchCalls(client.admin as unknown as Calls, onEnded) as unknown as PeopleClient['admin'];
-  return { ...client, sessions: { ...sessions, events, allEvents }, admin };
+  const auth = watchCalls(client.auth as unknown as Calls, onEnded) as unknown as PeopleClient['auth'];
+  // every other call (the admin's routes) goes through the transport
+  const transport: PeopleClient['transport'] = (call, options) =>
+    client.transport(call, options).catch((error: unknown) => {
+      if (error instanceof PaveApiError && error.status === 401) onEnded();
+      throw error;
+    });
+  return { ...client, sessions: { ...sessions, events, allEvents }, auth, transport };
 }
 
 /** Props of {@link ClientsProvider}. */

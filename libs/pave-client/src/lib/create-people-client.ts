@@ -1,18 +1,10 @@
 import {
-  ApiKeyCreated,
-  ApiKeyList,
-  AuditLog,
   csrfHeaderName,
   Done,
-  InviteCreated,
-  InviteList,
   LoggedOutEverywhere,
   SignedIn,
-  User,
-  UserList,
   type AcceptInviteRequest,
   type LoginRequest,
-  type Role,
 } from '@pave/domain';
 import { captureClientFor } from './create-capture-client.js';
 import { buildCallbacksClient } from './create-callbacks-client.js';
@@ -41,37 +33,12 @@ export type AuthClient = {
   logoutEverywhere: (options?: RequestOptions) => Promise<LoggedOutEverywhere>;
 };
 
-/** The admin's routes: people, one-time links, API keys and the audit log. */
-export type AdminClient = {
-  users: {
-    list: (options?: RequestOptions) => Promise<UserList>;
-    setRole: (id: number, role: Role, options?: RequestOptions) => Promise<User>;
-    remove: (id: number, options?: RequestOptions) => Promise<Done>;
-    /** A one-time link that sets a new password, shown once. */
-    resetPassword: (id: number, options?: RequestOptions) => Promise<InviteCreated>;
-  };
-  invites: {
-    list: (options?: RequestOptions) => Promise<InviteList>;
-    /** A one-time invite link, shown once. */
-    create: (email: string, role: Role, options?: RequestOptions) => Promise<InviteCreated>;
-    withdraw: (id: number, options?: RequestOptions) => Promise<Done>;
-  };
-  apiKeys: {
-    list: (options?: RequestOptions) => Promise<ApiKeyList>;
-    /** A new key; its secret is in this answer only. */
-    create: (label: string, options?: RequestOptions) => Promise<ApiKeyCreated>;
-    revoke: (apiKey: string, options?: RequestOptions) => Promise<Done>;
-    /** A new secret for the key, in this answer only. */
-    rotate: (apiKey: string, options?: RequestOptions) => Promise<ApiKeyCreated>;
-  };
-  audit: {
-    /** Newest first; pass `next_before` of a page to read the next. */
-    list: (query?: { before?: number; limit?: number }, options?: RequestOptions) => Promise<AuditLog>;
-  };
-};
-
-/** A signed-in person's client: the account's routes (as {@link PaveClient}), plus sign-in and the admin's routes. */
-export type PeopleClient = PaveClient & { auth: AuthClient; admin: AdminClient };
+/**
+ * A signed-in person's client: the account's routes (as {@link PaveClient}) and sign-in; `transport` sends any
+ * other call the same way (the admin's routes: `buildAdminClient(client.transport)`, kept apart so that apps load them
+ * only on the admin's pages).
+ */
+export type PeopleClient = PaveClient & { auth: AuthClient; transport: Transport };
 
 function buildAuthClient(send: Transport): AuthClient {
   return {
@@ -84,45 +51,10 @@ function buildAuthClient(send: Transport): AuthClient {
   };
 }
 
-function buildAdminClient(send: Transport): AdminClient {
-  const user = (id: number, rest = '') => `/v1/users/${id}${rest}`;
-  const key = (apiKey: string, action: string) => `/v1/api-keys/${encodeURIComponent(apiKey)}/${action}`;
-  return {
-    users: {
-      list: (options) => send({ method: 'GET', path: '/v1/users', schema: UserList }, options),
-      setRole: (id, role, options) => send({ method: 'PATCH', path: user(id), json: { role }, schema: User }, options),
-      remove: (id, options) => send({ method: 'DELETE', path: user(id), schema: Done }, options),
-      resetPassword: (id, options) =>
-        send({ method: 'POST', path: user(id, '/password-reset'), schema: InviteCreated }, options),
-    },
-    invites: {
-      list: (options) => send({ method: 'GET', path: '/v1/invites', schema: InviteList }, options),
-      create: (email, role, options) =>
-        send({ method: 'POST', path: '/v1/invites', json: { email, role }, schema: InviteCreated }, options),
-      withdraw: (id, options) => send({ method: 'DELETE', path: `/v1/invites/${id}`, schema: Done }, options),
-    },
-    apiKeys: {
-      list: (options) => send({ method: 'GET', path: '/v1/api-keys', schema: ApiKeyList }, options),
-      create: (label, options) =>
-        send({ method: 'POST', path: '/v1/api-keys', json: { label }, schema: ApiKeyCreated }, options),
-      revoke: (apiKey, options) => send({ method: 'POST', path: key(apiKey, 'revoke'), schema: Done }, options),
-      rotate: (apiKey, options) =>
-        send({ method: 'POST', path: key(apiKey, 'rotate'), schema: ApiKeyCreated }, options),
-    },
-    audit: {
-      list: (query = {}, options) =>
-        send(
-          { method: 'GET', path: '/v1/audit', query: { before: query.before, limit: query.limit }, schema: AuditLog },
-          options,
-        ),
-    },
-  };
-}
-
 /**
  * A client for a person signed in with a cookie session (the review app): no API secret; the browser keeps the
  * `HttpOnly` cookie and this client sends the session's CSRF token with each request. Same methods as
- * {@link PaveClient}, plus `auth` (sign in and out) and `admin`.
+ * {@link PaveClient}, plus `auth` (sign in and out).
  */
 export function createPeopleClient(options: PeopleClientOptions): PeopleClient {
   const { csrfToken } = options;
@@ -139,6 +71,6 @@ export function createPeopleClient(options: PeopleClientOptions): PeopleClient {
     callbacks: buildCallbacksClient(send),
     capture: (captureUrl) => captureClientFor(captureUrl, transport),
     auth: buildAuthClient(send),
-    admin: buildAdminClient(send),
+    transport: send,
   };
 }

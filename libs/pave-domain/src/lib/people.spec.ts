@@ -1,4 +1,5 @@
-import { AcceptInviteRequest, Email, LoginRequest, permissionFor, roleCan, type Permission, type Role } from './people.js';
+import { AcceptInviteRequest, Email, LoginRequest } from './people.js';
+import { permissionFor, roleCan, type Permission, type Role } from './roles.js';
 
 describe('roleCan', () => {
   it.each<[Role, Permission, boolean]>([

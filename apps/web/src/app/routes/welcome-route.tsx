@@ -1,14 +1,7 @@
-import type { AdminSection } from '../../config/paths.js';
 import { paths } from '../../config/paths.js';
 import { AcceptInviteForm } from '../../features/auth/components/accept-invite-form.js';
 import { navigate } from '../../lib/router.js';
 import { ReviewLayout } from '../review-layout.js';
-
-/** The titles of the admin's pages. */
-export const adminTitles = { people: 'People', 'api-keys': 'API keys', audit: 'Audit log' } as const satisfies Record<
-  AdminSection,
-  string
->;
 
 /** `/welcome#<token>`: a one-time link (an invite or a password reset); the token never leaves the fragment. */
 export function WelcomeRoute() {

@@ -1,47 +1,47 @@
-import type { PeopleClient } from '@pave/client';
+import type { AdminClient } from '@pave/client';
 import type { AuditLog, InviteList, Role, UserList } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useAdminClient } from './admin-client.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
 import { useQuery } from '../../../lib/use-query.js';
 
 /** `GET /v1/users`. */
-export function usersQuery(client: PeopleClient): QueryDescriptor<UserList> {
-  return { key: ['admin', 'users'], fetch: (signal) => client.admin.users.list({ signal }) };
+export function usersQuery(client: AdminClient): QueryDescriptor<UserList> {
+  return { key: ['admin', 'users'], fetch: (signal) => client.users.list({ signal }) };
 }
 
 /** `GET /v1/invites`. */
-export function invitesQuery(client: PeopleClient): QueryDescriptor<InviteList> {
-  return { key: ['admin', 'invites'], fetch: (signal) => client.admin.invites.list({ signal }) };
+export function invitesQuery(client: AdminClient): QueryDescriptor<InviteList> {
+  return { key: ['admin', 'invites'], fetch: (signal) => client.invites.list({ signal }) };
 }
 
 /** `GET /v1/audit`, one page. */
-export function auditQuery(client: PeopleClient, before: number | null): QueryDescriptor<AuditLog> {
+export function auditQuery(client: AdminClient, before: number | null): QueryDescriptor<AuditLog> {
   return {
     key: ['admin', 'audit', before],
-    fetch: (signal) => client.admin.audit.list(before === null ? {} : { before }, { signal }),
+    fetch: (signal) => client.audit.list(before === null ? {} : { before }, { signal }),
   };
 }
 
 /** The account's people. */
 export function useUsers() {
-  return useQuery(usersQuery(useReviewClient()));
+  return useQuery(usersQuery(useAdminClient()));
 }
 
 /** The pending one-time links. */
 export function useInvites() {
-  return useQuery(invitesQuery(useReviewClient()));
+  return useQuery(invitesQuery(useAdminClient()));
 }
 
 /** A page of the audit log. */
 export function useAuditLog(before: number | null) {
-  return useQuery(auditQuery(useReviewClient(), before));
+  return useQuery(auditQuery(useAdminClient(), before));
 }
 
 /** A mutation of the admin's that refreshes the people and links afterwards. */
-function usePeopleMutation<TVariables, TData>(run: (client: PeopleClient, variables: TVariables) => Promise<TData>) {
-  const client = useReviewClient();
+function usePeopleMutation<TVariables, TData>(run: (client: AdminClient, variables: TVariables) => Promise<TData>) {
+  const client = useAdminClient();
   const cache = useQueryCache();
   return useMutation({
     mutationFn: (variables: TVariables) => run(client, variables),
@@ -55,26 +55,26 @@ function usePeopleMutation<TVariables, TData>(run: (client: PeopleClient, variab
 /** `POST /v1/invites`: the link is in the answer, shown once. */
 export function useInvite() {
   return usePeopleMutation((client, { email, role }: { email: string; role: Role }) =>
-    client.admin.invites.create(email, role),
+    client.invites.create(email, role),
   );
 }
 
 /** `DELETE /v1/invites/:id`. */
 export function useWithdrawInvite() {
-  return usePeopleMutation((client, id: number) => client.admin.invites.withdraw(id));
+  return usePeopleMutation((client, id: number) => client.invites.withdraw(id));
 }
 
 /** `PATCH /v1/users/:id`. */
 export function useSetRole() {
-  return usePeopleMutation((client, { id, role }: { id: number; role: Role }) => client.admin.users.setRole(id, role));
+  return usePeopleMutation((client, { id, role }: { id: number; role: Role }) => client.users.setRole(id, role));
 }
 
 /** `DELETE /v1/users/:id`. */
 export function useRemoveUser() {
-  return usePeopleMutation((client, id: number) => client.admin.users.remove(id));
+  return usePeopleMutation((client, id: number) => client.users.remove(id));
 }
 
 /** `POST /v1/users/:id/password-reset`: the link is in the answer, shown once. */
 export function useResetPassword() {
-  return usePeopleMutation((client, id: number) => client.admin.users.resetPassword(id));
+  return usePeopleMutation((client, id: number) => client.users.resetPassword(id));
 }
