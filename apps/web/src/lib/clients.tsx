@@ -100,17 +100,32 @@ function useSignedInCheck(people: PeopleClient, setSignedIn: (value: SignedIn | 
   }, [people, setSignedIn]);
 }
 
+/** A value read and changed through functions (the CSRF token, read by the client at each call). */
+function createTokenHolder(initial: string | null) {
+  let token = initial;
+  return {
+    get: (): string | null => token,
+    set: (value: string | null): void => {
+      token = value;
+    },
+  };
+}
+
 /** Provides the API clients and the sign-in state; must sit inside a QueryCacheProvider. */
 export function ClientsProvider({ factories, initialSignedIn, children }: ClientsProviderProps) {
   const cache = useQueryCache();
-  const csrf = useRef<string | null>(initialSignedIn?.csrf_token ?? null);
-  const people = useMemo(() => factories.createPeopleClient(() => csrf.current), [factories]);
+  // the CSRF token the client reads at each call: a holder made once, changed with the sign-in state
+  const [csrf] = useState(() => createTokenHolder(initialSignedIn?.csrf_token ?? null));
+  const people = useMemo(() => factories.createPeopleClient(csrf.get), [factories, csrf]);
   const [signedIn, setSignedInState] = useState<SignedIn | null | undefined>(initialSignedIn);
   const [notice, setNotice] = useState<string | null>(null);
-  const setSignedIn = useCallback((value: SignedIn | null) => {
-    csrf.current = value?.csrf_token ?? null;
-    setSignedInState(value);
-  }, []);
+  const setSignedIn = useCallback(
+    (value: SignedIn | null) => {
+      csrf.set(value?.csrf_token ?? null);
+      setSignedInState(value);
+    },
+    [csrf],
+  );
   const check = useSignedInCheck(people, setSignedIn);
   const signIn = useCallback(
     (value: SignedIn) => {

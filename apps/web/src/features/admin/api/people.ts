@@ -46,8 +46,8 @@ function usePeopleMutation<TVariables, TData>(run: (client: AdminClient, variabl
   return useMutation({
     mutationFn: (variables: TVariables) => run(client, variables),
     onSuccess: () => {
-      cache.invalidate(['admin', 'users']);
-      cache.invalidate(['admin', 'invites']);
+      void cache.invalidate(['admin', 'users']);
+      void cache.invalidate(['admin', 'invites']);
     },
   });
 }

@@ -80,7 +80,7 @@ export function ApiKeysPanel() {
       {create.status === 'error' ? <ErrorMessage>{summarizeError(create.error).message}</ErrorMessage> : null}
       {shown ? <Secret created={shown} /> : null}
       {keys.status === 'error' ? <ErrorMessage>{summarizeError(keys.error).message}</ErrorMessage> : null}
-      {keys.status === 'success' ? (
+      {keys.data ? (
         <table className="admin-table">
           <caption className="visually-hidden">API keys of {keys.data.username}</caption>
           <thead>

@@ -14,7 +14,7 @@ export function AuditLogTable() {
       <h1 id="audit-title">Audit log</h1>
       {log.status === 'pending' ? <p role="status">Loading…</p> : null}
       {log.status === 'error' ? <ErrorMessage>{summarizeError(log.error).message}</ErrorMessage> : null}
-      {log.status === 'success' ? (
+      {log.data ? (
         <>
           <table className="admin-table">
             <caption className="visually-hidden">Who did what, newest first</caption>
@@ -45,7 +45,11 @@ export function AuditLogTable() {
             </button>
           ) : null}
           {log.data.next_before !== null ? (
-            <button type="button" className="button" onClick={() => setPages([...pages, log.data.next_before])}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setPages([...pages, log.data?.next_before ?? null])}
+            >
               Older entries
             </button>
           ) : null}

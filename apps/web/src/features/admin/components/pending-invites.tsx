@@ -7,7 +7,7 @@ import { useInvites, useWithdrawInvite } from '../api/people.js';
 export function PendingInvites() {
   const invites = useInvites();
   const withdraw = useWithdrawInvite();
-  if (invites.status !== 'success') return null;
+  if (!invites.data) return null;
   return (
     <section className="admin-section" aria-labelledby="pending-title">
       <h2 id="pending-title">Pending links</h2>

@@ -47,9 +47,11 @@ export function PeopleTable() {
   const users = useUsers();
   const reset = useResetPassword();
   const { signedIn } = useAuth();
-  if (users.status === 'pending') return <p role="status">Loading people…</p>;
-  if (users.status === 'error')
+  if (users.status === 'error') {
     return <ErrorMessage onRetry={() => void users.refetch()}>{summarizeError(users.error).message}</ErrorMessage>;
+  }
+  if (!users.data) return <p role="status">Loading people…</p>;
+  const people = users.data.data;
   return (
     <section className="admin-section" aria-labelledby="people-title">
       <h2 id="people-title">People</h2>
@@ -63,7 +65,7 @@ export function PeopleTable() {
           </tr>
         </thead>
         <tbody>
-          {users.data.data.map((user) => (
+          {people.map((user) => (
             <PersonRow key={user.id} user={user} self={user.id === signedIn?.user.id} />
           ))}
         </tbody>
@@ -80,7 +82,7 @@ export function PeopleTable() {
           }}
         >
           <option value="">choose a person…</option>
-          {users.data.data.map((user) => (
+          {people.map((user) => (
             <option key={user.id} value={user.id}>
               {user.email}
             </option>
