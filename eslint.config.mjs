@@ -34,6 +34,8 @@ const testTooling = [
   'supertest',
   'playwright-core',
   'axe-core',
+  // server processes that specs start are bundled from source (@pave/client/testing's buildServerBundle)
+  'esbuild',
   'node:*',
 ];
 const specFiles = ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing.ts', '**/src/testing/**'];

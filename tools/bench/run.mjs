@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --only photos,qa,client,scale,images,upload] [--duration 8] [--rounds 2] [--scale-sessions 1000000]`
+// `npm run bench [-- --only photos,qa,client,scale,images,upload,webhooks,live] [--duration 8] [--rounds 2] [--scale-sessions 1000000]`
 // Every figure is measured in this run, next to its baseline. Writes bench-results/<stamp>.{json,md} and
 // docs/benchmarks.md. PostgreSQL parts use PAVE_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
 // to create and drop their own databases. Never part of `npm test`.
@@ -12,7 +12,7 @@ import pg from 'pg';
 import { root } from './lib/api-server.mjs';
 import { mergeMarkdown, renderMarkdown } from './lib/report.mjs';
 
-const allParts = ['photos', 'qa', 'client', 'scale', 'images', 'upload'];
+const allParts = ['photos', 'qa', 'client', 'scale', 'images', 'upload', 'webhooks', 'live'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string', default: allParts.join(',') },
@@ -108,6 +108,16 @@ async function main() {
     console.log('Upload → verdict under load (2560 px and 12 MP JPEGs):');
     const { benchUpload } = await import('./upload.mjs');
     report.upload = await benchUpload({ durationSeconds: duration, postgresUrl: pgVersion ? postgresUrl : undefined });
+  }
+  if (only.has('webhooks')) {
+    console.log('Webhook delivery (event → receiver, deliveries per CPU-second):');
+    const { benchWebhooks } = await import('./webhooks.mjs');
+    report.webhooks = await benchWebhooks();
+  }
+  if (only.has('live')) {
+    console.log('Live streams (1000 streams, fan-out) and conditional polling:');
+    const { benchLive } = await import('./live.mjs');
+    report.live = await benchLive({ durationSeconds: duration });
   }
   const stamp = report.date.replace(/[:.]/g, '-');
   const markdown = renderMarkdown(report);

@@ -3,10 +3,13 @@ import { createAccountsService } from './accounts/accounts.service.js';
 import { readConfig } from './config.js';
 import { createUsersService } from './people/users.service.js';
 import { createLogger } from './logger.js';
+import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
+import { openSecretBox } from './secrets/open-secret-box.js';
 import { openRepository } from './storage/open-repository.js';
 
-// `npm run accounts -- create <username> | list | revoke <api-key> | admin-link <username>`: manages accounts in the configured storage
-// (the same settings as the server: DATABASE_URL, else PAVE_DATA_DIR).
+// `npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <h>] |
+// admin-link <username>`: manages accounts in the configured storage (the same settings as the server: DATABASE_URL,
+// else PAVE_DATA_DIR, and the same PAVE_SECRET_KEY, which seals API secrets).
 
 async function main(): Promise<number> {
   const config = readConfig();
@@ -14,10 +17,14 @@ async function main(): Promise<number> {
     process.stderr.write(`${config.error.message}\n`);
     return 1;
   }
-  const repo = await openRepository(config.value, createLogger('silent'));
+  const logger = createLogger('silent');
+  const box = await openSecretBox(config.value, logger);
+  const repo = await openRepository(config.value, logger);
   try {
+    await sealAccountSecrets(repo.accounts, box);
+    const store = createSealedAccountStore(repo.accounts, box);
     const now = () => new Date();
-    const accounts = createAccountsService({ accounts: repo.accounts, now });
+    const accounts = createAccountsService({ accounts: store, now });
     const users = createUsersService({ ...repo, now, publicBaseUrl: config.value.publicBaseUrl });
     const makeAdminLink = async (username: string) => {
       const account = await repo.accounts.findByUsername(username);

@@ -1,5 +1,7 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
 import {
+  attemptLimits,
+  type AttemptLimits,
   ApiErrorBody,
   Callback,
   CallbackList,
@@ -42,6 +44,7 @@ import { callbacksRouteDocs, callbackWebhookDocs } from './callbacks/callbacks.d
 import { createCallbacksRouter } from './callbacks/callbacks.router.js';
 import { createCallbacksService } from './callbacks/callbacks.service.js';
 import { createCaptureService } from './capture/capture.service.js';
+import { createCaptureBudgets, type CaptureBudgetLimits } from './capture/capture-budgets.js';
 import type { DefaultImages } from './capture/default-images.js';
 import { createImagesRouter } from './capture/images.router.js';
 import { createFairScheduler } from './capture/fair-scheduler.js';
@@ -65,6 +68,9 @@ import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import type { RandomInt } from './sessions/session-key.js';
 import { sessionsRouteDocs } from './sessions/sessions.docs.js';
 import { createSessionsRouter } from './sessions/sessions.router.js';
+import { createEraseRouter, eraseRouteDocs } from './sessions/erase.router.js';
+import { photosArchiveRouteDocs } from './sessions/photos-archive.docs.js';
+import { createPhotosArchiveRouter } from './sessions/photos-archive.router.js';
 import { eventsRouteDocs } from './live/events.docs.js';
 import { createEventsRouter } from './live/events.router.js';
 import type { EventStreamOptions } from './live/event-stream.js';
@@ -81,6 +87,7 @@ import { createAuthService } from './people/auth.service.js';
 import { peopleRouteDocs, peopleSchemas } from './people/people.docs.js';
 import { createPeopleRouter, type PeopleRouterDeps } from './people/people.router.js';
 import { createUsersService } from './people/users.service.js';
+import { createSealedAccountStore } from './accounts/sealed-account-store.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
 
@@ -125,6 +132,19 @@ export type AppDeps = {
   readonly uploadShares?: { readonly perSession: number; readonly perAddress: number };
   /** The slowest upload body the server keeps reading (120 s in all, 16 KiB/s over every 10 s when missing). */
   readonly uploadPace?: UploadPace;
+  /** Budgets per minute of the capture and image routes (none when missing; main.ts passes the settings'). */
+  readonly captureBudgets?: CaptureBudgetLimits;
+  /** Attempt caps per step and per session; the domain's `attemptLimits` when missing. */
+  readonly attemptLimits?: AttemptLimits;
+  /** The most image bytes one account keeps (0 or missing: no quota). */
+  readonly storageQuotaBytes?: number;
+};
+
+const noBudgets: CaptureBudgetLimits = {
+  perSession: 0,
+  capturePerAddress: 0,
+  imagesPerAddress: 0,
+  notFoundPerAddress: 0,
 };
 
 /** The live event streams: the hub holding them (main.ts closes them on SIGTERM) and how each writes. */
@@ -139,6 +159,8 @@ const defaultStreamOptions: EventStreamOptions = { heartbeatMs: 15_000, maxBuffe
 /** Every documented route; a test checks this list against the routes the app really has. */
 export const routeDocs: readonly RouteDoc[] = [
   ...sessionsRouteDocs,
+  ...eraseRouteDocs,
+  ...photosArchiveRouteDocs,
   ...callbacksRouteDocs,
   ...eventsRouteDocs,
   ...peopleRouteDocs,
@@ -209,6 +231,13 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
     secretBox: deps.secretBox,
     qaSettings,
     qaSlots: createFairScheduler(deps.qaConcurrency ?? defaultQaConcurrency()),
+    attemptLimits: deps.attemptLimits ?? attemptLimits,
+    storageQuotaBytes: deps.storageQuotaBytes ?? 0,
+  });
+  const budgets = createCaptureBudgets({
+    store: deps.repo.rateLimits,
+    limits: deps.captureBudgets ?? noBudgets,
+    now,
   });
   const admission = createUploadAdmission({
     capacity: deps.maxPendingUploads ?? defaultMaxPendingUploads(),
@@ -216,8 +245,8 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
   });
   const pace = deps.uploadPace ?? defaultUploadPace;
   return [
-    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now }),
-    createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream' }),
+    createCaptureRouter(capture, { maxInputBytes: qaSettings.maxInputBytes, admission, pace, now, budgets }),
+    createImagesRouter(deps.images, deps.defaultImages, { redirect: deps.imageRedirect ?? 'stream', budgets }),
   ];
 }
 
@@ -237,10 +266,8 @@ function createPeopleServices(deps: AppDeps, now: () => Date): PeopleRouterDeps 
 function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typeof createPhotosFastPath> } {
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createHttpMetrics(deps.metricRegistries ?? []);
-  const accounts = createCachedAccountStore(
-    withExtraApiKeys(deps.repo.accounts, deps.repo.apiKeys),
-    deps.accountCacheMs ?? 0,
-  );
+  const sealed = createSealedAccountStore(deps.repo.accounts, deps.secretBox);
+  const accounts = createCachedAccountStore(withExtraApiKeys(sealed, deps.repo.apiKeys), deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
     now,
@@ -266,6 +293,8 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   const guard = [authenticate, authorizeByRoute, rateLimit];
   app.use(createPeopleRouter(people, [authenticate, rateLimit]));
   app.use(createSessionsRouter(service, guard, createAuditTrail(deps.repo.audit, now)));
+  app.use(createEraseRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
+  app.use(createPhotosArchiveRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   const callbacks = createCallbacksService({
     repo: deps.repo,
     now,

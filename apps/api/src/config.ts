@@ -4,6 +4,7 @@ import { defaultRetrySchedule, type Result } from '@pave/domain';
 import type { DispatcherSettings } from './callbacks/dispatcher.js';
 import { z } from 'zod';
 import type { UploadPace } from './capture/read-upload.js';
+import { defaultCaptureBudgets, type CaptureBudgetLimits } from './capture/capture-budgets.js';
 import type { S3Settings } from './images/s3-image-store.js';
 import { defaultQaSettings, type QaSettings } from './qa/qa-settings.js';
 import { parseSecretKey } from './secrets/open-secret-box.js';
@@ -129,6 +130,21 @@ function webhookEnv() {
   };
 }
 
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
+/** Budgets of the capture and image routes, and the storage quota (docs/security.md, "Budgets"); 0 turns one off. */
+function budgetEnv() {
+  return {
+    PAVE_CAPTURE_REQUESTS_PER_SESSION: perMinute(defaultCaptureBudgets.perSession),
+    PAVE_CAPTURE_REQUESTS_PER_ADDRESS: perMinute(defaultCaptureBudgets.capturePerAddress),
+    PAVE_IMAGE_REQUESTS_PER_ADDRESS: perMinute(defaultCaptureBudgets.imagesPerAddress),
+    PAVE_NOT_FOUND_PER_ADDRESS: perMinute(defaultCaptureBudgets.notFoundPerAddress),
+    PAVE_STORAGE_QUOTA_MB: z.coerce.number().int().min(0).max(1e9).default(50_000),
+    PAVE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+    PAVE_RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
+  };
+}
+
 const luma = () => z.coerce.number().min(0).max(255).optional();
 const pixels = () => z.coerce.number().int().min(1).max(100_000).optional();
 
@@ -189,6 +205,7 @@ const Env = z.object({
   PAVE_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).default(100),
   PAVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   PAVE_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  ...budgetEnv(),
   PAVE_SECRET_KEY: SecretKeyText.optional(),
   PAVE_SECRET_KEYS_PREVIOUS: SecretKeyList.default([]),
   ...qaEnv(),
@@ -287,6 +304,14 @@ export type Config = {
   readonly pgPoolMax: number;
   /** Requests per API key and minute on the `/v1/sessions…` routes; 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
+  /** Budgets per minute of the capture and image routes (0 turns one off). */
+  readonly captureBudgets: CaptureBudgetLimits;
+  /** The most image bytes one account keeps (0: no quota). */
+  readonly storageQuotaBytes: number;
+  /** Days a finished session is kept before the retention sweep erases it (0: kept forever). */
+  readonly retentionDays: number;
+  /** How often each instance looks for sessions past retention. */
+  readonly retentionSweepSeconds: number;
   /** How long a found API key's account is reused without asking storage (0: always ask). */
   readonly accountCacheSeconds: number;
   /** How many sessions' photos answers to keep in memory (0: none). */
@@ -382,6 +407,15 @@ export function parseConfig(
       ...images.value,
       pgPoolMax: e.PAVE_PG_POOL_MAX,
       rateLimitPerMinute: e.PAVE_RATE_LIMIT_PER_MINUTE,
+      captureBudgets: {
+        perSession: e.PAVE_CAPTURE_REQUESTS_PER_SESSION,
+        capturePerAddress: e.PAVE_CAPTURE_REQUESTS_PER_ADDRESS,
+        imagesPerAddress: e.PAVE_IMAGE_REQUESTS_PER_ADDRESS,
+        notFoundPerAddress: e.PAVE_NOT_FOUND_PER_ADDRESS,
+      },
+      storageQuotaBytes: e.PAVE_STORAGE_QUOTA_MB * 1_000_000,
+      retentionDays: e.PAVE_RETENTION_DAYS,
+      retentionSweepSeconds: e.PAVE_RETENTION_SWEEP_SECONDS,
       accountCacheSeconds: e.PAVE_ACCOUNT_CACHE_SECONDS,
       photosCacheSessions: e.PAVE_PHOTOS_CACHE_SESSIONS,
       webhooks: {

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import sharp from 'sharp';
 import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
+import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
 import { createRequestListener } from './app.js';
 import { startDispatcher, type Dispatcher } from './callbacks/dispatcher.js';
 import { createWebhookMetrics, type WebhookMetrics } from './callbacks/webhook-metrics.js';
@@ -17,6 +18,7 @@ import { openSecretBox } from './secrets/open-secret-box.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
 import { startExpirySweep } from './sessions/expiry-sweep.js';
+import { startRetentionSweep } from './sessions/retention-sweep.js';
 import { describeStorage, openRepository } from './storage/open-repository.js';
 import type { Repository } from './storage/repository.js';
 
@@ -37,8 +39,13 @@ function printDemoCredentials(credentials: NewCredentials, config: Config): void
   );
 }
 
-async function prepareAccounts(repo: Repository, config: Config, logger: Logger): Promise<void> {
-  const accounts = createAccountsService({ accounts: repo.accounts, now: () => new Date() });
+async function prepareAccounts(repo: Repository, config: Config, logger: Logger, box: SecretBox): Promise<void> {
+  const sealed = await sealAccountSecrets(repo.accounts, box);
+  if (sealed > 0) logger.info({ accounts: sealed }, 'sealed API secrets kept in plain text or under an older key');
+  const accounts = createAccountsService({
+    accounts: createSealedAccountStore(repo.accounts, box),
+    now: () => new Date(),
+  });
   const outcome = await accounts.ensureBootstrap(config.bootstrapAccounts);
   if (outcome.created.length > 0) logger.info({ usernames: outcome.created }, 'created bootstrap accounts');
   if (outcome.conflicting.length > 0) {
@@ -84,8 +91,14 @@ async function prepareApp(
   logger: Logger,
   webhookMetrics: WebhookMetrics,
   hub: StreamHub,
-): Promise<{ listener: RequestListener; images: string; sweep: () => Promise<void>; secretBox: SecretBox }> {
-  const secretBox = await openSecretBox(config, logger);
+  secretBox: SecretBox,
+): Promise<{
+  listener: RequestListener;
+  images: string;
+  store: ImageStore;
+  sweep: () => Promise<void>;
+  secretBox: SecretBox;
+}> {
   const backfilled = await backfillCaptureTokens(repo.sessions, secretBox);
   if (backfilled > 0)
     logger.info({ sessions: backfilled }, 'gave sessions made before capture tokens a new capture link');
@@ -112,10 +125,13 @@ async function prepareApp(
     live: { hub, heartbeatMs: config.streamHeartbeatSeconds * 1000 },
     uploadShares: config.uploadShares,
     uploadPace: config.uploadPace,
+    captureBudgets: config.captureBudgets,
+    storageQuotaBytes: config.storageQuotaBytes,
   });
   return {
     listener,
     secretBox,
+    store: images,
     images: images.description,
     sweep: config.imageStore.kind === 'folder' ? () => Promise.resolve() : sweep,
   };
@@ -129,6 +145,19 @@ function listen(server: Server, config: Config): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Tells a parent that started this server with an IPC channel (a test harness, a process manager) that it listens:
+ * a health check alone can be answered by another server that took the port first. The channel is left to the
+ * parent (a process manager may use it) but never keeps this process alive.
+ */
+function announceListening(server: Server): void {
+  if (!process.send) return;
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : null;
+  process.send({ event: 'listening', port });
+  process.channel?.unref();
 }
 
 function handleShutdown(
@@ -177,10 +206,11 @@ async function main(): Promise<void> {
   // libvips' operation cache only helps when one file is processed twice, and holds up to 50 MB
   sharp.cache(false);
   const repo = await openRepository(settings, logger);
-  await prepareAccounts(repo, settings, logger);
+  const secretBox = await openSecretBox(settings, logger);
+  await prepareAccounts(repo, settings, logger, secretBox);
   const webhookMetrics = createWebhookMetrics(repo.deliveries, () => new Date());
   const hub = createStreamHub(repo.notices, settings.streamLimits);
-  const app = await prepareApp(repo, settings, logger, webhookMetrics, hub);
+  const app = await prepareApp(repo, settings, logger, webhookMetrics, hub, secretBox);
   const server = createServer(
     {
       // explicit, instead of Node's defaults: headers within 20 s; a whole request within the upload deadline plus
@@ -191,6 +221,7 @@ async function main(): Promise<void> {
     app.listener,
   ).on('clientError', answerClientError);
   await listen(server, settings);
+  announceListening(server);
   app.sweep().catch((error: unknown) => logger.warn({ err: error }, 'image sweep failed; the next start retries it'));
   const sweep = startExpirySweep({
     sessions: repo.sessions,
@@ -198,6 +229,17 @@ async function main(): Promise<void> {
     intervalSeconds: settings.expirySweepSeconds,
     logger,
   });
+  const retention =
+    settings.retentionDays > 0
+      ? startRetentionSweep({
+          repo,
+          images: app.store,
+          now: () => new Date(),
+          logger,
+          retentionDays: settings.retentionDays,
+          intervalSeconds: settings.retentionSweepSeconds,
+        })
+      : null;
   // old rate-limit windows are dead weight; any instance may delete them
   const prune = setInterval(() => {
     pruneRateLimits(repo.rateLimits, new Date()).catch((error: unknown) =>
@@ -215,6 +257,7 @@ async function main(): Promise<void> {
   handleShutdown(server, repo, logger, {
     sweeps: () => {
       sweep.stop();
+      retention?.stop();
       clearInterval(prune);
     },
     dispatcher,

@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startServerProcess, type ServerProcess } from '@pave/client/testing';
+import { buildServerBundle, startServerOnFreePort, type ServerBundle, type ServerOnPort } from '@pave/client/testing';
 
-// Runs pave-integration.mjs, unchanged, against the built server: only the base URL and the credentials differ
-// from a run against PAVE.
+// Runs pave-integration.mjs, unchanged, against the server built from source: only the base URL and the
+// credentials differ from a run against PAVE. The spec bundles the server itself (no dependency on another
+// target's output) and, when the script fails, shows what the server wrote.
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
-const serverBuild = join(workspaceRoot, 'apps', 'api', 'dist', 'main.js');
+const serverEntry = join(workspaceRoot, 'apps', 'api', 'src', 'main.ts');
 const script = join(__dirname, '..', 'pave-integration.mjs');
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -27,7 +27,8 @@ function runScript(env: Record<string, string>): Promise<Run> {
 }
 
 describe('the PAVE integration example', () => {
-  let server: ServerProcess;
+  let bundle: ServerBundle;
+  let server: ServerOnPort;
   let dataDir: string;
   let baseUrl: string;
   const account = {
@@ -36,28 +37,34 @@ describe('the PAVE integration example', () => {
     apiSecret: randomBytes(24).toString('hex'),
   };
 
+  /** The script's run, and the server's output when the run failed (the server's side of the story). */
+  const withServerOutput = (run: Run) => ({ ...run, server: run.code === 0 ? '' : server.output() });
+
   beforeAll(async () => {
-    if (!existsSync(serverBuild)) throw new Error(`${serverBuild} is missing: run "npx nx run pave-integration:test".`);
-    const port = await freePort();
+    bundle = await buildServerBundle({
+      entry: serverEntry,
+      folder: join(__dirname, '..', 'out-tsc', `server-${randomBytes(4).toString('hex')}`),
+    });
     dataDir = await mkdtemp(join(tmpdir(), 'pave-example-'));
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServerProcess({
-      script: serverBuild,
+    server = await startServerOnFreePort({
+      script: bundle.file,
       cwd: workspaceRoot,
-      env: {
+      env: (port) => ({
         PORT: String(port),
         HOST: '127.0.0.1',
-        PUBLIC_BASE_URL: baseUrl,
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         PAVE_DATA_DIR: dataDir,
         PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
         LOG_LEVEL: 'warn',
-      },
-      healthUrl: `${baseUrl}/healthz`,
+      }),
+      timeoutMs: 60_000,
     });
-  });
+    baseUrl = server.baseUrl;
+  }, 120_000);
   afterAll(async () => {
     await server?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await bundle?.remove();
   });
 
   it('creates, reads, updates, lists photos, waits for results and deletes, as PAVE documents', async () => {
@@ -67,7 +74,7 @@ describe('the PAVE integration example', () => {
       PAVE_API_KEY: account.apiKey,
       PAVE_API_SECRET: account.apiSecret,
     });
-    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(withServerOutput(run)).toMatchObject({ code: 0, stderr: '', server: '' });
     expect(run.stdout.split('\n').filter((line) => line.startsWith('  ') === false && line.includes('->'))).toEqual([
       'POST /v1/sessions -> 200',
       expect.stringMatching(/^GET \/v1\/sessions\/INT-[A-Z0-9]{10} -> 200$/),
@@ -88,6 +95,6 @@ describe('the PAVE integration example', () => {
       PAVE_API_SECRET: 'not-the-secret',
     });
     expect(run.code).not.toBe(0);
-    expect(run.stdout).toContain('POST /v1/sessions -> 401');
+    expect(withServerOutput(run)).toMatchObject({ stdout: expect.stringContaining('POST /v1/sessions -> 401') });
   });
 });

@@ -150,7 +150,12 @@ export function startFakePaveServer(account: FakeAccount): Promise<FakePaveServe
 
 export {
   freePort,
+  ServerStartError,
+  startServerOnFreePort,
   startServerProcess,
+  type ServerOnFreePortOptions,
+  type ServerOnPort,
   type ServerProcess,
   type ServerProcessOptions,
 } from './testing/server-process.js';
+export { buildServerBundle, type ServerBundle, type ServerBundleOptions } from './testing/server-bundle.js';

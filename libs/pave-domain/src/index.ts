@@ -155,7 +155,7 @@ export {
   CaptureState,
   toCaptureState,
 } from './lib/capture-wire.js';
-export type { CaptureSession, ManualEntryError, UploadImageFormat } from './lib/capture-wire.js';
+export type { ManualEntryError, UploadImageFormat, CaptureSession } from './lib/capture-wire.js';
 export {
   ApiErrorCode,
   apiErrorStatus,
@@ -163,6 +163,7 @@ export {
   DeleteSessionResponse,
   sessionNotFoundMessage,
   sessionRemovedMessage,
+  sessionErasedMessage,
   sessionStartedMessage,
   invalidCursorMessage,
   sessionClosedMessage,
@@ -286,3 +287,5 @@ export {
   AuditEntry,
   AuditLog,
 } from './lib/admin.js';
+export { attemptLimits, checkAttemptLimits, attemptsExhaustedMessage } from './lib/attempt-limits.js';
+export type { AttemptLimits, AttemptsExhausted, AttemptCounts } from './lib/attempt-limits.js';

@@ -5,6 +5,8 @@ import type { AttemptRecord } from './lib/progress-wire.js';
 import { AbsoluteUrl, SessionPhoto } from './lib/session-photo.js';
 import { Session, settingsOfCreate, toSessionVehicle, type SessionSettings } from './lib/session-object.js';
 import { isSessionActive, SessionStatus } from './lib/session.js';
+import type * as z from 'zod/mini';
+import { CreateSessionRequest } from './lib/session-request.js';
 import samplePhotosJson from './fixtures/session-photos.200.json' with { type: 'json' };
 import sampleNotFoundJson from './fixtures/session-photos.404.json' with { type: 'json' };
 
@@ -56,6 +58,40 @@ export function buildSession(overrides: Partial<Record<keyof Session, unknown>> 
     invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null,
     ...overrides,
   });
+}
+
+/**
+ * Builds PAVE's documented create body as its samples spell it (strings for year and odometer reading; every part
+ * filled in), a fresh object each call. Checked against {@link CreateSessionRequest}, so it cannot drift from what
+ * the server accepts.
+ */
+export function buildPaveCreateBody() {
+  const body = {
+    session: {
+      theme: 'PRO',
+      redirect_url: 'https://dealer.example/done',
+      language: 'EN',
+      client_id: 'SOUTH234889',
+      contact: { first_name: 'Ada', last_name: 'Lovelace' },
+      reference: { claim: 'C-17', branch: 'north' },
+    },
+    vehicle: {
+      vin: 'JN1CV6AR9BM123456',
+      year: '2019',
+      make: 'Toyota',
+      model: 'Corolla',
+      body_type: 'Sedan',
+      trim: 'LE',
+      transmission: 'Automatic',
+      ext_col: 'White',
+      int_col: 'Black',
+      odom_reading: '100,945',
+      odom_unit: 'KILOMETRES',
+    },
+    sms: { to: '+15550100', to_name: 'Ada', from: 'Dealer', by: 'Dealer name' },
+  } as const satisfies z.input<typeof CreateSessionRequest>;
+  CreateSessionRequest.parse(body);
+  return body;
 }
 
 /** Builds the settings of a session created with an empty body, with `overrides`. */

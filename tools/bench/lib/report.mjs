@@ -159,6 +159,56 @@ function uploadSection({ upload }) {
   ];
 }
 
+function webhooksSection({ webhooks: w }) {
+  const latencyRatio = w.latency.p99 / Math.max(w.baselineLatency.p99, 0.001);
+  const cpuRatio = w.deliveriesPerCpuSecond / w.baseline.postsPerCpuSecond;
+  return [
+    `## Webhook delivery`,
+    ``,
+    `One API instance (SQLite, default dispatcher settings: 4 requests at a time per receiver host), a receiver in its own process answering 204. Latency: ${w.latency.events} events one at a time, from sending the typed VIN that makes a \`SESSION:STAGE_CHANGE\` to the receiver having its delivery. Throughput: ${w.events} events from 8 concurrent writers; deliveries per CPU-second count the server's CPU beyond what the same ${w.events} events cost it without a callback (${w.serverCpuMs.withDeliveries} ms with deliveries, ${w.serverCpuMs.eventsAlone} ms without). Baseline: a bare \`fetch\` POST loop (4 at a time) of a delivery-sized body to the same receiver.`,
+    ``,
+    `| measure | API | bare fetch loop | ratio |`,
+    `| --- | ---: | ---: | ---: |`,
+    `| latency p50 ms | ${fixed(w.latency.p50)} | ${fixed(w.baselineLatency.p50)} | ${fixed(w.latency.p50 / Math.max(w.baselineLatency.p50, 0.001))}× |`,
+    `| latency p99 ms | ${fixed(w.latency.p99)} | ${fixed(w.baselineLatency.p99)} | ${fixed(latencyRatio)}× |`,
+    `| deliveries (POSTs) per second, events made meanwhile | ${w.deliveriesPerSecond} | ${w.baseline.postsPerSecond} | ${fixed(w.deliveriesPerSecond / w.baseline.postsPerSecond)}× |`,
+    `| deliveries (POSTs) per CPU-second | ${w.deliveriesPerCpuSecond} | ${w.baseline.postsPerCpuSecond} | ${fixed(cpuRatio)}× |`,
+    ``,
+    `- The API's latency includes the request that makes the event (signing aside, a full capture request and its transaction); the baseline's is one POST.`,
+    `- Each delivery is claimed, signed, sent and recorded in storage; the baseline only sends.`,
+    `- Deliveries per second here are bounded by how fast the events are made: the same writers make ${w.eventsAlonePerSecond ?? 'n/a'} events/s with no callback at all (each typed VIN is a capture request and a transaction). The per-CPU-second row is the dispatcher's own cost.`,
+    ``,
+  ];
+}
+
+function liveSection({ live }) {
+  const { api, baseline, polling: p } = live;
+  const poll = (name, x) =>
+    `| ${name} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${fixed(x.cpuMsPerRequest, 3)} | ${x.non2xx} |`;
+  return [
+    `## Live streams and conditional polling`,
+    ``,
+    `${api.streams} event streams of one session held open on one API instance (SQLite), then ${api.events} events one after another (typed VINs); latency is from sending the request that makes the event to each stream reading it (p50/p99 over every stream and event). Memory is the server's RSS growth after opening the streams, divided by their number. Baseline: a bare node:http SSE broadcaster with the same number of streams and events of the same size.`,
+    ``,
+    `| server | streams | memory per stream KiB | fan-out p50 ms | fan-out p99 ms |`,
+    `| --- | ---: | ---: | ---: | ---: |`,
+    `| api | ${api.streams} | ${fixed(api.kibPerStream, 1)} | ${fixed(api.p50)} | ${fixed(api.p99)} |`,
+    `| bare SSE broadcaster (baseline) | ${baseline.streams} | ${fixed(baseline.kibPerStream, 1)} | ${fixed(baseline.p50)} | ${fixed(baseline.p99)} |`,
+    ``,
+    `- Fan-out p99: ${fixed(api.p99 / Math.max(baseline.p99, 0.001))}× the baseline's; memory per stream ${fixed(api.kibPerStream / Math.max(baseline.kibPerStream, 0.001))}×.`,
+    ``,
+    `Polling \`GET /v1/sessions/:key/photos\` (14 attempts, ${p.bodyBytes} bytes), 16 connections, signed; the same session with and without \`If-None-Match\` naming its current ETag.`,
+    ``,
+    `| request | req/s | p50 ms | p99 ms | server CPU ms / request | non-2xx |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |`,
+    poll('without If-None-Match (200, baseline)', p.without),
+    poll('with If-None-Match (304)', p.conditional),
+    ``,
+    `- With If-None-Match: ${fixed(p.conditional.reqPerSec / p.without.reqPerSec)}× the requests per second, ${fixed(p.conditional.cpuMsPerRequest / p.without.cpuMsPerRequest)}× the server CPU per request (304s count as non-2xx in the latency tool).`,
+    ``,
+  ];
+}
+
 export function renderMarkdown(report) {
   const m = report.machine;
   const lines = [
@@ -174,6 +224,8 @@ export function renderMarkdown(report) {
   if (report.scale) lines.push(...scaleSection(report));
   if (report.images) lines.push(...imagesSection(report));
   if (report.upload) lines.push(...uploadSection(report));
+  if (report.webhooks) lines.push(...webhooksSection(report));
+  if (report.live) lines.push(...liveSection(report));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,11 @@ import type { AccountsService } from './accounts.service.js';
 
 // The commands of `npm run accounts`. A new secret is printed once, to the given output; never logged.
 
-const usage = 'Usage: npm run accounts -- create <username> | list | revoke <api-key> | admin-link <username>';
+const usage =
+  'Usage: npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <hours>] | admin-link <username>';
+
+/** How long a rotated secret keeps authenticating unless `--grace-hours` says otherwise. */
+export const defaultGraceHours = 24;
 
 /** Where a command writes: stdout and stderr in the CLI, arrays in tests. */
 export type Output = { out: (line: string) => void; err: (line: string) => void };
@@ -54,6 +58,29 @@ async function adminLink(makeLink: AdminLinkMaker | undefined, username: string,
   return 0;
 }
 
+async function rotate(accounts: AccountsService, apiKey: string, graceHours: number, io: Output): Promise<number> {
+  const result = await accounts.rotate(apiKey, graceHours * 3600);
+  if (!result.ok) {
+    io.err('No active account has that API key.');
+    return 1;
+  }
+  io.out(`Rotated the secret of ${result.value.username}. The new secret is shown only this once; keep it.`);
+  io.out(`  API-Key:    ${apiKey}`);
+  io.out(`  API-Secret: ${result.value.apiSecret}`);
+  io.out(`The old secret keeps working for ${graceHours} h; then only the new one does.`);
+  return 0;
+}
+
+/** `rotate <api-key> [--grace-hours <hours>]`: the key and the grace period, or null when malformed. */
+function rotationOf(args: readonly string[]): { apiKey: string; graceHours: number } | null {
+  const [apiKey, flag, hours, ...extra] = args;
+  if (apiKey === undefined || extra.length > 0) return null;
+  if (flag === undefined) return { apiKey, graceHours: defaultGraceHours };
+  const graceHours = Number(hours);
+  if (flag !== '--grace-hours' || !/^\d{1,4}(\.\d+)?$/.test(hours ?? '')) return null;
+  return { apiKey, graceHours };
+}
+
 /** Runs one accounts command against a service; returns the exit code. */
 export async function runAccountsCommand(
   args: readonly string[],
@@ -62,6 +89,10 @@ export async function runAccountsCommand(
   makeAdminLink?: AdminLinkMaker,
 ): Promise<number> {
   const [command, argument, ...extra] = args;
+  if (command === 'rotate') {
+    const rotation = rotationOf(args.slice(1));
+    if (rotation) return rotate(accounts, rotation.apiKey, rotation.graceHours, io);
+  }
   if (extra.length > 0) {
     io.err(usage);
     return 2;

@@ -66,6 +66,17 @@ export function createAccountsService(deps: AccountsDeps) {
       const revoked = await deps.accounts.revoke(apiKey, deps.now().getTime());
       return revoked ? { ok: true, value: apiKey } : { ok: false, error: { code: 'unknown_api_key' } };
     },
+    /**
+     * Gives an active key a new random secret; the current one keeps authenticating for `graceSeconds` (then only the
+     * new one does). The new secret is returned once, as at creation.
+     */
+    async rotate(apiKey: string, graceSeconds: number): Promise<Result<NewCredentials, { code: 'unknown_api_key' }>> {
+      const apiSecret = randomHex(32);
+      const previousUntil = deps.now().getTime() + graceSeconds * 1000;
+      const row = await deps.accounts.rotateSecret({ apiKey, apiSecret, previousUntil });
+      if (!row) return { ok: false, error: { code: 'unknown_api_key' } };
+      return { ok: true, value: { username: row.username, apiKey, apiSecret } };
+    },
     /** Makes sure each configured account exists with its key and secret; never changes an existing one. */
     async ensureBootstrap(wanted: readonly BootstrapAccount[]): Promise<BootstrapOutcome> {
       const outcome: BootstrapOutcome = { created: [], conflicting: [] };

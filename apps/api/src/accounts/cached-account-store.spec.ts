@@ -9,6 +9,9 @@ const account: AccountRow = {
   expirySeconds: 604800,
   createdAt: 0,
   revokedAt: null,
+  storedImageBytes: 0,
+  previousApiSecret: null,
+  previousSecretExpiresAt: null,
 };
 
 function countingStore(found: AccountRow | null) {

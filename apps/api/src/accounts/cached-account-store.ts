@@ -31,5 +31,9 @@ export function createCachedAccountStore(
       cache.delete(apiKey);
       return accounts.revoke(apiKey, at);
     },
+    async rotateSecret(rotation) {
+      cache.delete(rotation.apiKey);
+      return accounts.rotateSecret(rotation);
+    },
   };
 }

@@ -13,6 +13,9 @@ const account: AccountRow = {
   expirySeconds: 604800,
   createdAt: 0,
   revokedAt: null,
+  storedImageBytes: 0,
+  previousApiSecret: null,
+  previousSecretExpiresAt: null,
 };
 
 /** A store that answers with whatever row `current` holds now (the account cache hands out one row object). */

@@ -2,11 +2,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { checkAuthHeaders, tokenMessage, type AuthError, type AuthHeaders, type Result } from '@pave/domain';
 import type { AccountRow, AccountStore } from '../storage/repository.js';
 
-/** The token an account's secret makes for a timestamp string, as raw bytes. */
-export function expectedToken(account: AccountRow, timestamp: string): Buffer {
-  return createHmac('sha256', account.apiSecret)
+/** The token an account's secret (or `secret`, another of its secrets) makes for a timestamp string, as raw bytes. */
+export function expectedToken(account: AccountRow, timestamp: string, secret = account.apiSecret): Buffer {
+  return createHmac('sha256', secret)
     .update(tokenMessage(account.username, account.apiKey, timestamp))
     .digest();
+}
+
+/** The secret before the last rotation while its grace period lasts (`npm run accounts -- rotate`); null otherwise. */
+function previousSecretOf(account: AccountRow, now: Date): string | null {
+  const until = account.previousSecretExpiresAt;
+  return account.previousApiSecret !== null && until !== null && until > now.getTime()
+    ? account.previousApiSecret
+    : null;
 }
 
 /**
@@ -41,8 +49,11 @@ export async function checkApiCredentials(
   const expected = expectedTokenOnce(account, checked.value.timestamp);
   // checkAuthHeaders let through only 64 lowercase hex digits, so both are 32 bytes
   const given = Buffer.from(checked.value.token, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, error: { code: 'invalid_token' } };
+  if (given.length !== expected.length) return { ok: false, error: { code: 'invalid_token' } };
+  if (timingSafeEqual(given, expected)) return { ok: true, value: account };
+  const previous = previousSecretOf(account, now);
+  if (previous !== null && timingSafeEqual(given, expectedToken(account, checked.value.timestamp, previous))) {
+    return { ok: true, value: account };
   }
-  return { ok: true, value: account };
+  return { ok: false, error: { code: 'invalid_token' } };
 }

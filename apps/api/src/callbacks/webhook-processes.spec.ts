@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPaveClient, verifyWebhook, type PaveClient } from '@pave/client';
-import { freePort, type ServerProcess } from '@pave/client/testing';
 import { callbackEvents, type Delivery } from '@pave/domain';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import {
+  bootstrapAccountsEnv,
+  createServerInstance,
+  removeServerInstance,
+  startServerInstance,
+  useServerBundle,
+  type ServerInstance,
+} from '../testing/server-process.js';
 import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from '../testing/test-receiver.js';
 import {
   createPostgresTestStorage,
@@ -30,7 +33,7 @@ const fastEnv = {
   PAVE_WEBHOOK_TIMEOUT_MS: '2500',
   PAVE_WEBHOOK_RETRY_SCHEDULE: '0.2,0.5,1,2,2,2,2,2,2,2',
   PAVE_WEBHOOK_POLL_MS: '25',
-  PAVE_BOOTSTRAP_ACCOUNTS: `${credentials.username}:${credentials.apiKey}:${credentials.apiSecret}`,
+  ...bootstrapAccountsEnv([credentials]),
   // every process seals and opens the signing secrets with the same key
   PAVE_SECRET_KEY: sharedSecretKey,
   LOG_LEVEL: 'info',
@@ -38,24 +41,12 @@ const fastEnv = {
 /** Each session: started (two STATUS_CHANGEs, as in the log) and two typed values (a STAGE_CHANGE each). */
 const eventsPerSession = 4;
 
-let bundle: ServerBundle;
-beforeAll(async () => {
-  bundle = await buildServerBundle(`webhook-processes-${randomBytes(4).toString('hex')}`);
-}, 60_000);
-afterAll(() => bundle.remove());
+const bundle = useServerBundle('webhook-processes');
 
-type Running = { readonly server: ServerProcess; readonly pave: PaveClient };
-
-async function startServer(storage: TestStorage, dataDir: string, port: number): Promise<Running> {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await startBundledServer(bundle, {
-    ...fastEnv,
-    ...storage.env,
-    PAVE_DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl,
-  });
-  return { server, pave: createPaveClient({ baseUrl, ...credentials, retry: { limit: 0 } }) };
+/** Starts (or restarts, on its port) `instance` on `storage`; a client of it. */
+async function startServer(storage: TestStorage, instance: ServerInstance): Promise<PaveClient> {
+  await startServerInstance(bundle(), instance, { ...fastEnv, ...storage.env, PAVE_DATA_DIR: instance.dataDir });
+  return createPaveClient({ baseUrl: instance.baseUrl, ...credentials, retry: { limit: 0 } });
 }
 
 /** Sends every event to the receiver; answers the account's signing secret. */
@@ -117,39 +108,34 @@ async function verifiedCounts(received: readonly ReceivedWebhook[], secret: stri
 
 describeEachStorage('webhook delivery across a kill -9 of the server', (kind) => {
   let storage: TestStorage;
-  let dataDir: string;
+  let instance: ServerInstance;
   let receiver: TestReceiver;
-  let running: Running | null = null;
 
   beforeEach(async () => {
     storage = await kind.create();
     // SQLite: the same data folder across the restart; PostgreSQL: a folder for the images it does not get
-    dataDir = storage.env['PAVE_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'pave-hooks-'));
+    instance = createServerInstance(storage.env['PAVE_DATA_DIR']);
     receiver = await startTestReceiver();
   });
   afterEach(async () => {
-    await running?.server.stop('SIGKILL');
-    running = null;
+    await removeServerInstance(instance);
     await receiver.close();
     await storage.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('delivers every event, signed, after a restart on the same storage: the claimed and the pending', async () => {
-    const port = await freePort();
-    running = await startServer(storage, dataDir, port);
-    const secret = await subscribe(running.pave, receiver);
+    let pave = await startServer(storage, instance);
+    const secret = await subscribe(pave, receiver);
     // the receiver hangs: the dispatcher's first requests stay in flight (claimed), the rest wait behind them
     receiver.hold = true;
     const sessions = 6;
-    for (let n = 0; n < sessions; n += 1) await capture(running.pave);
+    for (let n = 0; n < sessions; n += 1) await capture(pave);
     const total = sessions * eventsPerSession;
     await receiver.waitFor(1);
-    const before = await allDeliveries(running.pave);
+    const before = await allDeliveries(pave);
     expect(before).toHaveLength(total);
     expect(before.filter((d) => d.state === 'delivered')).toEqual([]);
-    await running.server.stop('SIGKILL');
-    running = null;
+    await instance.server?.stop('SIGKILL');
     const sentBeforeKill = new Set(receiver.received.map(idOf));
     expect(sentBeforeKill.size).toBeGreaterThan(0);
     // what the dead process had claimed stays claimed until its lease is over; then the next process sends it
@@ -161,8 +147,8 @@ describeEachStorage('webhook delivery across a kill -9 of the server', (kind) =>
     } finally {
       await repo.close();
     }
-    running = await startServer(storage, dataDir, port);
-    const delivered = await allDelivered(running.pave, total);
+    pave = await startServer(storage, instance);
+    const delivered = await allDelivered(pave, total);
     const counts = await verifiedCounts(receiver.received, secret);
     expect([...counts.keys()].sort()).toEqual(delivered.map((d) => d.webhook_id).sort());
     // the ones in flight at the kill were sent again by the new process, with the same webhook-id
@@ -172,41 +158,34 @@ describeEachStorage('webhook delivery across a kill -9 of the server', (kind) =>
 
 describeOrSkip(postgresSkipReason, 'webhook delivery from two server processes on one PostgreSQL', () => {
   let storage: TestStorage;
-  const dataDirs: string[] = [];
   let receiver: TestReceiver;
-  const servers: ServerProcess[] = [];
+  let instances: ServerInstance[] = [];
 
   beforeAll(async () => {
+    instances = [createServerInstance(), createServerInstance()];
     storage = await createPostgresTestStorage(requireTestDatabaseUrl());
     receiver = await startTestReceiver();
   });
   afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop('SIGKILL')));
+    await Promise.all(instances.map(removeServerInstance));
     await receiver?.close();
     await storage?.destroy();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('sends each webhook-id exactly once between the two dispatchers', async () => {
-    const start = async (): Promise<Running> => {
-      const dir = mkdtempSync(join(tmpdir(), 'pave-hooks-'));
-      dataDirs.push(dir);
-      const started = await startServer(storage, dir, await freePort());
-      servers.push(started.server);
-      return started;
-    };
+    const [first, second] = instances as [ServerInstance, ServerInstance];
     // the first migrates the schema and creates the account alone
-    const a = await start();
-    const b = await start();
-    const secret = await subscribe(a.pave, receiver);
+    const a = await startServer(storage, first);
+    const b = await startServer(storage, second);
+    const secret = await subscribe(a, receiver);
     const perServer = 8;
     await Promise.all(
-      [a, b].map(async (server) => {
-        for (let n = 0; n < perServer; n += 1) await capture(server.pave);
+      [a, b].map(async (pave) => {
+        for (let n = 0; n < perServer; n += 1) await capture(pave);
       }),
     );
     const total = 2 * perServer * eventsPerSession;
-    const delivered = await allDelivered(a.pave, total);
+    const delivered = await allDelivered(a, total);
     // every acknowledgement reached its sender: one try per delivery, one request per webhook-id
     expect(delivered.filter((d) => d.attempts.length !== 1)).toEqual([]);
     const counts = await verifiedCounts(receiver.received, secret);

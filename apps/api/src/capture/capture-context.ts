@@ -1,4 +1,4 @@
-import { isAcceptingStatus, type Result, type SessionKey } from '@pave/domain';
+import { isAcceptingStatus, type AttemptLimits, type Result, type SessionKey } from '@pave/domain';
 import type { ImageStore } from '../images/image-store.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { QaSettings } from '../qa/qa-settings.js';
@@ -22,6 +22,10 @@ export type CaptureDeps = {
    * ones fairly between accounts and sessions.
    */
   readonly qaSlots: FairScheduler;
+  /** The attempt caps per step and per session (the domain's `attemptLimits` in production). */
+  readonly attemptLimits: AttemptLimits;
+  /** The most image bytes one account keeps (0: no quota). */
+  readonly storageQuotaBytes: number;
 };
 
 /** What every capture use case works with: the service's dependencies and the session lifecycle over them. */

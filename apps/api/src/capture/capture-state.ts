@@ -1,4 +1,11 @@
-import { captureProgress, toCaptureState, type CaptureProgress, type CaptureState, type PhotoCode } from '@pave/domain';
+import {
+  captureProgress,
+  toCaptureState,
+  toSessionVehicle,
+  type CaptureProgress,
+  type CaptureState,
+  type PhotoCode,
+} from '@pave/domain';
 import type { StepHash } from '../qa/judge-image.js';
 import { toAttemptRecord, toProgressSession, toSessionPhoto } from '../sessions/session-wire.js';
 import type { AttemptRow, SessionRow } from '../storage/repository.js';
@@ -22,18 +29,30 @@ export function otherStepHashesOf(attempts: readonly AttemptRow[], photoCode: Ph
   return [...latest].map(([code, phash]) => ({ photoCode: code, phash }));
 }
 
+/** What {@link captureStateOf} reads: a stored session, its attempts and the name of the account it belongs to. */
+export type CaptureStateSource = {
+  readonly session: SessionRow;
+  readonly attempts: readonly AttemptRow[];
+  /** The integrator's account name; null when the account is gone. */
+  readonly integrator: string | null;
+};
+
 /**
  * `GET /v1/capture/:session_key`: the domain's {@link toCaptureState} over a stored session and its attempts (an
  * `INVALID` session's reason included: only a request with the link's token gets this far).
  */
-export function captureStateOf(
-  session: SessionRow,
-  attempts: readonly AttemptRow[],
-  publicBaseUrl: string,
-): CaptureState {
-  const invalidReason = session.status === 'INVALID' ? (session.invalidReason ?? '') : null;
+export function captureStateOf(source: CaptureStateSource, publicBaseUrl: string): CaptureState {
+  const { session, attempts, integrator } = source;
+  const { settings, learned } = session;
   return toCaptureState(
-    { ...toProgressSession(session), invalid_reason: invalidReason },
+    {
+      ...toProgressSession(session),
+      language: settings.language,
+      redirect_url: settings.redirect_url,
+      vehicle: toSessionVehicle(settings.vehicle, learned),
+      integrator,
+      invalid_reason: session.status === 'INVALID' ? (session.invalidReason ?? '') : null,
+    },
     attempts.map((row) => toAttemptRecord(row, publicBaseUrl)),
   );
 }

@@ -26,11 +26,13 @@ export const PhotoUpload = z
 const sessionKeyParam = {
   session_key: { schema: SessionKey, description: 'The session key of the capture link, `AAA-XXXXXXXXXX`.' },
 };
-const notFound = refusal('No such session (unknown or malformed key): `Session <key> cannot be found.`');
+const notFound = refusal(
+  'No such session (unknown or malformed key), or a missing or wrong `Capture-Token`, or a revoked link: `Session <key> cannot be found.`',
+);
 const closed = refusal('The session is COMPLETE, EXPIRED or INVALID: it takes no more attempts (`session_closed`).');
 const attempt: ResponseDoc = { description: 'The new attempt, as `GET …/photos` will list it.', schema: SessionPhoto };
 const state = (description: string): ResponseDoc => ({ description, schema: CaptureState });
-const capture = { tag: 'Capture', auth: false, pathParams: sessionKeyParam } as const;
+const capture = { tag: 'Capture', auth: 'capture-token', pathParams: sessionKeyParam } as const;
 
 const stateRoutes = routeGroup(capture, [
   {
@@ -39,15 +41,16 @@ const stateRoutes = routeGroup(capture, [
     operationId: 'getCaptureState',
     summary: 'What the capture app shows',
     description:
-      'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step and whether attempts are accepted. An overdue unfinished session becomes EXPIRED here.',
+      'The status, the 13 steps (state, attempts, latest attempt, may_skip, manual_entry), the next step, whether attempts are accepted, and what the app shows around them (language, redirect_url, the integrator, the vehicle). Reading it never starts the session: an IDLE one stays IDLE (and deletable) however often the link is opened or previewed. An overdue unfinished session becomes EXPIRED here.',
     responses: { 200: state('The capture state.'), 304: notModified, 404: notFound },
   },
   {
     method: 'post',
     path: '/v1/capture/:session_key/start',
     operationId: 'startCapture',
-    summary: 'The driver opened the capture link',
-    description: 'IDLE → STARTED; idempotent (a started session is left as it is).',
+    summary: 'The driver starts the capture',
+    description:
+      'The driver’s first action (the capture app’s “Start”): IDLE → STARTED, and the session can no longer be deleted. A first attempt starts it too. Idempotent (a started session is left as it is).',
     responses: { 200: state('The capture state.'), 404: notFound, 409: closed },
   },
   {

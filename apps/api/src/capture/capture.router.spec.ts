@@ -134,6 +134,70 @@ describeEachBackend('capture routes', (backend) => {
     });
   });
 
+  describe("the session starts on the driver's first action, not on opening the link", () => {
+    const getState = async (key: string) =>
+      CaptureState.parse((await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json);
+    const signed = (method: 'GET' | 'DELETE', key: string) =>
+      call(server.baseUrl, method, `/v1/sessions/${key}`, { credentials: acme, at: clock.now });
+
+    it('leaves a previewed link IDLE, not started and deletable, however often it is read', async () => {
+      const key = await createSession();
+      for (let read = 0; read < 3; read += 1) expect((await getState(key)).status).toBe('IDLE');
+
+      const session = Session.parse((await signed('GET', key)).json);
+      expect([session.status, session.inspect_started_at]).toEqual(['IDLE', null]);
+      expect((await signed('DELETE', key)).status).toBe(200);
+    });
+
+    it('starts on the explicit start: STARTED, inspect_started_at set, no longer deletable', async () => {
+      const key = await createSession();
+      await getState(key);
+      clock.now = new Date(start.getTime() + 60_000);
+      expect(CaptureState.parse((await post(key, 'start')).json).status).toBe('STARTED');
+
+      const session = Session.parse((await signed('GET', key)).json);
+      expect([session.status, session.inspect_started_at]).toEqual(['STARTED', '2026-03-01T10:01:00+00:00']);
+      expect((await signed('DELETE', key)).status).toBe(400);
+    });
+
+    it('starts on a first attempt without an explicit start (a typed VIN)', async () => {
+      const key = await createSession();
+      await getState(key);
+      const typed = await post(key, 'manual', { photo_code: 1, value: '1HGCM82633A004352' });
+      expect(typed.status).toBe(201);
+
+      const session = Session.parse((await signed('GET', key)).json);
+      expect(session.status).toBe('PROCESS');
+      expect(session.inspect_started_at).not.toBeNull();
+      expect((await signed('DELETE', key)).status).toBe(400);
+    });
+  });
+
+  describe('what the capture app shows around the steps', () => {
+    it('answers the language, redirect_url, the integrator and the vehicle with the typed VIN', async () => {
+      const json = {
+        session: { language: 'FR', redirect_url: 'https://dealer.example/done' },
+        vehicle: { year: 2019, make: 'Honda', model: 'Civic' },
+      };
+      const created = Session.parse(
+        (await call(server.baseUrl, 'POST', '/v1/sessions', { credentials: acme, at: clock.now, json })).json,
+      );
+      const key = created.session_key;
+      links.set(key, captureTokenHeaders(created.capture_url));
+      await post(key, 'manual', { photo_code: 1, value: '1hgcm82633a004352' });
+
+      const state = CaptureState.parse(
+        (await call(server.baseUrl, 'GET', `/v1/capture/${key}`, { headers: auth(key) })).json,
+      );
+      expect([state.language, state.redirect_url, state.integrator]).toEqual([
+        'FR',
+        'https://dealer.example/done',
+        'acme',
+      ]);
+      expect(state.vehicle).toMatchObject({ vin: '1HGCM82633A004352', year: 2019, make: 'Honda', model: 'Civic' });
+    });
+  });
+
   describe('expiry', () => {
     it.each(['QC_PASSED', 'CONFIRM'] as const)(
       'expires a %s session past expires_at: no photo replaced, no confirm, the state says EXPIRED',

@@ -1,4 +1,5 @@
 import {
+  attemptsExhaustedMessage,
   captureTokenHeader,
   ManualEntryRequest,
   PhotoCode,
@@ -20,6 +21,7 @@ import type { CaptureError } from './capture-error.js';
 import type { CaptureService } from './capture.service.js';
 import { drainAfterResponse, readUpload, type UploadError, type UploadPace } from './read-upload.js';
 import type { AdmissionRefusal, UploadAdmission } from './upload-admission.js';
+import type { CaptureBudgets } from './capture-budgets.js';
 
 /** What the capture routes need besides the service. */
 export type CaptureRouterOptions = {
@@ -30,6 +32,8 @@ export type CaptureRouterOptions = {
   /** The slowest upload body the server keeps reading; a slower one is answered 408 and its share given back. */
   readonly pace: UploadPace;
   readonly now: () => Date;
+  /** Requests per minute per session and per client address, and the 404 budget per address. */
+  readonly budgets: CaptureBudgets;
 };
 
 /** How long, and how much of, a refused upload's body is read and discarded before the connection is cut. */
@@ -57,7 +61,15 @@ const captureProblems = {
   not_multipart: ['unsupported_media_type', theirOwnWords],
   bad_form: ['invalid_request', theirOwnWords],
   too_slow: ['request_timeout', theirOwnWords],
+  attempts_exhausted: ['attempts_exhausted', attemptsExhaustedMessage],
+  storage_quota_exceeded: ['storage_quota_exceeded', storageQuotaMessage],
 } satisfies ProblemTable<CaptureError | UploadError>;
+
+/** The 413 message of a photo over its account's storage quota. */
+function storageQuotaMessage(error: { readonly quotaBytes: number }): string {
+  const megabytes = Number((error.quotaBytes / 1e6).toPrecision(3));
+  return `This account keeps at most ${megabytes} MB of images and has reached it: no more photos are stored until some are erased.`;
+}
 
 function photoCodeOrBadRequest(raw: string): PhotoCode {
   const parsed = /^\d{1,2}$/.test(raw) ? PhotoCode.safeParse(Number(raw)) : null;
@@ -98,12 +110,11 @@ function admitOrThrow(req: Request<{ session_key: string }>, admission: UploadAd
 function createUploadHandler(service: CaptureService, options: CaptureRouterOptions) {
   return async (req: Request<{ session_key: string; photo_code: string }>, res: Response): Promise<void> => {
     const receivedAt = options.now();
-    drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
     const release = admitOrThrow(req, options.admission);
     try {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const photoCode = photoCodeOrBadRequest(req.params.photo_code);
-      const session = valueOrThrow(await service.beginUpload(sessionKey));
+      const session = valueOrThrow(await service.beginUpload(sessionKey, photoCode));
       const read = await readUpload(req, { maxBytes: options.maxInputBytes, pace: options.pace });
       // a client too slow to send its photo gets its answer on a connection that then closes
       if (!read.ok && read.error.code === 'too_slow') res.set('Connection', 'close');
@@ -119,12 +130,11 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
  * Lets a request through only with the session's capture token in the `Capture-Token` header. A missing or wrong
  * token, like a revoked link, is the same 404 as an unknown session: nothing tells a guess apart from a miss.
  */
-function requireCaptureToken(service: CaptureService, options: CaptureRouterOptions): RequestHandler {
-  return async (req, res, next) => {
+function requireCaptureToken(service: CaptureService): RequestHandler {
+  return async (req, _res, next) => {
     const param: unknown = req.params['session_key'];
     const raw = typeof param === 'string' ? param : '';
     if (!(await service.opens(sessionKeyOrNotFound(raw), req.get(captureTokenHeader)))) {
-      drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
       throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
     }
     next();
@@ -137,7 +147,13 @@ function requireCaptureToken(service: CaptureService, options: CaptureRouterOpti
  */
 export function createCaptureRouter(service: CaptureService, options: CaptureRouterOptions): Router {
   const router = Router();
-  router.use('/v1/capture/:session_key', ours, requireCaptureToken(service, options));
+  // a request refused before its body is read (a budget, a wrong token, a full pool) still sees its answer
+  const drainRefused: RequestHandler = (req, res, next) => {
+    drainAfterResponse(req, res, { maxBytes: options.maxInputBytes, maxMs: drainMs });
+    next();
+  };
+  router.use('/v1/capture', ours, drainRefused, options.budgets.perAddress('capture'));
+  router.use('/v1/capture/:session_key', requireCaptureToken(service), options.budgets.perSession);
   router
     .route('/v1/capture/:session_key')
     .get(ours, async (req, res) => {
@@ -176,5 +192,6 @@ export function createCaptureRouter(service: CaptureService, options: CaptureRou
       res.json(valueOrThrow(await service.confirm(sessionKeyOrNotFound(req.params.session_key))));
     })
     .all(methodNotAllowed(['POST']));
+  router.use('/v1/capture', options.budgets.countNotFound);
   return router;
 }

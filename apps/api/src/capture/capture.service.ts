@@ -2,6 +2,7 @@ import { type ManualEntryRequest, type PhotoCode, type SessionKey } from '@pave/
 import { matchesCaptureToken } from '../sessions/capture-token.js';
 import type { SessionRow } from '../storage/repository.js';
 import { createCaptureContext, findAccepting, type CaptureDeps } from './capture-context.js';
+import { checkRoomForPhoto } from './attempt-room.js';
 import { completeUpload, type UploadedPhoto } from './complete-upload.js';
 import { recordManualEntry, recordSkip } from './record-entry.js';
 import { createSessionStateUseCases } from './session-state-use-cases.js';
@@ -23,10 +24,14 @@ export function createCaptureService(deps: CaptureDeps) {
       return row !== null && matchesCaptureToken(row.captureToken, token);
     },
     /**
-     * Checks, before the upload is read, that the session takes photos. No side effect: an `IDLE` session is
-     * started only when the judged photo is appended (`completeUpload`).
+     * Checks, before the upload is read, that the session takes photos and has room for one more of `photoCode`
+     * (attempt caps, storage quota). No side effect: an `IDLE` session is started only when the judged photo is
+     * appended (`completeUpload`).
      */
-    beginUpload: (sessionKey: SessionKey) => findAccepting(context, sessionKey),
+    beginUpload: async (sessionKey: SessionKey, photoCode: PhotoCode) => {
+      const found = await findAccepting(context, sessionKey);
+      return found.ok ? checkRoomForPhoto(context, found.value, photoCode) : found;
+    },
     completeUpload: (session: SessionRow, upload: UploadedPhoto) => completeUpload(context, session, upload),
     manual: (sessionKey: SessionKey, request: ManualEntryRequest) => recordManualEntry(context, sessionKey, request),
     skip: (sessionKey: SessionKey, photoCode: PhotoCode) => recordSkip(context, sessionKey, photoCode),

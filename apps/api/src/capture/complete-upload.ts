@@ -38,7 +38,9 @@ async function storeJudged(
     await images.remove(imageId);
     throw error;
   });
-  const row = { ...attempt, kind: 'photo', imageId, verdict: judged.verdict, qaMeasures: judged.qaMeasures } as const;
+  const imageBytes = files.full.length + files.thumb.length;
+  const { verdict, qaMeasures } = judged;
+  const row = { ...attempt, kind: 'photo', imageId, imageBytes, verdict, qaMeasures } as const;
   const appended = await appendAttempt(context, session, row).catch(async (error: unknown) => {
     await removeUnlessReferenced(context, imageId);
     throw error;

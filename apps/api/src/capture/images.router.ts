@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
 import { errorStyle } from '../http/route-helpers.js';
 import type { ByteRange, ImageInfo, ImageStore, ImageVariant, OpenedImage } from '../images/image-store.js';
+import type { CaptureBudgets } from './capture-budgets.js';
 import type { DefaultImages } from './default-images.js';
 
 /** Images never change under their URL: cache them for a year, and never let a browser guess another type. */
@@ -14,6 +15,8 @@ const defaultFilePattern = /^(\d{1,2})\.jpg$/;
 /** How `GET /images/<id>.jpg` answers: the bytes streamed through, or a redirect to a presigned URL. */
 export type ImagesRouterOptions = {
   readonly redirect: 'stream' | 'presigned';
+  /** Requests per minute per client address, and its 404 budget; none when missing. */
+  readonly budgets?: CaptureBudgets;
   /** How long a presigned URL works; the redirect itself is cached a minute less. */
   readonly presignSeconds?: number;
 };
@@ -126,6 +129,7 @@ export function createImagesRouter(
   const router = Router();
   const pave = errorStyle('pave');
   const presignSeconds = options.presignSeconds ?? defaultPresignSeconds;
+  if (options.budgets) router.use('/images', pave, options.budgets.perAddress('images'));
   router.route('/images/default/:file').get(pave, (req, res) => {
     const code = PhotoCode.safeParse(Number(defaultFilePattern.exec(req.params.file)?.[1]));
     const jpeg = code.success ? defaults.jpegOf(code.data) : null;
@@ -142,5 +146,6 @@ export function createImagesRouter(
   router.use('/images', pave, () => {
     throw noSuchImage();
   });
+  if (options.budgets) router.use('/images', options.budgets.countNotFound);
   return router;
 }

@@ -1,19 +1,34 @@
 import {
   acceptingStatuses,
+  type AttemptsExhausted,
   isDeletableStatus,
   stageChangePayload,
   type Result,
   type SessionEventPayload,
+  type PhotoCode,
   type SessionPhoto,
 } from '@pave/domain';
 import { toSessionPhoto } from '../sessions/session-wire.js';
 import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-found.js';
-import type { AttemptRow, NewAttempt, SessionRow } from '../storage/repository.js';
+import type { AppendError, AttemptRow, NewAttempt, SessionRow } from '../storage/repository.js';
 import type { CaptureContext } from './capture-context.js';
-import { sessionClosed, type SessionClosed } from './capture-error.js';
+import { sessionClosed, type SessionClosed, type StorageQuotaExceeded } from './capture-error.js';
 
-/** Why an attempt was not stored: the session went away, or closed, after it was found. */
-export type AppendRefused = SessionNotFound | SessionClosed;
+/** Why an attempt was not stored: the session went away or closed after it was found, or a cap or quota is reached. */
+export type AppendRefused = SessionNotFound | SessionClosed | AttemptsExhausted | StorageQuotaExceeded;
+
+function refusalOf(session: SessionRow, photoCode: PhotoCode, error: AppendError): { ok: false; error: AppendRefused } {
+  switch (error.code) {
+    case 'session_closed':
+      return sessionClosed(session.sessionKey, error.status);
+    case 'session_not_found':
+      return sessionNotFound(session.sessionKey);
+    case 'attempts_exhausted':
+      return { ok: false, error: { ...error, photoCode } };
+    case 'storage_quota_exceeded':
+      return { ok: false, error };
+  }
+}
 
 /**
  * Appends an attempt: a session that could still be deleted (`IDLE`) is started first, so it can no longer be
@@ -35,11 +50,10 @@ export async function appendAttempt(
     whileStatusIn: acceptingStatuses,
     notExpiredAt: context.now().getTime(),
     events: stageChange,
+    limits: context.attemptLimits,
+    quotaBytes: context.storageQuotaBytes,
   });
-  if (appended.ok) return appended;
-  return appended.error.code === 'session_closed'
-    ? sessionClosed(session.sessionKey, appended.error.status)
-    : sessionNotFound(session.sessionKey);
+  return appended.ok ? appended : refusalOf(session, attempt.photoCode, appended.error);
 }
 
 /** Moves the status along (PROCESS, QC_PASSED, …) once an attempt is stored, and answers the attempt. */

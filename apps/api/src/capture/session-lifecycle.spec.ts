@@ -42,6 +42,7 @@ describeEachStorage('session lifecycle: confirm', (kind) => {
       sessionId,
       photoCode: interior,
       imageId: 'retake',
+      imageBytes: 1000,
       verdict: { approved: false, reason: 'too_dark' },
       qaMeasures: null,
       processingMs: 900,

@@ -12,10 +12,15 @@ export function createSessionStateUseCases(context: CaptureContext) {
   const get = async (sessionKey: SessionKey): Promise<Result<CaptureState, SessionNotFound>> => {
     const settled = await lifecycle.settle(sessionKey);
     if (!settled) return sessionNotFound(sessionKey);
-    return { ok: true, value: captureStateOf(settled.session, settled.attempts, context.publicBaseUrl) };
+    const account = await context.repo.accounts.findById(settled.session.accountId);
+    const source = { ...settled, integrator: account?.username ?? null };
+    return { ok: true, value: captureStateOf(source, context.publicBaseUrl) };
   };
 
-  /** The driver opens the link: an `IDLE` session starts (and can no longer be deleted); a closed one refuses. */
+  /**
+   * The driver's explicit start (the first action, like a first attempt): an `IDLE` session starts and can no longer
+   * be deleted; a closed one refuses. Reading the state ({@link get}) never starts it.
+   */
   const start = async (sessionKey: SessionKey): Promise<Result<CaptureState, SessionNotFound | SessionClosed>> => {
     const session = await lifecycle.find(sessionKey);
     const started = session && (await lifecycle.apply(session, 'open'));

@@ -1,14 +1,16 @@
 // Two API processes on one PostgreSQL: a stream held by B hears a change made through A (LISTEN/NOTIFY, no other
 // server), and SIGTERM ends B's streams at once so that it exits without waiting for them; the reader resumes on A.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPaveClient, type PaveClient, type StreamState } from '@pave/client';
-import { freePort, type ServerProcess } from '@pave/client/testing';
 import type { LiveEvent } from '@pave/domain';
 import { authHeaders } from '../testing/test-accounts.js';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import {
+  bootstrapAccountsEnv,
+  createServerInstance,
+  removeServerInstance,
+  startServerInstance,
+  useServerBundle,
+  type ServerInstance as Instance,
+} from '../testing/server-process.js';
 import {
   createPostgresTestStorage,
   describeOrSkip,
@@ -20,53 +22,27 @@ import {
 const account = { username: 'duo', apiKey: 'duo-key-00000001', apiSecret: 'duo-secret-00000001' };
 const quick = { reconnectDelayMs: 20, maxReconnectDelayMs: 200 };
 
-type Instance = { readonly baseUrl: string; readonly port: number; server: ServerProcess | null; dataDir: string };
-
 describeOrSkip(postgresSkipReason, 'live streams across two API processes on one PostgreSQL', () => {
-  let bundle: ServerBundle;
+  const bundle = useServerBundle('live-duo');
   let storage: TestStorage;
   let a: Instance;
   let b: Instance;
 
-  const start = async (instance: Instance) => {
-    instance.server = await startBundledServer(
-      bundle,
-      {
-        ...storage.env,
-        PORT: String(instance.port),
-        PUBLIC_BASE_URL: instance.baseUrl,
-        PAVE_DATA_DIR: instance.dataDir,
-        PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
-        LOG_LEVEL: 'info',
-      },
-      60_000,
-    );
-  };
-  const instance = async (): Promise<Instance> => {
-    const port = await freePort();
-    return {
-      port,
-      baseUrl: `http://127.0.0.1:${port}`,
-      server: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'pave-duo-')),
-    };
-  };
+  const start = (instance: Instance) =>
+    startServerInstance(bundle(), instance, { ...storage.env, ...bootstrapAccountsEnv([account]), LOG_LEVEL: 'info' });
   const clientOf = (target: Instance): PaveClient => createPaveClient({ baseUrl: target.baseUrl, ...account });
   /** The capture client of a session, through A (its capture link names A's address). */
   const captureOf = async (key: string) => clientOf(a).capture((await clientOf(a).sessions.get(key)).capture_url);
 
   beforeAll(async () => {
-    bundle = await buildServerBundle(`live-duo-${randomBytes(4).toString('hex')}`);
     storage = await createPostgresTestStorage(requireTestDatabaseUrl());
-    [a, b] = [await instance(), await instance()];
+    [a, b] = [createServerInstance(), createServerInstance()];
     await start(a);
     await start(b);
   }, 150_000);
   afterAll(async () => {
-    await Promise.all([a, b].map((target) => target.server?.stop('SIGKILL')));
-    for (const target of [a, b]) rmSync(target.dataDir, { recursive: true, force: true });
+    await Promise.all([a, b].filter(Boolean).map(removeServerInstance));
     await storage?.destroy();
-    await bundle?.remove();
   });
 
   it("a session's stream on B sees the changes made on A, and the account's stream too", async () => {

@@ -1,4 +1,4 @@
-import { authHeaderNames, sessionCookieName, sessionPhotoShape } from '@pave/domain';
+import { authHeaderNames, captureTokenHeader, sessionCookieName, sessionPhotoShape } from '@pave/domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -131,12 +131,22 @@ describe('the OpenAPI document', () => {
       authHeaderNames.apiKey,
       authHeaderNames.token,
       authHeaderNames.timestamp,
+      captureTokenHeader,
       sessionCookieName,
     ]);
     expect(document.paths['/v1/sessions/{session_key}/photos']?.['get']?.['security']).toEqual([
       { ApiKey: [], ApiToken: [], ApiTimestamp: [] },
       { SessionCookie: [] },
     ]);
+  });
+
+  it('requires the Capture-Token header on every capture route, and no header on images', () => {
+    const document = createOpenApiDocument();
+    const capture = Object.entries(document.paths).filter(([path]) => path.startsWith('/v1/capture/'));
+    const operations = capture.flatMap(([, methods]) => Object.values(methods));
+    expect(operations.length).toBeGreaterThanOrEqual(6);
+    for (const operation of operations) expect(operation['security']).toEqual([{ CaptureToken: [] }]);
+    expect(document.paths['/images/{file}']?.['get']?.['security']).toBeUndefined();
   });
 
   it('describes a photo with the seven wire fields, in order, all required', () => {

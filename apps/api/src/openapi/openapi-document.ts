@@ -1,5 +1,6 @@
 import {
   authHeaderNames,
+  captureTokenHeader,
   csrfHeaderName,
   sessionCookieName,
   tokenFreshnessSeconds,
@@ -37,6 +38,13 @@ const securitySchemes = {
     in: 'header',
     name: authHeaderNames.timestamp,
     description: `The signed timestamp as sent: \`2021-05-30T12:49:19Z\`, Unix seconds or RFC 1123; at most ${tokenFreshnessSeconds} s behind and ${tokenFutureSkewSeconds} s ahead of the server clock.`,
+  },
+  CaptureToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: captureTokenHeader,
+    description:
+      "The capture link's token: the fragment of `capture_url` (`…/capture/<session_key>#<token>`). Missing or wrong, the route answers the same 404 as an unknown session.",
   },
   SessionCookie: {
     type: 'apiKey',
@@ -141,7 +149,9 @@ function operationOf(route: RouteDoc, ref: SchemaRef): JsonObject {
     responses: responsesOf(route, ref),
   };
   if (route.description !== undefined) operation['description'] = route.description;
-  if (route.auth) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }, { SessionCookie: [] }];
+  if (route.auth === true)
+    operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }, { SessionCookie: [] }];
+  if (route.auth === 'capture-token') operation['security'] = [{ CaptureToken: [] }];
   if (route.body) {
     operation['requestBody'] = {
       required: false,

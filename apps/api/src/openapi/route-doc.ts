@@ -18,8 +18,11 @@ export type RouteDoc = {
   readonly summary: string;
   readonly description?: string;
   readonly tag: string;
-  /** True when the route needs the three PAVE auth headers. */
-  readonly auth: boolean;
+  /**
+   * True when the route needs the three PAVE auth headers; `'capture-token'` when it needs the capture link's
+   * `Capture-Token` header instead.
+   */
+  readonly auth: boolean | 'capture-token';
   readonly pathParams?: Readonly<Record<string, { readonly schema: z.core.$ZodType; readonly description: string }>>;
   /** The query schema (an object); each property becomes a query parameter. */
   readonly query?: z.core.$ZodObject;

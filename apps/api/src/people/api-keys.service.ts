@@ -71,14 +71,8 @@ export function createApiKeysService(deps: ApiKeysDeps) {
       const account = await deps.accounts.findById(actor.accountId);
       if (!account) throw new Error('invariant: a signed-in account exists');
       const apiSecret = newSecret();
-      if (account.apiKey === apiKey && account.revokedAt === null) {
-        if (!(await deps.apiKeys.setPrimarySecret(account.id, apiKey, apiSecret))) {
-          return { ok: false, error: { code: 'key_not_found', apiKey } };
-        }
-        await record(actor, 'api_key.rotate', apiKey);
-        const key = toApiKey({ ...account, label: primaryLabel }, true);
-        return { ok: true, value: { key, username: account.username, api_secret: apiSecret } };
-      }
+      // the first key's secret is sealed at rest with a grace period on rotation: `npm run accounts -- rotate`
+      if (account.apiKey === apiKey) return { ok: false, error: { code: 'primary_key' } };
       const rotated = await deps.apiKeys.setSecret(actor.accountId, apiKey, apiSecret);
       if (!rotated) return { ok: false, error: { code: 'key_not_found', apiKey } };
       await record(actor, 'api_key.rotate', apiKey);

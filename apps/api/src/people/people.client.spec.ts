@@ -228,6 +228,7 @@ describeEachStorage('People and roles', (kind) => {
     await adminBrowser.client.admin.apiKeys.revoke(created.key.api_key);
     expect(await statusOf(signer(rotated.api_secret).sessions.list())).toBe(401);
     expect(await statusOf(adminBrowser.client.admin.apiKeys.revoke(app.acme.apiKey))).toBe(400);
+    expect(await statusOf(adminBrowser.client.admin.apiKeys.rotate(app.acme.apiKey))).toBe(400);
   });
 
   it('keeps an audit log of who did what, readable by admins only, newest first', async () => {

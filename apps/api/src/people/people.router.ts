@@ -44,7 +44,10 @@ const usersProblems = {
 
 const keysProblems = {
   key_not_found: ['not_found', (e) => `No active API key ${e.apiKey} in this account.`],
-  primary_key: ['invalid_request', () => "The account's first key is revoked with npm run accounts -- revoke <key>."],
+  primary_key: [
+    'invalid_request',
+    () => "The account's first key is rotated and revoked with npm run accounts -- rotate|revoke <key>.",
+  ],
 } as const satisfies ProblemTable<ApiKeysError>;
 
 /** What the people routes need. */

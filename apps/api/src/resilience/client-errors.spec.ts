@@ -1,36 +1,25 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, type ServerProcess } from '@pave/client/testing';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import {
+  createServerInstance,
+  removeServerInstance,
+  startServerInstance,
+  useServerBundle,
+  type ServerInstance,
+} from '../testing/server-process.js';
 import { sendRaw } from './raw-request.js';
 
 // What Node's HTTP parser refuses never reaches a route; the server itself (main.ts) must still answer it with
 // JSON, like every refusal. http/client-error.spec.ts covers each case; this checks the server is wired with it.
 
-let bundle: ServerBundle;
-let dataDir: string;
-let server: ServerProcess;
+const bundle = useServerBundle('client-errors');
+let instance: ServerInstance;
 let baseUrl: string;
 
 beforeAll(async () => {
-  bundle = await buildServerBundle(`client-errors-${randomBytes(4).toString('hex')}`);
-  dataDir = mkdtempSync(join(tmpdir(), 'pave-client-errors-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = await startBundledServer(bundle, {
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl,
-    PAVE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  });
+  instance = createServerInstance();
+  await startServerInstance(bundle(), instance, { LOG_LEVEL: 'warn' });
+  baseUrl = instance.baseUrl;
 }, 60_000);
-afterAll(async () => {
-  await server.stop('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-  await bundle.remove();
-});
+afterAll(() => removeServerInstance(instance));
 
 describe('the server answering what Node cannot parse', () => {
   it('answers an 18 kB URL with 431 and a JSON message', async () => {

@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPaveClient } from '@pave/client';
-import { freePort, type ServerProcess } from '@pave/client/testing';
+import type { ServerProcess } from '@pave/client/testing';
 import { makeSceneImage } from '../qa/test-images.js';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import { useServerProcess } from '../testing/server-process.js';
 import { captureTokenHeaders } from '../testing/capture-requests.js';
 
 // SIGTERM (what a container runtime or systemd sends) while an upload is still arriving: the server stops taking
@@ -14,38 +10,8 @@ import { captureTokenHeaders } from '../testing/capture-requests.js';
 
 const credentials = { username: 'drain', apiKey: 'drain-key-0001', apiSecret: 'drain-secret-0001' };
 
-let bundle: ServerBundle;
-let dataDir: string;
-let port: number;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  bundle = await buildServerBundle(`drain-test-${randomBytes(4).toString('hex')}`);
-}, 30_000);
-afterAll(() => bundle.remove());
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'pave-drain-'));
-  port = await freePort();
-});
-afterEach(async () => {
-  if (server) await server.stop('SIGKILL');
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const baseUrl = () => `http://127.0.0.1:${port}`;
-
-async function start(): Promise<ServerProcess> {
-  server = await startBundledServer(bundle, {
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl(),
-    PAVE_DATA_DIR: dataDir,
-    PAVE_BOOTSTRAP_ACCOUNTS: `${credentials.username}:${credentials.apiKey}:${credentials.apiSecret}`,
-    LOG_LEVEL: 'warn',
-  });
-  return server;
-}
+const fixture = useServerProcess('drain-test', { accounts: [credentials], env: { LOG_LEVEL: 'warn' } });
+const baseUrl = fixture.baseUrl;
 
 /** A multipart upload whose body is sent in two halves: `sendRest` sends the second one. */
 function slowUpload(path: string, image: Buffer, captureUrl: string) {
@@ -87,7 +53,7 @@ const exitOf = (process: ServerProcess) =>
 
 describe('SIGTERM with an upload in flight', () => {
   it('refuses new connections, finishes and stores the upload, and exits 0', async () => {
-    const running = await start();
+    const running = await fixture.start();
     const pave = createPaveClient({ baseUrl: baseUrl(), ...credentials, retry: { limit: 0 } });
     const session = await pave.sessions.create();
     const key = session.session_key;
@@ -108,9 +74,8 @@ describe('SIGTERM with an upload in flight', () => {
     expect(answer.status).toBe(201);
     expect(JSON.parse(answer.body)).toMatchObject({ photo_code: 4 });
     expect(await exited).toBe(0);
-    server = null;
 
-    await start();
+    await fixture.start();
     const photos = await pave.sessions.photos(key);
     expect(photos.map((photo) => photo.photo_code)).toEqual([4]);
   }, 60_000);

@@ -1,20 +1,25 @@
 // Three API processes on one PostgreSQL and one bucket (s3rver), on three ports, each with its own empty data
-// folder: what one accepts, the others read and serve; one rate limit; a kill -9 mid-upload loses no accepted
-// photo, and once the grace period is over the sweep leaves no object without a row.
+// folder: what one accepts, the others read, serve and stream live; one rate limit; a callback registered once is
+// delivered once by the three dispatchers together; a kill -9 mid-upload loses no accepted photo, and once the
+// grace period is over the sweep leaves no object without a row.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createPaveClient, PaveApiError, type PaveClient } from '@pave/client';
-import { freePort, type ServerProcess } from '@pave/client/testing';
-import type { PhotoCode, SessionKey } from '@pave/domain';
+import { createPaveClient, PaveApiError, verifyWebhook, type PaveClient } from '@pave/client';
+import type { LiveEvent, PhotoCode, SessionKey } from '@pave/domain';
 import { parseImageFileName, type ImageStore } from '../images/image-store.js';
 import { createS3ImageStore } from '../images/s3-image-store.js';
 import { rateLimitWindowMs } from '../http/rate-limit.js';
 import { makeSceneImage } from '../qa/test-images.js';
 import type { Repository } from '../storage/repository.js';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import {
+  bootstrapAccountsEnv,
+  createServerInstance,
+  removeServerInstance,
+  startServerInstance,
+  useServerBundle,
+  type ServerInstance as Instance,
+} from '../testing/server-process.js';
 import { useTestObjectServer } from '../testing/test-image-stores.js';
+import { startTestReceiver, type ReceivedWebhook } from '../testing/test-receiver.js';
 import { s3Env } from '../testing/test-object-server.js';
 import {
   createPostgresTestStorage,
@@ -34,11 +39,9 @@ const rateLimitPerMinute = 30;
 const graceSeconds = 3;
 const burstCodes = [2, 3, 9, 6, 4, 5, 7, 8] as const satisfies readonly PhotoCode[];
 
-type Instance = { readonly port: number; readonly baseUrl: string; server: ServerProcess | null; dataDir: string };
-
 describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and one bucket', () => {
   const objectServer = useTestObjectServer();
-  let bundle: ServerBundle;
+  const bundle = useServerBundle('three-instances');
   let storage: TestStorage;
   let repo: Repository;
   let bucket: ImageStore;
@@ -46,16 +49,9 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
   let instances: Instance[];
   let scenes: Buffer[];
 
-  const start = async (instance: Instance): Promise<void> => {
-    instance.server = await startBundledServer(bundle, {
-      ...env,
-      PORT: String(instance.port),
-      PUBLIC_BASE_URL: instance.baseUrl,
-      PAVE_DATA_DIR: instance.dataDir,
-      // every instance seals and opens capture tokens with the same key
-      PAVE_SECRET_KEY: sharedSecretKey,
-    });
-  };
+  // every instance seals and opens capture tokens with the same key
+  const start = (instance: Instance) =>
+    startServerInstance(bundle(), instance, { ...env, PAVE_SECRET_KEY: sharedSecretKey });
   const clientOf = (instance: Instance, account: keyof typeof accounts = 'main'): PaveClient =>
     createPaveClient({ baseUrl: instance.baseUrl, ...accounts[account], retry: { limit: 0 } });
   const nth = (index: number): Instance => {
@@ -65,7 +61,6 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
   };
 
   beforeAll(async () => {
-    bundle = await buildServerBundle(`three-instances-${randomBytes(4).toString('hex')}`);
     storage = await createPostgresTestStorage(requireTestDatabaseUrl());
     repo = await storage.open();
     const settings = await objectServer().createBucket();
@@ -73,23 +68,18 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
     env = {
       ...storage.env,
       ...s3Env(settings),
-      PAVE_BOOTSTRAP_ACCOUNTS: Object.values(accounts)
-        .map((a) => `${a.username}:${a.apiKey}:${a.apiSecret}`)
-        .join(','),
+      ...bootstrapAccountsEnv(Object.values(accounts)),
       PAVE_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
       PAVE_IMAGE_SWEEP_GRACE_SECONDS: String(graceSeconds),
       // the kill test sends a burst to one session from one address: their shares must hold all of it
       PAVE_UPLOADS_PER_SESSION: '100',
       PAVE_UPLOADS_PER_ADDRESS: '0',
+      // the callbacks test's receiver is on loopback; a short poll keeps it quick
+      PAVE_WEBHOOK_ALLOW_PRIVATE: 'true',
+      PAVE_WEBHOOK_POLL_MS: '50',
       LOG_LEVEL: 'info',
     };
-    const ports = [await freePort(), await freePort(), await freePort()];
-    instances = ports.map((port) => ({
-      port,
-      baseUrl: `http://127.0.0.1:${port}`,
-      server: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'pave-instance-')),
-    }));
+    instances = [createServerInstance(), createServerInstance(), createServerInstance()];
     // the first one migrates the schema and creates the accounts alone; then the other two together
     await start(nth(0));
     await Promise.all([start(nth(1)), start(nth(2))]);
@@ -97,11 +87,9 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map((instance) => instance.server?.stop('SIGKILL')));
-    for (const instance of instances) rmSync(instance.dataDir, { recursive: true, force: true });
+    await Promise.all((instances ?? []).map(removeServerInstance));
     await repo?.close();
     await storage?.destroy();
-    await bundle?.remove();
   });
 
   /** Every session the tests created (each test's images stay in the bucket for the last one's check). */
@@ -166,6 +154,63 @@ describeOrSkip(postgresSkipReason, 'three API processes on one PostgreSQL and on
     );
     expect(refused).toEqual([429, 429, 429]);
   }, 60_000);
+
+  /** Reads `events` until a `SESSION:STAGE_CHANGE` of `code` (rejects when the stream ends first). */
+  async function stageChangeOf(events: AsyncGenerator<LiveEvent, void>, code: PhotoCode): Promise<LiveEvent> {
+    for (;;) {
+      const next = await events.next();
+      if (next.done) throw new Error(`the stream ended before photo ${code}'s stage change`);
+      if (next.value.body.event === 'SESSION:STAGE_CHANGE' && next.value.body.photo_code === code) return next.value;
+    }
+  }
+
+  it('streams on B an upload made on A, and delivers a callback registered once exactly once from the three', async () => {
+    const [a, b, c] = [nth(0), nth(1), nth(2)];
+    const receiver = await startTestReceiver();
+    try {
+      await clientOf(c).callbacks.create({ event: 'SESSION:STAGE_CHANGE', url: receiver.url });
+      const secret = (await clientOf(c).callbacks.signingSecret()).secret;
+      const key = await createSession(a);
+      let opened: () => void = () => undefined;
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      const events = clientOf(b).sessions.events(key, {
+        reconnectDelayMs: 20,
+        maxReconnectDelayMs: 200,
+        onState: (state) => state === 'open' && opened(),
+      });
+      const first = events.next();
+      await open;
+      const accepted = await upload(a, key, 2, scenes[1] ?? Buffer.alloc(0));
+      const seen = await first.then((result) =>
+        !result.done && result.value.body.event === 'SESSION:STAGE_CHANGE' ? result.value : stageChangeOf(events, 2),
+      );
+      await events.return();
+      expect(seen.body).toMatchObject({ event: 'SESSION:STAGE_CHANGE', session_key: key, photo_code: 2 });
+      expect(pathOf(seen.body.event === 'SESSION:STAGE_CHANGE' ? seen.body.photo_url : null)).toBe(
+        pathOf(accepted.url),
+      );
+
+      // one upload through each instance: three stage changes, each sent by whichever dispatcher claims it first
+      await upload(b, key, 3, scenes[2] ?? Buffer.alloc(0));
+      await upload(c, key, 4, scenes[3] ?? Buffer.alloc(0));
+      const received = await receiver.waitFor(3, 30_000);
+      // several poll intervals of every dispatcher: a second send of any of them would arrive meanwhile
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const ids = received.map((webhook: ReceivedWebhook) => String(webhook.headers['webhook-id']));
+      const bodies = await Promise.all(
+        received.map(async (webhook) => {
+          const headers = Object.fromEntries(Object.entries(webhook.headers).map(([k, v]) => [k, String(v)]));
+          const verified = await verifyWebhook(webhook.body, headers, secret, { now: new Date(webhook.at) });
+          return verified.ok ? verified.value : verified.error;
+        }),
+      );
+      expect(receiver.received).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      expect(bodies.map((body) => ('photo_code' in body ? body.photo_code : body)).sort()).toEqual([2, 3, 4]);
+    } finally {
+      await receiver.close();
+    }
+  }, 90_000);
 
   /** Every image a row points to, and every image the bucket holds (both variants each, or it shows). */
   async function imagesOfRowsAndBucket(keys: readonly SessionKey[]): Promise<[string[], string[]]> {

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPaveClient } from '@pave/client';
-import { freePort, type ServerProcess } from '@pave/client/testing';
 import sharp from 'sharp';
 import { makeSceneImage } from '../qa/test-images.js';
-import { buildServerBundle, startBundledServer, type ServerBundle } from '../testing/server-process.js';
+import { useServerProcess } from '../testing/server-process.js';
 
 // Issue #13, findings 1 and 2, against a real server process: idle upload bodies cannot keep other sessions out
 // (they lose their share after a window without data), and a flood of costly images from one account does not queue
@@ -16,39 +12,12 @@ import { buildServerBundle, startBundledServer, type ServerBundle } from '../tes
 const owner = { username: 'fair-a', apiKey: 'fair-key-a-0001', apiSecret: 'fair-secret-a-0001' };
 const other = { username: 'fair-b', apiKey: 'fair-key-b-0001', apiSecret: 'fair-secret-b-0001' };
 
-let bundle: ServerBundle;
-let dataDir: string;
-let port: number;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  bundle = await buildServerBundle(`fairness-test-${randomBytes(4).toString('hex')}`);
-}, 30_000);
-afterAll(() => bundle.remove());
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'pave-fair-'));
-  port = await freePort();
+const fixture = useServerProcess('fairness-test', {
+  accounts: [owner, other],
+  env: { PAVE_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error' },
 });
-afterEach(async () => {
-  if (server) await server.stop('SIGKILL');
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const baseUrl = () => `http://127.0.0.1:${port}`;
-
-async function start(env: Record<string, string>): Promise<void> {
-  server = await startBundledServer(bundle, {
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl(),
-    PAVE_DATA_DIR: dataDir,
-    PAVE_BOOTSTRAP_ACCOUNTS: [owner, other].map((a) => `${a.username}:${a.apiKey}:${a.apiSecret}`).join(','),
-    PAVE_RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'error',
-    ...env,
-  });
-}
+const baseUrl = fixture.baseUrl;
+const start = fixture.start;
 
 type CaptureLink = { readonly key: string; readonly headers: Record<string, string> };
 

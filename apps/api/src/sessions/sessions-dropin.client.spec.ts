@@ -6,6 +6,7 @@ import {
   type SessionKey,
   type SessionStatus,
 } from '@pave/domain';
+import { buildPaveCreateBody } from '@pave/domain/testing';
 import { call, type HttpAnswer } from '../testing/http-call.js';
 import { seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount } from '../testing/test-accounts.js';
@@ -16,30 +17,7 @@ import { describeEachStorage } from '../testing/test-storage.js';
 // invalidate, driven through @pave/client, with raw requests where the exact bytes matter.
 
 // PAVE's documented create body, as its samples spell it (strings for year and odometer reading)
-const paveBody = {
-  session: {
-    theme: 'PRO',
-    redirect_url: 'https://dealer.example/done',
-    language: 'EN',
-    client_id: 'SOUTH234889',
-    contact: { first_name: 'Ada', last_name: 'Lovelace' },
-    reference: { claim: 'C-17', branch: 'north' },
-  },
-  vehicle: {
-    vin: 'JN1CV6AR9BM123456',
-    year: '2019',
-    make: 'Toyota',
-    model: 'Corolla',
-    body_type: 'Sedan',
-    trim: 'LE',
-    transmission: 'Automatic',
-    ext_col: 'White',
-    int_col: 'Black',
-    odom_reading: '100,945',
-    odom_unit: 'KILOMETRES',
-  },
-  sms: { to: '+15550100', to_name: 'Ada', from: 'Dealer', by: 'Dealer name' },
-} as const;
+const paveBody = buildPaveCreateBody();
 
 describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
   let app: TestApp;

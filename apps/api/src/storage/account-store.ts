@@ -45,6 +45,34 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
+    async rotateSecret({ apiKey, apiSecret, previousUntil }) {
+      const row = await db
+        .updateTable('accounts')
+        .set((eb) => ({
+          previous_api_secret: eb.ref('api_secret'),
+          previous_secret_expires_at: previousUntil,
+          api_secret: apiSecret,
+        }))
+        .where('api_key', '=', apiKey)
+        .where('revoked_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toAccountRow(row) : null;
+    },
+    async replaceSecrets(id, from, to) {
+      const result = await db
+        .updateTable('accounts')
+        .set({ api_secret: to.apiSecret, previous_api_secret: to.previousApiSecret })
+        .where('id', '=', id)
+        .where('api_secret', '=', from.apiSecret)
+        .where((eb) =>
+          from.previousApiSecret === null
+            ? eb('previous_api_secret', 'is', null)
+            : eb('previous_api_secret', '=', from.previousApiSecret),
+        )
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
     async count() {
       const row = await db
         .selectFrom('accounts')

@@ -75,15 +75,5 @@ export function createApiKeyStore(db: Kysely<Database>): ApiKeyStore {
         .executeTakeFirst();
       return row ? toApiKeyRow(row) : null;
     },
-    async setPrimarySecret(accountId, apiKey, apiSecret) {
-      const result = await db
-        .updateTable('accounts')
-        .set({ api_secret: apiSecret })
-        .where('id', '=', accountId)
-        .where('api_key', '=', apiKey)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
   };
 }

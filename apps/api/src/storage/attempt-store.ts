@@ -1,4 +1,11 @@
-import { expirableStatuses, qaReasons, SessionStatus, type Result } from '@pave/domain';
+import {
+  checkAttemptLimits,
+  expirableStatuses,
+  qaReasons,
+  SessionStatus,
+  type AttemptLimits,
+  type Result,
+} from '@pave/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AttemptsTable, Database } from './database.js';
 import { recordEvents, type EventBus, type EventTarget } from './event-store.js';
@@ -33,7 +40,7 @@ function attemptValues(attempt: NewAttempt, seq: number): Insertable<AttemptsTab
     updated_at: attempt.verdictAt,
     verdict_at: attempt.verdictAt,
   };
-  const none = { image_id: null, manual_value: null, qa_measures: null, processing_ms: null };
+  const none = { image_id: null, manual_value: null, qa_measures: null, processing_ms: null, image_bytes: null };
   switch (attempt.kind) {
     case 'photo':
       return {
@@ -41,6 +48,7 @@ function attemptValues(attempt: NewAttempt, seq: number): Insertable<AttemptsTab
         ...none,
         ...verdictColumns(attempt.verdict),
         image_id: attempt.imageId,
+        image_bytes: attempt.imageBytes,
         qa_measures: attempt.qaMeasures === null ? null : JSON.stringify(attempt.qaMeasures),
         processing_ms: attempt.processingMs === null ? null : Math.round(attempt.processingMs),
       };
@@ -135,9 +143,54 @@ async function lockSession(
 
 type Appended = Result<{ row: AttemptRow; events: SessionEventRow[] }, AppendError>;
 
+/** A refusal found after the session's row was touched: thrown, so the transaction rolls back, and answered. */
+class AppendRefusal extends Error {
+  readonly refusal: AppendError;
+  constructor(refusal: AppendError) {
+    super(`append refused: ${refusal.code}`);
+    this.refusal = refusal;
+  }
+}
+
+/** Refuses (by throwing) an attempt over the caps of `limits`, counting the session's attempts under its lock. */
+async function checkLimits(trx: Transaction<Database>, attempt: NewAttempt, limits: AttemptLimits): Promise<void> {
+  const row = await trx
+    .selectFrom('attempts')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('session'),
+      eb.fn.count<number | string>(eb.case().when('photo_code', '=', attempt.photoCode).then(1).end()).as('step'),
+    ])
+    .where('session_id', '=', attempt.sessionId)
+    .executeTakeFirst();
+  const counts = { step: Number(row?.step ?? 0), session: Number(row?.session ?? 0) };
+  const checked = checkAttemptLimits(counts, attempt.photoCode, limits);
+  if (!checked.ok) {
+    const { scope, limit } = checked.error;
+    throw new AppendRefusal({ code: 'attempts_exhausted', scope, limit });
+  }
+}
+
+/**
+ * Adds a photo's bytes to its account's sum in one conditional update (atomic on either dialect: the row's lock on
+ * PostgreSQL, the write lock on SQLite); refuses by throwing when the sum would pass a quota above 0.
+ */
+async function countImageBytes(trx: Transaction<Database>, accountId: number, bytes: number, quota: number) {
+  let update = trx
+    .updateTable('accounts')
+    .set((eb) => ({ stored_image_bytes: eb('stored_image_bytes', '+', bytes) }))
+    .where('id', '=', accountId);
+  if (quota > 0) update = update.where((eb) => eb(eb('stored_image_bytes', '+', bytes), '<=', quota));
+  const result = await update.executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppendRefusal({ code: 'storage_quota_exceeded', quotaBytes: quota });
+}
+
 async function appendLocked(trx: Transaction<Database>, given: NewAttempt, options: AppendOptions): Promise<Appended> {
   const locked = await lockSession(trx, given, options);
   if ('refused' in locked) return { ok: false, error: locked.refused };
+  if (options.limits) await checkLimits(trx, given, options.limits);
+  if (given.kind === 'photo') {
+    await countImageBytes(trx, locked.target.accountId, given.imageBytes, options.quotaBytes ?? 0);
+  }
   const tail = await readTail(trx, given.sessionId);
   const attempt = clampTimes(given, tail);
   if (attempt.createdAt !== given.createdAt) {
@@ -173,7 +226,13 @@ export function createAttemptStore(db: Kysely<Database>, bus: EventBus): Attempt
       return rows.map(toAttemptRow);
     },
     async append(attempt, options = {}) {
-      const appended = await db.transaction().execute((trx) => appendLocked(trx, attempt, options));
+      const appended = await db
+        .transaction()
+        .execute((trx) => appendLocked(trx, attempt, options))
+        .catch((error: unknown) => {
+          if (error instanceof AppendRefusal) return { ok: false, error: error.refusal } as const;
+          throw error;
+        });
       if (!appended.ok) return appended;
       bus.emit(appended.value.events);
       return { ok: true, value: appended.value.row };

@@ -15,6 +15,11 @@ export type AccountsTable = {
   created_at: number;
   /** Null while the key is active. */
   revoked_at: number | null;
+  /** Bytes of the images its sessions' attempts point to (full and thumbnail), counted since migration 0030. */
+  stored_image_bytes: Generated<number>;
+  /** The secret before the last rotation (sealed), accepted until `previous_secret_expires_at`; null when none. */
+  previous_api_secret: string | null;
+  previous_secret_expires_at: number | null;
 };
 
 /** The `sessions` table. */
@@ -81,6 +86,20 @@ export type AttemptsTable = {
   created_at: number;
   updated_at: number;
   verdict_at: number;
+  /** Bytes of the attempt's stored image and thumbnail; null without an image or for attempts before 0030. */
+  image_bytes: number | null;
+};
+
+/** The `session_erasures` table: one tombstone per erased session (no vehicle, photo or note of it is kept). */
+export type SessionErasuresTable = {
+  id: Generated<number>;
+  session_key: string;
+  account_id: number;
+  /** `request` (POST …/erase) or `retention` (PAVE_RETENTION_DAYS). */
+  reason: string;
+  erased_at: number;
+  attempts: number;
+  images: number;
 };
 
 /** The `rate_limits` table: requests counted per API key and fixed one-minute window. */
@@ -169,6 +188,7 @@ export type Database = {
   attempts: AttemptsTable;
   session_notes: SessionNotesTable;
   rate_limits: RateLimitsTable;
+  session_erasures: SessionErasuresTable;
   session_events: SessionEventsTable;
   callbacks: CallbacksTable;
   signing_secrets: SigningSecretsTable;

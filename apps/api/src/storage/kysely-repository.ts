@@ -6,6 +6,7 @@ import { createAttemptStore } from './attempt-store.js';
 import { createCallbackStore } from './callback-store.js';
 import { createDeliveryStore } from './delivery-store.js';
 import { createLocalNotices, joinNotices, type EventNotices } from './event-notices.js';
+import { createErasureStore } from './erasure-store.js';
 import { createEventBus, createEventStore } from './event-store.js';
 import { createSigningSecretStore } from './signing-secret-store.js';
 import type { Database, StorageDialect } from './database.js';
@@ -34,6 +35,7 @@ export function createKyselyRepository(
     attempts: createAttemptStore(db, bus),
     notes: createNoteStore(db, bus),
     rateLimits: createRateLimitStore(db),
+    erasures: createErasureStore(db),
     events: createEventStore(db, bus),
     callbacks: createCallbackStore(db),
     signingSecrets: createSigningSecretStore(db),

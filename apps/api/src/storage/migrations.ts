@@ -287,6 +287,42 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
         await createLiveEventSupport(db, dialect);
       },
     },
+    // the per-account storage quota (capture/storage-quota.ts): each attempt's image bytes, and their sum per account
+    // (images stored before this migration are not counted)
+    '0030_image_bytes': {
+      up: async (db: Db) => {
+        await db.schema.alterTable('attempts').addColumn('image_bytes', 'bigint').execute();
+        await db.schema
+          .alterTable('accounts')
+          .addColumn('stored_image_bytes', 'bigint', (col) => col.notNull().defaultTo(0))
+          .execute();
+      },
+    },
+    // rotating an account's API secret with a grace period (`npm run accounts -- rotate`): the previous secret, until when
+    '0032_account_secret_rotation': {
+      up: async (db: Db) => {
+        await db.schema.alterTable('accounts').addColumn('previous_api_secret', 'text').execute();
+        await db.schema.alterTable('accounts').addColumn('previous_secret_expires_at', 'bigint').execute();
+      },
+    },
+    // erasing a session for good (POST …/erase, PAVE_RETENTION_DAYS): a tombstone per erased session, and the index
+    // the retention sweep finds finished sessions by
+    '0031_session_erasures': {
+      up: async (db: Db) => {
+        await createTableWithId(db, dialect, 'session_erasures')
+          .addColumn('session_key', 'text', (col) => col.notNull())
+          .addColumn('account_id', 'bigint', (col) => col.notNull())
+          .addColumn('reason', 'text', (col) => col.notNull())
+          .addColumn('erased_at', 'bigint', (col) => col.notNull())
+          .addColumn('attempts', 'integer', (col) => col.notNull())
+          .addColumn('images', 'integer', (col) => col.notNull())
+          .execute();
+        await sql`create index if not exists session_erasures_account_idx on session_erasures (account_id, id)`.execute(
+          db,
+        );
+        await sql`create index if not exists sessions_status_updated_idx on sessions (status, updated_at)`.execute(db);
+      },
+    },
     // people and roles (issue 19): users, cookie sessions, one-time links, extra API keys, the audit log
     '0040_people': {
       up: async (db: Db) => {

@@ -92,7 +92,7 @@ export type ApiKeyRow = {
   readonly revokedAt: number | null;
 };
 
-/** Extra API keys, and the secret of an account's first key. */
+/** Extra API keys of accounts. */
 export type ApiKeyStore = {
   /** Inserts a key; refused when the key string is taken. */
   create(key: Omit<ApiKeyRow, 'id' | 'revokedAt'>): Promise<Result<ApiKeyRow, { code: 'key_exists' }>>;
@@ -104,8 +104,6 @@ export type ApiKeyStore = {
   revoke(accountId: number, apiKey: string, at: number): Promise<boolean>;
   /** Gives an active extra key of the account a new secret; the changed row, or null when none. */
   setSecret(accountId: number, apiKey: string, apiSecret: string): Promise<ApiKeyRow | null>;
-  /** Gives the account's own (first) key a new secret while it is active; false otherwise. */
-  setPrimarySecret(accountId: number, apiKey: string, apiSecret: string): Promise<boolean>;
 };
 
 /** One entry of the audit log as stored. */

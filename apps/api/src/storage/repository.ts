@@ -1,6 +1,8 @@
 import type { EventNotices } from './event-notices.js';
 import type { ApiKeyStore, AuditStore, UserStore } from './people-repository.js';
 import type {
+  AttemptLimits,
+  AttemptsExhausted,
   CallbackEvent,
   CallbackMethod,
   CallbackPayload,
@@ -30,7 +32,18 @@ export type AccountRow = {
   readonly createdAt: number;
   /** Null while the key is active; a revoked key is treated as unknown. */
   readonly revokedAt: number | null;
+  /** Bytes of the images its sessions hold (full and thumbnail; images stored before migration 0030 not counted). */
+  readonly storedImageBytes: number;
+  /** The secret before the last rotation, still accepted until `previousSecretExpiresAt`; null when none. */
+  readonly previousApiSecret: string | null;
+  readonly previousSecretExpiresAt: number | null;
 };
+
+/** A rotation of an active key's secret: the current one becomes the previous one, accepted until `previousUntil`. */
+export type SecretRotation = { readonly apiKey: string; readonly apiSecret: string; readonly previousUntil: number };
+
+/** An account's stored secrets (as stored: sealed, or plain in rows from before sealing). */
+export type StoredSecrets = { readonly apiSecret: string; readonly previousApiSecret: string | null };
 
 /** What `accounts.create` needs; `expirySeconds` defaults to 7 days. */
 export type NewAccount = {
@@ -54,6 +67,10 @@ export type AccountStore = {
   list(): Promise<AccountRow[]>;
   /** Revokes an active key; false when no active account has it. */
   revoke(apiKey: string, at: number): Promise<boolean>;
+  /** Rotates an active key's secret (see {@link SecretRotation}); the changed account, or null when none has the key. */
+  rotateSecret(rotation: SecretRotation): Promise<AccountRow | null>;
+  /** Replaces an account's stored secrets if they are still `from` (compare-and-set); false otherwise. */
+  replaceSecrets(id: number, from: StoredSecrets, to: StoredSecrets): Promise<boolean>;
   count(): Promise<number>;
 };
 
@@ -191,6 +208,8 @@ export type NewAttempt =
       readonly kind: 'photo';
       /** Unguessable id of the stored image (served at `/images/<imageId>.jpg`). */
       readonly imageId: string;
+      /** Bytes of the stored image and its thumbnail: added to the account's `storedImageBytes` with the row. */
+      readonly imageBytes: number;
       readonly verdict: AttemptVerdict;
       readonly qaMeasures: QaMeasures;
       readonly processingMs: number | null;
@@ -220,8 +239,15 @@ export type AttemptRow = {
   readonly verdictAt: number;
 };
 
-/** Why `attempts.append` refused: the session is gone, or its status is not one the caller allowed. */
-export type AppendError = { code: 'session_not_found' } | { code: 'session_closed'; status: SessionStatus };
+/**
+ * Why `attempts.append` refused: the session is gone, its status is not one the caller allowed, it holds as many
+ * attempts as a cap allows, or its account's images would go over the quota.
+ */
+export type AppendError =
+  | { code: 'session_not_found' }
+  | { code: 'session_closed'; status: SessionStatus }
+  | Omit<AttemptsExhausted, 'photoCode'>
+  | { code: 'storage_quota_exceeded'; quotaBytes: number };
 
 /** Conditions of `attempts.append`. */
 export type AppendOptions = {
@@ -234,6 +260,13 @@ export type AppendOptions = {
   readonly notExpiredAt?: number;
   /** Events recorded in the append's transaction, made from the stored attempt (its `SESSION:STAGE_CHANGE`). */
   readonly events?: (row: AttemptRow) => readonly SessionEventPayload[];
+  /** Append only while the session holds fewer attempts than these caps, of the step and in all (under its lock). */
+  readonly limits?: AttemptLimits;
+  /**
+   * Append a photo only while its account's `storedImageBytes` plus the photo's stay within this (0: no quota).
+   * The account's sum grows with the row either way, atomically (concurrent appends never both pass the quota).
+   */
+  readonly quotaBytes?: number;
 };
 
 /** Capture attempts. */
@@ -432,6 +465,43 @@ export type DeliveryStore = {
   nextDueAt(): Promise<number | null>;
 };
 
+/** Why a session was erased: someone asked (`POST …/erase`), or retention (`PAVE_RETENTION_DAYS`). */
+export type ErasureReason = 'request' | 'retention';
+
+/** What an erasure removed: the images to delete from the image store are the caller's to remove, after the commit. */
+export type ErasedSession = {
+  readonly sessionKey: string;
+  readonly accountId: number;
+  readonly attempts: number;
+  readonly imageIds: readonly string[];
+  /** Image bytes given back to the account's quota. */
+  readonly bytes: number;
+};
+
+/** The tombstone an erasure leaves: no vehicle, no photo, no note; only that the session existed and was erased. */
+export type ErasureRow = {
+  readonly sessionKey: string;
+  readonly reason: ErasureReason;
+  readonly erasedAt: number;
+  readonly attempts: number;
+  readonly images: number;
+};
+
+/** Erasing sessions for good (privacy): rows first, in one transaction, then the caller removes the images. */
+export type ErasureStore = {
+  /**
+   * Deletes the session with its attempts, notes and events (deliveries go with their events), gives its image bytes
+   * back to the account and records a tombstone, in one transaction holding the session's lock; null when the session
+   * is already gone (another instance erased it). The images are not touched: remove `imageIds` once this returns
+   * (a crash in between leaves orphans, which the image sweep removes).
+   */
+  erase(sessionId: number, reason: ErasureReason, at: number): Promise<ErasedSession | null>;
+  /** Up to `limit` ids of terminal sessions (COMPLETE, EXPIRED, INVALID) last changed before `finishedBefore`. */
+  listDue(finishedBefore: number, limit: number): Promise<number[]>;
+  /** The account's tombstones, oldest first. */
+  list(accountId: number): Promise<ErasureRow[]>;
+};
+
 /** The storage of the API: one interface, on SQLite or PostgreSQL. */
 export type Repository = {
   readonly dialect: 'sqlite' | 'postgres';
@@ -440,6 +510,7 @@ export type Repository = {
   readonly attempts: AttemptStore;
   readonly notes: NoteStore;
   readonly rateLimits: RateLimitStore;
+  readonly erasures: ErasureStore;
   readonly events: EventStore;
   readonly callbacks: CallbackStore;
   readonly signingSecrets: SigningSecretStore;

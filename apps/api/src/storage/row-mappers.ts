@@ -36,6 +36,9 @@ export function toAccountRow(row: Selectable<AccountsTable>): AccountRow {
     expirySeconds: Number(row.expiry_seconds),
     createdAt: Number(row.created_at),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+    storedImageBytes: Number(row.stored_image_bytes),
+    previousApiSecret: row.previous_api_secret,
+    previousSecretExpiresAt: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
   };
 }
 

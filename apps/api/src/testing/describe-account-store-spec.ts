@@ -20,6 +20,9 @@ export function describeAccountStoreSpec(repo: () => Repository): void {
         expirySeconds: 604800,
         createdAt: t0,
         revokedAt: null,
+        storedImageBytes: 0,
+        previousApiSecret: null,
+        previousSecretExpiresAt: null,
       });
     });
 

@@ -40,6 +40,7 @@ export function photo(
     sessionId,
     photoCode,
     imageId: `img-${photoCode}-${createdAt}`,
+    imageBytes: 1000,
     verdict: { approved: true },
     qaMeasures: { meanLuma: 120.5, portrait: false },
     processingMs: 1500,

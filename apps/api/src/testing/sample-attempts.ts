@@ -26,6 +26,7 @@ export function sampleAttempts(sessionId: number): NewAttempt[] {
     sessionId,
     photoCode: photo.photo_code,
     imageId: randomBytes(16).toString('hex'),
+    imageBytes: 1000,
     verdict: verdictOf(photo.approved_message),
     qaMeasures: null,
     processingMs: null,

@@ -19,11 +19,15 @@ export function describeInBrowser(name: string, tests: () => void): void {
   else describe.skip(`${name} [skipped: ${reason}]`, tests);
 }
 
-/** Headless Chromium with no network activity of its own (no updates, sync or QUIC). */
-export function launchChromium(): Promise<Browser> {
+/** Chromium's fake camera (a generated test pattern), granted without a permission prompt. */
+export const fakeCameraArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+/** Headless Chromium with no network activity of its own (no updates, sync or QUIC), plus `extraArgs`. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

@@ -38,7 +38,7 @@ export const expectedAttempts = [
 
 /** The phone's summary list once everything is in: each step's title and state, as the list items read. */
 export const expectedSummary = [
-  '1. VINEntered manually',
+  '1. VINTyped in',
   '2. InteriorAccepted',
   '3. Odometer (instrument cluster)Accepted',
   '4. Left sideAccepted',

@@ -88,7 +88,7 @@ export function createFakeStore(seeds: readonly FakeSessionSeed[], username = 'd
       entry.attempts.push(attempt);
       const stage = stageChangePayload(entry.session.session_key, attempt.photo);
       record(entry, { event: 'SESSION:STAGE_CHANGE', payload: stage });
-      const { complete } = toCaptureState(entry.session, entry.attempts);
+      const { complete } = toCaptureState({ ...entry.session, integrator: null }, entry.attempts);
       setStatus(entry, capturedStatus(entry.session.status, { attempted: true, complete }));
     },
     /** Replaces the session object after a change made outside {@link setStatus} (an update, an invalidation). */

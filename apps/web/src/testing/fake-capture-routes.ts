@@ -32,6 +32,14 @@ import type { FakeSessionEntry } from './fake-api-store.js';
 
 type Work = (entry: FakeSessionEntry) => FakeAnswer | Promise<FakeAnswer>;
 
+/** The integrator's name the fake API answers in the capture state (the API's: the account's username). */
+export const fakeIntegrator = 'demo';
+
+/** The capture state of a session, as the API answers it. */
+function stateOf(entry: FakeSessionEntry) {
+  return toCaptureState({ ...entry.session, integrator: fakeIntegrator }, entry.attempts);
+}
+
 /** Runs `work` on the path's session if it takes attempts; else the API's 404 or 409. */
 function whileAccepting(context: FakeRouteContext, work: Work): Promise<FakeAnswer> {
   return withSession(context, (entry) => {
@@ -65,13 +73,16 @@ async function manual(context: FakeRouteContext): Promise<FakeAnswer> {
   const entry = ManualEntryRequest.parse(await context.request.json());
   const checked = checkManualEntry(entry.photo_code, entry.value);
   if (!checked.ok) return refuse(checked.error.code, checked.error.message);
-  return whileAccepting(context, (found) =>
-    record(context, found, {
+  return whileAccepting(context, (found) => {
+    // as the API: a typed value is what capture learned about the vehicle, in place of the given one
+    const learned = entry.photo_code === 1 ? { vin: checked.value } : { odom_reading: Number(checked.value) };
+    found.session = { ...found.session, vehicle: { ...found.session.vehicle, ...learned } };
+    return record(context, found, {
       photo_code: entry.photo_code,
       manual: true,
       url: `${fakeApiBaseUrl}/images/default/${entry.photo_code}.jpg`,
-    }),
-  );
+    });
+  });
 }
 
 async function skip(context: FakeRouteContext): Promise<FakeAnswer> {
@@ -92,7 +103,7 @@ function move(context: FakeRouteContext, event: 'open' | 'confirm'): Promise<Fak
     if (!next.ok && event === 'open') return refuse('session_closed', sessionClosedMessage(key, status));
     if (!next.ok) return refuse('invalid_transition', confirmRefusedMessage(key, status));
     context.store.setStatus(entry, next.value);
-    return answer(200, toCaptureState(entry.session, entry.attempts));
+    return answer(200, stateOf(entry));
   });
 }
 
@@ -110,8 +121,7 @@ function withToken(handler: FakeHandler): FakeHandler {
 }
 
 const openCaptureRoutes = {
-  'GET /v1/capture/:key': (context) =>
-    withSession(context, (entry) => answer(200, toCaptureState(entry.session, entry.attempts))),
+  'GET /v1/capture/:key': (context) => withSession(context, (entry) => answer(200, stateOf(entry))),
   'POST /v1/capture/:key/start': (context) => move(context, 'open'),
   'POST /v1/capture/:key/photos/:code': (context) => whileAccepting(context, (entry) => upload(context, entry)),
   'POST /v1/capture/:key/manual': manual,

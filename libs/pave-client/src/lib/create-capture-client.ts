@@ -30,7 +30,7 @@ export type CaptureClient = {
   readonly sessionKey: SessionKey;
   /** `GET /v1/capture/:key`: what the capture app shows. */
   get: (options?: RequestOptions) => Promise<CaptureState>;
-  /** `POST /v1/capture/:key/start`: the driver opened the link. */
+  /** `POST /v1/capture/:key/start`: the driver's first action (opening the link alone does not start it). */
   start: (options?: RequestOptions) => Promise<CaptureState>;
   /** `POST /v1/capture/:key/photos/:code`: one image in the multipart field `uploadFieldName`; 201 with the attempt. */
   upload: (photoCode: PhotoCode, image: Blob, options?: UploadOptions) => Promise<SessionPhoto>;

@@ -12,6 +12,7 @@ import {
   type UpdateSessionInput,
   type LiveEvent,
 } from '@pave/domain';
+import * as z from 'zod/mini';
 import { captureClientFor, type CaptureClient } from './create-capture-client.js';
 import { buildCallbacksClient, type CallbacksClient } from './create-callbacks-client.js';
 import { createRequestSigner } from './create-request-signer.js';
@@ -62,6 +63,12 @@ export type SessionsClient = {
   photos: (key: string, options?: RequestOptions) => Promise<SessionPhotos>;
   /** `GET /v1/sessions/:key/progress`: the capture's steps and attempts. */
   progress: (key: string, options?: RequestOptions) => Promise<SessionProgress>;
+  /**
+   * `GET /v1/sessions/:key/photos.zip` (ours): every stored photo of the session as one ZIP file, as a stream of
+   * its bytes (pipe it to a file, or `new Response(stream).blob()` in a browser). Rejects like the other reads
+   * before the first byte; a download cut short afterwards errors the stream.
+   */
+  photosZip: (key: string, options?: RequestOptions) => Promise<ReadableStream<Uint8Array>>;
   /** `DELETE /v1/sessions/:key`: removes an `IDLE` session. */
   delete: (key: string, options?: RequestOptions) => Promise<DeleteSessionResponse>;
   /**
@@ -83,6 +90,14 @@ export type PaveClient = {
   callbacks: CallbacksClient;
   capture: (captureUrl: string) => CaptureClient;
 };
+
+/** What `photosZip` resolves with: the answer's body as it arrives (read by `zipBody`, not parsed). */
+const zipStream = z.custom<ReadableStream<Uint8Array>>((value) => value instanceof ReadableStream);
+
+async function zipBody(response: Response): Promise<ReadableStream<Uint8Array>> {
+  // a 2xx GET always has a body; an empty one is an empty stream rather than null
+  return response.body ?? new Blob([]).stream();
+}
 
 function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
@@ -108,6 +123,8 @@ export function buildSessionsClient(send: Transport, settings: TransportSettings
       send({ method: 'GET', path: sessionPath(key, '/photos'), schema: SessionPhotos, conditional: true }, options),
     progress: (key, options) =>
       send({ method: 'GET', path: sessionPath(key, '/progress'), schema: SessionProgress, conditional: true }, options),
+    photosZip: (key, options) =>
+      send({ method: 'GET', path: sessionPath(key, '/photos.zip'), schema: zipStream, read: zipBody }, options),
     delete: (key, options) =>
       send({ method: 'DELETE', path: sessionPath(key), schema: DeleteSessionResponse }, options),
     update: (key, input, options) =>

@@ -24,7 +24,10 @@ export type ApiCall<T> = {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly json?: unknown;
   readonly form?: FormData;
+  /** The schema of a JSON 2xx body; ignored when `read` is given. */
   readonly schema: z.core.$ZodType<T>;
+  /** Reads a 2xx answer that is not JSON (a download) instead of parsing it with `schema`. */
+  readonly read?: (response: Response) => Promise<T>;
   /**
    * A GET whose answer carries an `ETag`: the transport keeps the last answer and asks again with `If-None-Match`;
    * a `304` is answered from what it kept (parsed afresh, so callers never share an object).
@@ -191,7 +194,7 @@ export function createTransport(settings: TransportSettings): Transport {
     signal?.throwIfAborted();
     const record: CallRecord = { auth: [] };
     try {
-      return await api(call.path, {
+      const answer = api(call.path, {
         method: call.method,
         ...(call.query ? { searchParams: call.query } : {}),
         ...bodyOptions(call),
@@ -199,7 +202,8 @@ export function createTransport(settings: TransportSettings): Transport {
         hooks: call.conditional
           ? joinHooks(callHooks(settings, call.method, record), conditionalHooks(answers))
           : callHooks(settings, call.method, record),
-      }).json(call.schema);
+      });
+      return await (call.read ? call.read(await answer) : answer.json(call.schema));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (record.hookFailure) throw record.hookFailure.error;

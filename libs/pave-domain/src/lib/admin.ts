@@ -43,7 +43,7 @@ export type InviteCreated = z.infer<typeof InviteCreated>;
 export const ApiKey = z.object({
   api_key: z.string(),
   label: z.string(),
-  /** The account's first key (made with the account) cannot be revoked here, only rotated. */
+  /** The account's first key (made with the account): rotated and revoked with `npm run accounts` only. */
   primary: z.boolean(),
   created_at: WireTimestamp,
   /** Null while active. */

@@ -28,6 +28,8 @@ export const ApiErrorCode = z.enum([
   'unsupported_media_type',
   'unprocessable_image',
   'rate_limited',
+  'attempts_exhausted',
+  'storage_quota_exceeded',
   'unavailable',
   'internal',
 ]);
@@ -66,6 +68,11 @@ export const apiErrorStatus = {
   unsupported_media_type: 415,
   unprocessable_image: 422,
   rate_limited: 429,
+  // a session past its attempt caps (the domain's attemptLimits): a conflict with its state, not a bad request
+  attempts_exhausted: 409,
+  // an account whose stored images reached its quota: 413 (the content is more than the server will keep), a 4xx
+  // because retrying does not help until images are erased; 507 is a 5xx that clients retry
+  storage_quota_exceeded: 413,
   unavailable: 503,
   internal: 500,
 } as const satisfies Record<ApiErrorCode, number>;
@@ -86,6 +93,11 @@ export function sessionNotFoundMessage(sessionKey: string): string {
 /** PAVE's 200 message for a removed session. */
 export function sessionRemovedMessage(sessionKey: string): string {
   return `Session ${sessionKey} has been successfully removed.`;
+}
+
+/** The 200 message of `POST /v1/sessions/:session_key/erase` (ours). */
+export function sessionErasedMessage(sessionKey: string): string {
+  return `Session ${sessionKey} has been erased: its photos, notes and events are gone.`;
 }
 
 /** PAVE's 400 message for deleting a session that is no longer `IDLE`. */

@@ -1,4 +1,4 @@
-import { buildAttemptRecord, buildPhoto } from '../testing.js';
+import { buildAttemptRecord, buildPhoto, buildSession } from '../testing.js';
 import {
   CaptureState,
   checkManualEntry,
@@ -9,6 +9,7 @@ import {
 } from './capture-wire.js';
 import { exteriorCodes, neededCodes } from './photo-code.js';
 import { toSessionProgress } from './progress-wire.js';
+import { toSessionVehicle } from './session-object.js';
 import { isAcceptingStatus, SessionKey, SessionStatus, terminalStatuses } from './session.js';
 
 // Only the VIN (1) and the odometer reading (3) can be typed in: checkManualEntry takes a ManualEntryCode.
@@ -57,12 +58,14 @@ describe('capture request bodies', () => {
 
 describe('toCaptureState', () => {
   const key = SessionKey.parse('DEM-0123456789');
+  const inStatus = (status: SessionStatus) => ({
+    ...buildSession({ session_key: key, status, invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null }),
+    integrator: 'Acme',
+  });
   const neededAccepted = neededCodes.map((code) => buildAttemptRecord({ photo_code: code }));
-  const sessionIn = (status: SessionStatus) =>
-    ({ session_key: key, status, invalid_reason: status === 'INVALID' ? 'Wrong vehicle' : null }) as const;
 
   it.each(SessionStatus.options)('accepts attempts in %s exactly as isAcceptingStatus says', (status) => {
-    const state = toCaptureState(sessionIn(status), neededAccepted);
+    const state = toCaptureState(inStatus(status), neededAccepted);
 
     expect(state.accepting).toBe(isAcceptingStatus(status));
     const skippable = state.steps.filter((step) => step.may_skip).map((step) => step.photo_code);
@@ -70,7 +73,7 @@ describe('toCaptureState', () => {
   });
 
   it.each(terminalStatuses)('shows a %s session its status only: no attempts, no photo URLs', (status) => {
-    const state = toCaptureState(sessionIn(status), neededAccepted);
+    const state = toCaptureState(inStatus(status), neededAccepted);
 
     expect(state.status).toBe(status);
     expect(state.steps.every((step) => step.latest === null && step.attempts === 0)).toBe(true);
@@ -78,7 +81,7 @@ describe('toCaptureState', () => {
   });
 
   it.each(SessionStatus.options)('tells the reason only of an INVALID session (%s)', (status) => {
-    const stale = { session_key: key, status, invalid_reason: 'Leaked link' } as const;
+    const stale = { ...inStatus(status), invalid_reason: 'Leaked link' };
 
     expect(toCaptureState(stale, neededAccepted).invalid_reason).toBe(status === 'INVALID' ? 'Leaked link' : null);
   });
@@ -86,7 +89,10 @@ describe('toCaptureState', () => {
   it('answers a body the CaptureState schema accepts, each latest attempt with the seven wire fields alone', () => {
     const vin = { ...buildAttemptRecord({ photo_code: 1, manual: true }), extra: 'dropped' };
     const photo = { ...buildPhoto({ photo_code: 2 }), row: 7 };
-    const state = toCaptureState(sessionIn('PROCESS'), [vin, { photo, manual: false }]);
+    const state = toCaptureState(inStatus('PROCESS'), [
+      vin,
+      { photo, manual: false, thumbnailUrl: 'https://pave.example/images/2.thumb.jpg' },
+    ]);
 
     expect(CaptureState.parse(state)).toEqual(state);
     expect(state.steps.slice(0, 3).map((step) => [step.state, step.attempts, step.needed, step.manual_entry])).toEqual([
@@ -95,6 +101,10 @@ describe('toCaptureState', () => {
       ['pending', 0, true, true],
     ]);
     expect(state.steps[1]?.latest).toEqual(buildPhoto({ photo_code: 2 }));
+    expect(state.steps.slice(0, 2).map((step) => step.thumbnail_url)).toEqual([
+      null,
+      'https://pave.example/images/2.thumb.jpg',
+    ]);
     expect(state.next_step).toEqual({ step: 3, photo_code: 3, photo_label: 'Cluster' });
   });
 
@@ -104,13 +114,42 @@ describe('toCaptureState', () => {
       buildAttemptRecord({ photo_code: 4, reason: 'blurry' }),
       buildAttemptRecord({ photo_code: 10, url: null, reason: 'skipped' }),
     ];
-    const session = sessionIn('PROCESS');
+    const session = inStatus('PROCESS');
     const state = toCaptureState(session, attempts);
     const progress = toSessionProgress(session, attempts);
 
     expect(state.steps.map((step) => step.state)).toEqual(progress.steps.map((step) => step.state));
     expect([state.complete, state.next_step]).toEqual([progress.complete, progress.next_step]);
     expect(state.next_step?.photo_label).toBe('Front');
+  });
+});
+
+describe('toCaptureState: what the app shows besides the steps', () => {
+  const vehicle = toSessionVehicle(
+    { year: 2019, make: 'Honda', model: 'Civic' },
+    { vin: '1HGCM82633A004352', odom_reading: null },
+  );
+  const session = (status: SessionStatus) => ({
+    ...buildSession({ status, language: 'FR', redirect_url: 'https://dealer.example/done', vehicle }),
+    integrator: 'Acme Motors',
+  });
+
+  it('carries the language, the redirect, the integrator and the vehicle with its typed VIN', () => {
+    const state = toCaptureState(session('PROCESS'), []);
+
+    expect([state.language, state.redirect_url, state.integrator]).toEqual([
+      'FR',
+      'https://dealer.example/done',
+      'Acme Motors',
+    ]);
+    expect(state.vehicle).toEqual(vehicle);
+    expect(CaptureState.parse(state)).toEqual(state);
+  });
+
+  it.each(terminalStatuses)('keeps the language and redirect of a %s session but not its vehicle', (status) => {
+    const state = toCaptureState(session(status), []);
+
+    expect([state.language, state.redirect_url, state.vehicle]).toEqual(['FR', 'https://dealer.example/done', null]);
   });
 });
 

@@ -11,9 +11,9 @@ import {
   type ProgressSession,
 } from './progress-wire.js';
 import type { Result } from './result.js';
-import { SessionPhoto } from './session-photo.js';
-import type { Session } from './session-object.js';
-import { isAcceptingStatus, isTerminalStatus } from './session.js';
+import { AbsoluteUrl, SessionPhoto } from './session-photo.js';
+import { SessionVehicle, type Session } from './session-object.js';
+import { isAcceptingStatus, isTerminalStatus, SessionLanguage } from './session.js';
 import { StepState } from './step-state.js';
 import { Vin } from './vin.js';
 
@@ -74,6 +74,8 @@ export const CaptureStepState = z.object({
   attempts: z.int().check(z.nonnegative()),
   /** The latest attempt; null while pending. */
   latest: z.nullable(SessionPhoto),
+  /** The latest attempt's thumbnail (absolute http(s)); null when it has no image (pending, typed in, skipped). */
+  thumbnail_url: z.nullable(AbsoluteUrl),
   may_skip: z.boolean(),
   manual_entry: z.boolean(),
 });
@@ -85,6 +87,17 @@ export const CaptureState = z.object({
   steps: z.array(CaptureStepState),
   /** Whether new attempts are accepted now (`isAcceptingStatus`: false once COMPLETE, EXPIRED or INVALID). */
   accepting: z.boolean(),
+  /** The language every string of the capture app is shown in (the session's `language`). */
+  language: SessionLanguage,
+  /** Where the capture app sends the driver once the inspection is submitted; null: it shows its own "sent" page. */
+  redirect_url: z.nullable(AbsoluteUrl),
+  /** Who asked for the inspection (the integrator's account name), shown on the intro screen; null when unknown. */
+  integrator: z.nullable(z.string()),
+  /**
+   * The vehicle as known now: the facts given, a typed VIN or reading in place of the given one (the driver's own
+   * confirmation "VIN … saved"). Null once the session is closed: the link then shows its status only.
+   */
+  vehicle: z.nullable(SessionVehicle),
   /**
    * Why the session was invalidated, as the reviewer or integrator wrote it; null unless `INVALID`. Only the holder
    * of the capture link's token reads it: without the token every capture route is the unknown session's 404.
@@ -93,8 +106,12 @@ export const CaptureState = z.object({
 });
 export type CaptureState = z.infer<typeof CaptureState>;
 
-/** What the capture state needs of a session: its key, status and (when `INVALID`) the reason. */
-export type CaptureSession = ProgressSession & Pick<Session, 'invalid_reason'>;
+/** What {@link toCaptureState} needs of a session: its key and status, what the app shows (an `INVALID` one's reason too), and who asked. */
+export type CaptureSession = ProgressSession &
+  Pick<Session, 'language' | 'redirect_url' | 'vehicle' | 'invalid_reason'> & {
+    /** The integrator's account name; null when unknown. */
+    readonly integrator: string | null;
+  };
 
 /**
  * What `GET /v1/capture/:session_key` answers for a session and its attempts in capture order: each step's state,
@@ -105,16 +122,17 @@ export type CaptureSession = ProgressSession & Pick<Session, 'invalid_reason'>;
  *
  * @example
  * // a fake API in a browser test answers `GET /v1/capture/:key` as the server would
- * const session = { session_key: SessionKey.parse('DEM-0123456789'), status: 'PROCESS', invalid_reason: null } as const;
+ * const session = { ...buildSession({ status: 'PROCESS' }), integrator: 'Demo Motors' }; // from @pave/domain/testing
  * const body = toCaptureState(session, [{ photo: buildPhoto({ photo_code: 1 }), manual: true }]);
  * // body.steps[0].state === 'manual', body.next_step?.photo_label === 'Interior', body.accepting === true
  */
 export function toCaptureState(
   session: CaptureSession,
-  attempts: readonly Pick<AttemptRecord, 'photo' | 'manual'>[],
+  attempts: readonly Pick<AttemptRecord, 'photo' | 'manual' | 'thumbnailUrl'>[],
 ): CaptureState {
   // a closed session's link shows its status only: the photos are the integrator's, not the link holder's
-  const progress = progressOfRecords(isTerminalStatus(session.status) ? [] : attempts);
+  const closed = isTerminalStatus(session.status);
+  const progress = progressOfRecords(closed ? [] : attempts);
   const accepting = isAcceptingStatus(session.status);
   const skippable = new Set<PhotoCode>(progress.skippable);
   return {
@@ -125,10 +143,15 @@ export function toCaptureState(
       needed: step.needed,
       attempts: step.attempts.length,
       latest: step.latest ? wirePhotoOf(step.latest.photo.record.photo) : null,
+      thumbnail_url: step.latest?.photo.record.thumbnailUrl ?? null,
       may_skip: accepting && skippable.has(step.photoCode),
       manual_entry: isManualEntryCode(step.photoCode),
     })),
     accepting,
+    language: session.language,
+    redirect_url: session.redirect_url,
+    integrator: session.integrator,
+    vehicle: closed ? null : session.vehicle,
     invalid_reason: session.status === 'INVALID' ? session.invalid_reason : null,
   };
 }

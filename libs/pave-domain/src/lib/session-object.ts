@@ -51,7 +51,7 @@ export const sessionShape = {
   status: SessionStatus,
   /** Where the capture app sends the driver when done; null when none was given. */
   redirect_url: z.nullable(AbsoluteUrl),
-  /** When the capture started (link opened or first attempt); null before. */
+  /** When the capture started (the driver's explicit start or first attempt; opening the link is not one); null before. */
   inspect_started_at: z.nullable(WireTimestamp),
   /** When the driver's confirmation completed the session; null before. */
   inspect_ended_at: z.nullable(WireTimestamp),

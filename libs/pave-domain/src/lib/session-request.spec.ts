@@ -1,31 +1,9 @@
+import { buildPaveCreateBody } from '../testing.js';
 import { SessionReference } from './session-fields.js';
 import { CreateSessionRequest, UpdateSessionRequest } from './session-request.js';
 
 // PAVE's documented create body (contract section 1), as its samples spell it
-const paveSample = {
-  session: {
-    theme: 'PRO',
-    redirect_url: 'https://dealer.example/done',
-    language: 'EN',
-    client_id: 'SOUTH234889',
-    contact: { first_name: 'Ada', last_name: 'Lovelace' },
-    reference: { claim: 'C-17', branch: 'north' },
-  },
-  vehicle: {
-    vin: 'JN1CV6AR9BM123456',
-    year: '2019',
-    make: 'Toyota',
-    model: 'Corolla',
-    body_type: 'Sedan',
-    trim: 'LE',
-    transmission: 'Automatic',
-    ext_col: 'White',
-    int_col: 'Black',
-    odom_reading: '100,945',
-    odom_unit: 'KILOMETRES',
-  },
-  sms: { to: '+15550100', to_name: 'Ada', from: 'Dealer', by: 'Dealer name' },
-};
+const paveSample = buildPaveCreateBody();
 
 function issuesOf(body: unknown): string {
   const result = CreateSessionRequest.safeParse(body);

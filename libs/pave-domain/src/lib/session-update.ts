@@ -5,7 +5,7 @@ import { isTerminalStatus, type SessionStatus } from './session.js';
 
 /** When a field of a session may change (contract section 3). */
 export type UpdateRule =
-  /** only while `IDLE`: before the capture link was opened */
+  /** only while `IDLE`: before the driver's first action on the capture link */
   | 'while_idle'
   /** only before the capture started (`IDLE`) */
   | 'before_capture'

@@ -138,7 +138,7 @@ describe('acceptingStatuses', () => {
 
 describe('isDeletableStatus', () => {
   it.each(SessionStatus.options.map((status) => [status, status === 'IDLE'] as const))(
-    '%s: deletable %p (only before the capture link was opened)',
+    '%s: deletable %p (only before the driver’s first action)',
     (status, deletable) => {
       expect(isDeletableStatus(status)).toBe(deletable);
     },

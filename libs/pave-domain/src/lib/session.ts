@@ -37,7 +37,10 @@ export const expirableStatuses = [
   'QC_PASSED',
   'CONFIRM',
 ] as const satisfies readonly SessionStatus[];
-/** Statuses in which an integrator may delete a session: only `IDLE`, before its capture link was opened. */
+/**
+ * Statuses in which an integrator may delete a session: only `IDLE`, before the driver's first action (an explicit
+ * start or a first attempt). Opening or previewing the capture link reads the session and leaves it `IDLE`.
+ */
 export const deletableStatuses = ['IDLE'] as const satisfies readonly SessionStatus[];
 
 function includesStatus(statuses: readonly SessionStatus[], status: SessionStatus): boolean {
@@ -167,7 +170,7 @@ export function isSessionActive(status: SessionStatus): boolean {
   return !includesStatus(inactiveStatuses, status);
 }
 
-/** Statuses a session reaches only once its capture has started (the link opened, or a first attempt made). */
+/** Statuses a session reaches only once its capture has started (the driver's explicit start, or a first attempt). */
 export const capturingStatuses = [
   'STARTED',
   'PROCESS',

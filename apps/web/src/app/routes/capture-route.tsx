@@ -12,26 +12,26 @@ function tokenOfFragment(): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** `/capture/:key#<token>`: the phone capture app (its own chunk, loaded lazily). */
+/** `/capture/:key#<token>`: the phone capture app (its own chunk, loaded lazily), in the session's language. */
 export function CaptureRoute({ sessionKey }: CaptureRouteProps) {
   const [token] = useState(tokenOfFragment);
+  if (token) {
+    return (
+      <CaptureLinkProvider sessionKey={sessionKey} token={token}>
+        <CaptureApp sessionKey={sessionKey} />
+      </CaptureLinkProvider>
+    );
+  }
   return (
     <>
       <title>Vehicle inspection</title>
       <header className="app-header app-header--capture">
         <h1 className="app-header__brand">Vehicle inspection</h1>
-        <p className="app-header__session">{sessionKey}</p>
       </header>
       <main id="main" className="app-main app-main--capture">
-        {token ? (
-          <CaptureLinkProvider sessionKey={sessionKey} token={token}>
-            <CaptureApp sessionKey={sessionKey} />
-          </CaptureLinkProvider>
-        ) : (
-          <p role="alert">
-            This capture link is incomplete. Open the whole link you were sent, including the part after the “#”.
-          </p>
-        )}
+        <p role="alert">
+          This capture link is incomplete. Open the whole link you were sent, including the part after the “#”.
+        </p>
       </main>
     </>
   );

@@ -18,10 +18,9 @@ export function captureStateQuery(client: CaptureClient, sessionKey: string): Qu
  */
 export const captureStatePollMs = 10_000;
 
-/** The capture state; `enabled` waits for the start call so the first answer already says STARTED. */
-export function useCaptureState(sessionKey: string, enabled: boolean) {
+/** The capture state: reading it never starts the session. */
+export function useCaptureState(sessionKey: string) {
   return useQuery(captureStateQuery(useCaptureClient(), sessionKey), {
-    enabled,
     refetchInterval: (state) => (state.data?.accepting === true ? captureStatePollMs : false),
   });
 }

@@ -27,59 +27,89 @@ async function renderCapture(options: FakeApiOptions = { sessions: seed('IDLE') 
   return rendered;
 }
 
-describe('CaptureApp', () => {
-  it('starts the capture when opened and shows the first step with its instruction', async () => {
-    const { api } = await renderCapture();
+async function startCapture(options: FakeApiOptions = { sessions: seed('IDLE') }) {
+  const rendered = await renderCapture(options);
+  await rendered.user.click(screen.getByRole('button', { name: 'Start' }));
+  await screen.findByText(/^Step \d+ of 13$/);
+  return rendered;
+}
 
-    expect(api.calls[0]).toBe(`POST /v1/capture/${key}/start`);
+describe('CaptureApp', () => {
+  it('opens on the intro without starting the session; Start starts it and shows the first step', async () => {
+    const { api, user } = await renderCapture({
+      sessions: [
+        {
+          session: buildSession({
+            session_key: key,
+            vehicle: { ...buildSession().vehicle, year: 2019, make: 'Honda' },
+          }),
+        },
+      ],
+    });
+
+    expect(screen.getByRole('heading', { name: 'Photograph your vehicle' })).toBeInTheDocument();
+    expect(screen.getByText('demo asks you for photos of your vehicle.')).toBeInTheDocument();
+    expect(screen.getByText('Vehicle: 2019 Honda')).toBeInTheDocument();
+    expect(screen.getByText('It takes about 10 minutes.')).toBeInTheDocument();
+    expect(api.calls).toEqual([`GET /v1/capture/${key}`]);
+    expect(api.session(key)?.status).toBe('IDLE');
+
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+
+    expect(await screen.findByRole('heading', { name: 'VIN' })).toBeInTheDocument();
     expect(api.session(key)?.status).toBe('STARTED');
-    expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
     expect(screen.getByText('Step 1 of 13')).toBeInTheDocument();
     expect(screen.getByText(/all 17 characters are sharp/)).toBeInTheDocument();
     expect(screen.getByLabelText('Take photo')).toHaveAttribute('capture', 'environment');
-    expect(screen.getByLabelText('Take photo')).toHaveAttribute('accept', 'image/*');
+    expect(new URL(window.location.href).searchParams.get('step')).toBe('1');
+    expect(window.location.hash).toBe(`#${fakeCaptureToken(key)}`);
   });
 
-  it('shows the QA verdict at once and goes on to the next step', async () => {
-    const { user } = await renderCapture();
+  it('shows the verdict at once; Next goes forward, Back returns through the history', async () => {
+    const { user } = await startCapture();
 
     await user.upload(screen.getByLabelText('Take photo'), photoFile());
     expect(await screen.findByText('Photo accepted.')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-
+    expect(screen.getByRole('progressbar', { name: '1 of 13 done' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
-    expect(screen.getByText('Step 2 of 13')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('heading', { name: 'VIN' })).toBeInTheDocument();
   });
 
-  it('shows the rejection reason and asks for a retake', async () => {
-    const { user } = await renderCapture({ sessions: seed('IDLE'), judge: () => 'blurry' });
+  it('shows the rejection reason and advice, with Retake and Next', async () => {
+    const { user } = await startCapture({ sessions: seed('IDLE'), judge: () => 'blurry' });
 
     await user.upload(screen.getByLabelText('Take photo'), photoFile());
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Photo rejected: Blurry Image.');
     expect(alert).toHaveTextContent('Hold the phone steady');
-    expect(alert).toHaveTextContent('Please retake the photo.');
-    expect(screen.getByLabelText('Retake photo')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Retake' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeInTheDocument();
   });
 
-  it('lets the driver go on from a rejected exterior view (completeness does not need its retake)', async () => {
-    const { user } = await renderCapture({ sessions: seed('PROCESS', [1, 2, 3]), judge: () => 'blurry' });
+  it('goes forward past unfinished steps and gathers them at the end: "2 photos still needed"', async () => {
+    const allBut = captureOrder.filter((code) => code !== 2 && code !== 9);
+    const { user } = await renderCapture({ sessions: seed('PROCESS', allBut) });
 
-    expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
-    await user.upload(screen.getByLabelText('Take photo'), photoFile('left.jpg'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Photo rejected: Blurry Image.');
-    expect(screen.getByLabelText('Retake photo')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: 'Windshield' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
 
-    expect(screen.getByRole('heading', { name: 'Front left corner' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '2 photos still needed' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Windshield/ }));
+    await user.upload(screen.getByLabelText('Take photo'), photoFile());
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: '1 photo still needed' })).toBeInTheDocument();
   });
 
   it('keeps the photo after a network failure and sends the same file again on "Retry upload"', async () => {
     const received: string[] = [];
     const judge = (_code: PhotoCode, image: File) => (received.push(image.name), null);
-    const { user, api } = await renderCapture({ sessions: seed('IDLE'), judge });
+    const { user, api } = await startCapture({ sessions: seed('IDLE'), judge });
     api.failNext('POST /v1/capture/:key/photos/:code', { network: true });
 
     await user.upload(screen.getByLabelText('Take photo'), photoFile('dashboard.jpg'));
@@ -88,67 +118,78 @@ describe('CaptureApp', () => {
 
     expect(await screen.findByText('Photo accepted.')).toBeInTheDocument();
     expect(received).toEqual(['dashboard.jpg']);
-    expect(api.calls.filter((call) => call.startsWith(`POST /v1/capture/${key}/photos/`))).toHaveLength(2);
   });
 
-  it('checks a typed VIN with the domain rule and sends it normalised', async () => {
-    const { user, api } = await renderCapture();
+  it('checks a typed VIN with the domain rule, then confirms it "VIN … saved" with Edit', async () => {
+    const { user, api } = await startCapture();
     const manual = 'POST /v1/capture/:key/manual';
 
     await user.click(screen.getByRole('button', { name: 'Type the VIN instead' }));
     await user.type(screen.getByLabelText('VIN (17 characters)'), 'ABC123');
     await user.click(screen.getByRole('button', { name: 'Save VIN' }));
     expect(screen.getByRole('alert')).toHaveTextContent('A VIN has 17 letters or digits, without I, O or Q.');
-    expect(screen.getByLabelText('VIN (17 characters)')).toHaveAttribute('aria-invalid', 'true');
     expect(api.sentJson(manual)).toEqual([]);
     await user.clear(screen.getByLabelText('VIN (17 characters)'));
     await user.type(screen.getByLabelText('VIN (17 characters)'), ' 1hgcm82633a004352 ');
     await user.click(screen.getByRole('button', { name: 'Save VIN' }));
 
-    expect(await screen.findByText('VIN saved.')).toBeInTheDocument();
+    expect(await screen.findByText('VIN 1HGCM82633A004352 saved')).toBeInTheDocument();
     expect(api.sentJson(manual)).toEqual([{ photo_code: 1, value: '1HGCM82633A004352' }]);
+    await user.click(screen.getByRole('button', { name: 'Edit VIN (17 characters)' }));
+    expect(screen.getByLabelText('VIN (17 characters)')).toHaveValue('1HGCM82633A004352');
   });
 
-  it('offers manual entry only for the VIN and the odometer', async () => {
-    const { user } = await renderCapture({ sessions: seed('PROCESS', [1]) });
-
-    expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /instead/ })).toBeNull();
-    await user.upload(screen.getByLabelText('Take photo'), photoFile());
-    await user.click(await screen.findByRole('button', { name: 'Continue' }));
-    expect(screen.getByRole('button', { name: 'Type the odometer reading instead' })).toBeInTheDocument();
-  });
-
-  it('offers a skip only where the rules allow it', async () => {
+  it('offers a skip on an exterior view where the rules allow it, saying the rule', async () => {
     const { user } = await renderCapture({ sessions: seed('PROCESS', [1, 2, 3, 9, 6]) });
 
     expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/may be skipped once the VIN, interior, odometer, windshield and tyre/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Skip this view' }));
 
     expect(await screen.findByRole('heading', { name: 'Front left corner' })).toBeInTheDocument();
   });
 
-  it('does not offer a skip while needed photos are missing', async () => {
+  it('does not offer a skip while needed photos are missing, and names them', async () => {
     await renderCapture({ sessions: seed('PROCESS', [1, 2, 3]) });
 
     expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Skip this view' })).toBeNull();
+    expect(screen.getByText(/first send: Windshield, Tyres\./)).toBeInTheDocument();
   });
 
-  it('ends with a summary and submits the inspection when QC_PASSED', async () => {
-    const { user, api } = await renderCapture({ sessions: seed('QC_PASSED', captureOrder) });
+  it('ends with a summary naming rejected and skipped views, and submits: "Inspection sent"', async () => {
+    const attempts = captureOrder.map((code) =>
+      buildAttemptRecord({
+        photo_code: code,
+        ...(code === 4 ? { reason: 'blurry' } : code === 13 ? { reason: 'skipped', url: null } : {}),
+      }),
+    );
+    const { user, api } = await renderCapture({
+      sessions: [{ session: buildSession({ session_key: key, status: 'QC_PASSED' }), attempts }],
+    });
 
-    expect(screen.getByRole('heading', { name: 'All photos are in' })).toBeInTheDocument();
-    expect(screen.getAllByText('Accepted')).toHaveLength(13);
+    expect(screen.getByRole('heading', { name: 'Check and send' })).toBeInTheDocument();
+    expect(screen.getByText('Rejected, sent as they are: Left side.')).toBeInTheDocument();
+    expect(screen.getByText('Skipped: Rear left corner.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Submit inspection' }));
 
-    expect(await screen.findByRole('heading', { name: 'Inspection complete' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Inspection sent' })).toBeInTheDocument();
     expect(api.calls).toContain(`POST /v1/capture/${key}/confirm`);
+  });
+
+  it('speaks the session language: French from the intro on', async () => {
+    await renderCapture({ sessions: [{ session: buildSession({ session_key: key, language: 'FR' }) }] });
+
+    expect(screen.getByRole('heading', { name: 'Photographiez votre véhicule' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Commencer' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('fr');
   });
 
   it.each([
     ['EXPIRED', 'This link has expired'],
-    ['COMPLETE', 'Inspection complete'],
+    ['COMPLETE', 'Inspection sent'],
   ] as const)('explains a %s session instead of showing steps', async (status, title) => {
     await renderCapture({ sessions: seed(status) });
 
@@ -179,7 +220,7 @@ describe('CaptureApp', () => {
   });
 
   it('closes with the reason when the session is invalidated while the driver is on a step', async () => {
-    const { api, user } = await renderCapture();
+    const { api, user } = await startCapture();
     expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
 
     await createTestClient(api).sessions.invalidate(key, 'Link sent to the wrong driver');
@@ -189,20 +230,6 @@ describe('CaptureApp', () => {
     expect(closed).toHaveTextContent('Reason given: Link sent to the wrong driver');
     expect(api.session(key)?.status).toBe('INVALID');
     expect(screen.queryByLabelText('Take photo')).toBeNull();
-  });
-
-  it('shows the steps of a CONFIRM session, where the server still takes photos', async () => {
-    await renderCapture({ sessions: seed('CONFIRM', captureOrder) });
-
-    expect(screen.getByRole('heading', { name: 'All photos are in' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Submit inspection' })).toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: /Inspection (complete|submitted)/ })).toBeNull();
-  });
-
-  it('explains an unknown link', async () => {
-    renderApp({ path: `/capture/${key}#${fakeCaptureToken(key)}`, signedIn: false });
-
-    expect(await screen.findByRole('alert')).toHaveTextContent('This inspection link is not valid.');
   });
 
   it('explains a link without its token, and calls nothing', async () => {

@@ -1,59 +1,87 @@
-import { useState } from 'react';
-import type { CaptureState, PhotoCode } from '@pave/domain';
+import { useEffect } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
-import { useCaptureSession } from '../hooks/use-capture-session.js';
-import { CaptureOverview } from './capture-overview.js';
-import { CaptureStepView } from './capture-step-view.js';
-import { ClosedSessionMessage } from './closed-session-message.js';
+import { navigate } from '../../../lib/router.js';
+import { useCaptureState, useRefreshCaptureState } from '../api/capture-state.js';
+import { useOfflineShell } from '../hooks/use-offline-shell.js';
+import { usePendingUploads } from '../hooks/use-pending-uploads.js';
+import { htmlLanguages } from '../i18n/catalogues.js';
+import { CaptureTextProvider, useText } from '../i18n/text-context.js';
+import { isDone, urlOfScreen } from '../utils/capture-flow.js';
+import { CaptureFlow } from './capture-flow.js';
+import { OfflineNotice } from './offline-notice.js';
 import './capture-app.css';
-
-/** Which screen the driver looks at: a pinned step, the overview, or (null) the next step to do. */
-type View = PhotoCode | 'overview' | null;
-
-function currentStep(state: CaptureState, view: View) {
-  const code = view === null ? (state.next_step?.photo_code ?? null) : view;
-  return code === 'overview' || code === null ? null : (state.steps.find((step) => step.photo_code === code) ?? null);
-}
-
-function CaptureFlow({ state }: { state: CaptureState }) {
-  const [view, setView] = useState<View>(null);
-  if (!state.accepting) return <ClosedSessionMessage status={state.status} invalidReason={state.invalid_reason} />;
-  const step = currentStep(state, view);
-  if (!step) return <CaptureOverview state={state} onOpenStep={setView} />;
-  return (
-    <CaptureStepView
-      key={step.photo_code}
-      sessionKey={state.session_key}
-      step={step}
-      totalSteps={state.steps.length}
-      onActivity={() => setView(step.photo_code)}
-      onContinue={() => setView(null)}
-      onOverview={() => setView('overview')}
-    />
-  );
-}
 
 /** Props of {@link CaptureApp}. */
 export type CaptureAppProps = { sessionKey: string };
 
-/** The phone capture app: one step at a time in capture order, QA verdicts at once, then submit. */
-export function CaptureApp({ sessionKey }: CaptureAppProps) {
-  const state = useCaptureSession(sessionKey);
+function CaptureHeader({ done, total }: { done: number | null; total: number }) {
+  const text = useText();
+  return (
+    <header className="app-header app-header--capture">
+      <title>{text.appTitle}</title>
+      <h1 className="app-header__brand">{text.appTitle}</h1>
+      {done === null ? null : (
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate(urlOfScreen(window.location, { kind: 'steps' }))}
+          >
+            {text.allSteps}
+          </button>
+          <div className="capture-progress">
+            <progress
+              className="capture-progress__bar"
+              max={total}
+              value={done}
+              aria-label={text.progress(done, total)}
+            />
+            <span className="capture-progress__text">{text.progress(done, total)}</span>
+          </div>
+        </>
+      )}
+    </header>
+  );
+}
+
+function CaptureBody({ sessionKey }: CaptureAppProps) {
+  const text = useText();
+  const state = useCaptureState(sessionKey);
   if (state.data) return <CaptureFlow state={state.data} />;
   if (state.status === 'error') {
     const summary = summarizeError(state.error);
-    const message = summary.notFound
-      ? 'This inspection link is not valid. Check the link or ask for a new one.'
-      : summary.message;
+    const message = summary.notFound ? text.linkInvalid : summary.retryable ? text.networkError : summary.message;
     return (
-      <ErrorMessage
-        title="The inspection cannot be opened"
-        onRetry={summary.retryable ? () => void state.refetch() : undefined}
-      >
+      <ErrorMessage title={text.cannotOpen} onRetry={summary.retryable ? () => void state.refetch() : undefined}>
         {message}
       </ErrorMessage>
     );
   }
-  return <p role="status">Opening the inspection…</p>;
+  return <p role="status">{text.opening}</p>;
+}
+
+/**
+ * The phone capture app in the session's language: an intro, the steps one by one with the camera, what is still
+ * needed, the summary and the "sent" page. Photos not yet answered survive a reload and are sent when online.
+ */
+export function CaptureApp({ sessionKey }: CaptureAppProps) {
+  const state = useCaptureState(sessionKey);
+  usePendingUploads(sessionKey);
+  const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
+  useOfflineShell(() => void refresh());
+  const language = state.data?.language ?? 'EN';
+  useEffect(() => {
+    document.documentElement.lang = htmlLanguages[language];
+  }, [language]);
+  const steps = state.data?.accepting ? state.data.steps : null;
+  return (
+    <CaptureTextProvider language={language}>
+      <CaptureHeader done={steps ? steps.filter(isDone).length : null} total={steps?.length ?? 0} />
+      <main id="main" className="app-main app-main--capture">
+        <OfflineNotice />
+        <CaptureBody sessionKey={sessionKey} />
+      </main>
+    </CaptureTextProvider>
+  );
 }

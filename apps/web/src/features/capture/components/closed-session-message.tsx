@@ -1,44 +1,33 @@
-import { isTerminalStatus, type SessionStatus, type TerminalStatus } from '@pave/domain';
-
-type ClosedText = { readonly title: string; readonly body: string };
-
-const closedText = {
-  COMPLETE: {
-    title: 'Inspection complete',
-    body: 'Thank you! The photos have been submitted. You can close this page.',
-  },
-  EXPIRED: { title: 'This link has expired', body: 'The inspection was not finished in time. Ask for a new link.' },
-  INVALID: { title: 'This inspection was cancelled', body: 'Ask for a new link if you still need to send photos.' },
-} as const satisfies Record<TerminalStatus, ClosedText>;
-
-const notAcceptingText: ClosedText = {
-  title: 'Photos cannot be sent now',
-  body: 'This inspection is not accepting photos. Ask for a new link.',
-};
+import { isTerminalStatus, type CaptureState } from '@pave/domain';
+import { useText } from '../i18n/text-context.js';
+import { ScreenHeading } from './screen-heading.js';
 
 /** Props of {@link ClosedSessionMessage}. */
-export type ClosedSessionMessageProps = {
-  status: SessionStatus;
-  /** Why an `INVALID` session was invalidated, as the reviewer wrote it (null otherwise). */
-  invalidReason: string | null;
-};
+export type ClosedSessionMessageProps = { state: CaptureState };
 
 /**
  * What the capture app shows instead of the steps once the server no longer accepts photos (`accepting` is false):
- * why, for a completed, expired or cancelled session (with the reviewer's reason for a cancelled one); a general
- * word for any other status.
+ * the "sent" page of a completed session (with a way on to `redirect_url` when set), why for an expired or cancelled
+ * one (with the reviewer's reason for a cancelled one), a general word for any other status.
  */
-export function ClosedSessionMessage({ status, invalidReason }: ClosedSessionMessageProps) {
-  const text = isTerminalStatus(status) ? closedText[status] : notAcceptingText;
+export function ClosedSessionMessage({ state }: ClosedSessionMessageProps) {
+  const text = useText();
+  const words = isTerminalStatus(state.status) ? text.closed[state.status] : text.notAccepting;
+  const onward = state.status === 'COMPLETE' ? state.redirect_url : null;
   return (
-    <section className="capture-closed" aria-labelledby="capture-closed-title">
-      <h2 id="capture-closed-title">{text.title}</h2>
-      {status === 'INVALID' && invalidReason ? (
+    <section className="capture-screen capture-closed" aria-labelledby="capture-screen-title">
+      <ScreenHeading>{words.title}</ScreenHeading>
+      {state.status === 'INVALID' && state.invalid_reason ? (
         <p className="capture-closed-reason">
-          Reason given: <q>{invalidReason}</q>
+          {text.invalidReason} <q>{state.invalid_reason}</q>
         </p>
       ) : null}
-      <p>{text.body}</p>
+      <p>{words.body}</p>
+      {onward ? (
+        <a className="button button--primary button--large" href={onward}>
+          {text.continueLink}
+        </a>
+      ) : null}
     </section>
   );
 }

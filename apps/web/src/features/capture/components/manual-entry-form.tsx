@@ -1,21 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
-import { checkManualEntry, type ManualEntryCode, type SessionPhoto } from '@pave/domain';
+import { checkManualEntry, type ManualEntryCode } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { useManualEntry } from '../api/manual-entry.js';
-import { manualEntryText } from '../utils/step-instructions.js';
+import { useText } from '../i18n/text-context.js';
 
 /** Props of {@link ManualEntryForm}. */
 export type ManualEntryFormProps = {
   sessionKey: string;
   photoCode: ManualEntryCode;
-  onStart: () => void;
-  onSaved: (photo: SessionPhoto) => void;
+  initialValue: string;
+  onSaved: () => void;
 };
 
 /** Types a VIN or an odometer reading instead of a photo; checked with the domain rule before sending. */
-export function ManualEntryForm({ sessionKey, photoCode, onStart, onSaved }: ManualEntryFormProps) {
-  const text = manualEntryText[photoCode];
+export function ManualEntryForm({ sessionKey, photoCode, initialValue, onSaved }: ManualEntryFormProps) {
+  const text = useText();
   const errorId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const save = useManualEntry(sessionKey);
@@ -23,19 +23,19 @@ export function ManualEntryForm({ sessionKey, photoCode, onStart, onSaved }: Man
     event.preventDefault();
     const checked = checkManualEntry(photoCode, String(new FormData(event.currentTarget).get('value') ?? ''));
     if (!checked.ok) {
-      setProblem(checked.error.message);
+      setProblem(text.manualInvalid[photoCode]);
       return;
     }
     setProblem(null);
-    onStart();
     save.mutate({ photo_code: photoCode, value: checked.value }, { onSuccess: onSaved });
   };
   return (
     <form className="manual-entry" onSubmit={onSubmit} noValidate>
       <label className="field">
-        <span className="field__label">{text.field}</span>
+        <span className="field__label">{text.manual[photoCode].field}</span>
         <input
           name="value"
+          defaultValue={initialValue}
           inputMode={photoCode === 3 ? 'numeric' : 'text'}
           autoCapitalize="characters"
           autoComplete="off"
@@ -51,7 +51,7 @@ export function ManualEntryForm({ sessionKey, photoCode, onStart, onSaved }: Man
       ) : null}
       {save.status === 'error' ? <ErrorMessage>{summarizeError(save.error).message}</ErrorMessage> : null}
       <button type="submit" className="button button--large" disabled={save.status === 'pending'}>
-        {save.status === 'pending' ? 'Saving…' : text.save}
+        {save.status === 'pending' ? text.saving : text.manual[photoCode].save}
       </button>
     </form>
   );

@@ -1,15 +1,10 @@
 import type { ChangeEvent } from 'react';
 
 /** Props of {@link PhotoInput}. */
-export type PhotoInputProps = {
-  label: string;
-  onFile: (file: File) => void;
-  disabled?: boolean;
-  primary?: boolean;
-};
+export type PhotoInputProps = { label: string; onFile: (file: File) => void; primary: boolean };
 
-/** The phone camera as a big button: a file input that asks for the rear camera. */
-export function PhotoInput({ label, onFile, disabled = false, primary = true }: PhotoInputProps) {
+/** The phone's own camera or photo library as a big button: a file input asking for the rear camera (the fallback). */
+export function PhotoInput({ label, onFile, primary }: PhotoInputProps) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
@@ -19,14 +14,7 @@ export function PhotoInput({ label, onFile, disabled = false, primary = true }: 
   };
   return (
     <label className={`photo-input button button--large${primary ? ' button--primary' : ''}`}>
-      <input
-        className="visually-hidden"
-        type="file"
-        accept="image/*"
-        capture="environment"
-        onChange={onChange}
-        disabled={disabled}
-      />
+      <input className="visually-hidden" type="file" accept="image/*" capture="environment" onChange={onChange} />
       <span>{label}</span>
     </label>
   );

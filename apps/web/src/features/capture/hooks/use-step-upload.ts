@@ -1,35 +1,132 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isPaveClientError } from '@pave/client';
 import type { PhotoCode, SessionPhoto } from '@pave/domain';
+import { useCaptureClient } from '../../../lib/clients.js';
 import { summarizeError, type ErrorSummary } from '../../../lib/errors.js';
-import { useUploadPhoto } from '../api/upload-photo.js';
+import { useRefreshCaptureState } from '../api/capture-state.js';
+import { preCheckPhoto, type PreCheckProblem } from '../utils/pre-check.js';
+import { forgetUpload, keepUpload } from '../utils/pending-uploads.js';
+import { shrinkPhoto } from '../utils/shrink-photo.js';
 
-/** The latest result shown on a step: an attempt and what to say when it was accepted. */
-export type StepOutcome = { photo: SessionPhoto; acceptedText: string };
+/** After this long without an answer the driver is told the photo is still being sent. */
+export const stillSendingMs = 10_000;
 
-/** Sending a step's photo: the outcome, the failure, and a retry that reuses the kept file. */
+/** Where a step's photo stands: none, checked on the phone, warned about, sending, answered or failed. */
+export type ShotPhase = 'idle' | 'checking' | 'warned' | 'sending' | 'answered' | 'failed';
+
+/** Sending a step's photo: the local pre-check, the upload (kept and retried while offline), the verdict. */
 export type StepUpload = {
-  send: (file: File) => void;
-  /** Sends the kept file again; null when there is nothing to retry or retrying cannot help. */
-  retry: (() => void) | null;
-  pending: boolean;
+  phase: ShotPhase;
+  /** An object URL of the photo taken, shown with its verdict; null before a shot. */
+  preview: string | null;
+  problem: PreCheckProblem | null;
+  outcome: SessionPhoto | null;
   failure: ErrorSummary | null;
-  outcome: StepOutcome | null;
-  setOutcome: (outcome: StepOutcome | null) => void;
+  /** No answer after {@link stillSendingMs}. */
+  slow: boolean;
+  /** The phone is offline: the photo waits for the connection. */
+  waiting: boolean;
+  take: (photo: Blob) => void;
+  sendAnyway: () => void;
+  retake: () => void;
+  retry: (() => void) | null;
 };
 
-/** Uploads photos for one step, keeping the chosen File so a failed upload can be retried without a new photo. */
-export function useStepUpload(sessionKey: string, photoCode: PhotoCode, onActivity: () => void): StepUpload {
-  const upload = useUploadPhoto(sessionKey);
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<StepOutcome | null>(null);
-  const send = (image: File) => {
-    setFile(image);
-    setOutcome(null);
-    onActivity();
-    const onSuccess = (photo: SessionPhoto) => setOutcome({ photo, acceptedText: 'Photo accepted.' });
-    upload.mutate({ photoCode, file: image }, { onSuccess });
+const isNetworkFailure = (error: unknown) => isPaveClientError(error) && error.kind === 'network';
+
+const waitForOnline = () =>
+  new Promise<void>((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
+
+/** Takes, pre-checks and sends the photos of one step; `needsLandscape` for the exterior views. */
+export function useStepUpload(sessionKey: string, photoCode: PhotoCode, needsLandscape: boolean): StepUpload {
+  const client = useCaptureClient();
+  const refresh = useRefreshCaptureState(sessionKey);
+  const [phase, setPhase] = useState<ShotPhase>('idle');
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [problem, setProblem] = useState<PreCheckProblem | null>(null);
+  const [outcome, setOutcome] = useState<SessionPhoto | null>(null);
+  const [failure, setFailure] = useState<ErrorSummary | null>(null);
+  const [slow, setSlow] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
+  useEffect(() => {
+    if (phase !== 'sending') return undefined;
+    const timer = window.setTimeout(() => setSlow(true), stillSendingMs);
+    return () => window.clearTimeout(timer);
+  }, [phase]);
+
+  const send = async (image: Blob) => {
+    const call = ++latest.current;
+    const id = `${sessionKey}:${photoCode}:${Date.now()}`;
+    setPhase('sending');
+    setSlow(false);
+    await keepUpload({ id, sessionKey, photoCode, photo: image });
+    for (;;) {
+      try {
+        const answer = await client.upload(photoCode, await shrinkPhoto(image));
+        await forgetUpload(id);
+        await refresh.onSuccess();
+        if (call !== latest.current) return;
+        setOutcome(answer);
+        setPhase('answered');
+        return;
+      } catch (error) {
+        if (isNetworkFailure(error) && !navigator.onLine && call === latest.current) {
+          setWaiting(true);
+          await waitForOnline();
+          setWaiting(false);
+          continue;
+        }
+        if (!isNetworkFailure(error)) await forgetUpload(id);
+        refresh.onError();
+        if (call !== latest.current) return;
+        setFailure(summarizeError(error));
+        setPhase('failed');
+        return;
+      }
+    }
   };
-  const failure = upload.status === 'error' ? summarizeError(upload.error) : null;
-  const retry = failure?.retryable && file ? () => send(file) : null;
-  return { send, retry, pending: upload.status === 'pending', failure, outcome, setOutcome };
+
+  const take = (image: Blob) => {
+    const call = ++latest.current;
+    setPhoto(image);
+    // jsdom has no object URLs; a browser always does
+    setPreview(typeof URL.createObjectURL === 'function' ? URL.createObjectURL(image) : null);
+    setOutcome(null);
+    setFailure(null);
+    setProblem(null);
+    setPhase('checking');
+    void preCheckPhoto(image, needsLandscape).then((found) => {
+      if (call !== latest.current) return;
+      setProblem(found);
+      if (found) setPhase('warned');
+      else void send(image);
+    });
+  };
+
+  const retake = () => {
+    latest.current += 1;
+    setPhase('idle');
+    setPreview(null);
+    setProblem(null);
+    setOutcome(null);
+    setFailure(null);
+  };
+
+  return {
+    phase,
+    preview,
+    problem,
+    outcome,
+    failure,
+    slow,
+    waiting,
+    take,
+    sendAnyway: () => void (photo && send(photo)),
+    retake,
+    retry: failure?.retryable && photo ? () => void send(photo) : null,
+  };
 }

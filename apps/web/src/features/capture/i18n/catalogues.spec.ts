@@ -1,0 +1,35 @@
+import { SessionLanguage } from '@pave/domain';
+import { captureCatalogues } from './catalogues.js';
+import { en } from './en.js';
+
+type Entry = [path: string, value: unknown];
+
+/** Every leaf of a catalogue with its dotted path; functions are called with sample arguments. */
+function leaves(node: unknown, path = ''): Entry[] {
+  if (typeof node === 'function') return [[path, (node as (...args: unknown[]) => unknown)('X', 2)]];
+  if (node === null || typeof node !== 'object') return [[path, node]];
+  return Object.entries(node).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key));
+}
+
+const english = new Map(leaves(en));
+// words spelt the same as in English: the VIN everywhere, "Interior" in Spanish
+const alike = { FR: new Set(['titles.1']), ES: new Set(['titles.1', 'titles.2']) };
+
+describe('capture catalogues', () => {
+  it.each(SessionLanguage.options)('%s has exactly the keys of the English catalogue', (language) => {
+    const paths = leaves(captureCatalogues[language]).map(([path]) => path);
+    expect(paths).toEqual([...english.keys()]);
+  });
+
+  it.each(SessionLanguage.options)('%s has a non-empty string for every entry', (language) => {
+    const empty = leaves(captureCatalogues[language]).filter(([, value]) => typeof value !== 'string' || !value.trim());
+    expect(empty).toEqual([]);
+  });
+
+  it.each(['FR', 'ES'] as const)('%s translates every entry (none left in English)', (language) => {
+    const untranslated = leaves(captureCatalogues[language])
+      .filter(([path, value]) => !alike[language].has(path) && english.get(path) === value)
+      .map(([path]) => path);
+    expect(untranslated).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { SessionLanguage } from '@pave/domain';
+import { captureCatalogues } from './catalogues.js';
+import { en, type CaptureText } from './en.js';
+
+const TextContext = createContext<CaptureText>(en);
+
+/** Props of {@link CaptureTextProvider}. */
+export type CaptureTextProviderProps = { language: SessionLanguage; children: ReactNode };
+
+/** Gives the capture app's components the catalogue of the session's language. */
+export function CaptureTextProvider({ language, children }: CaptureTextProviderProps) {
+  return <TextContext value={captureCatalogues[language]}>{children}</TextContext>;
+}
+
+/** The capture app's strings in the session's language (English until the session is read). */
+export function useText(): CaptureText {
+  return useContext(TextContext);
+}
