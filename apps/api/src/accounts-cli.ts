@@ -1,14 +1,15 @@
 import { runAccountsCommand } from './accounts/accounts-command.js';
 import { createAccountsService } from './accounts/accounts.service.js';
 import { readConfig } from './config.js';
+import { createUsersService } from './people/users.service.js';
 import { createLogger } from './logger.js';
 import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
 import { openRepository } from './storage/open-repository.js';
 
-// `npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <h>]`: manages
-// accounts in the configured storage (the same settings as the server: DATABASE_URL, else PAVE_DATA_DIR, and the same
-// PAVE_SECRET_KEY, which seals API secrets).
+// `npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <h>] |
+// admin-link <username>`: manages accounts in the configured storage (the same settings as the server: DATABASE_URL,
+// else PAVE_DATA_DIR, and the same PAVE_SECRET_KEY, which seals API secrets).
 
 async function main(): Promise<number> {
   const config = readConfig();
@@ -22,11 +23,18 @@ async function main(): Promise<number> {
   try {
     await sealAccountSecrets(repo.accounts, box);
     const store = createSealedAccountStore(repo.accounts, box);
-    const accounts = createAccountsService({ accounts: store, now: () => new Date() });
-    return await runAccountsCommand(process.argv.slice(2), accounts, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-    });
+    const now = () => new Date();
+    const accounts = createAccountsService({ accounts: store, now });
+    const users = createUsersService({ ...repo, now, publicBaseUrl: config.value.publicBaseUrl });
+    const makeAdminLink = async (username: string) => {
+      const account = await repo.accounts.findByUsername(username);
+      return account && (await users.adminLink(account, 'npm run accounts')).url;
+    };
+    const io = {
+      out: (line: string) => process.stdout.write(`${line}\n`),
+      err: (line: string) => process.stderr.write(`${line}\n`),
+    };
+    return await runAccountsCommand(process.argv.slice(2), accounts, io, makeAdminLink);
   } finally {
     await repo.close();
   }

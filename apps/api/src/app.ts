@@ -79,6 +79,14 @@ import { createPhotosFastPath } from './sessions/photos-fast-path.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 import { defaultMaxPendingUploads, defaultQaConcurrency, defaultUploadPace, defaultUploadShares } from './config.js';
 import { createCachedAccountStore } from './accounts/cached-account-store.js';
+import { createAuditTrail } from './http/audit-trail.js';
+import { authorizeByRoute } from './http/authorize.js';
+import { withExtraApiKeys } from './people/account-keys.js';
+import { createApiKeysService } from './people/api-keys.service.js';
+import { createAuthService } from './people/auth.service.js';
+import { peopleRouteDocs, peopleSchemas } from './people/people.docs.js';
+import { createPeopleRouter, type PeopleRouterDeps } from './people/people.router.js';
+import { createUsersService } from './people/users.service.js';
 import { createSealedAccountStore } from './accounts/sealed-account-store.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import type { Repository } from './storage/repository.js';
@@ -155,6 +163,7 @@ export const routeDocs: readonly RouteDoc[] = [
   ...photosArchiveRouteDocs,
   ...callbacksRouteDocs,
   ...eventsRouteDocs,
+  ...peopleRouteDocs,
   ...captureRouteDocs,
   ...opsRouteDocs,
   ...openApiRouteDocs,
@@ -197,6 +206,7 @@ export const namedSchemas: NamedSchemas = {
   CompleteEvent,
   NoteInsertEvent,
   JsonValue,
+  ...peopleSchemas,
 };
 
 /** The OpenAPI document of this app. */
@@ -240,12 +250,24 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
   ];
 }
 
+/** The services of people and roles (issue 19) and how their cookie is set. */
+function createPeopleServices(deps: AppDeps, now: () => Date): PeopleRouterDeps {
+  const { repo } = deps;
+  const stores = { users: repo.users, accounts: repo.accounts, audit: repo.audit, now };
+  return {
+    auth: createAuthService({ ...stores, rateLimits: repo.rateLimits }),
+    users: createUsersService({ ...stores, publicBaseUrl: deps.publicBaseUrl }),
+    apiKeys: createApiKeysService({ ...stores, apiKeys: repo.apiKeys }),
+    secureCookies: deps.publicBaseUrl.startsWith('https://'),
+  };
+}
+
 /** The Express app and the fast path for `GET …/photos`, sharing one service, metrics and account lookup. */
 function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typeof createPhotosFastPath> } {
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createHttpMetrics(deps.metricRegistries ?? []);
   const sealed = createSealedAccountStore(deps.repo.accounts, deps.secretBox);
-  const accounts = createCachedAccountStore(sealed, deps.accountCacheMs ?? 0);
+  const accounts = createCachedAccountStore(withExtraApiKeys(sealed, deps.repo.apiKeys), deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
     now,
@@ -265,8 +287,12 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     limitPerMinute: deps.rateLimitPerMinute ?? 0,
     now,
   });
-  const guard = [createAuthenticate(accounts, now), createRateLimitMiddleware(rateLimiter)];
-  app.use(createSessionsRouter(service, guard));
+  const people = createPeopleServices(deps, now);
+  const authenticate = createAuthenticate({ accounts, now, cookies: people.auth });
+  const rateLimit = createRateLimitMiddleware(rateLimiter);
+  const guard = [authenticate, authorizeByRoute, rateLimit];
+  app.use(createPeopleRouter(people, [authenticate, rateLimit]));
+  app.use(createSessionsRouter(service, guard, createAuditTrail(deps.repo.audit, now)));
   app.use(createEraseRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   app.use(createPhotosArchiveRouter({ repo: deps.repo, images: deps.images, now, logger: deps.logger }, guard));
   const callbacks = createCallbacksService({

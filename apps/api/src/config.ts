@@ -42,6 +42,21 @@ const BootstrapAccounts = z.string().transform((text, ctx): BootstrapAccount[] =
   });
 });
 
+/** The first admin made at start when nobody can sign in yet (`PAVE_BOOTSTRAP_ADMIN=<email>:<password>`). */
+export type BootstrapAdmin = { readonly email: string; readonly password: string };
+
+const BootstrapAdminText = z.string().transform((text, ctx): BootstrapAdmin | null => {
+  if (text.trim() === '') return null;
+  const colon = text.indexOf(':');
+  const email = colon > 0 ? text.slice(0, colon).trim().toLowerCase() : '';
+  const password = colon > 0 ? text.slice(colon + 1) : '';
+  if (!/^[^\s@:]+@[^\s@:]+$/.test(email) || password.length < 10 || password.length > 200) {
+    ctx.addIssue({ code: 'custom', message: 'expected <email>:<password> with a password of 10 to 200 characters' });
+    return null;
+  }
+  return { email, password };
+});
+
 /** A bucket and key prefix: `s3://bucket` or `s3://bucket/some/prefix` (stored under `some/prefix/`). */
 export type S3Location = Pick<S3Settings, 'bucket' | 'prefix'>;
 
@@ -164,6 +179,7 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'expected a postgres:// URL' })
     .optional(),
   PAVE_BOOTSTRAP_ACCOUNTS: BootstrapAccounts.default([]),
+  PAVE_BOOTSTRAP_ADMIN: BootstrapAdminText.default(null),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PAVE_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   PAVE_WEB_DIST: z.string().min(1).default('apps/web/dist'),
@@ -259,6 +275,8 @@ export type Config = {
   /** PostgreSQL when set; SQLite otherwise. */
   readonly databaseUrl: string | null;
   readonly bootstrapAccounts: readonly BootstrapAccount[];
+  /** The admin made in the first account at a start with no people yet; null: print a one-time admin link instead. */
+  readonly bootstrapAdmin: BootstrapAdmin | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly expirySweepSeconds: number;
   /** Absolute folder of the built web app. */
@@ -373,6 +391,7 @@ export function parseConfig(
       dataDir: resolve(cwd, e.PAVE_DATA_DIR),
       databaseUrl: e.DATABASE_URL ?? null,
       bootstrapAccounts: e.PAVE_BOOTSTRAP_ACCOUNTS,
+      bootstrapAdmin: e.PAVE_BOOTSTRAP_ADMIN,
       logLevel: e.LOG_LEVEL,
       expirySweepSeconds: e.PAVE_EXPIRY_SWEEP_SECONDS,
       webDist: resolve(cwd, e.PAVE_WEB_DIST),

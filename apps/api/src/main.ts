@@ -13,6 +13,7 @@ import { openImageStore } from './images/open-image-store.js';
 import { createStreamHub, type StreamHub } from './live/stream-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
+import { ensureFirstAdmin } from './people/first-admin.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
@@ -28,7 +29,7 @@ function printDemoCredentials(credentials: NewCredentials, config: Config): void
   process.stdout.write(
     [
       '',
-      'No accounts yet: created a demo account. Its secret is shown only this once; keep it.',
+      'No accounts yet: created a demo account for machines (HMAC). Its secret is shown only this once; keep it.',
       `  username:   ${credentials.username}`,
       `  API-Key:    ${credentials.apiKey}`,
       `  API-Secret: ${credentials.apiSecret}`,
@@ -52,6 +53,20 @@ async function prepareAccounts(repo: Repository, config: Config, logger: Logger,
   }
   const demo = await accounts.ensureDemo();
   if (demo) printDemoCredentials(demo, config);
+  const first = await ensureFirstAdmin(repo, { ...config, now: () => new Date() });
+  if (first.kind === 'created') logger.info('created the first admin (PAVE_BOOTSTRAP_ADMIN)');
+  // a link that makes an admin is a secret: printed straight to stdout, never through the logger
+  if (first.kind === 'link') {
+    process.stdout.write(
+      [
+        '',
+        'Nobody can sign in yet. Open this one-time link (valid 7 days) to become the first admin:',
+        `  ${first.url}`,
+        'Each start prints a new one until someone has used one; `npm run accounts -- admin-link <username>` too.',
+        '',
+      ].join('\n') + '\n',
+    );
+  }
 }
 
 /**

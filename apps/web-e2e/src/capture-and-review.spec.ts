@@ -49,7 +49,7 @@ describeInBrowser('capture on a phone, live review on a desktop', () => {
       await review.goto(`${server.baseUrl}/sessions/${sessionKey}`);
       await review.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await expectNoBlockingViolations(review, 'the sign-in page');
-      await signIn(review, server.account, sessionKey);
+      await signIn(review, server.admin, sessionKey);
       await markWindow(review);
 
       expect(await statusBadge(review, 'IDLE').textContent()).toBe('Created (IDLE)');

@@ -87,7 +87,7 @@ describeInBrowser('live review latency', () => {
     const phone = await (await browser.newContext(phoneContext)).newPage();
     await recordUploadAnswers(phone);
     await review.goto(`${server.baseUrl}/sessions/${sessionKey}`);
-    await signIn(review, server.account, sessionKey);
+    await signIn(review, server.admin, sessionKey);
     await review.getByText(streamingNote).waitFor();
     await openCapture(phone, captureUrl);
     await typeVin(phone, typedVin);

@@ -12,7 +12,8 @@ import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-pag
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
 import { phoneStepTitles } from './testing/phone-steps.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
-import type { TestAccount } from './testing/start-server.js';
+import { signIn } from './testing/sign-in.js';
+import type { TestUser } from './testing/start-server.js';
 import { makeSceneImage, type TestImage } from './testing/test-images.js';
 
 /** The vehicle the reviewer types into the new-session form. */
@@ -22,12 +23,9 @@ const typedOdometer = '48213';
 /** How long the open capture page may take to notice an invalidation: one poll (10 s) plus a busy machine's slack. */
 const closeTimeoutMs = 25_000;
 
-async function signInOnHome(page: Page, baseUrl: string, account: TestAccount): Promise<void> {
+async function signInOnHome(page: Page, baseUrl: string, user: TestUser): Promise<void> {
   await page.goto(baseUrl);
-  await page.getByLabel('Username').fill(account.username);
-  await page.getByLabel('API key').fill(account.apiKey);
-  await page.getByLabel('API secret').fill(account.apiSecret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, user);
   await page.getByRole('heading', { level: 2, name: 'New session' }).waitFor();
 }
 
@@ -88,7 +86,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     client = createPaveClient({ baseUrl: server.baseUrl, ...server.account });
     review = await (await browser.newContext({ ...desktopContext, acceptDownloads: true })).newPage();
     review.on('pageerror', (error) => pageErrors.push(`review: ${error.message}`));
-    await signInOnHome(review, server.baseUrl, server.account);
+    await signInOnHome(review, server.baseUrl, server.admin);
   }, 60_000);
 
   async function openPhone(captureUrl: string, start = true): Promise<Page> {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { expectNoBlockingViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext } from './testing/browser.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
+import { signIn } from './testing/sign-in.js';
 
 describeInBrowser('the sessions list', () => {
   const running = withServerAndBrowser();
@@ -19,10 +20,7 @@ describeInBrowser('the sessions list', () => {
     await client.capture(started.capture_url).start();
     const page = await (await browser.newContext(desktopContext)).newPage();
     await page.goto(server.baseUrl);
-    await page.getByLabel('Username').fill(server.account.username);
-    await page.getByLabel('API key').fill(server.account.apiKey);
-    await page.getByLabel('API secret').fill(server.account.apiSecret);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.admin);
     await row(page, started.session_key).waitFor();
 
     await page.getByRole('button', { name: 'New session' }).click();

@@ -8,7 +8,7 @@ import { createQueryCache } from './lib/query-cache.js';
 const root = document.getElementById('root');
 if (!root) throw new Error('invariant: index.html has a #root element');
 
-const factories = createBrowserClientFactories({ env: readEnv(window.location), storage: window.sessionStorage });
+const factories = createBrowserClientFactories({ env: readEnv(window.location) });
 createRoot(root).render(
   <StrictMode>
     <App factories={factories} queryCache={createQueryCache()} />

@@ -7,6 +7,10 @@ export type {
   NotesClient,
   ListSessionsParams,
 } from './lib/create-pave-client.js';
+export { createPeopleClient } from './lib/create-people-client.js';
+export type { PeopleClient, PeopleClientOptions, AuthClient } from './lib/create-people-client.js';
+export { buildAdminClient } from './lib/create-admin-client.js';
+export type { AdminClient } from './lib/create-admin-client.js';
 export { verifyWebhook } from './lib/verify-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeadersInput } from './lib/verify-webhook.js';
 export type { CallbacksClient, ListDeliveriesParams } from './lib/create-callbacks-client.js';
@@ -18,7 +22,14 @@ export type {
   RetryOptions,
   TransportOptions,
 } from './lib/resolve-transport-settings.js';
-export type { HttpMethod, PaveRequestEvent, PaveResponseEvent, RequestOptions } from './lib/create-transport.js';
+export type {
+  HttpMethod,
+  PaveRequestEvent,
+  PaveResponseEvent,
+  RequestOptions,
+  Transport,
+  ApiCall,
+} from './lib/create-transport.js';
 export {
   PaveClientError,
   PaveApiError,

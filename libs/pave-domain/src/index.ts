@@ -247,5 +247,47 @@ export {
   nextRetryDelayMs,
 } from './lib/standard-webhooks.js';
 export type { WebhookVerifyError, WebhookHeaders } from './lib/standard-webhooks.js';
+export {
+  Role,
+  Permission,
+  rolePermissions,
+  roleCan,
+  permissionFor,
+  forbiddenMessage,
+  csrfRefusedMessage,
+  csrfHeaderName,
+  sessionCookieName,
+} from './lib/roles.js';
+export {
+  passwordMinLength,
+  passwordMaxLength,
+  Email,
+  NewPassword,
+  LoginRequest,
+  loginRefusedMessage,
+  User,
+  SignedIn,
+  AcceptInviteRequest,
+  acceptInvitePath,
+  inviteLifetimeSeconds,
+  Done,
+  LoggedOutEverywhere,
+} from './lib/people.js';
+export {
+  UserList,
+  UpdateUserRequest,
+  CreateInviteRequest,
+  InviteKind,
+  Invite,
+  InviteList,
+  InviteCreated,
+  ApiKey,
+  ApiKeyList,
+  CreateApiKeyRequest,
+  ApiKeyCreated,
+  AuditAction,
+  AuditEntry,
+  AuditLog,
+} from './lib/admin.js';
 export { attemptLimits, checkAttemptLimits, attemptsExhaustedMessage } from './lib/attempt-limits.js';
 export type { AttemptLimits, AttemptsExhausted, AttemptCounts } from './lib/attempt-limits.js';

@@ -3,7 +3,7 @@ import type { AccountsService } from './accounts.service.js';
 // The commands of `npm run accounts`. A new secret is printed once, to the given output; never logged.
 
 const usage =
-  'Usage: npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <hours>]';
+  'Usage: npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <hours>] | admin-link <username>';
 
 /** How long a rotated secret keeps authenticating unless `--grace-hours` says otherwise. */
 export const defaultGraceHours = 24;
@@ -44,6 +44,20 @@ async function revoke(accounts: AccountsService, apiKey: string, io: Output): Pr
   return 0;
 }
 
+/** Makes a one-time admin link for an account by username; null when there is no such account. */
+export type AdminLinkMaker = (username: string) => Promise<string | null>;
+
+async function adminLink(makeLink: AdminLinkMaker | undefined, username: string, io: Output): Promise<number> {
+  const url = makeLink ? await makeLink(username) : null;
+  if (url === null) {
+    io.err(`No account ${username}.`);
+    return 1;
+  }
+  io.out(`A one-time link (valid 7 days) that makes its holder an admin of ${username}; hand it over privately:`);
+  io.out(`  ${url}`);
+  return 0;
+}
+
 async function rotate(accounts: AccountsService, apiKey: string, graceHours: number, io: Output): Promise<number> {
   const result = await accounts.rotate(apiKey, graceHours * 3600);
   if (!result.ok) {
@@ -72,6 +86,7 @@ export async function runAccountsCommand(
   args: readonly string[],
   accounts: AccountsService,
   io: Output,
+  makeAdminLink?: AdminLinkMaker,
 ): Promise<number> {
   const [command, argument, ...extra] = args;
   if (command === 'rotate') {
@@ -85,6 +100,7 @@ export async function runAccountsCommand(
   if (command === 'create' && argument !== undefined) return create(accounts, argument, io);
   if (command === 'list' && argument === undefined) return list(accounts, io);
   if (command === 'revoke' && argument !== undefined) return revoke(accounts, argument, io);
+  if (command === 'admin-link' && argument !== undefined) return adminLink(makeAdminLink, argument, io);
   io.err(usage);
   return 2;
 }

@@ -65,7 +65,7 @@ describe('accounts', () => {
     expect(err).toEqual([
       'a username is 1 to 64 letters, digits, dots, dashes or underscores',
       'No active account has that API key.',
-      'Usage: npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <hours>]',
+      'Usage: npm run accounts -- create <username> | list | revoke <api-key> | rotate <api-key> [--grace-hours <hours>] | admin-link <username>',
     ]);
   });
 });

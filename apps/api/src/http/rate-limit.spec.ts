@@ -122,7 +122,7 @@ describe('createRateLimiter', () => {
 /** A small app with one PAVE-style and one extended-style route behind auth and the rate limit. */
 function createLimitedApp(repo: Repository, limiter: RateLimiter, now: () => Date): Express {
   const app = express();
-  const authenticate = createAuthenticate(repo.accounts, now);
+  const authenticate = createAuthenticate({ accounts: repo.accounts, now });
   const limit = createRateLimitMiddleware(limiter);
   app.get('/v1/sessions/:session_key/photos', errorStyle('pave'), authenticate, limit, (_req, res) => {
     res.json([]);

@@ -100,7 +100,9 @@ export async function enforceRateLimit(
 export function createRateLimitMiddleware(limiter: RateLimiter): RequestHandler {
   if (!limiter.enabled) return (_req, _res, next) => next();
   return async (_req, res, next) => {
-    await enforceRateLimit(limiter, accountOf(res).apiKey, (name, value) => res.setHeader(name, value));
+    // a signed-in person is counted on their own, not on the account's API key
+    const key = res.locals.user ? `user:${res.locals.user.id}` : accountOf(res).apiKey;
+    await enforceRateLimit(limiter, key, (name, value) => res.setHeader(name, value));
     next();
   };
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Logger } from '../logger.js';
+import type { UserRow, UserSessionRow } from '../storage/people-repository.js';
 import type { AccountRow } from '../storage/repository.js';
 
 /** How error bodies look on a route: PAVE's `{message}` alone, or ours with `code` and `details`. */
@@ -15,6 +16,9 @@ declare module 'express-serve-static-core' {
     log?: Logger;
     /** The authenticated account, set by the auth middleware. */
     account?: AccountRow;
+    /** The signed-in person of a cookie request (absent for HMAC requests), set by the auth middleware. */
+    user?: UserRow;
+    userSession?: UserSessionRow;
     errorStyle?: ErrorStyle;
     /** A metrics label for answers no route matched (static files of the web app). */
     routeLabel?: string;

@@ -1,4 +1,4 @@
-import { authHeaderNames, captureTokenHeader, sessionPhotoShape } from '@pave/domain';
+import { authHeaderNames, captureTokenHeader, sessionCookieName, sessionPhotoShape } from '@pave/domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -124,7 +124,7 @@ describe('the OpenAPI document', () => {
     expect(resolveRef(createOpenApiDocument(), pointer)).toEqual({ $ref: `#/components/schemas/${inner}` });
   });
 
-  it('declares the three auth headers as one security requirement on the session routes', () => {
+  it('declares the three auth headers as one security requirement on the session routes, or the session cookie', () => {
     const document = createOpenApiDocument();
     const schemes = document.components.securitySchemes as Record<string, { name: string }>;
     expect(Object.values(schemes).map((scheme) => scheme.name)).toEqual([
@@ -132,9 +132,11 @@ describe('the OpenAPI document', () => {
       authHeaderNames.token,
       authHeaderNames.timestamp,
       captureTokenHeader,
+      sessionCookieName,
     ]);
     expect(document.paths['/v1/sessions/{session_key}/photos']?.['get']?.['security']).toEqual([
       { ApiKey: [], ApiToken: [], ApiTimestamp: [] },
+      { SessionCookie: [] },
     ]);
   });
 

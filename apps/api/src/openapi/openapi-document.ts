@@ -1,4 +1,11 @@
-import { authHeaderNames, captureTokenHeader, tokenFreshnessSeconds, tokenFutureSkewSeconds } from '@pave/domain';
+import {
+  authHeaderNames,
+  captureTokenHeader,
+  csrfHeaderName,
+  sessionCookieName,
+  tokenFreshnessSeconds,
+  tokenFutureSkewSeconds,
+} from '@pave/domain';
 import { z } from 'zod';
 import type { ResponseDoc, RouteDoc } from './route-doc.js';
 
@@ -38,6 +45,16 @@ const securitySchemes = {
     name: captureTokenHeader,
     description:
       "The capture link's token: the fragment of `capture_url` (`…/capture/<session_key>#<token>`). Missing or wrong, the route answers the same 404 as an unknown session.",
+  },
+  SessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName,
+    description:
+      'A signed-in person (the review app): the cookie `POST /v1/auth/login` sets, plus the header ' +
+      `\`${csrfHeaderName}\` (from the sign-in answer) on every request that changes something. What a person may do ` +
+      'depends on their role: `viewer` reads, `reviewer` also changes sessions and adds notes, `admin` also manages ' +
+      'people, API keys and callbacks (a `403` otherwise).',
   },
 } satisfies Record<string, Json>;
 
@@ -132,7 +149,8 @@ function operationOf(route: RouteDoc, ref: SchemaRef): JsonObject {
     responses: responsesOf(route, ref),
   };
   if (route.description !== undefined) operation['description'] = route.description;
-  if (route.auth === true) operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }];
+  if (route.auth === true)
+    operation['security'] = [{ ApiKey: [], ApiToken: [], ApiTimestamp: [] }, { SessionCookie: [] }];
   if (route.auth === 'capture-token') operation['security'] = [{ CaptureToken: [] }];
   if (route.body) {
     operation['requestBody'] = {

@@ -60,7 +60,8 @@ async function photosOf(deps: PhotosFastPathDeps, req: IncomingMessage, res: Ser
 export function createPhotosFastPath(deps: PhotosFastPathDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const clock = deps.clock ?? process.hrtime.bigint;
   return (req, res) => {
-    if (req.method !== 'GET') return false;
+    // a browser signed in with a cookie (no API-Key header) is served by the Express route, which knows cookies
+    if (req.method !== 'GET' || req.headers['api-key'] === undefined) return false;
     const match = photosPath.exec(req.url ?? '');
     if (!match?.[1]) return false;
     const started = clock();

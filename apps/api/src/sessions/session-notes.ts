@@ -19,12 +19,15 @@ export async function listNotes(
   return { ok: true, value: (await deps.repo.notes.listForSession(row.id)).map(toSessionNote) };
 }
 
-/** `POST /v1/sessions/:session_key/notes` (ours): adds a note in the account's name, in any status. */
+/**
+ * `POST /v1/sessions/:session_key/notes` (ours): adds a note in any status, in its author's name (the signed-in
+ * person's email, or the account's username for a signed request).
+ */
 export async function addNote(
   deps: FindSessionDeps,
   account: AccountRow,
   sessionKey: SessionKey,
-  note: string,
+  { note, author }: { readonly note: string; readonly author: string },
 ): Promise<Result<SessionNote, SessionNotFound>> {
   const row = await findOwnSession(deps, account, sessionKey);
   if (!row) return sessionNotFound(sessionKey);
@@ -32,7 +35,7 @@ export async function addNote(
     {
       sessionId: row.id,
       note,
-      author: account.username,
+      author,
       createdAt: deps.now().getTime(),
     },
     toSessionNote,

@@ -14,6 +14,7 @@ import {
   type SessionKey,
 } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
+import type { AuditTrail } from '../http/audit-trail.js';
 import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
@@ -52,7 +53,11 @@ const pave = errorStyle('pave');
 const ours = errorStyle('extended');
 
 /** The Sessions API routes (see sessions.docs.ts); every one behind `guard` (authentication, then the rate limit). */
-export function createSessionsRouter(service: SessionsService, guard: readonly RequestHandler[]): Router {
+export function createSessionsRouter(
+  service: SessionsService,
+  guard: readonly RequestHandler[],
+  audit: AuditTrail,
+): Router {
   const router = Router();
   router
     .route('/v1/sessions')
@@ -71,11 +76,15 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .put(pave, ...guard, ...jsonBody, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const request = parseOrThrow(UpdateSessionRequest, req.body ?? {}, 'update');
-      res.json(valueOrProblem(await service.update(accountOf(res), sessionKey, request), sessionsProblems));
+      const updated = valueOrProblem(await service.update(accountOf(res), sessionKey, request), sessionsProblems);
+      await audit(res, 'session.update', sessionKey, Object.keys(request).join(', '));
+      res.json(updated);
     })
     .delete(pave, ...guard, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
-      res.json(valueOrProblem(await service.remove(accountOf(res), sessionKey), sessionsProblems));
+      const removed = valueOrProblem(await service.remove(accountOf(res), sessionKey), sessionsProblems);
+      await audit(res, 'session.delete', sessionKey);
+      res.json(removed);
     })
     .all(methodNotAllowed(['DELETE', 'GET', 'HEAD', 'PUT']));
   router
@@ -92,7 +101,10 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .post(ours, ...guard, ...jsonBody, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const { note } = parseOrThrow(AddNoteRequest, req.body ?? {}, 'note');
-      res.status(201).json(valueOrProblem(await service.addNote(accountOf(res), sessionKey, note), sessionsProblems));
+      const author = res.locals.user?.email ?? accountOf(res).username;
+      const added = valueOrProblem(await service.addNote(accountOf(res), sessionKey, note, author), sessionsProblems);
+      await audit(res, 'note.add', sessionKey, note.slice(0, 200));
+      res.status(201).json(added);
     })
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   router
@@ -100,7 +112,9 @@ export function createSessionsRouter(service: SessionsService, guard: readonly R
     .post(ours, ...guard, ...jsonBody, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const { reason } = parseOrThrow(InvalidateSessionRequest, req.body ?? {}, 'invalidation');
-      res.json(valueOrProblem(await service.invalidate(accountOf(res), sessionKey, reason), sessionsProblems));
+      const invalid = valueOrProblem(await service.invalidate(accountOf(res), sessionKey, reason), sessionsProblems);
+      await audit(res, 'session.invalidate', sessionKey, reason);
+      res.json(invalid);
     })
     .all(methodNotAllowed(['POST']));
   router

@@ -40,7 +40,8 @@ export function createSessionsService(deps: SessionsDeps) {
     invalidate: (account: AccountRow, sessionKey: SessionKey, reason: string) =>
       invalidateSession(deps, account, sessionKey, reason),
     notes: (account: AccountRow, sessionKey: SessionKey) => listNotes(deps, account, sessionKey),
-    addNote: (account: AccountRow, sessionKey: SessionKey, note: string) => addNote(deps, account, sessionKey, note),
+    addNote: (account: AccountRow, sessionKey: SessionKey, note: string, author = account.username) =>
+      addNote(deps, account, sessionKey, { note, author }),
     ...createSessionReads(deps),
   };
 }

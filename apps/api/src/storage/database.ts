@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PeopleTables } from './people-tables.js';
 
 // Integers come back as numbers from SQLite and from PostgreSQL (int8 is parsed in postgres-repository.ts).
 // Booleans are written as 0/1 (better-sqlite3 cannot bind booleans; PostgreSQL casts '0'/'1' to boolean).
@@ -193,7 +194,7 @@ export type Database = {
   signing_secrets: SigningSecretsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
-};
+} & PeopleTables;
 
 /** Which SQL engine a Kysely instance talks to: the few places where DDL differs. */
 export type StorageDialect = 'sqlite' | 'postgres';

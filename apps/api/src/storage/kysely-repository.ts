@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { createAccountStore } from './account-store.js';
+import { createApiKeyStore } from './api-key-store.js';
+import { createAuditStore } from './audit-store.js';
 import { createAttemptStore } from './attempt-store.js';
 import { createCallbackStore } from './callback-store.js';
 import { createDeliveryStore } from './delivery-store.js';
@@ -12,6 +14,7 @@ import { createNoteStore } from './note-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import type { Repository } from './repository.js';
 import { createSessionStore } from './session-store.js';
+import { createUserStore } from './user-store.js';
 
 /**
  * The repository over a migrated Kysely database; the same code serves SQLite and PostgreSQL. Notices of recorded
@@ -37,6 +40,9 @@ export function createKyselyRepository(
     callbacks: createCallbackStore(db),
     signingSecrets: createSigningSecretStore(db),
     deliveries: createDeliveryStore(db, dialect),
+    users: createUserStore(db),
+    apiKeys: createApiKeyStore(db),
+    audit: createAuditStore(db),
     notices,
     async ping() {
       await sql`select 1`.execute(db);

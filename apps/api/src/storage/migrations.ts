@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database, StorageDialect } from './database.js';
+import { migratePeople } from './people-migration.js';
 
 // Migrations live in code (the app is bundled, so there is no folder to glob). Append new ones; never edit old ones.
 
@@ -320,6 +321,12 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
           db,
         );
         await sql`create index if not exists sessions_status_updated_idx on sessions (status, updated_at)`.execute(db);
+      },
+    },
+    // people and roles (issue 19): users, cookie sessions, one-time links, extra API keys, the audit log
+    '0040_people': {
+      up: async (db: Db) => {
+        await migratePeople(db, dialect);
       },
     },
   };

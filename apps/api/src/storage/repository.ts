@@ -1,4 +1,5 @@
 import type { EventNotices } from './event-notices.js';
+import type { ApiKeyStore, AuditStore, UserStore } from './people-repository.js';
 import type {
   AttemptLimits,
   AttemptsExhausted,
@@ -523,6 +524,10 @@ export type Repository = {
   readonly callbacks: CallbackStore;
   readonly signingSecrets: SigningSecretStore;
   readonly deliveries: DeliveryStore;
+  /** People, their browser sessions and one-time links (issue 19). */
+  readonly users: UserStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly audit: AuditStore;
   /**
    * Notices of recorded events: this instance's, and on PostgreSQL every instance's (LISTEN/NOTIFY). What live
    * streams wait on; they read the events themselves.

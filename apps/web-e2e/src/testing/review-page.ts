@@ -1,15 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
-import type { TestAccount } from './start-server.js';
+import { signIn as signInWithForm } from './sign-in.js';
+import type { TestUser } from './start-server.js';
 
 /** How soon a change must show on the live review page (it polls every 2 s). */
 export const liveTimeoutMs = 10_000;
 
-/** Signs in through the form on the current page and waits for the session's heading. */
-export async function signIn(page: Page, account: TestAccount, sessionKey: string): Promise<void> {
-  await page.getByLabel('Username').fill(account.username);
-  await page.getByLabel('API key').fill(account.apiKey);
-  await page.getByLabel('API secret').fill(account.apiSecret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+/** Signs a person in through the form on the current (session) page and waits for the session's heading. */
+export async function signIn(page: Page, user: TestUser, sessionKey: string): Promise<void> {
+  await signInWithForm(page, user);
   await page.getByRole('heading', { level: 1, name: `Session ${sessionKey}` }).waitFor();
 }
 

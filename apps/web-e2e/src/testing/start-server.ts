@@ -12,13 +12,22 @@ export const workspaceRoot = join(__dirname, '..', '..', '..', '..');
 export const serverBuild = join(workspaceRoot, 'apps', 'api', 'dist', 'main.js');
 export const webBuild = join(workspaceRoot, 'apps', 'web', 'dist', 'index.html');
 
-/** A reviewer's credentials, created at start through PAVE_BOOTSTRAP_ACCOUNTS. */
+/** An integrator's (a machine's) credentials, created at start through PAVE_BOOTSTRAP_ACCOUNTS. */
 export type TestAccount = { readonly username: string; readonly apiKey: string; readonly apiSecret: string };
+
+/** A person who signs in to the review app with an email and a password. */
+export type TestUser = {
+  readonly email: string;
+  readonly password: string;
+  readonly role: 'admin' | 'reviewer' | 'viewer';
+};
 
 /** The built API (serving the built web app) in a child process, on its own port and data folder. */
 export type RunningServer = {
   readonly baseUrl: string;
   readonly account: TestAccount;
+  /** The account's first admin, made at start through PAVE_BOOTSTRAP_ADMIN. */
+  readonly admin: TestUser;
   /** The last few kB the server wrote (warnings and errors only: LOG_LEVEL=warn), for failure messages. */
   readonly output: () => string;
   /** SIGTERM, wait for the exit, then remove the data folder. */
@@ -33,6 +42,10 @@ function createAccount(): TestAccount {
   };
 }
 
+function createAdmin(): TestUser {
+  return { email: 'e2e-admin@example.com', password: randomBytes(12).toString('hex'), role: 'admin' };
+}
+
 function checkBuilds(): void {
   for (const file of [serverBuild, webBuild]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run "npx nx run web-e2e:test", which builds it first.`);
@@ -44,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
   checkBuilds();
   const [port, dataDir] = await Promise.all([freePort(), mkdtemp(join(tmpdir(), 'pave-web-e2e-'))]);
   const account = createAccount();
+  const admin = createAdmin();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await startServerProcess({
     script: serverBuild,
@@ -54,6 +68,7 @@ export async function startServer(): Promise<RunningServer> {
       PUBLIC_BASE_URL: baseUrl,
       PAVE_DATA_DIR: dataDir,
       PAVE_BOOTSTRAP_ACCOUNTS: `${account.username}:${account.apiKey}:${account.apiSecret}`,
+      PAVE_BOOTSTRAP_ADMIN: `${admin.email}:${admin.password}`,
       PAVE_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
     },
@@ -68,5 +83,5 @@ export async function startServer(): Promise<RunningServer> {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
-  return { baseUrl, account, output: server.output, stop };
+  return { baseUrl, account, admin, output: server.output, stop };
 }

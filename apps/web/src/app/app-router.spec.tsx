@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { createFakeApi } from '../testing/fake-api.js';
-import { renderApp, testCredentials } from '../testing/render-app.js';
+import { defaultFakePerson, fakePassword } from '../testing/fake-people.js';
+import { renderApp } from '../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../testing/sample-session.js';
 
 describe('AppRouter', () => {
@@ -8,9 +9,8 @@ describe('AppRouter', () => {
     const api = createFakeApi({ sessions: [buildReviewSeed()] });
     const { user } = renderApp({ api, path: `/sessions/${sampleKey}`, signedIn: false });
 
-    await user.type(screen.getByLabelText('Username'), testCredentials.username);
-    await user.type(screen.getByLabelText('API key'), testCredentials.apiKey);
-    await user.type(screen.getByLabelText('API secret'), testCredentials.apiSecret);
+    await user.type(await screen.findByLabelText('Email'), defaultFakePerson.email);
+    await user.type(screen.getByLabelText('Password'), fakePassword);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { name: `Session ${sampleKey}` })).toBeInTheDocument();

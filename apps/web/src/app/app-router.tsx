@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { matchRoute } from '../config/paths.js';
+import { adminTitles, matchRoute } from '../config/paths.js';
 import { useLocation } from '../lib/router.js';
 import { RouteErrorBoundary } from './route-error-boundary.js';
 import { NotFoundRoute } from './routes/not-found-route.js';
@@ -14,6 +14,10 @@ const SessionRoute = lazy(() =>
 );
 const IntegrationsRoute = lazy(() =>
   import('./routes/integrations-route.js').then((module) => ({ default: module.IntegrationsRoute })),
+);
+const AdminRoute = lazy(() => import('./routes/admin-route.js').then((module) => ({ default: module.AdminRoute })));
+const WelcomeRoute = lazy(() =>
+  import('./routes/welcome-route.js').then((module) => ({ default: module.WelcomeRoute })),
 );
 const CaptureRoute = lazy(() =>
   import('./routes/capture-route.js').then((module) => ({ default: module.CaptureRoute })),
@@ -36,12 +40,20 @@ function RouteContent({ pathname }: { pathname: string }) {
       );
     case 'integrations':
       return (
-        <SignInGate title="Integrations · PAVE sessions">
+        <SignInGate title="Integrations · PAVE sessions" permission="administer">
           <IntegrationsRoute />
         </SignInGate>
       );
     case 'capture':
       return <CaptureRoute sessionKey={route.sessionKey} />;
+    case 'welcome':
+      return <WelcomeRoute />;
+    case 'admin':
+      return (
+        <SignInGate title={`${adminTitles[route.section]} · PAVE sessions`} permission="administer">
+          <AdminRoute section={route.section} />
+        </SignInGate>
+      );
     case 'not_found':
       return <NotFoundRoute />;
   }

@@ -7,9 +7,29 @@ import { Link, useFocusAfterNavigation } from '../lib/router.js';
 /** Props of {@link ReviewLayout}. */
 export type ReviewLayoutProps = { children: ReactNode };
 
-/** The review dashboard's frame: skip link, banner with the account and sign-out, main landmark. */
+function AccountMenu() {
+  const { signedIn, can } = useAuth();
+  if (!signedIn) return null;
+  return (
+    <div className="app-header__account">
+      {can('administer') ? (
+        <nav aria-label="Administration" className="app-header__nav">
+          <Link to={paths.admin('people')}>People</Link>
+          <Link to={paths.admin('api-keys')}>API keys</Link>
+          <Link to={paths.admin('audit')}>Audit log</Link>
+          <Link to={paths.integrations()}>Integrations</Link>
+        </nav>
+      ) : null}
+      <span>
+        Signed in as <strong>{signedIn.user.email}</strong> ({signedIn.user.role})
+      </span>
+      <SignOutButton />
+    </div>
+  );
+}
+
+/** The review dashboard's frame: skip link, banner with the person, admin links and sign-out, main landmark. */
 export function ReviewLayout({ children }: ReviewLayoutProps) {
-  const { username } = useAuth();
   const main = useRef<HTMLElement>(null);
   useFocusAfterNavigation(main);
   return (
@@ -21,14 +41,7 @@ export function ReviewLayout({ children }: ReviewLayoutProps) {
         <Link to={paths.home()} className="app-header__brand">
           PAVE sessions
         </Link>
-        {username ? (
-          <div className="app-header__account">
-            <span>
-              Signed in as <strong>{username}</strong>
-            </span>
-            <SignOutButton />
-          </div>
-        ) : null}
+        <AccountMenu />
       </header>
       <main ref={main} id="main" className="app-main" tabIndex={-1}>
         {children}

@@ -1,49 +1,60 @@
-import { PaveAuthError, type CaptureClient, type PaveClient } from '@pave/client';
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { clearCredentials, loadCredentials, saveCredentials, type Credentials } from './credentials.js';
+import { PaveApiError, type CaptureClient, type PaveClient, type PeopleClient } from '@pave/client';
+import { roleCan, type Permission, type SignedIn } from '@pave/domain';
+import { createContext, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryCache } from './query-cache-provider.js';
 
-/** How the app obtains its API clients; tests pass fakes. */
+/** How the app obtains its API clients; tests pass ones over a fake API. */
 export type ClientFactories = {
-  /** A signed-in client for the review dashboard. */
-  createReviewClient: (credentials: Credentials) => PaveClient;
+  /**
+   * The client of a person signed in with the session cookie (the browser keeps it; no API secret ever reaches the
+   * page). It sends the session's CSRF token, read through `csrfToken`, on every request.
+   */
+  createPeopleClient: (csrfToken: () => string | null) => PeopleClient;
   /** The capture client of one capture link (its session key and token), for the phone's capture app. */
   createCaptureClient: (sessionKey: string, token: string) => CaptureClient;
-  /** Where credentials are kept: `window.sessionStorage` in the app. */
-  storage: Storage;
 };
 
-/** The reviewer's sign-in state. */
+/** Where the sign-in stands: asking the server, nobody, or someone. */
+export type AuthStatus = 'checking' | 'signed_out' | 'signed_in';
+
+/** The person's sign-in state. */
 export type Auth = {
-  client: PaveClient | null;
-  username: string | null;
-  /** Why the reviewer was signed out without asking (the API refused the credentials); null otherwise. */
+  status: AuthStatus;
+  /** The client for the signed-in person; null unless signed in. */
+  client: PeopleClient | null;
+  /** Who is signed in, and in which account; null unless signed in. */
+  signedIn: SignedIn | null;
+  /** Why the person was signed out without asking (the session ended); null otherwise. */
   notice: string | null;
-  /** Remembers credentials (already verified) and switches to a client signed with them. */
-  signIn: (credentials: Credentials) => void;
-  /** Forgets the credentials and every cached answer. */
-  signOut: () => void;
-  /** Builds a client for credentials without signing in (to verify them first). */
-  createClient: (credentials: Credentials) => PaveClient;
+  /** The client to sign in with (login, one-time links); it works signed out. */
+  people: PeopleClient;
+  /** Switches to the person the server just signed in (a login or a one-time link's answer). */
+  signIn: (signedIn: SignedIn) => void;
+  /** Ends this browser's session, then forgets every cached answer. */
+  signOut: () => Promise<void>;
+  /** True when the signed-in person's role has `permission`. */
+  can: (permission: Permission) => boolean;
+  /** Asks the server who is signed in, the first time only (pages behind a sign-in call it). */
+  check: () => void;
 };
 
 type ClientsValue = { auth: Auth; createCaptureClient: ClientFactories['createCaptureClient'] };
 
 const ClientsContext = createContext<ClientsValue | null>(null);
 
-/** Said on the sign-in form after the API refused the credentials of a signed-in tab (a 401). */
-export const credentialsRefusedNotice =
-  "The server no longer accepts these credentials (a revoked key, a changed secret, or this computer's clock is off). Sign in again.";
+/** Said on the sign-in form after the API ended the session of a signed-in tab (a 401). */
+export const sessionEndedNotice = 'Your sign-in has ended (signed out elsewhere, or it expired). Sign in again.';
 
 type Calls = { readonly [name: string]: ((...args: never[]) => Promise<unknown>) | Calls };
 
-/** Every call of `calls` (and of its groups, like `notes`) wrapped: a 401 answer calls `onRefused`. */
-function watchCalls(calls: Calls, onRefused: () => void): Calls {
+/** Every call of `calls` (and of its groups, like `notes`) wrapped: a 401 answer calls `onEnded`. */
+function watchCalls(calls: Calls, onEnded: () => void): Calls {
   const watched = Object.entries(calls).map(([name, call]) => {
-    if (typeof call !== 'function') return [name, watchCalls(call, onRefused)];
+    if (typeof call !== 'function') return [name, watchCalls(call, onEnded)];
     const watchedCall = (...args: never[]) =>
       call(...args).catch((error: unknown) => {
-        if (error instanceof PaveAuthError) onRefused();
+        // a 403 is a role's refusal, shown where it happened; only a 401 means the session is gone
+        if (error instanceof PaveApiError && error.status === 401) onEnded();
         throw error;
       });
     return [name, watchedCall];
@@ -51,65 +62,103 @@ function watchCalls(calls: Calls, onRefused: () => void): Calls {
   return Object.fromEntries(watched) as Calls;
 }
 
-/**
- * The client with every signed call watched: a 401 answer calls `onRefused` (and still rejects the call). The live
- * streams are passed as they are (async iterators, not promises: a refused stream rejects its reader, who polls).
- */
-function watchRefusals(client: PaveClient, onRefused: () => void): PaveClient {
+/** The client with every call watched for an ended session; the live streams are passed as they are. */
+function watchEnded(client: PeopleClient, onEnded: () => void): PeopleClient {
   const { events, allEvents, ...promised } = client.sessions;
-  const watched = watchCalls(promised as unknown as Calls, onRefused) as unknown as Omit<
+  const sessions = watchCalls(promised as unknown as Calls, onEnded) as unknown as Omit<
     PaveClient['sessions'],
     'events' | 'allEvents'
   >;
-  return { ...client, sessions: { ...watched, events, allEvents } };
+  const auth = watchCalls(client.auth as unknown as Calls, onEnded) as unknown as PeopleClient['auth'];
+  // every other call (the admin's routes) goes through the transport
+  const transport: PeopleClient['transport'] = (call, options) =>
+    client.transport(call, options).catch((error: unknown) => {
+      if (error instanceof PaveApiError && error.status === 401) onEnded();
+      throw error;
+    });
+  return { ...client, sessions: { ...sessions, events, allEvents }, auth, transport };
 }
 
 /** Props of {@link ClientsProvider}. */
-export type ClientsProviderProps = { factories: ClientFactories; children: ReactNode };
+export type ClientsProviderProps = {
+  factories: ClientFactories;
+  /** Who is known to be signed in already (tests rendering one component); the server is asked otherwise. */
+  initialSignedIn?: SignedIn | null;
+  children: ReactNode;
+};
+
+/**
+ * Asks the server once who is signed in (the cookie survives new tabs and reloads), when a page behind a sign-in
+ * first needs it (`check`); the capture pages never ask.
+ */
+function useSignedInCheck(people: PeopleClient, setSignedIn: (value: SignedIn | null) => void): () => void {
+  const asked = useRef(false);
+  return useCallback(() => {
+    if (asked.current) return;
+    asked.current = true;
+    people.auth.me().then(setSignedIn, () => setSignedIn(null));
+  }, [people, setSignedIn]);
+}
+
+/** A value read and changed through functions (the CSRF token, read by the client at each call). */
+function createTokenHolder(initial: string | null) {
+  let token = initial;
+  return {
+    get: (): string | null => token,
+    set: (value: string | null): void => {
+      token = value;
+    },
+  };
+}
 
 /** Provides the API clients and the sign-in state; must sit inside a QueryCacheProvider. */
-export function ClientsProvider({ factories, children }: ClientsProviderProps) {
+export function ClientsProvider({ factories, initialSignedIn, children }: ClientsProviderProps) {
   const cache = useQueryCache();
-  const [credentials, setCredentials] = useState(() => loadCredentials(factories.storage));
+  // the CSRF token the client reads at each call: a holder made once, changed with the sign-in state
+  const [csrf] = useState(() => createTokenHolder(initialSignedIn?.csrf_token ?? null));
+  const people = useMemo(() => factories.createPeopleClient(csrf.get), [factories, csrf]);
+  const [signedIn, setSignedInState] = useState<SignedIn | null | undefined>(initialSignedIn);
   const [notice, setNotice] = useState<string | null>(null);
+  const setSignedIn = useCallback(
+    (value: SignedIn | null) => {
+      csrf.set(value?.csrf_token ?? null);
+      setSignedInState(value);
+    },
+    [csrf],
+  );
+  const check = useSignedInCheck(people, setSignedIn);
   const signIn = useCallback(
-    (verified: Credentials) => {
-      saveCredentials(factories.storage, verified);
+    (value: SignedIn) => {
       cache.clear();
       setNotice(null);
-      setCredentials(verified);
+      setSignedIn(value);
     },
-    [factories, cache],
+    [cache, setSignedIn],
   );
-  const signOut = useCallback(() => {
-    clearCredentials(factories.storage);
+  const forget = useCallback(() => {
     cache.clear();
-    setCredentials(null);
-  }, [factories, cache]);
-  // a signed-in tab whose credentials the API refuses goes back to the sign-in form, saying why
+    setSignedIn(null);
+  }, [cache, setSignedIn]);
+  const signOut = useCallback(async () => {
+    await people.auth.logout().catch(() => undefined);
+    forget();
+  }, [people, forget]);
   const client = useMemo(
     () =>
-      credentials &&
-      watchRefusals(factories.createReviewClient(credentials), () => {
-        signOut();
-        setNotice(credentialsRefusedNotice);
-      }),
-    [credentials, factories, signOut],
+      signedIn
+        ? watchEnded(people, () => {
+            forget();
+            setNotice(sessionEndedNotice);
+          })
+        : null,
+    [signedIn, people, forget],
   );
-  const value = useMemo<ClientsValue>(
-    () => ({
-      auth: {
-        client,
-        username: credentials?.username ?? null,
-        notice,
-        signIn,
-        signOut,
-        createClient: factories.createReviewClient,
-      },
-      createCaptureClient: factories.createCaptureClient,
-    }),
-    [client, credentials, notice, signIn, signOut, factories],
-  );
+  const value = useMemo<ClientsValue>(() => {
+    const status: AuthStatus = signedIn === undefined ? 'checking' : signedIn ? 'signed_in' : 'signed_out';
+    const can = (permission: Permission) => (signedIn ? roleCan(signedIn.user.role, permission) : false);
+    const auth = { status, client, signedIn: signedIn ?? null, notice, people, signIn, signOut, can, check };
+    return { auth, createCaptureClient: factories.createCaptureClient };
+  }, [client, signedIn, notice, people, signIn, signOut, check, factories]);
   return <ClientsContext value={value}>{children}</ClientsContext>;
 }
 
@@ -119,13 +168,18 @@ function useClients(): ClientsValue {
   return value;
 }
 
-/** The reviewer's sign-in state and actions. */
+/** The person's sign-in state and actions. */
 export function useAuth(): Auth {
   return useClients().auth;
 }
 
-/** The signed-in review client; only for components rendered behind a sign-in. */
-export function useReviewClient(): PaveClient {
+/** True when the signed-in person's role has `permission` (false when nobody is signed in). */
+export function useCan(permission: Permission): boolean {
+  return useClients().auth.can(permission);
+}
+
+/** The signed-in client; only for components rendered behind a sign-in. */
+export function useReviewClient(): PeopleClient {
   const { client } = useClients().auth;
   if (!client) throw new Error('invariant: useReviewClient is used only when signed in');
   return client;

@@ -1,39 +1,31 @@
 import { createBrowserClientFactories } from './create-clients.js';
 
-const credentials = { username: 'demo', apiKey: 'key-123', apiSecret: 'the-secret-value' };
-
-function recordingFetch(sent: string[]): typeof fetch {
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const headers = [...request.headers.entries()].map(([name, value]) => `${name}: ${value}`);
-    sent.push([request.method, request.url, ...headers, await request.text()].join('\n'));
-    return new Response(JSON.stringify({ sessions: [], next_cursor: null }), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
+function recordingFetch(sent: Request[]): typeof fetch {
+  return (input, init) => {
+    sent.push(new Request(input, init));
+    return Promise.resolve(
+      new Response(JSON.stringify({ sessions: [], next_cursor: null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
   };
 }
 
 describe('createBrowserClientFactories', () => {
-  it('signs review requests against the page origin without ever sending the secret', async () => {
-    const sent: string[] = [];
-    const storage = {
-      getItem: () => null,
-      setItem: () => undefined,
-      removeItem: () => undefined,
-    } as unknown as Storage;
+  it('calls the API at the page origin with the session’s CSRF token and no API key or signature', async () => {
+    const sent: Request[] = [];
     const factories = createBrowserClientFactories({
       env: { apiBaseUrl: 'http://pave.test' },
-      storage,
       fetch: recordingFetch(sent),
     });
 
-    await factories.createReviewClient(credentials).sessions.list({ limit: 1 });
+    await factories.createPeopleClient(() => 'csrf-123').sessions.list({ limit: 1 });
 
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(/^GET\nhttp:\/\/pave\.test\/v1\/sessions\?limit=1\n/);
-    expect(sent[0]).toMatch(/api-key: key-123/);
-    expect(sent[0]).toMatch(/api-token: [0-9a-f]{64}/);
-    expect(sent[0]).not.toContain(credentials.apiSecret);
+    expect(sent[0]?.url).toBe('http://pave.test/v1/sessions?limit=1');
+    expect(sent[0]?.headers.get('X-CSRF-Token')).toBe('csrf-123');
+    expect(sent[0]?.headers.get('API-Key')).toBeNull();
+    expect(sent[0]?.headers.get('API-Token')).toBeNull();
   });
 });

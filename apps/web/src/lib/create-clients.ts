@@ -1,4 +1,4 @@
-import { createCaptureClient, createPaveClient } from '@pave/client';
+import { createCaptureClient, createPeopleClient } from '@pave/client';
 import { capturePath } from '@pave/domain';
 import type { Env } from '../config/env.js';
 import type { ClientFactories } from './clients.js';
@@ -9,22 +9,22 @@ const captureTimeoutMs = 60_000;
 /** Options of {@link createBrowserClientFactories}. */
 export type BrowserClientOptions = {
   env: Env;
-  storage: Storage;
   /** Default: the global fetch (tests inject one). */
   fetch?: typeof fetch;
 };
 
-/** The browser's clients: signed requests for the review dashboard, a capture link's client for phones. */
-export function createBrowserClientFactories({ env, storage, fetch }: BrowserClientOptions): ClientFactories {
+/**
+ * The browser's clients: the signed-in person's (the session cookie, which the browser keeps and sends itself, plus
+ * the CSRF token), and a capture link's client for phones. No API key or secret is ever held here.
+ */
+export function createBrowserClientFactories({ env, fetch }: BrowserClientOptions): ClientFactories {
   return {
-    createReviewClient: ({ username, apiKey, apiSecret }) =>
-      createPaveClient({ baseUrl: env.apiBaseUrl, username, apiKey, apiSecret, fetch }),
+    createPeopleClient: (csrfToken) => createPeopleClient({ baseUrl: env.apiBaseUrl, csrfToken, fetch }),
     createCaptureClient: (sessionKey, token) =>
       createCaptureClient({
         captureUrl: `${env.apiBaseUrl}${capturePath(sessionKey)}#${token}`,
         timeoutMs: captureTimeoutMs,
         fetch,
       }),
-    storage,
   };
 }

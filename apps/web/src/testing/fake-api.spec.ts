@@ -8,8 +8,8 @@ import { createTestClient } from './render-app.js';
 const key = 'DEM-0123456789';
 
 describe('createFakeApi', () => {
-  it('refuses a signed route without auth headers, as the API does', async () => {
-    const api = createFakeApi();
+  it('refuses a signed route without auth headers or a session cookie, as the API does', async () => {
+    const api = createFakeApi({ signedIn: null });
 
     const answer = await api.fetch(`${fakeApiBaseUrl}/v1/sessions`);
 

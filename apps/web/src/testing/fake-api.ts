@@ -6,15 +6,17 @@ import {
   type AttemptRecord,
   type Delivery,
   type Session,
+  type SignedIn,
 } from '@pave/domain';
 import { refuse, type FakeAnswer, type FakeHandler, type FakeJudge } from './fake-api-answers.js';
 import { createFakeStore, type FakeSessionSeed } from './fake-api-store.js';
 import { createCallbacksRoutes, createFakeCallbacksState, type CallbacksRoute } from './fake-callbacks-routes.js';
 import { captureRoutes, type CaptureRoute } from './fake-capture-routes.js';
+import { createFakePeople, defaultFakePerson, type FakePerson, type PeopleRoute } from './fake-people.js';
 import { createSessionsRoutes, paveRoutes, type SessionsRoute } from './fake-sessions-routes.js';
 
 /** A route of the fake API, as `METHOD /path/:param` (what {@link FakeApi.failNext} and `sentJson` take). */
-export type FakeRoute = SessionsRoute | CaptureRoute | CallbacksRoute;
+export type FakeRoute = SessionsRoute | CaptureRoute | CallbacksRoute | PeopleRoute;
 
 /**
  * What to do instead of answering one call: refuse as the API would (`code` gives the status, the route the body's
@@ -34,6 +36,10 @@ export type FakeApiOptions = {
   readonly username?: string;
   /** The account's webhook delivery log, newest first; default none. */
   readonly deliveries?: readonly Delivery[];
+  /** Who is signed in at the start (the browser holds their cookie); default an admin; null: nobody. */
+  readonly signedIn?: FakePerson | null;
+  /** Who may sign in (password `fakePassword`); default the one signed in, or the default admin. */
+  readonly people?: readonly FakePerson[];
 };
 
 /** A `fetch` that answers like the API, from in-memory sessions, with a call log and injected failures. */
@@ -49,6 +55,10 @@ export type FakeApi = {
   session(key: string): Session | null;
   /** Records an attempt on a session as a capture would (its status moves as the API's does). */
   addAttempt(key: string, attempt: AttemptRecord): void;
+  /** Ends the browser's session, as a sign-out in another tab or an expiry would: the next call answers 401. */
+  endSession(): void;
+  /** What `GET /v1/auth/me` answers now; null when nobody is signed in. */
+  signedIn(): SignedIn | null;
 };
 
 type Route = {
@@ -74,9 +84,13 @@ function toResponse({ status, body, headers, stream }: FakeAnswer): Response {
   });
 }
 
-/** The API's 401 when a signed route lacks its auth headers (signatures themselves are not checked). */
-function checkAuth(request: Request): FakeAnswer | null {
+/**
+ * The API's refusal of a request to the account's routes: a signed one (an `API-Key` header) lacking its auth headers
+ * (signatures themselves are not checked), or a cookie one the people's checks refuse.
+ */
+function checkAuth(request: Request, path: string, people: ReturnType<typeof createFakePeople>): FakeAnswer | null {
   const header = (name: string) => request.headers.get(name) ?? undefined;
+  if (header(authHeaderNames.apiKey) === undefined) return people.check(request, path);
   const headers = {
     apiKey: header(authHeaderNames.apiKey),
     token: header(authHeaderNames.token),
@@ -129,7 +143,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     ...(Object.keys(sessionsRoutes) as SessionsRoute[]),
     ...(Object.keys(callbacksRoutes) as CallbacksRoute[]),
   ]);
-  const routes = toRoutes({ ...sessionsRoutes, ...callbacksRoutes, ...captureRoutes });
+  const signedIn = options.signedIn === undefined ? defaultFakePerson : options.signedIn;
+  const people = createFakePeople({ people: options.people ?? [signedIn ?? defaultFakePerson], signedIn, username });
+  const routes = toRoutes({ ...sessionsRoutes, ...callbacksRoutes, ...captureRoutes, ...people.routes });
   const judge = options.judge ?? (() => null);
   const calls: string[] = [];
   const sent: { route: FakeRoute; json: unknown }[] = [];
@@ -143,7 +159,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     }
     const answer =
       (await injectedAnswer(failures.get(route.name), request.signal)) ??
-      (signedRoutes.has(route.name) ? checkAuth(request) : null) ??
+      (signedRoutes.has(route.name) ? checkAuth(request, url.pathname, people) : null) ??
       (await route.handler({ request, url, params: route.path.exec(url.pathname)?.groups ?? {}, store, judge }));
     return styled(route.name, answer);
   };
@@ -175,5 +191,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       if (!entry) throw new Error(`no session ${key} in the fake API`);
       store.append(entry, attempt);
     },
+    endSession: people.endSession,
+    signedIn: people.signedIn,
   };
 }

@@ -5,14 +5,13 @@ import type { ReactElement } from 'react';
 import { App } from '../app/app.js';
 import { ClientsProvider } from '../lib/clients.js';
 import { createBrowserClientFactories } from '../lib/create-clients.js';
-import { saveCredentials, type Credentials } from '../lib/credentials.js';
 import { createQueryCache, type QueryCache } from '../lib/query-cache.js';
 import { QueryCacheProvider } from '../lib/query-cache-provider.js';
 import { fakeApiBaseUrl } from './fake-api-answers.js';
 import { createFakeApi, type FakeApi } from './fake-api.js';
 
-/** The credentials tests sign in with. */
-export const testCredentials: Credentials = { username: 'demo', apiKey: 'key-123', apiSecret: 'secret-456' };
+/** An integrator's credentials, for reading the fake API's answers the way a machine would (signed). */
+const machineCredentials = { username: 'demo', apiKey: 'key-123', apiSecret: 'secret-456' };
 
 /** Options of {@link renderApp} and {@link renderWithProviders}. */
 export type RenderOptions = {
@@ -20,7 +19,7 @@ export type RenderOptions = {
   api?: FakeApi;
   /** The URL (path and query) to start at; default `/`. */
   path?: string;
-  /** Start signed in (credentials in sessionStorage); default true. */
+  /** Start signed in (the fake API's browser session is alive); default true. */
   signedIn?: boolean;
 };
 
@@ -35,12 +34,8 @@ export type RenderedApp = RenderResult & {
 function prepare(options: RenderOptions) {
   const api = options.api ?? createFakeApi();
   window.history.replaceState(null, '', options.path ?? '/');
-  if (options.signedIn ?? true) saveCredentials(window.sessionStorage, testCredentials);
-  const factories = createBrowserClientFactories({
-    env: { apiBaseUrl: fakeApiBaseUrl },
-    storage: window.sessionStorage,
-    fetch: api.fetch,
-  });
+  if (!(options.signedIn ?? true)) api.endSession();
+  const factories = createBrowserClientFactories({ env: { apiBaseUrl: fakeApiBaseUrl }, fetch: api.fetch });
   return { api, factories, queryCache: createQueryCache(), user: userEvent.setup() };
 }
 
@@ -51,18 +46,20 @@ export function renderApp(options: RenderOptions = {}): RenderedApp {
   return { ...view, user, api, queryCache };
 }
 
-/** Renders one component inside the app's providers over a fake API. */
+/** Renders one component inside the app's providers over a fake API, signed in as the fake's person already. */
 export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}): RenderedApp {
   const { api, factories, queryCache, user } = prepare(options);
   const view = render(
     <QueryCacheProvider cache={queryCache}>
-      <ClientsProvider factories={factories}>{ui}</ClientsProvider>
+      <ClientsProvider factories={factories} initialSignedIn={api.signedIn()}>
+        {ui}
+      </ClientsProvider>
     </QueryCacheProvider>,
   );
   return { ...view, user, api, queryCache };
 }
 
-/** A client signed with {@link testCredentials} over `api`: what a test reads the fake API's answers with. */
+/** A signed client (a machine's) over `api`: what a test reads the fake API's answers with. */
 export function createTestClient(api: FakeApi): PaveClient {
-  return createPaveClient({ baseUrl: fakeApiBaseUrl, ...testCredentials, fetch: api.fetch });
+  return createPaveClient({ baseUrl: fakeApiBaseUrl, ...machineCredentials, fetch: api.fetch });
 }

@@ -5,5 +5,6 @@ configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   window.sessionStorage.clear();
+  window.localStorage.clear();
   window.history.replaceState(null, '', '/');
 });

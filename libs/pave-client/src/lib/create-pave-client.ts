@@ -106,7 +106,8 @@ function sessionPath(key: string, rest = ''): string {
   return `/v1/sessions/${encodeURIComponent(key)}${rest}`;
 }
 
-function buildSessionsClient(send: Transport, settings: TransportSettings): SessionsClient {
+/** The session endpoints over a transport (signed, or a cookie session). */
+export function buildSessionsClient(send: Transport, settings: TransportSettings): SessionsClient {
   return {
     create: (input = {}, options) =>
       send({ method: 'POST', path: '/v1/sessions', json: input, schema: Session }, options),

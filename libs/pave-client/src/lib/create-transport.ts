@@ -4,7 +4,7 @@ import { mapKyError } from './map-ky-error.js';
 import { kyRetryOptions, type RetryPolicy } from './retry-policy.js';
 
 /** The HTTP methods the API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Passed to `onRequest` before each attempt (1 for the first). Never carries headers or secrets. */
 export type PaveRequestEvent = { readonly method: HttpMethod; readonly url: string; readonly attempt: number };

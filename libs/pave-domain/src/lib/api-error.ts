@@ -8,6 +8,9 @@ export const ApiErrorCode = z.enum([
   'invalid_request',
   'malformed_json',
   'unauthorized',
+  'forbidden',
+  'csrf_refused',
+  'conflict',
   'not_found',
   'method_not_allowed',
   'request_timeout',
@@ -37,6 +40,12 @@ export const apiErrorStatus = {
   invalid_request: 400,
   malformed_json: 400,
   unauthorized: 401,
+  // signed in, but the role lacks the permission the route needs
+  forbidden: 403,
+  // a state-changing cookie request without its session's CSRF token
+  csrf_refused: 403,
+  // the email is taken, or the last admin would be removed
+  conflict: 409,
   not_found: 404,
   method_not_allowed: 405,
   // the request's headers did not arrive in time, or were larger than the server reads (Node's parser refuses both)

@@ -8,7 +8,7 @@ export const noteMaxLength = 2000;
 export const SessionNote = z.object({
   id: z.int().check(z.positive()),
   note: z.string(),
-  /** The username of the account that added it. */
+  /** Who added it: the signed-in person's email, or the account's username for a signed request. */
   author: z.string(),
   created_at: WireTimestamp,
 });

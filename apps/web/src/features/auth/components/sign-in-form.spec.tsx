@@ -1,76 +1,83 @@
 import { screen } from '@testing-library/react';
-import { authErrorMessage } from '@pave/domain';
-import { credentialsRefusedNotice } from '../../../lib/clients.js';
+import { forbiddenMessage, loginRefusedMessage } from '@pave/domain';
+import { sessionEndedNotice } from '../../../lib/clients.js';
 import { createFakeApi } from '../../../testing/fake-api.js';
-import { renderApp, testCredentials } from '../../../testing/render-app.js';
+import { defaultFakePerson, fakePassword } from '../../../testing/fake-people.js';
+import { renderApp } from '../../../testing/render-app.js';
+import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
 
-async function fillAndSubmit(user: ReturnType<typeof renderApp>['user']) {
-  await user.type(screen.getByLabelText('Username'), testCredentials.username);
-  await user.type(screen.getByLabelText('API key'), testCredentials.apiKey);
-  await user.type(screen.getByLabelText('API secret'), testCredentials.apiSecret);
+async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], password = fakePassword) {
+  await user.type(await screen.findByLabelText('Email'), defaultFakePerson.email);
+  await user.type(screen.getByLabelText('Password'), password);
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
 describe('SignInForm', () => {
-  it('signs in once a signed request succeeds and keeps the credentials in sessionStorage only', async () => {
+  it('signs in with email and password, keeping nothing in browser storage', async () => {
     const { user, api } = renderApp({ signedIn: false });
 
     await fillAndSubmit(user);
 
     expect(await screen.findByRole('heading', { name: 'Sessions', level: 2 })).toBeInTheDocument();
-    expect(api.calls[0]).toBe('GET /v1/sessions?limit=1');
-    expect(JSON.parse(window.sessionStorage.getItem('pave.credentials') ?? 'null')).toEqual(testCredentials);
+    expect(api.calls.slice(0, 2)).toEqual(['GET /v1/auth/me', 'POST /v1/auth/login']);
+    expect(window.sessionStorage.length).toBe(0);
     expect(window.localStorage.length).toBe(0);
-    expect(screen.getByText('demo')).toBeInTheDocument();
+    expect(screen.getByText(defaultFakePerson.email)).toBeInTheDocument();
   });
 
-  it('shows the server message and stores nothing when the credentials are refused', async () => {
-    const api = createFakeApi();
-    api.failNext('GET /v1/sessions', { code: 'unauthorized', message: authErrorMessage({ code: 'invalid_token' }) });
-    const { user } = renderApp({ api, signedIn: false });
+  it('opens signed in when the browser already holds a session (a new tab)', async () => {
+    const { api } = renderApp();
 
-    await fillAndSubmit(user);
-
-    expect(await screen.findByRole('alert')).toHaveTextContent('Invalid API-Token.');
-    expect(window.sessionStorage.getItem('pave.credentials')).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Sessions', level: 2 })).toBeInTheDocument();
+    expect(api.calls[0]).toBe('GET /v1/auth/me');
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
   });
 
-  it('asks for every field before sending anything', async () => {
+  it('shows the server message when the password is wrong', async () => {
+    const { user } = renderApp({ signedIn: false });
+
+    await fillAndSubmit(user, 'not the password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(loginRefusedMessage);
+  });
+
+  it('asks for both fields before sending anything', async () => {
     const { user, api } = renderApp({ signedIn: false });
 
-    await user.type(screen.getByLabelText('Username'), 'demo');
+    await user.type(await screen.findByLabelText('Email'), 'ada@example.com');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(screen.getByRole('alert')).toHaveTextContent('Fill in the username, the API key and the API secret.');
-    expect(api.calls).toEqual([]);
+    expect(screen.getByRole('alert')).toHaveTextContent('Fill in your email address and your password.');
+    expect(api.calls).toEqual(['GET /v1/auth/me']);
   });
 
-  it('forgets the credentials and every cached answer on sign-out', async () => {
-    const { user, queryCache } = renderApp();
+  it('signs out on the server and forgets every cached answer', async () => {
+    const { user, queryCache, api } = renderApp();
     await screen.findByRole('heading', { name: 'Sessions', level: 2 });
     expect(queryCache.size()).toBeGreaterThan(0);
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
 
-    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(window.sessionStorage.getItem('pave.credentials')).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(api.calls).toContain('POST /v1/auth/logout');
     expect(queryCache.size()).toBe(0);
   });
 
-  it('sends a signed-in tab back to sign-in, saying why, when the API refuses its credentials', async () => {
+  it('sends a tab whose session ended back to sign-in, saying why', async () => {
     const api = createFakeApi();
-    api.failNext('GET /v1/sessions', { code: 'unauthorized', message: authErrorMessage({ code: 'unknown_api_key' }) });
     const { user, queryCache } = renderApp({ api });
+    await screen.findByRole('heading', { name: 'Sessions', level: 2 });
+
+    api.endSession();
+    await user.click(screen.getByRole('button', { name: 'New session' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(`Signed out${credentialsRefusedNotice}`);
-    expect(window.sessionStorage.getItem('pave.credentials')).toBeNull();
+    expect(screen.getByRole('alert')).toHaveTextContent(`Signed out${sessionEndedNotice}`);
     expect(queryCache.size()).toBe(0);
 
     await fillAndSubmit(user);
 
     expect(await screen.findByRole('heading', { name: 'Sessions', level: 2 })).toBeInTheDocument();
-    expect(screen.queryByText(credentialsRefusedNotice)).toBeNull();
   });
 
   it('stays signed in when a call fails for another reason', async () => {
@@ -82,6 +89,26 @@ describe('SignInForm', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent(unavailable.message);
     expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
-    expect(window.sessionStorage.getItem('pave.credentials')).not.toBeNull();
+  });
+});
+
+describe('roles in the review app', () => {
+  it('shows a viewer the session without the forms that change it', async () => {
+    const viewer = { email: 'vic@example.com', role: 'viewer' } as const;
+    const api = createFakeApi({ sessions: [buildReviewSeed()], signedIn: viewer });
+    renderApp({ api, path: `/sessions/${sampleKey}` });
+
+    expect(await screen.findByRole('heading', { name: `Session ${sampleKey}` })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Notes' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Invalidate' })).toBeNull();
+    expect(screen.queryByLabelText('New note')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'People' })).toBeNull();
+  });
+
+  it('refuses the admin pages to a reviewer, naming the role', async () => {
+    const api = createFakeApi({ signedIn: { email: 'rita@example.com', role: 'reviewer' } });
+    renderApp({ api, path: '/admin/people' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(forbiddenMessage('reviewer', 'administer'));
   });
 });

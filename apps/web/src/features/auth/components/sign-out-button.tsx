@@ -2,17 +2,16 @@ import { useAuth } from '../../../lib/clients.js';
 import { navigate } from '../../../lib/router.js';
 import { paths } from '../../../config/paths.js';
 
-/** Forgets the credentials and the cached answers, then goes to the sign-in page. */
+/** Ends this browser's session and forgets the cached answers, then goes to the sign-in page. */
 export function SignOutButton() {
-  const { signOut, username } = useAuth();
-  if (!username) return null;
+  const { signOut, signedIn } = useAuth();
+  if (!signedIn) return null;
   return (
     <button
       type="button"
       className="button"
       onClick={() => {
-        signOut();
-        navigate(paths.home());
+        void signOut().then(() => navigate(paths.home()));
       }}
     >
       Sign out

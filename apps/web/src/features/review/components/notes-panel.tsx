@@ -5,8 +5,11 @@ import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { useAddNote, useSessionNotes } from '../api/session-notes.js';
 
-/** The session's notes, oldest first, and a form to add one (in the signed-in account's name). */
-export function NotesPanel({ sessionKey, status }: { sessionKey: string; status: SessionStatus }) {
+/** Props of {@link NotesPanel}. */
+export type NotesPanelProps = { sessionKey: string; status: SessionStatus; canAdd: boolean };
+
+/** The session's notes, oldest first, and (for reviewers) a form to add one in the signed-in person's name. */
+export function NotesPanel({ sessionKey, status, canAdd }: NotesPanelProps) {
   const notes = useSessionNotes(sessionKey, status);
   const add = useAddNote(sessionKey);
   const [text, setText] = useState('');
@@ -31,22 +34,24 @@ export function NotesPanel({ sessionKey, status }: { sessionKey: string; status:
         </ol>
       ) : null}
       {notes.status === 'error' ? <ErrorMessage>{summarizeError(notes.error).message}</ErrorMessage> : null}
-      <form onSubmit={onSubmit}>
-        <label className="field">
-          <span className="field__label">New note</span>
-          <textarea
-            name="note"
-            rows={2}
-            maxLength={noteMaxLength}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </label>
-        {add.status === 'error' ? <ErrorMessage>{summarizeError(add.error).message}</ErrorMessage> : null}
-        <button type="submit" className="button" disabled={add.status === 'pending' || text.trim() === ''}>
-          Add note
-        </button>
-      </form>
+      {canAdd ? (
+        <form onSubmit={onSubmit}>
+          <label className="field">
+            <span className="field__label">New note</span>
+            <textarea
+              name="note"
+              rows={2}
+              maxLength={noteMaxLength}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+          </label>
+          {add.status === 'error' ? <ErrorMessage>{summarizeError(add.error).message}</ErrorMessage> : null}
+          <button type="submit" className="button" disabled={add.status === 'pending' || text.trim() === ''}>
+            Add note
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message.js';
 import { LocalTime } from '../../../components/local-time.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
+import { useCan } from '../../../lib/clients.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { Link } from '../../../lib/router.js';
 import { useAccountEvents } from '../api/account-events.js';
@@ -33,6 +34,7 @@ type RowProps = { session: ListedSession; onDeleted: OnDeleted; onRefused: (mess
 
 function SessionRow({ session, onDeleted, onRefused }: RowProps) {
   const { progress } = session;
+  const canReview = useCan('review');
   return (
     <tr>
       <th scope="row">
@@ -54,7 +56,7 @@ function SessionRow({ session, onDeleted, onRefused }: RowProps) {
       <td>{progress.last_activity_at ? <LocalTime wire={progress.last_activity_at} /> : '—'}</td>
       <td>{session.inspect_ended_at ? <LocalTime wire={session.inspect_ended_at} /> : '—'}</td>
       <td>
-        {isDeletableStatus(session.status) ? (
+        {canReview && isDeletableStatus(session.status) ? (
           <DeleteSessionButton sessionKey={session.session_key} onDeleted={onDeleted} onRefused={onRefused} />
         ) : null}
       </td>

@@ -1,0 +1,259 @@
+import { createPaveClient, PaveApiError, PaveAuthError } from '@pave/client';
+import {
+  csrfHeaderName,
+  csrfRefusedMessage,
+  forbiddenMessage,
+  loginRefusedMessage,
+  sessionCookieName,
+} from '@pave/domain';
+import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
+import { call } from '../testing/http-call.js';
+import {
+  createTestPerson,
+  openTestBrowser,
+  signInTestBrowser,
+  type TestBrowser,
+  type TestPerson,
+} from '../testing/test-people.js';
+import { describeEachStorage } from '../testing/test-storage.js';
+
+// People and roles over real HTTP, through @pave/client's cookie-session client, on each storage.
+
+const admin: TestPerson = { email: 'ada@example.com', password: 'correct horse battery', role: 'admin' };
+
+async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    if (error instanceof PaveApiError) return error.status;
+    throw error;
+  }
+}
+
+/** The token of a one-time link (its fragment). */
+function tokenOf(url: string): string {
+  return new URL(url).hash.slice(1);
+}
+
+describeEachStorage('People and roles', (kind) => {
+  let app: TestApp;
+  let adminBrowser: TestBrowser;
+
+  beforeEach(async () => {
+    app = await startTestApp(kind.create, new Date('2026-03-01T10:00:00Z'));
+    const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
+    if (!account) throw new Error('acme missing');
+    await createTestPerson(app.repo, account.id, admin);
+    adminBrowser = await signInTestBrowser(app.server.baseUrl, admin);
+  }, 30_000);
+  afterEach(() => stopTestApp(app));
+
+  async function join(email: string, role: TestPerson['role']): Promise<{ person: TestPerson; browser: TestBrowser }> {
+    const { url } = await adminBrowser.client.admin.invites.create(email, role);
+    const person = { email, password: `${role} password 123`, role };
+    const browser = openTestBrowser(app.server.baseUrl);
+    await browser.client.auth.accept({ token: tokenOf(url), password: person.password });
+    return { person, browser };
+  }
+
+  it('signs in with an HttpOnly, SameSite cookie and answers who is signed in', async () => {
+    const answer = await call(app.server.baseUrl, 'POST', '/v1/auth/login', {
+      json: { email: 'ADA@example.com ', password: admin.password },
+    });
+    expect(answer.status).toBe(200);
+    const cookie = answer.headers.getSetCookie().find((line) => line.startsWith(`${sessionCookieName}=`)) ?? '';
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const me = await adminBrowser.client.auth.me();
+    expect(me).toMatchObject({ user: { email: admin.email, role: 'admin' }, account: 'acme' });
+    expect(me.csrf_token.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a wrong password and an unknown email alike, and throttles guessing with 429', async () => {
+    const wrong = call(app.server.baseUrl, 'POST', '/v1/auth/login', {
+      json: { email: admin.email, password: 'not the password' },
+    });
+    const unknown = call(app.server.baseUrl, 'POST', '/v1/auth/login', {
+      json: { email: 'nobody@example.com', password: 'whatever it is' },
+    });
+    for (const answer of await Promise.all([wrong, unknown])) {
+      expect(answer.status).toBe(401);
+      expect(answer.json).toMatchObject({ message: loginRefusedMessage });
+    }
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      const answer = await call(app.server.baseUrl, 'POST', '/v1/auth/login', {
+        json: { email: 'target@example.com', password: `guess number ${attempt}` },
+      });
+      statuses.push(answer.status);
+      if (answer.status === 429) expect(Number(answer.headers.get('Retry-After'))).toBeGreaterThan(0);
+    }
+    // a fresh email: ten refusals, then the throttle
+    expect(statuses).toEqual([...Array.from({ length: 10 }, () => 401), 429]);
+  }, 60_000);
+
+  it('lets an admin invite a reviewer through a one-time link that works once', async () => {
+    const { url, invite } = await adminBrowser.client.admin.invites.create('rita@example.com', 'reviewer');
+    expect(url).toMatch(/\/welcome#[\w-]{40,}$/);
+    expect(invite).toMatchObject({ kind: 'invite', email: 'rita@example.com', role: 'reviewer' });
+    expect((await adminBrowser.client.admin.invites.list()).data).toHaveLength(1);
+    const rita = openTestBrowser(app.server.baseUrl);
+    const signedIn = await rita.client.auth.accept({ token: tokenOf(url), password: 'rita password 123' });
+    expect(signedIn.user).toMatchObject({ email: 'rita@example.com', role: 'reviewer' });
+    const again = openTestBrowser(app.server.baseUrl);
+    expect(await statusOf(again.client.auth.accept({ token: tokenOf(url), password: 'another password' }))).toBe(400);
+    expect((await adminBrowser.client.admin.invites.list()).data).toEqual([]);
+    const emails = (await adminBrowser.client.admin.users.list()).data.map((user) => `${user.email} ${user.role}`);
+    expect(emails).toEqual(['ada@example.com admin', 'rita@example.com reviewer']);
+  });
+
+  it('lets a reviewer review but not administer, and a viewer only read (403 with a message)', async () => {
+    const session = await createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+    }).sessions.create();
+    const key = session.session_key;
+    const { browser: viewer } = await join('vic@example.com', 'viewer');
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    expect((await viewer.client.sessions.get(key)).session_key).toBe(key);
+    expect((await viewer.client.sessions.list()).sessions).toHaveLength(1);
+    const refused = await viewer.client.sessions.invalidate(key, 'blurry').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PaveAuthError);
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', message: forbiddenMessage('viewer', 'review') },
+    });
+    expect(await statusOf(viewer.client.sessions.notes.add(key, 'hi'))).toBe(403);
+    expect(await statusOf(reviewer.client.admin.users.list())).toBe(403);
+    expect(await statusOf(reviewer.client.admin.apiKeys.list())).toBe(403);
+    expect(await statusOf(reviewer.client.callbacks.list())).toBe(403);
+    expect((await reviewer.client.sessions.notes.add(key, 'checked')).author).toBe('rita@example.com');
+    expect((await reviewer.client.sessions.invalidate(key, 'wrong car')).status).toBe('INVALID');
+  });
+
+  it('refuses a state-changing cookie request without the CSRF token, and HMAC requests need none', async () => {
+    const session = await createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+    }).sessions.create();
+    const cookie = `${sessionCookieName}=${adminBrowser.cookie() ?? ''}`;
+    const path = `/v1/sessions/${session.session_key}/invalidate`;
+    const json = { reason: 'forged' };
+    const without = await call(app.server.baseUrl, 'POST', path, { json, headers: { Cookie: cookie } });
+    expect(without.status).toBe(403);
+    expect(without.json).toMatchObject({ code: 'csrf_refused', message: csrfRefusedMessage });
+    const wrong = await call(app.server.baseUrl, 'POST', path, {
+      json,
+      headers: { Cookie: cookie, [csrfHeaderName]: 'x' },
+    });
+    expect(wrong.status).toBe(403);
+    const read = await call(app.server.baseUrl, 'GET', `/v1/sessions/${session.session_key}`, {
+      headers: { Cookie: cookie },
+    });
+    expect(read.status).toBe(200);
+    expect((await app.repo.sessions.findByKey(session.session_key, 'any'))?.status).toBe('IDLE');
+    const signed = await call(app.server.baseUrl, 'POST', path, { json, credentials: app.acme, at: app.clock.now });
+    expect(signed.status).toBe(200);
+  });
+
+  it('signs one browser out, or every browser of the person', async () => {
+    const second = await signInTestBrowser(app.server.baseUrl, admin);
+    const third = await signInTestBrowser(app.server.baseUrl, admin);
+    await second.client.auth.logout();
+    expect(await statusOf(second.client.auth.me())).toBe(401);
+    expect((await third.client.auth.me()).user.email).toBe(admin.email);
+    expect(await adminBrowser.client.auth.logoutEverywhere()).toEqual({ ended: 2 });
+    expect(await statusOf(third.client.auth.me())).toBe(401);
+    expect(await statusOf(adminBrowser.client.auth.me())).toBe(401);
+  });
+
+  it("resets a person's password with a one-time link, ending their sessions", async () => {
+    const { person, browser } = await join('rita@example.com', 'reviewer');
+    const rita = (await adminBrowser.client.admin.users.list()).data.find((user) => user.email === person.email);
+    if (!rita) throw new Error('rita missing');
+    const { url, invite } = await adminBrowser.client.admin.users.resetPassword(rita.id);
+    expect(invite.kind).toBe('reset');
+    const fresh = openTestBrowser(app.server.baseUrl);
+    await fresh.client.auth.accept({ token: tokenOf(url), password: 'a brand new password' });
+    expect(await statusOf(browser.client.auth.me())).toBe(401);
+    expect(
+      await statusOf(
+        openTestBrowser(app.server.baseUrl).client.auth.login({ email: person.email, password: person.password }),
+      ),
+    ).toBe(401);
+    const again = openTestBrowser(app.server.baseUrl);
+    await again.client.auth.login({ email: person.email, password: 'a brand new password' });
+    expect((await again.client.auth.me()).user.role).toBe('reviewer');
+  });
+
+  it('changes roles at once, keeps one admin, and removes people', async () => {
+    const { browser: rita } = await join('rita@example.com', 'reviewer');
+    const users = (await adminBrowser.client.admin.users.list()).data;
+    const [ada, ritaRow] = users;
+    if (!ada || !ritaRow) throw new Error('people missing');
+    expect(await statusOf(adminBrowser.client.admin.users.setRole(ada.id, 'viewer'))).toBe(409);
+    expect(await statusOf(adminBrowser.client.admin.users.remove(ada.id))).toBe(409);
+    await adminBrowser.client.admin.users.setRole(ritaRow.id, 'admin');
+    expect((await rita.client.admin.users.list()).data).toHaveLength(2);
+    await rita.client.admin.users.setRole(ada.id, 'viewer');
+    expect(await statusOf(adminBrowser.client.admin.users.list())).toBe(403);
+    await rita.client.admin.users.remove(ada.id);
+    expect(await statusOf(adminBrowser.client.auth.me())).toBe(401);
+  });
+
+  it('makes, rotates and revokes API keys whose secret is shown once, and signs with them', async () => {
+    const created = await adminBrowser.client.admin.apiKeys.create('CRM export');
+    expect(created).toMatchObject({ username: 'acme', key: { label: 'CRM export', primary: false, revoked_at: null } });
+    const listed = await adminBrowser.client.admin.apiKeys.list();
+    expect(listed.data.map((key) => key.api_key)).toEqual([app.acme.apiKey, created.key.api_key]);
+    expect(JSON.stringify(listed)).not.toContain(created.api_secret);
+    const signer = (apiSecret: string) =>
+      createPaveClient({
+        baseUrl: app.server.baseUrl,
+        username: 'acme',
+        apiKey: created.key.api_key,
+        apiSecret,
+        now: app.clock.read,
+        retry: { limit: 0 },
+      });
+    expect((await signer(created.api_secret).sessions.list()).sessions).toEqual([]);
+    const rotated = await adminBrowser.client.admin.apiKeys.rotate(created.key.api_key);
+    expect(rotated.api_secret).not.toBe(created.api_secret);
+    expect(await statusOf(signer(created.api_secret).sessions.list())).toBe(401);
+    expect((await signer(rotated.api_secret).sessions.list()).sessions).toEqual([]);
+    await adminBrowser.client.admin.apiKeys.revoke(created.key.api_key);
+    expect(await statusOf(signer(rotated.api_secret).sessions.list())).toBe(401);
+    expect(await statusOf(adminBrowser.client.admin.apiKeys.revoke(app.acme.apiKey))).toBe(400);
+    expect(await statusOf(adminBrowser.client.admin.apiKeys.rotate(app.acme.apiKey))).toBe(400);
+  });
+
+  it('keeps an audit log of who did what, readable by admins only, newest first', async () => {
+    const pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read });
+    const session = await pave.sessions.create();
+    const { browser: rita } = await join('rita@example.com', 'reviewer');
+    await rita.client.sessions.notes.add(session.session_key, 'looks fine');
+    await rita.client.sessions.invalidate(session.session_key, 'duplicate');
+    const other = await pave.sessions.create();
+    await pave.sessions.delete(other.session_key);
+    await adminBrowser.client.admin.apiKeys.create('robot');
+    const log = await adminBrowser.client.admin.audit.list();
+    const lines = log.data.map((entry) => `${entry.actor} ${entry.action} ${entry.detail}`);
+    expect(lines).toEqual([
+      'ada@example.com api_key.create robot',
+      `API key ${app.acme.apiKey} session.delete `,
+      'rita@example.com session.invalidate duplicate',
+      'rita@example.com note.add looks fine',
+      'rita@example.com user.join reviewer',
+      'ada@example.com user.invite reviewer',
+    ]);
+    const page = await adminBrowser.client.admin.audit.list({ limit: 2 });
+    expect(page.data).toHaveLength(2);
+    const next = await adminBrowser.client.admin.audit.list({ limit: 10, before: page.next_before ?? 0 });
+    expect(next.data.map((entry) => entry.action)).toEqual(log.data.slice(2).map((entry) => entry.action));
+    expect(await statusOf(rita.client.admin.audit.list())).toBe(403);
+  });
+});
