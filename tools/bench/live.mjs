@@ -118,13 +118,21 @@ async function apiFanOut(api, streams, events) {
     await response.arrayBuffer();
   };
   await post('/start');
+  let sent = 0;
   return fanOut({
     url: `${api.baseUrl}/v1/sessions/${session.session_key}/events`,
     headers: () => signedHeaders(benchAccount),
     streams,
     events,
     pid: api.child.pid,
-    send: () => post('/manual', { photo_code: 1, value: '1HGCM82633A004352' }),
+    // VIN and odometer take turns: each step stays under the per-step attempt cap (20)
+    send: () => {
+      sent += 1;
+      return post(
+        '/manual',
+        sent % 2 ? { photo_code: 1, value: '1HGCM82633A004352' } : { photo_code: 3, value: '100945' },
+      );
+    },
   });
 }
 

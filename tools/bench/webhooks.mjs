@@ -57,12 +57,20 @@ async function signed(baseUrl, method, path, body) {
   return response.json();
 }
 
-/** A typed VIN on a session's capture route: one attempt, one `SESSION:STAGE_CHANGE`, no image work. */
-function manualEntry(baseUrl, session) {
+/** Typed values per session: under the per-step attempt cap (20) with VIN and odometer taking turns. */
+const eventsPerSession = 30;
+
+/**
+ * The n-th typed value of the run (a VIN or an odometer reading, on the session whose turn it is): one attempt, one
+ * `SESSION:STAGE_CHANGE`, no image work.
+ */
+function manualEntry(baseUrl, sessions, n) {
+  const session = sessions[Math.floor(n / eventsPerSession) % sessions.length];
+  const entry = n % 2 === 0 ? { photo_code: 1, value: '1HGCM82633A004352' } : { photo_code: 3, value: '100945' };
   return fetch(`${baseUrl}/v1/capture/${session.session_key}/manual`, {
     method: 'POST',
     headers: { ...captureHeaders(session.capture_url), 'content-type': 'application/json' },
-    body: JSON.stringify({ photo_code: 1, value: '1HGCM82633A004352' }),
+    body: JSON.stringify(entry),
   }).then(async (response) => {
     if (!response.ok) throw new Error(`manual: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
@@ -85,12 +93,12 @@ async function startedSessions(baseUrl, count) {
 }
 
 /** One event at a time: from sending the request that makes it to its arrival at the receiver. */
-async function sequentialLatency(api, receiver, sessions, events) {
+async function sequentialLatency(api, receiver, slots, events) {
   const samples = [];
   for (let i = 0; i < events; i += 1) {
     const sent = now();
     const arrived = receiver.next();
-    await manualEntry(api.baseUrl, sessions[i % sessions.length]);
+    await manualEntry(api.baseUrl, slots.sessions, slots.take());
     samples.push((await arrived).at - sent);
   }
   samples.sort((a, b) => a - b);
@@ -98,15 +106,14 @@ async function sequentialLatency(api, receiver, sessions, events) {
 }
 
 /** `count` events made by 8 concurrent writers; the server's CPU ms and the wall time until the last one arrived. */
-async function burst(api, receiver, sessions, count, expectDeliveries) {
+async function burst(api, receiver, slots, count, expectDeliveries) {
   const cpuBefore = processCpuMs(api.child.pid);
   const started = now();
   let next = 0;
   const writer = async () => {
     while (next < count) {
-      const index = next;
       next += 1;
-      await manualEntry(api.baseUrl, sessions[index % sessions.length]);
+      await manualEntry(api.baseUrl, slots.sessions, slots.take());
     }
   };
   const arrivals = expectDeliveries ? Array.from({ length: count }, () => receiver.next()) : [];
@@ -164,12 +171,17 @@ export async function benchWebhooks({ events = 2000, latencyEvents = 300, env = 
     env: { ...benchApiEnv, PAVE_DATA_DIR: dataDir, PAVE_WEBHOOK_ALLOW_PRIVATE: 'true', ...env },
   });
   try {
-    const sessions = await startedSessions(api.baseUrl, 20);
+    const total = 2 * events + latencyEvents;
+    let made = 0;
+    const slots = {
+      sessions: await startedSessions(api.baseUrl, Math.ceil(total / eventsPerSession)),
+      take: () => made++,
+    };
     // without a callback first: what making the events costs the server alone
-    const alone = await burst(api, receiver, sessions, events, false);
+    const alone = await burst(api, receiver, slots, events, false);
     await signed(api.baseUrl, 'POST', '/v1/callbacks', { event: 'SESSION:STAGE_CHANGE', url: receiver.url });
-    const latency = await sequentialLatency(api, receiver, sessions, latencyEvents);
-    const delivered = await burst(api, receiver, sessions, events, true);
+    const latency = await sequentialLatency(api, receiver, slots, latencyEvents);
+    const delivered = await burst(api, receiver, slots, events, true);
     const baseline = await fetchLoop(receiver, events);
     const deliveryCpuMs = Math.max(delivered.cpuMs - alone.cpuMs, 1);
     const result = {

@@ -3,10 +3,14 @@ import { signedHeaders } from './sign.mjs';
 
 export const benchAccount = { username: 'bench', apiKey: 'bench-key-0001', apiSecret: 'bench-secret-0001' };
 
-/** Settings of a benchmarked API: the bench account exists, nothing is rate limited, only warnings are logged. */
+/** Settings of a benchmarked API: the bench account exists, nothing is rate limited or budgeted, only warnings are logged. */
 export const benchApiEnv = {
   PAVE_BOOTSTRAP_ACCOUNTS: `${benchAccount.username}:${benchAccount.apiKey}:${benchAccount.apiSecret}`,
   PAVE_RATE_LIMIT_PER_MINUTE: '0',
+  // a benchmark measures what requests cost, not the abuse budgets of the capture and image routes
+  PAVE_CAPTURE_REQUESTS_PER_SESSION: '0',
+  PAVE_CAPTURE_REQUESTS_PER_ADDRESS: '0',
+  PAVE_IMAGE_REQUESTS_PER_ADDRESS: '0',
   LOG_LEVEL: 'warn',
 };
 
