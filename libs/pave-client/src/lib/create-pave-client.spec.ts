@@ -449,6 +449,10 @@ const captureState = CaptureState.parse({
   steps: [],
   accepting: true,
   invalid_reason: null,
+  language: 'EN',
+  redirect_url: null,
+  integrator: null,
+  vehicle: null,
 });
 
 describe('capture client', () => {
