@@ -4,6 +4,7 @@ import { readConfig } from './config.js';
 import { createUsersService } from './people/users.service.js';
 import { createLogger } from './logger.js';
 import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
+import { sealApiKeySecrets } from './people/sealed-api-key-store.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
 import { openRepository } from './storage/open-repository.js';
 
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
   const repo = await openRepository(config.value, logger);
   try {
     await sealAccountSecrets(repo.accounts, box);
+    await sealApiKeySecrets(repo.apiKeys, box);
     const store = createSealedAccountStore(repo.accounts, box);
     const now = () => new Date();
     const accounts = createAccountsService({ accounts: store, now });

@@ -82,6 +82,8 @@ import { createCachedAccountStore } from './accounts/cached-account-store.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { authorizeByRoute } from './http/authorize.js';
 import { withExtraApiKeys } from './people/account-keys.js';
+import { createSealedApiKeyStore } from './people/sealed-api-key-store.js';
+import type { ApiKeyStore } from './storage/people-repository.js';
 import { createApiKeysService } from './people/api-keys.service.js';
 import { createAuthService } from './people/auth.service.js';
 import { peopleRouteDocs, peopleSchemas } from './people/people.docs.js';
@@ -251,13 +253,13 @@ function createCaptureRouters(deps: AppDeps, now: () => Date): Router[] {
 }
 
 /** The services of people and roles (issue 19) and how their cookie is set. */
-function createPeopleServices(deps: AppDeps, now: () => Date): PeopleRouterDeps {
+function createPeopleServices(deps: AppDeps, now: () => Date, apiKeys: ApiKeyStore): PeopleRouterDeps {
   const { repo } = deps;
   const stores = { users: repo.users, accounts: repo.accounts, audit: repo.audit, now };
   return {
     auth: createAuthService({ ...stores, rateLimits: repo.rateLimits }),
     users: createUsersService({ ...stores, publicBaseUrl: deps.publicBaseUrl }),
-    apiKeys: createApiKeysService({ ...stores, apiKeys: repo.apiKeys }),
+    apiKeys: createApiKeysService({ ...stores, apiKeys }),
     secureCookies: deps.publicBaseUrl.startsWith('https://'),
   };
 }
@@ -267,7 +269,8 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createHttpMetrics(deps.metricRegistries ?? []);
   const sealed = createSealedAccountStore(deps.repo.accounts, deps.secretBox);
-  const accounts = createCachedAccountStore(withExtraApiKeys(sealed, deps.repo.apiKeys), deps.accountCacheMs ?? 0);
+  const apiKeys = createSealedApiKeyStore(deps.repo.apiKeys, deps.secretBox);
+  const accounts = createCachedAccountStore(withExtraApiKeys(sealed, apiKeys), deps.accountCacheMs ?? 0);
   const service = createSessionsService({
     repo: deps.repo,
     now,
@@ -287,7 +290,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     limitPerMinute: deps.rateLimitPerMinute ?? 0,
     now,
   });
-  const people = createPeopleServices(deps, now);
+  const people = createPeopleServices(deps, now, apiKeys);
   const authenticate = createAuthenticate({ accounts, now, cookies: people.auth });
   const rateLimit = createRateLimitMiddleware(rateLimiter);
   const guard = [authenticate, authorizeByRoute, rateLimit];

@@ -14,6 +14,7 @@ import { createStreamHub, type StreamHub } from './live/stream-hub.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { ensureFirstAdmin } from './people/first-admin.js';
+import { sealApiKeySecrets } from './people/sealed-api-key-store.js';
 import { openSecretBox } from './secrets/open-secret-box.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import { backfillCaptureTokens } from './sessions/backfill-capture-tokens.js';
@@ -42,6 +43,8 @@ function printDemoCredentials(credentials: NewCredentials, config: Config): void
 async function prepareAccounts(repo: Repository, config: Config, logger: Logger, box: SecretBox): Promise<void> {
   const sealed = await sealAccountSecrets(repo.accounts, box);
   if (sealed > 0) logger.info({ accounts: sealed }, 'sealed API secrets kept in plain text or under an older key');
+  const sealedKeys = await sealApiKeySecrets(repo.apiKeys, box);
+  if (sealedKeys > 0) logger.info({ apiKeys: sealedKeys }, 'sealed extra API key secrets kept in plain text');
   const accounts = createAccountsService({
     accounts: createSealedAccountStore(repo.accounts, box),
     now: () => new Date(),

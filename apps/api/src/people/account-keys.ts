@@ -14,7 +14,17 @@ export function withExtraApiKeys(accounts: AccountStore, apiKeys: ApiKeyStore): 
       const extra = await apiKeys.findActive(apiKey);
       if (!extra) return null;
       const account = await accounts.findById(extra.accountId);
-      return account && { ...account, apiKey: extra.apiKey, apiSecret: extra.apiSecret, revokedAt: null };
+      // the account's previous secret belongs to its first key, not to this one
+      return (
+        account && {
+          ...account,
+          apiKey: extra.apiKey,
+          apiSecret: extra.apiSecret,
+          previousApiSecret: null,
+          previousSecretExpiresAt: null,
+          revokedAt: null,
+        }
+      );
     },
   };
 }

@@ -6,7 +6,10 @@ import {
   loginRefusedMessage,
   sessionCookieName,
 } from '@pave/domain';
+import { isSealedSecret, createSealedAccountStore } from '../accounts/sealed-account-store.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
+import { testSecretBox } from '../testing/test-secret-box.js';
+import { sealApiKeySecrets } from './sealed-api-key-store.js';
 import { call } from '../testing/http-call.js';
 import {
   createTestPerson,
@@ -229,6 +232,78 @@ describeEachStorage('People and roles', (kind) => {
     expect(await statusOf(signer(rotated.api_secret).sessions.list())).toBe(401);
     expect(await statusOf(adminBrowser.client.admin.apiKeys.revoke(app.acme.apiKey))).toBe(400);
     expect(await statusOf(adminBrowser.client.admin.apiKeys.rotate(app.acme.apiKey))).toBe(400);
+  });
+
+  it('stores an extra key’s secret sealed, never in plain text, and seals plain rows from before', async () => {
+    const created = await adminBrowser.client.admin.apiKeys.create('CRM export');
+    const stored = await app.repo.apiKeys.findActive(created.key.api_key);
+    expect(isSealedSecret(stored?.apiSecret ?? '')).toBe(true);
+    expect(stored?.apiSecret).not.toContain(created.api_secret);
+    const extra = { username: 'acme', apiKey: created.key.api_key, apiSecret: created.api_secret };
+    expect(
+      (await call(app.server.baseUrl, 'GET', '/v1/sessions', { credentials: extra, at: app.clock.now })).status,
+    ).toBe(200);
+    const rotated = await adminBrowser.client.admin.apiKeys.rotate(created.key.api_key);
+    const restored = await app.repo.apiKeys.findActive(created.key.api_key);
+    expect(isSealedSecret(restored?.apiSecret ?? '')).toBe(true);
+    expect(restored?.apiSecret).not.toContain(rotated.api_secret);
+    // a row written in plain text before sealing still authenticates, and is sealed (once) at start
+    const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
+    const legacy = { username: 'acme', apiKey: 'legacy-extra-key', apiSecret: 'legacy-plain-secret-1' };
+    await app.repo.apiKeys.create({ accountId: account?.id ?? 0, label: 'old', createdAt: 0, ...legacy });
+    const listLegacy = () =>
+      call(app.server.baseUrl, 'GET', '/v1/sessions', { credentials: legacy, at: app.clock.now });
+    expect((await listLegacy()).status).toBe(200);
+    expect(await sealApiKeySecrets(app.repo.apiKeys, testSecretBox)).toBe(1);
+    expect(await sealApiKeySecrets(app.repo.apiKeys, testSecretBox)).toBe(0);
+    const sealedLegacy = await app.repo.apiKeys.findActive(legacy.apiKey);
+    expect(isSealedSecret(sealedLegacy?.apiSecret ?? '')).toBe(true);
+    expect(sealedLegacy?.apiSecret).not.toContain(legacy.apiSecret);
+    expect((await listLegacy()).status).toBe(200);
+  });
+
+  it('refuses HMAC-signed requests on the people and admin routes: only a signed-in admin manages them', async () => {
+    const created = await adminBrowser.client.admin.apiKeys.create('robot');
+    const extra = { username: 'acme', apiKey: created.key.api_key, apiSecret: created.api_secret };
+    for (const credentials of [app.acme, extra]) {
+      const signed = (method: string, path: string, json?: unknown) =>
+        call(app.server.baseUrl, method, path, { credentials, at: app.clock.now, json });
+      for (const answer of [
+        await signed('POST', '/v1/api-keys', { label: 'minted' }),
+        await signed('GET', '/v1/api-keys'),
+        await signed('POST', `/v1/api-keys/${created.key.api_key}/rotate`),
+        await signed('POST', '/v1/invites', { email: 'evil@example.com', role: 'admin' }),
+        await signed('GET', '/v1/users'),
+        await signed('GET', '/v1/audit'),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.json).toMatchObject({ message: expect.stringContaining('signed in') });
+      }
+      // the machines' routes stay open to HMAC
+      expect((await signed('GET', '/v1/sessions')).status).toBe(200);
+    }
+    expect((await adminBrowser.client.admin.apiKeys.list()).data).toHaveLength(2);
+    expect((await adminBrowser.client.admin.invites.list()).data).toEqual([]);
+  });
+
+  it('does not let an extra key sign with the account’s previous secret after a rotation', async () => {
+    const created = await adminBrowser.client.admin.apiKeys.create('robot');
+    const previous = app.acme.apiSecret;
+    const sealedAccounts = createSealedAccountStore(app.repo.accounts, testSecretBox);
+    const hour = 3_600_000;
+    const rotation = {
+      apiKey: app.acme.apiKey,
+      apiSecret: 'f'.repeat(64),
+      previousUntil: app.clock.now.getTime() + hour,
+    };
+    expect(await sealedAccounts.rotateSecret(rotation)).not.toBeNull();
+    const sign = (apiKey: string) =>
+      call(app.server.baseUrl, 'GET', '/v1/sessions', {
+        credentials: { username: 'acme', apiKey, apiSecret: previous },
+        at: app.clock.now,
+      });
+    expect((await sign(app.acme.apiKey)).status).toBe(200);
+    expect((await sign(created.key.api_key)).status).toBe(401);
   });
 
   it('keeps an audit log of who did what, readable by admins only, newest first', async () => {

@@ -11,9 +11,10 @@ import {
 } from '@pave/domain';
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { clientAddressKey } from '../capture/client-address.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { actorNameOf } from '../http/audit-trail.js';
-import { requirePermission } from '../http/authorize.js';
+import { requireSignedInAdmin } from '../http/authorize.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { valueOrProblem, type ProblemTable } from '../http/problem-table.js';
@@ -86,7 +87,7 @@ function addAuthRoutes(router: Router, deps: PeopleRouterDeps, guard: readonly R
     .route('/v1/auth/login')
     .post(...jsonBody, async (req, res) => {
       const request = parseOrThrow(LoginRequest, req.body ?? {}, 'sign-in');
-      const result = await deps.auth.login(request, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      const result = await deps.auth.login(request, clientAddressKey(req.ip ?? req.socket.remoteAddress));
       if (!result.ok && result.error.code === 'throttled') {
         const { retryAfterSeconds } = result.error;
         throw new ApiProblem('rate_limited', authProblems.throttled[1](result.error), { retryAfterSeconds });
@@ -221,7 +222,7 @@ export function createPeopleRouter(deps: PeopleRouterDeps, guard: readonly Reque
   const router = Router();
   router.use(['/v1/auth', '/v1/users', '/v1/invites', '/v1/api-keys', '/v1/audit'], errorStyle('extended'));
   addAuthRoutes(router, deps, guard);
-  const admin = [...guard, requirePermission('administer')];
+  const admin = [...guard, requireSignedInAdmin];
   addUserRoutes(router, deps, admin);
   addKeyRoutes(router, deps, admin);
   return router;

@@ -75,5 +75,18 @@ export function createApiKeyStore(db: Kysely<Database>): ApiKeyStore {
         .executeTakeFirst();
       return row ? toApiKeyRow(row) : null;
     },
+    async listAll() {
+      const rows = await db.selectFrom('api_keys').selectAll().orderBy('id').execute();
+      return rows.map(toApiKeyRow);
+    },
+    async replaceSecret(id, from, to) {
+      const result = await db
+        .updateTable('api_keys')
+        .set({ api_secret: to })
+        .where('id', '=', id)
+        .where('api_secret', '=', from)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
   };
 }

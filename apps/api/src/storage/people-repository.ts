@@ -104,6 +104,10 @@ export type ApiKeyStore = {
   revoke(accountId: number, apiKey: string, at: number): Promise<boolean>;
   /** Gives an active extra key of the account a new secret; the changed row, or null when none. */
   setSecret(accountId: number, apiKey: string, apiSecret: string): Promise<ApiKeyRow | null>;
+  /** Every extra key of every account, revoked ones included (for sealing secrets at start). */
+  listAll(): Promise<ApiKeyRow[]>;
+  /** Replaces a key's stored secret when it is still `from` (compare-and-set); false when it changed meanwhile. */
+  replaceSecret(id: number, from: string, to: string): Promise<boolean>;
 };
 
 /** One entry of the audit log as stored. */
