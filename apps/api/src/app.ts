@@ -291,7 +291,7 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     now,
   });
   const people = createPeopleServices(deps, now, apiKeys);
-  const authenticate = createAuthenticate({ accounts, now, cookies: people.auth });
+  const authenticate = createAuthenticate({ accounts, now, cookies: people.auth, secureCookies: people.secureCookies });
   const rateLimit = createRateLimitMiddleware(rateLimiter);
   const guard = [authenticate, authorizeByRoute, rateLimit];
   app.use(createPeopleRouter(people, [authenticate, rateLimit]));

@@ -5,7 +5,7 @@ import { checkApiCredentials } from '../accounts/check-api-credentials.js';
 import type { AccountRow, AccountStore } from '../storage/repository.js';
 import { ApiProblem } from './api-problem.js';
 import type { AuthService } from '../people/auth.service.js';
-import { sessionTokenOf } from '../people/session-cookie.js';
+import { sessionCookie, sessionTokenOf } from '../people/session-cookie.js';
 import { sameSecret } from '../people/tokens.js';
 
 // node:http lower-cases header names
@@ -61,6 +61,8 @@ async function authenticateCookie(req: Request, res: Response, token: string, de
   res.locals.account = account;
   res.locals.user = person.user;
   res.locals.userSession = person.session;
+  // the session moved on: so does the cookie's Max-Age, or the browser would drop it at the first expiry
+  if (person.extended) res.append('Set-Cookie', sessionCookie(token, deps.secureCookies ?? false));
 }
 
 /** Dependencies of {@link createAuthenticate}. */
@@ -68,6 +70,8 @@ export type AuthenticateDeps = {
   readonly accounts: AccountStore;
   readonly now: () => Date;
   readonly cookies?: CookieAuth;
+  /** The session cookie is `Secure` when the server's public URL is https. */
+  readonly secureCookies?: boolean;
 };
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AcceptInviteRequest, LoginRequest, Result, SignedIn } from '@pave/domain';
+import { clientAddressKey } from '../capture/client-address.js';
 import { rateLimitWindowStart } from '../http/rate-limit.js';
 import type { AccountStore, RateLimitStore } from '../storage/repository.js';
 import type { AuditStore, UserRow, UserSessionRow, UserStore } from '../storage/people-repository.js';
@@ -31,8 +32,8 @@ export type AuthError =
   | { code: 'email_needed' }
   | { code: 'email_taken' };
 
-/** The session and person of a session token. */
-export type SignedInPerson = { readonly user: UserRow; readonly session: UserSessionRow };
+/** The session and person of a session token; `extended` when this use moved the session's expiry on. */
+export type SignedInPerson = { readonly user: UserRow; readonly session: UserSessionRow; readonly extended?: boolean };
 
 /** Signing in and out, and one-time links. */
 export function createAuthService(deps: AuthDeps) {
@@ -57,12 +58,12 @@ export function createAuthService(deps: AuthDeps) {
     return { token, signedIn: await describe({ ...user, lastLoginAt: at }, session) };
   }
 
-  async function throttle(email: string, address: string): Promise<Result<null, AuthError>> {
+  async function throttle(email: string, address: string | undefined): Promise<Result<null, AuthError>> {
     const at = nowMs();
     const windowStart = rateLimitWindowStart(at);
     const [byEmail, byAddress] = await Promise.all([
       deps.rateLimits.hit(`login-email:${email}`, windowStart),
-      deps.rateLimits.hit(`login-address:${address}`, windowStart),
+      deps.rateLimits.hit(`login-address:${clientAddressKey(address)}`, windowStart),
     ]);
     if (byEmail <= loginLimits.perEmail && byAddress <= loginLimits.perAddress) return { ok: true, value: null };
     return {
@@ -72,8 +73,11 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   return {
-    /** Checks an email and password (throttled per email and per address) and opens a session. */
-    async login(request: LoginRequest, address: string): Promise<Result<NewSession, AuthError>> {
+    /**
+     * Checks an email and password (throttled per email and per client address, an IPv6 one by its /64) and opens a
+     * session.
+     */
+    async login(request: LoginRequest, address: string | undefined): Promise<Result<NewSession, AuthError>> {
       const allowed = await throttle(request.email, address);
       if (!allowed.ok) return allowed;
       const user = await deps.users.findByEmail(request.email);
@@ -91,7 +95,9 @@ export function createAuthService(deps: AuthDeps) {
       const found = await deps.users.findSession(hashToken(token), at);
       if (!found) return null;
       if (found.session.expiresAt - at < sessionRenewBelowMs) {
-        await deps.users.extendSession(found.session.id, at + sessionLifetimeMs);
+        const expiresAt = at + sessionLifetimeMs;
+        await deps.users.extendSession(found.session.id, expiresAt);
+        return { user: found.user, session: { ...found.session, expiresAt }, extended: true };
       }
       return found;
     },

@@ -306,6 +306,20 @@ describeEachStorage('People and roles', (kind) => {
     expect((await sign(created.key.api_key)).status).toBe(401);
   });
 
+  it('sends the cookie again with a new Max-Age when a use moves the session on', async () => {
+    const me = () =>
+      call(app.server.baseUrl, 'GET', '/v1/auth/me', {
+        headers: { Cookie: `${sessionCookieName}=${adminBrowser.cookie() ?? ''}` },
+      });
+    expect((await me()).headers.get('set-cookie')).toBeNull();
+    app.clock.now = new Date(app.clock.now.getTime() + 2 * 24 * 3_600_000);
+    const extended = await me();
+    expect(extended.status).toBe(200);
+    expect(extended.headers.get('set-cookie')).toMatch(new RegExp(`^${sessionCookieName}=[^;]+;.*Max-Age=1209600`));
+    expect(extended.headers.get('set-cookie')).toContain('HttpOnly');
+    expect((await me()).headers.get('set-cookie')).toBeNull();
+  });
+
   it('keeps an audit log of who did what, readable by admins only, newest first', async () => {
     const pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read });
     const session = await pave.sessions.create();

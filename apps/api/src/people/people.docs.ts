@@ -48,7 +48,9 @@ const done = DeleteSessionResponse;
 const idParam = { id: { schema: z.string(), description: 'The numeric id.' } };
 const keyParam = { api_key: { schema: z.string(), description: 'The API key.' } };
 const unauthorized = refusal('Not signed in (no or an ended session cookie) and no valid signature.');
-const forbidden = refusal('Signed in, but not as an admin; or a change without the session’s `X-CSRF-Token`.');
+const forbidden = refusal(
+  'Not a signed-in admin (a request signed with an API key is refused here too); or a change without the session’s `X-CSRF-Token`.',
+);
 const signedIn = 'Signed in: the answer sets the `pave_session` cookie (HttpOnly, SameSite=Lax, Secure on https).';
 
 const publicRoutes = routeGroup({ tag: 'People', auth: false }, [

@@ -11,7 +11,6 @@ import {
 } from '@pave/domain';
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { clientAddressKey } from '../capture/client-address.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { actorNameOf } from '../http/audit-trail.js';
 import { requireSignedInAdmin } from '../http/authorize.js';
@@ -87,7 +86,7 @@ function addAuthRoutes(router: Router, deps: PeopleRouterDeps, guard: readonly R
     .route('/v1/auth/login')
     .post(...jsonBody, async (req, res) => {
       const request = parseOrThrow(LoginRequest, req.body ?? {}, 'sign-in');
-      const result = await deps.auth.login(request, clientAddressKey(req.ip ?? req.socket.remoteAddress));
+      const result = await deps.auth.login(request, req.ip ?? req.socket.remoteAddress);
       if (!result.ok && result.error.code === 'throttled') {
         const { retryAfterSeconds } = result.error;
         throw new ApiProblem('rate_limited', authProblems.throttled[1](result.error), { retryAfterSeconds });
