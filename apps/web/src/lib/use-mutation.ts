@@ -21,7 +21,7 @@ export type MutationState<TData> = {
 };
 
 /** Callbacks of one `mutate` call, run only when it is still the latest call. */
-export type MutateCallbacks<TData> = { onSuccess?: (data: TData) => void };
+export type MutateCallbacks<TData> = { onSuccess?: (data: TData) => void; onError?: (error: unknown) => void };
 
 /** What {@link useMutation} returns; `mutate` keeps its identity across renders. */
 export type MutationResult<TVariables, TData> = MutationState<TData> & {
@@ -61,6 +61,7 @@ export function useMutation<TVariables = void, TData = unknown>(
       if (call !== calls.current) return;
       setState(next);
       if (next.status === 'success') callbacks.onSuccess?.(next.data as TData);
+      else if (next.status === 'error') callbacks.onError?.(next.error);
     });
   }, []);
   return { ...state, mutate };

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { summarizeError } from '../../../lib/errors.js';
 import { useDeleteSession } from '../api/delete-session.js';
 
@@ -16,12 +15,13 @@ export function DeleteSessionButton(props: {
   const remove = useDeleteSession();
   const onClick = () => {
     if (!window.confirm(`Delete session ${sessionKey}? Its capture link will stop working.`)) return;
-    remove.mutate(sessionKey, { onSuccess: () => onDeleted?.(sessionKey) });
+    // told from the call itself: the list refresh after a refusal may remove this button in the same render
+    remove.mutate(sessionKey, {
+      onSuccess: () => onDeleted?.(sessionKey),
+      onError: (error) => onRefused?.(summarizeError(error).message),
+    });
   };
   const refusal = remove.status === 'error' ? summarizeError(remove.error).message : null;
-  useEffect(() => {
-    if (refusal !== null) onRefused?.(refusal);
-  }, [refusal, onRefused]);
   return (
     <>
       <button
