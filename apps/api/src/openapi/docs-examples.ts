@@ -41,6 +41,8 @@ const byName: Readonly<Record<string, Json>> = {
   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   approved: true,
   approved_message: 'ACCEPTED',
+  email: 'reviewer@dealer.example',
+  password: 'correct horse battery',
 };
 
 /** Wire timestamps (`…_at`) are PAVE's `2021-05-27T07:36:16+00:00`. */

@@ -92,7 +92,7 @@ describe('the OpenAPI document', () => {
     });
     expect(refs.length).toBeGreaterThan(5);
     expect([...componentRefs]).toEqual(
-      expect.arrayContaining(['#/components/schemas/Session', '#/components/schemas/SessionPhoto']),
+      expect.arrayContaining(['#/components/schemas/ListedSession', '#/components/schemas/SessionPhoto']),
     );
     expect(unresolved).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('the OpenAPI document', () => {
   });
 
   it.each([
-    ['SessionList', '#/components/schemas/SessionList/properties/sessions/items', 'Session'],
+    ['SessionList', '#/components/schemas/SessionList/properties/sessions/items', 'ListedSession'],
     ['SessionPhotos', '#/components/schemas/SessionPhotos/items', 'SessionPhoto'],
     [
       'CaptureState',
@@ -173,7 +173,7 @@ describe('the OpenAPI document', () => {
       }
       expect(page.text).toContain('id="schema-SessionPhoto"');
       // a $ref inside a schema links to the schema it names
-      expect(page.text).toContain('&quot;<a href="#schema-Session">#/components/schemas/Session</a>&quot;');
+      expect(page.text).toContain('&quot;<a href="#schema-ListedSession">#/components/schemas/ListedSession</a>&quot;');
       expect(page.text).not.toMatch(/<script|src="http|href="http|@import/);
     } finally {
       await server.close();
