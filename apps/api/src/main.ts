@@ -1,7 +1,11 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import sharp from 'sharp';
 import { createAccountsService, type NewCredentials } from './accounts/accounts.service.js';
-import { createSealedAccountStore, sealAccountSecrets } from './accounts/sealed-account-store.js';
+import {
+  createSealedAccountStore,
+  findForeignSealedSecrets,
+  sealAccountSecrets,
+} from './accounts/sealed-account-store.js';
 import { createRequestListener } from './app.js';
 import { startDispatcher, type Dispatcher } from './callbacks/dispatcher.js';
 import { createWebhookMetrics, type WebhookMetrics } from './callbacks/webhook-metrics.js';
@@ -40,7 +44,24 @@ function printDemoCredentials(credentials: NewCredentials, config: Config): void
   );
 }
 
+/**
+ * Refuses to start when stored API secrets were sealed with a key this instance does not have: every request of those
+ * accounts would be refused as a wrong signature, which is much harder to trace back to a missing shared key.
+ */
+async function checkSecretKey(repo: Repository, box: SecretBox): Promise<void> {
+  const foreign = await findForeignSealedSecrets(repo.accounts, box);
+  if (foreign.usernames.length === 0) return;
+  throw new Error(
+    `the API secrets of ${foreign.usernames.length} account(s) were sealed with a secret key this instance does ` +
+      `not have (key id ${foreign.keyIds.join(', ')}; this instance's key is ${box.keyId}). Instances on one ` +
+      'database must share one PAVE_SECRET_KEY (docs/security.md); after a rotation, list the old key in ' +
+      'PAVE_SECRET_KEYS_PREVIOUS. If that key is lost, give those accounts new secrets: ' +
+      '`npm run accounts -- rotate <api-key>`.',
+  );
+}
+
 async function prepareAccounts(repo: Repository, config: Config, logger: Logger, box: SecretBox): Promise<void> {
+  await checkSecretKey(repo, box);
   const sealed = await sealAccountSecrets(repo.accounts, box);
   if (sealed > 0) logger.info({ accounts: sealed }, 'sealed API secrets kept in plain text or under an older key');
   const sealedKeys = await sealApiKeySecrets(repo.apiKeys, box);

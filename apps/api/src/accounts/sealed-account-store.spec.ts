@@ -8,7 +8,12 @@ import { describeEachStorage, type TestStorage } from '../testing/test-storage.j
 import { createSecretBox, toSecretKey } from '../secrets/secret-box.js';
 import { runAccountsCommand } from './accounts-command.js';
 import { createAccountsService } from './accounts.service.js';
-import { createSealedAccountStore, isSealedSecret, sealAccountSecrets } from './sealed-account-store.js';
+import {
+  createSealedAccountStore,
+  findForeignSealedSecrets,
+  isSealedSecret,
+  sealAccountSecrets,
+} from './sealed-account-store.js';
 
 const start = new Date('2026-03-01T10:00:00Z');
 const clock = createTestClock(start);
@@ -69,6 +74,25 @@ describeEachStorage('API secrets at rest', (kind) => {
     expect(newBox.isStale(stored?.apiSecret ?? '')).toBe(false);
     const reopened = await createSealedAccountStore(repo.accounts, newBox).findByApiKey(created.value.apiKey);
     expect(reopened?.apiSecret).toBe(created.value.apiSecret);
+  });
+
+  it('finds the accounts sealed with a key the box lacks (another instance’s), until they are rotated', async () => {
+    const [keyA, keyB] = [toSecretKey(Buffer.alloc(32, 1)), toSecretKey(Buffer.alloc(32, 2))];
+    const [boxA, boxB] = [createSecretBox([keyA]), createSecretBox([keyB])];
+    const serviceOf = (box: typeof boxA) =>
+      createAccountsService({ accounts: createSealedAccountStore(repo.accounts, box), now: clock.read });
+    const created = await serviceOf(boxA).create('acme');
+    await repo.accounts.create({ username: 'plain', apiKey: 'plain-key-1', apiSecret: 'plain-secret-1', createdAt: 0 });
+    if (!created.ok) throw new Error('not created');
+    expect(await findForeignSealedSecrets(repo.accounts, boxA)).toEqual({ usernames: [], keyIds: [] });
+    expect(await findForeignSealedSecrets(repo.accounts, boxB)).toEqual({ usernames: ['acme'], keyIds: [keyA.id] });
+    expect(await findForeignSealedSecrets(repo.accounts, createSecretBox([keyB, keyA]))).toEqual({
+      usernames: [],
+      keyIds: [],
+    });
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await runAccountsCommand(['rotate', created.value.apiKey], serviceOf(boxB), io)).toBe(0);
+    expect(await findForeignSealedSecrets(repo.accounts, boxB)).toEqual({ usernames: [], keyIds: [] });
   });
 
   it('rotates a secret: the old one works during the grace period only, the new one at once', async () => {

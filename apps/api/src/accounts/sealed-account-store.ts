@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SecretBox } from '../secrets/secret-box.js';
+import { sealingKeyIdOf, type SecretBox } from '../secrets/secret-box.js';
 import type { AccountRow, AccountStore } from '../storage/repository.js';
 
 // API secrets are kept sealed with the secret key (AES-256-GCM, secrets/secret-box.ts): HMAC needs the secret itself,
@@ -72,4 +72,19 @@ export async function sealAccountSecrets(stored: AccountStore, box: SecretBox): 
     if (await stored.replaceSecrets(row.id, from, { apiSecret, previousApiSecret })) sealed += 1;
   }
   return sealed;
+}
+
+/** Accounts whose current API secret was sealed with a key the box does not hold, and the ids of those keys. */
+export type ForeignSealedSecrets = { readonly usernames: readonly string[]; readonly keyIds: readonly string[] };
+
+/**
+ * The accounts no request could authenticate as, because their secret was sealed with another key: another instance's
+ * generated key (instances on one database that do not share `PAVE_SECRET_KEY`), or a lost one.
+ */
+export async function findForeignSealedSecrets(stored: AccountStore, box: SecretBox): Promise<ForeignSealedSecrets> {
+  const foreign = (await stored.list()).filter((row) => isSealedSecret(row.apiSecret) && !box.holdsKeyOf(row.apiSecret));
+  return {
+    usernames: foreign.map((row) => row.username),
+    keyIds: [...new Set(foreign.map((row) => sealingKeyIdOf(row.apiSecret) ?? '?'))],
+  };
 }

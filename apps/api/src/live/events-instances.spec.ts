@@ -1,5 +1,7 @@
 // Two API processes on one PostgreSQL: a stream held by B hears a change made through A (LISTEN/NOTIFY, no other
 // server), and SIGTERM ends B's streams at once so that it exits without waiting for them; the reader resumes on A.
+import { randomBytes } from 'node:crypto';
+import { ServerStartError } from '@pave/client/testing';
 import { createPaveClient, type PaveClient, type StreamState } from '@pave/client';
 import type { LiveEvent } from '@pave/domain';
 import { authHeaders } from '../testing/test-accounts.js';
@@ -21,20 +23,22 @@ import {
 
 const account = { username: 'duo', apiKey: 'duo-key-00000001', apiSecret: 'duo-secret-00000001' };
 const quick = { reconnectDelayMs: 20, maxReconnectDelayMs: 200 };
+/** Instances on one database share the key that seals API secrets (docs/security.md). */
+const sharedSecretKey = randomBytes(32).toString('base64');
 
-// Quarantined at the end of stop 22: run alone on that stop's main it hung past every timeout (no result in 330 s),
-// while it passed before that stop's merges. Skipped with this reason until the hang is found (see the stop note);
-// two-instance streaming is still covered by three-instances.spec.ts.
-const quarantined = 'events-instances hangs since stop 22, quarantined until fixed';
-
-describeOrSkip(quarantined ?? postgresSkipReason, 'live streams across two API processes on one PostgreSQL', () => {
+describeOrSkip(postgresSkipReason, 'live streams across two API processes on one PostgreSQL', () => {
   const bundle = useServerBundle('live-duo');
   let storage: TestStorage;
   let a: Instance;
   let b: Instance;
 
-  const start = (instance: Instance) =>
-    startServerInstance(bundle(), instance, { ...storage.env, ...bootstrapAccountsEnv([account]), LOG_LEVEL: 'info' });
+  const start = (instance: Instance, secretKey = sharedSecretKey) =>
+    startServerInstance(bundle(), instance, {
+      ...storage.env,
+      ...bootstrapAccountsEnv([account]),
+      LOG_LEVEL: 'info',
+      PAVE_SECRET_KEY: secretKey,
+    });
   const clientOf = (target: Instance): PaveClient => createPaveClient({ baseUrl: target.baseUrl, ...account });
   /** The capture client of a session, through A (its capture link names A's address). */
   const captureOf = async (key: string) => clientOf(a).capture((await clientOf(a).sessions.get(key)).capture_url);
@@ -62,7 +66,8 @@ describeOrSkip(quarantined ?? postgresSkipReason, 'live streams across two API p
     const all = follow((onState) => clientOf(b).sessions.allEvents({ ...quick, onState }));
     const firstOfSession = session.next();
     const firstOfAll = all.next();
-    await Promise.all(opened);
+    // a refused stream rejects its first event instead of ever opening: fail with that refusal, not a timeout
+    await Promise.race([Promise.all(opened), Promise.all([firstOfSession, firstOfAll])]);
     const started = performance.now();
     await (await captureOf(key)).start();
     const [fromSession, fromAll] = [(await firstOfSession).value as LiveEvent, (await firstOfAll).value as LiveEvent];
@@ -110,5 +115,21 @@ describeOrSkip(quarantined ?? postgresSkipReason, 'live streams across two API p
     const resumed = clientOf(a).sessions.events(key, { ...quick, lastEventId: '1' });
     expect(((await resumed.next()).value as LiveEvent).id).toBe('2');
     await resumed.return();
+  });
+
+  it('refuses to start an instance without the shared secret key, saying why, and leaves the others serving', async () => {
+    const stranger = createServerInstance();
+    try {
+      const refused = await start(stranger, randomBytes(32).toString('base64')).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(ServerStartError);
+      expect(String((refused as Error).message)).toContain('Instances on one database must share one PAVE_SECRET_KEY');
+      expect(String((refused as Error).message)).not.toContain(sharedSecretKey);
+      expect((await clientOf(a).sessions.list()).sessions.length).toBeGreaterThan(0);
+    } finally {
+      await removeServerInstance(stranger);
+    }
   });
 });

@@ -16,6 +16,8 @@ export type SecretBox = {
   open(sealed: string): string | null;
   /** Whether a sealed value was sealed with an older key (worth sealing again). */
   isStale(sealed: string): boolean;
+  /** Whether one of this box's keys sealed the value (going by the key id it names; the value may still be tampered). */
+  holdsKeyOf(sealed: string): boolean;
 };
 
 const prefix = 'pave1';
@@ -62,7 +64,14 @@ export function createSecretBox(keys: readonly SecretKey[]): SecretBox {
     },
     open,
     isStale: (sealed) => sealed.split(':')[1] !== current.id,
+    holdsKeyOf: (sealed) => byId.has(sealed.split(':')[1] ?? ''),
   };
+}
+
+/** The id of the key a sealed value names (`pave1:<key id>:…`); null for a value that is not sealed. */
+export function sealingKeyIdOf(sealed: string): string | null {
+  const [tag, keyId] = sealed.split(':');
+  return tag === prefix && keyId ? keyId : null;
 }
 
 /** A box with a fresh random key: for tests and tools that keep nothing. */
