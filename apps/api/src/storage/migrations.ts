@@ -1,18 +1,11 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database, StorageDialect } from './database.js';
+import { createTableWithId, type MigrationDb } from './migration-helpers.js';
 import { migratePeople } from './people-migration.js';
 
 // Migrations live in code (the app is bundled, so there is no folder to glob). Append new ones; never edit old ones.
 
-type Db = Kysely<unknown>;
-
-/** `create table if not exists <name>` with its `id` primary key: an auto-increment integer on either dialect. */
-function createTableWithId(db: Db, dialect: StorageDialect, name: string) {
-  const table = db.schema.createTable(name).ifNotExists();
-  return dialect === 'sqlite'
-    ? table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-    : table.addColumn('id', 'bigserial', (col) => col.primaryKey());
-}
+type Db = MigrationDb;
 
 async function createAccounts(db: Db, dialect: StorageDialect): Promise<void> {
   await createTableWithId(db, dialect, 'accounts')

@@ -1,14 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { StorageDialect } from './database.js';
+import { createTableWithId, type MigrationDb } from './migration-helpers.js';
 
-type Db = Kysely<unknown>;
-
-function createTableWithId(db: Db, dialect: StorageDialect, name: string) {
-  const table = db.schema.createTable(name).ifNotExists();
-  return dialect === 'sqlite'
-    ? table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-    : table.addColumn('id', 'bigserial', (col) => col.primaryKey());
-}
+type Db = MigrationDb;
 
 async function createUsers(db: Db, dialect: StorageDialect): Promise<void> {
   await createTableWithId(db, dialect, 'users')
