@@ -145,6 +145,7 @@ async function prepareApp(
     qaConcurrency: config.qaConcurrency,
     maxPendingUploads: config.maxPendingUploads,
     webhookAllowPrivate: config.webhooks.allowPrivate,
+    webhookTimeoutMs: config.webhooks.timeoutMs,
     metricRegistries: [webhookMetrics.registry],
     live: { hub, heartbeatMs: config.streamHeartbeatSeconds * 1000 },
     uploadShares: config.uploadShares,
