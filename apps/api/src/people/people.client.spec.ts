@@ -10,6 +10,7 @@ import { isSealedSecret, createSealedAccountStore } from '../accounts/sealed-acc
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
 import { testSecretBox } from '../testing/test-secret-box.js';
 import { sealApiKeySecrets } from './sealed-api-key-store.js';
+import { createUsersService } from './users.service.js';
 import { call } from '../testing/http-call.js';
 import {
   createTestPerson,
@@ -110,6 +111,43 @@ describeEachStorage('People and roles', (kind) => {
     expect((await adminBrowser.client.admin.invites.list()).data).toEqual([]);
     const emails = (await adminBrowser.client.admin.users.list()).data.map((user) => `${user.email} ${user.role}`);
     expect(emails).toEqual(['ada@example.com admin', 'rita@example.com reviewer']);
+  });
+
+  it('refuses a spent invite as a used link (400 with a message), never 409, and withdraws its duplicates', async () => {
+    const first = await adminBrowser.client.admin.invites.create('rita@example.com', 'reviewer');
+    const second = await adminBrowser.client.admin.invites.create('rita@example.com', 'viewer');
+    await openTestBrowser(app.server.baseUrl).client.auth.accept({
+      token: tokenOf(first.url),
+      password: 'rita pass 1234',
+    });
+    const used = 'This link was used already, withdrawn or has expired; ask an admin for a new one.';
+    for (const url of [first.url, second.url]) {
+      const answer = await call(app.server.baseUrl, 'POST', '/v1/auth/accept', {
+        json: { token: tokenOf(url), password: 'another password' },
+      });
+      expect([answer.status, answer.json]).toEqual([400, { message: used, code: 'invalid_request' }]);
+    }
+    expect((await adminBrowser.client.admin.invites.list()).data).toEqual([]);
+  });
+
+  it('keeps a first-admin link usable when its holder picks an email that is taken (409, then another email)', async () => {
+    const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
+    if (!account) throw new Error('acme missing');
+    const users = createUsersService({
+      ...app.repo,
+      now: () => new Date('2026-03-01T10:00:00Z'),
+      publicBaseUrl: app.server.baseUrl,
+    });
+    const { url } = await users.adminLink(account, 'npm run accounts');
+    const holder = openTestBrowser(app.server.baseUrl);
+    const taken = holder.client.auth.accept({ token: tokenOf(url), password: 'holder pass 1', email: admin.email });
+    expect(await statusOf(taken)).toBe(409);
+    const joined = await holder.client.auth.accept({
+      token: tokenOf(url),
+      password: 'holder pass 1',
+      email: 'h@example.com',
+    });
+    expect(joined.user).toMatchObject({ email: 'h@example.com', role: 'admin' });
   });
 
   it('lets a reviewer review but not administer, and a viewer only read (403 with a message)', async () => {

@@ -82,6 +82,8 @@ export type UserStore = {
   findInvite(tokenHash: string): Promise<InviteRow | null>;
   /** Marks a link used if it is still unused and unexpired at `at` (compare-and-set); false otherwise. */
   useInvite(id: number, at: number): Promise<boolean>;
+  /** Makes a used link unused again (its use failed after it was marked: the person could not be made). */
+  releaseInvite(id: number): Promise<void>;
   /** The account's links still unused and unexpired at `at`, newest first. */
   listInvites(accountId: number, at: number): Promise<InviteRow[]>;
   /** Withdraws an unused link; false when unknown or used. */

@@ -207,7 +207,7 @@ function createSessionQueries(
 
 function createInviteQueries(
   db: Kysely<Database>,
-): Pick<UserStore, 'createInvite' | 'findInvite' | 'useInvite' | 'listInvites' | 'deleteInvite'> {
+): Pick<UserStore, 'createInvite' | 'findInvite' | 'useInvite' | 'releaseInvite' | 'listInvites' | 'deleteInvite'> {
   return {
     async createInvite(invite) {
       const row = await db
@@ -240,6 +240,9 @@ function createInviteQueries(
         .where('expires_at', '>', at)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+    async releaseInvite(id) {
+      await db.updateTable('invites').set({ used_at: null }).where('id', '=', id).execute();
     },
     async listInvites(accountId, at) {
       const rows = await db
