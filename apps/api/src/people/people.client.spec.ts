@@ -1,10 +1,12 @@
 import { createPaveClient, PaveApiError, PaveAuthError } from '@pave/client';
 import {
+  ApiErrorBody,
   csrfHeaderName,
   csrfRefusedMessage,
   forbiddenMessage,
   loginRefusedMessage,
   sessionCookieName,
+  sessionErasedMessage,
 } from '@pave/domain';
 import { isSealedSecret, createSealedAccountStore } from '../accounts/sealed-account-store.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
@@ -173,6 +175,28 @@ describeEachStorage('People and roles', (kind) => {
     expect(await statusOf(reviewer.client.callbacks.list())).toBe(403);
     expect((await reviewer.client.sessions.notes.add(key, 'checked')).author).toBe('rita@example.com');
     expect((await reviewer.client.sessions.invalidate(key, 'wrong car')).status).toBe('INVALID');
+  });
+
+  it('lets only an admin erase a session for good: a reviewer gets 403 with a message; HMAC keeps erase', async () => {
+    const pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read });
+    const [first, second] = [await pave.sessions.create(), await pave.sessions.create()];
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const erase = (browser: TestBrowser, key: string) =>
+      browser.client.transport({ method: 'POST', path: `/v1/sessions/${key}/erase`, schema: ApiErrorBody });
+
+    const refused = await erase(reviewer, first.session_key).catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', message: forbiddenMessage('reviewer', 'administer') },
+    });
+    expect((await reviewer.client.sessions.get(first.session_key)).session_key).toBe(first.session_key);
+    expect((await erase(adminBrowser, first.session_key)).message).toBe(sessionErasedMessage(first.session_key));
+    const signed = await call(app.server.baseUrl, 'POST', `/v1/sessions/${second.session_key}/erase`, {
+      credentials: app.acme,
+      at: app.clock.now,
+    });
+    expect(signed.status).toBe(200);
   });
 
   it('refuses a state-changing cookie request without the CSRF token, and HMAC requests need none', async () => {
