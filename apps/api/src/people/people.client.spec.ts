@@ -177,6 +177,24 @@ describeEachStorage('People and roles', (kind) => {
     expect((await reviewer.client.sessions.invalidate(key, 'wrong car')).status).toBe('INVALID');
   });
 
+  it('gives a viewer capture links without their token; reviewers and HMAC requests get the whole link', async () => {
+    const session = await createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+    }).sessions.create();
+    const key = session.session_key;
+    const { browser: viewer } = await join('vic@example.com', 'viewer');
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const bare = `${app.server.baseUrl}/capture/${key}`;
+    expect(session.capture_url).toMatch(new RegExp(`^${bare}#.+`));
+
+    expect((await viewer.client.sessions.get(key)).capture_url).toBe(bare);
+    expect((await viewer.client.sessions.list()).sessions.map((listed) => listed.capture_url)).toEqual([bare]);
+    expect((await reviewer.client.sessions.get(key)).capture_url).toBe(session.capture_url);
+    expect((await adminBrowser.client.sessions.list()).sessions[0]?.capture_url).toBe(session.capture_url);
+  });
+
   it('lets only an admin erase a session for good: a reviewer gets 403 with a message; HMAC keeps erase', async () => {
     const pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read });
     const [first, second] = [await pave.sessions.create(), await pave.sessions.create()];
