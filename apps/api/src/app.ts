@@ -1,6 +1,7 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
 import {
   attemptLimits,
+  callbackTestsPerMinute,
   type AttemptLimits,
   ApiErrorBody,
   Callback,
@@ -8,6 +9,7 @@ import {
   CallbackEntry,
   CallbackMessage,
   CallbackSaved,
+  CallbackTestResult,
   CompleteEvent,
   JsonValue,
   CreateCallbackRequest,
@@ -44,6 +46,7 @@ import { createCaptureRouter } from './capture/capture.router.js';
 import { callbacksRouteDocs, callbackWebhookDocs } from './callbacks/callbacks.docs.js';
 import { createCallbacksRouter } from './callbacks/callbacks.router.js';
 import { createCallbacksService } from './callbacks/callbacks.service.js';
+import { createCallbackTestService } from './callbacks/callback-test.service.js';
 import { createCaptureService } from './capture/capture.service.js';
 import { createCaptureBudgets, type CaptureBudgetLimits } from './capture/capture-budgets.js';
 import type { DefaultImages } from './capture/default-images.js';
@@ -127,6 +130,8 @@ export type AppDeps = {
   readonly maxPendingUploads?: number;
   /** Callback URLs on loopback or private addresses are accepted (`PAVE_WEBHOOK_ALLOW_PRIVATE`); false when missing. */
   readonly webhookAllowPrivate?: boolean;
+  /** The deadline of a test send (`PAVE_WEBHOOK_TIMEOUT_MS`); 10 s when missing. */
+  readonly webhookTimeoutMs?: number;
   /** Metrics registries rendered by `GET /metrics` after the HTTP ones (the webhook dispatcher's). */
   readonly metricRegistries?: readonly Registry[];
   /** Live event streams; when missing, a hub of this app with the default caps and timings. */
@@ -205,6 +210,7 @@ export const namedSchemas: NamedSchemas = {
   SigningSecretResponse,
   Delivery,
   DeliveryList,
+  CallbackTestResult,
   StageChangeEvent,
   StatusChangeEvent,
   CompleteEvent,
@@ -306,7 +312,19 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
     secretBox: deps.secretBox,
     allowPrivate: deps.webhookAllowPrivate ?? false,
   });
-  app.use(createCallbacksRouter(callbacks, guard));
+  const test = {
+    send: createCallbackTestService({
+      repo: deps.repo,
+      now,
+      secretBox: deps.secretBox,
+      publicBaseUrl: deps.publicBaseUrl,
+      allowPrivate: deps.webhookAllowPrivate ?? false,
+      timeoutMs: deps.webhookTimeoutMs ?? 10_000,
+    }),
+    limiter: createRateLimiter({ store: deps.repo.rateLimits, limitPerMinute: callbackTestsPerMinute, now }),
+    audit: createAuditTrail(deps.repo.audit, now),
+  };
+  app.use(createCallbacksRouter(callbacks, guard, test));
   const live = deps.live ?? { hub: createStreamHub(deps.repo.notices, defaultStreamLimits) };
   const stream = { ...defaultStreamOptions, ...live };
   app.use(createEventsRouter({ repo: deps.repo, hub: live.hub, now, logger: deps.logger, stream }, guard));

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { Email, NewPassword } from '@pave/domain';
 import { parseConfig } from './config.js';
 import { defaultQaSettings } from './qa/qa-settings.js';
 
@@ -216,6 +217,22 @@ describe('parseConfig', () => {
     const parsed = parseConfig({ [name]: value }, '/srv/app');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.message).toMatch(new RegExp(`^Invalid setting ${name}: `));
+  });
+
+  it.each([
+    ['ops@example.com:' + 'p'.repeat(10), true],
+    [' Ops@Example.COM :' + 'p'.repeat(200), true],
+    ['ops@example.com:' + 'p'.repeat(9), false],
+    ['ops@example.com:' + 'p'.repeat(201), false],
+    [`${'o'.repeat(250)}@example.com:long enough password`, false],
+    ['not-an-email:long enough password', false],
+  ])('reads PAVE_BOOTSTRAP_ADMIN %# with the domain’s Email and NewPassword rules', (value, accepted) => {
+    const parsed = parseConfig({ PAVE_BOOTSTRAP_ADMIN: value }, '/srv/app');
+    const [email = '', password = ''] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+    expect(Email.safeParse(email).success && NewPassword.safeParse(password).success).toBe(accepted);
+    expect(parsed.ok).toBe(accepted);
+    if (parsed.ok) expect(parsed.value.bootstrapAdmin?.email).toBe('ops@example.com');
+    else expect(parsed.error.message).toMatch(/^Invalid setting PAVE_BOOTSTRAP_ADMIN: expected <email>:<password>; /);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultRetrySchedule, type Result } from '@pave/domain';
+import { defaultRetrySchedule, Email, NewPassword, type Result } from '@pave/domain';
 import type { DispatcherSettings } from './callbacks/dispatcher.js';
 import { z } from 'zod';
 import type { UploadPace } from './capture/read-upload.js';
@@ -45,16 +45,19 @@ const BootstrapAccounts = z.string().transform((text, ctx): BootstrapAccount[] =
 /** The first admin made at start when nobody can sign in yet (`PAVE_BOOTSTRAP_ADMIN=<email>:<password>`). */
 export type BootstrapAdmin = { readonly email: string; readonly password: string };
 
+// the email and password rules are the domain's (what sign-in and invites accept), not a copy of them
 const BootstrapAdminText = z.string().transform((text, ctx): BootstrapAdmin | null => {
   if (text.trim() === '') return null;
   const colon = text.indexOf(':');
-  const email = colon > 0 ? text.slice(0, colon).trim().toLowerCase() : '';
-  const password = colon > 0 ? text.slice(colon + 1) : '';
-  if (!/^[^\s@:]+@[^\s@:]+$/.test(email) || password.length < 10 || password.length > 200) {
-    ctx.addIssue({ code: 'custom', message: 'expected <email>:<password> with a password of 10 to 200 characters' });
+  const email = Email.safeParse(colon > 0 ? text.slice(0, colon) : '');
+  const password = NewPassword.safeParse(colon > 0 ? text.slice(colon + 1) : '');
+  if (!email.success || !password.success) {
+    const why = [email.success ? null : 'the email', password.success ? null : 'the password'].filter(Boolean);
+    const issues = [...(email.error?.issues ?? []), ...(password.error?.issues ?? [])].map((issue) => issue.message);
+    ctx.addIssue({ code: 'custom', message: `expected <email>:<password>; ${why.join(' and ')}: ${issues.join(' ')}` });
     return null;
   }
-  return { email, password };
+  return { email: email.data, password: password.data };
 });
 
 /** A bucket and key prefix: `s3://bucket` or `s3://bucket/some/prefix` (stored under `some/prefix/`). */

@@ -183,6 +183,12 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     expect((await client.callbacks.list()).data).toEqual([
       expect.objectContaining({ event: 'SESSION:STATUS_CHANGE', headers: { 'X-Tenant': 'e2e' } }),
     ]);
+    // a test send reaches nothing here (the name does not resolve): the outcome says so, and no 5xx is shown
+    await review.getByRole('button', { name: 'Send test to the SESSION:STATUS_CHANGE callback' }).click();
+    await review
+      .getByRole('status', { name: 'Test of the SESSION:STATUS_CHANGE callback' })
+      .filter({ hasText: 'Test not delivered' })
+      .waitFor({ timeout: 30_000 });
     await review.getByRole('button', { name: 'Reveal signing secret' }).click();
     const secret = (await client.callbacks.signingSecret()).secret;
     await review.getByText(secret, { exact: true }).waitFor();

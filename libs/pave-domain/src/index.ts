@@ -232,6 +232,17 @@ export {
   deliveryNotFoundMessage,
 } from './lib/callbacks.js';
 export {
+  testEventSessionKey,
+  isTestSessionKey,
+  testEventPhotoUrl,
+  sampleEventPayload,
+  testEventMarker,
+  CallbackTestResult,
+  callbackTestsPerMinute,
+  callbackTestLimitMessage,
+} from './lib/callback-test.js';
+export type { TestEventContext } from './lib/callback-test.js';
+export {
   webhookHeaderNames,
   webhookSecretPrefix,
   webhookToleranceSeconds,

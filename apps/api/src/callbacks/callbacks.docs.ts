@@ -4,6 +4,8 @@ import {
   CallbackList,
   CallbackMessage,
   CallbackSaved,
+  CallbackTestResult,
+  callbackTestsPerMinute,
   CompleteEvent,
   CreateCallbackRequest,
   Delivery,
@@ -73,6 +75,23 @@ const eventRoutes = routeGroup({ tag: 'Callbacks', auth: true, pathParams: event
       400: refusal('A bad value, or a URL on a refused address.'),
       401: unauthorized,
       404: noCallback,
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/callbacks/:event/test',
+    operationId: 'testCallback',
+    summary: 'Send a test event to the callback of an event',
+    description: `Our extension: one made-up event of that type, valid under its schema, on the session key \`TST-0000000000\` (no session ever has it) with \`"test": true\` at the top level and a \`webhook-id\` starting \`msg_test_\`. It is signed, guarded and sent exactly as real deliveries are (10 s timeout, no redirects), at once and once: never retried, and not in the delivery log (the audit log records it). The answer is the outcome, also when the receiver failed or its address was refused. At most ${callbackTestsPerMinute} per account and minute.`,
+    responses: {
+      200: {
+        description: "The outcome: the receiver's status, the latency, why it failed.",
+        schema: CallbackTestResult,
+      },
+      401: unauthorized,
+      403: refusal('A signed-in person without the admin role.'),
+      404: refusal('No callback for this event.'),
+      429: refusal(`Over ${callbackTestsPerMinute} test sends this minute; \`Retry-After\` says when to try again.`),
     },
   },
   {

@@ -5,17 +5,29 @@ import {
   UpdateCallbackRequest,
   callbackNotFoundMessage,
   callbackRemovedMessage,
+  callbackTestLimitMessage,
   deliveryNotFoundMessage,
   missingCallbackFieldsMessage,
   type Result,
 } from '@pave/domain';
 import { type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
+import { actorNameOf, type AuditTrail } from '../http/audit-trail.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { accountOf } from '../http/request-context.js';
+import type { RateLimiter } from '../http/rate-limit.js';
 import { errorStyle, jsonBody } from '../http/route-helpers.js';
+import type { CallbackTestService } from './callback-test.service.js';
 import type { CallbacksError, CallbacksService } from './callbacks.service.js';
+
+/** What the test-send route needs beside the callbacks service. */
+export type CallbackTestRouteDeps = {
+  readonly send: CallbackTestService;
+  /** Test sends per account and minute (each reaches an outside URL on demand). */
+  readonly limiter: RateLimiter;
+  readonly audit: AuditTrail;
+};
 
 const pave = errorStyle('pave');
 const ours = errorStyle('extended');
@@ -82,8 +94,38 @@ function addOwnRoutes(router: Router, service: CallbacksService, guard: readonly
     .all(methodNotAllowed(['POST']));
 }
 
+/** Counts a test send of the account; over the budget, 429 with `Retry-After`. */
+async function spendTestBudget(limiter: RateLimiter, res: Response): Promise<void> {
+  const decision = await limiter.check(`callback-test:${accountOf(res).id}`);
+  if (decision.ok) return;
+  const { retryAfterSeconds } = decision;
+  throw new ApiProblem('rate_limited', callbackTestLimitMessage(retryAfterSeconds), { retryAfterSeconds });
+}
+
+/** `POST /v1/callbacks/:event/test` (ours): one signed test delivery, sent now; the answer is its outcome. */
+function addTestRoute(router: Router, test: CallbackTestRouteDeps, guard: readonly RequestHandler[]): void {
+  router
+    .route('/v1/callbacks/:event/test')
+    .post(ours, ...guard, async (req, res) => {
+      const parsed = CallbackEvent.safeParse(req.params.event);
+      if (!parsed.success) throw new ApiProblem('not_found', callbackNotFoundMessage(req.params.event));
+      await spendTestBudget(test.limiter, res);
+      const result = await test.send(accountOf(res), parsed.data, { name: actorNameOf(res) });
+      if (!result.ok) throw new ApiProblem('not_found', callbackNotFoundMessage(parsed.data));
+      const outcome = result.value;
+      const detail = outcome.status_code === null ? (outcome.error ?? '') : `HTTP ${outcome.status_code}`;
+      await test.audit(res, 'callback.test', parsed.data, `${detail} in ${outcome.latency_ms} ms`);
+      res.json(outcome);
+    })
+    .all(methodNotAllowed(['POST']));
+}
+
 /** PAVE's `/v1/callbacks` routes and ours beside them (see callbacks.docs.ts), every one behind `guard`. */
-export function createCallbacksRouter(service: CallbacksService, guard: readonly RequestHandler[]): Router {
+export function createCallbacksRouter(
+  service: CallbacksService,
+  guard: readonly RequestHandler[],
+  test: CallbackTestRouteDeps,
+): Router {
   const router = Router();
   router
     .route('/v1/callbacks')
@@ -99,6 +141,7 @@ export function createCallbacksRouter(service: CallbacksService, guard: readonly
     })
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   addOwnRoutes(router, service, guard);
+  addTestRoute(router, test, guard);
   router
     .route('/v1/callbacks/:event')
     .get(pave, ...guard, async (req, res) => {

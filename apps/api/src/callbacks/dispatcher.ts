@@ -1,11 +1,11 @@
-import { nextRetryDelayMs, toEventBody, webhookHeaderNames } from '@pave/domain';
+import { nextRetryDelayMs, toEventBody } from '@pave/domain';
 import type { Logger } from '../logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { ClaimedDelivery, DeliveryOutcome, Repository, SigningSecretRow } from '../storage/repository.js';
 import { newSealedSecret } from './callbacks.service.js';
-import { createGuardedLookup, literalHostRefusal } from './outbound-guard.js';
-import { createWebhookAgents, sendWebhook, type SendOptions, type WebhookResponse } from './send-webhook.js';
-import { activeSecrets, signWebhook } from './sign-webhook.js';
+import { sendWebhook, type WebhookResponse } from './send-webhook.js';
+import { activeSecrets } from './sign-webhook.js';
+import { createWebhookSendOptions, signedWebhookRequest } from './webhook-request.js';
 import type { WebhookMetrics } from './webhook-metrics.js';
 
 /** How the dispatcher sends: its schedule, limits and timings. */
@@ -46,8 +46,6 @@ export type Dispatcher = {
   stop(): Promise<void>;
 };
 
-/** How much of a receiver's answer is read: enough for an error page's first lines, never more. */
-const maxResponseBytes = 4096;
 /** A busy host's extra deliveries are put back for this long. */
 const hostBusyDelayMs = 250;
 
@@ -80,13 +78,7 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
   const { repo, logger, settings } = deps;
   const now = deps.now ?? (() => new Date());
   const random = deps.random ?? Math.random;
-  const sendOptions: SendOptions = {
-    timeoutMs: settings.timeoutMs,
-    maxResponseBytes,
-    lookup: createGuardedLookup(settings.allowPrivate),
-    refuseHost: (url) => literalHostRefusal(url, settings.allowPrivate),
-    agents: createWebhookAgents(),
-  };
+  const sendOptions = createWebhookSendOptions(settings);
   const perHost = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   let running = true;
@@ -106,23 +98,14 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
       deps.metrics?.observeTry(event.event, 'failed', 0);
       return;
     }
-    const body = JSON.stringify(toEventBody(event, callback.payload));
-    const timestamp = Math.floor(at / 1000);
-    const signature = signWebhook(
-      activeSecrets(await signingOf(delivery), at, deps.secretBox),
-      event.eventId,
-      timestamp,
-      body,
-    );
-    const headers = {
-      ...callback.headers,
-      'content-type': 'application/json',
-      'user-agent': 'pave-webhooks/1',
-      [webhookHeaderNames.id]: event.eventId,
-      [webhookHeaderNames.timestamp]: String(timestamp),
-      [webhookHeaderNames.signature]: signature,
-    };
-    const response = await sendWebhook({ url: callback.url, method: callback.method, headers, body }, sendOptions);
+    const request = signedWebhookRequest({
+      callback,
+      webhookId: event.eventId,
+      body: JSON.stringify(toEventBody(event, callback.payload)),
+      secrets: activeSecrets(await signingOf(delivery), at, deps.secretBox),
+      at,
+    });
+    const response = await sendWebhook(request, sendOptions);
     const done = now().getTime();
     const outcome = outcomeOf(delivery, response, settings, done, random());
     const attempt = {

@@ -31,9 +31,12 @@ export function createCoalescedRunner(work: () => Promise<void>, onError: (error
   };
 }
 
+/** How a stream's reader sees event bodies (a viewer's: without capture tokens); unchanged when missing. */
+export type BodyView = (body: Record<string, unknown>) => Record<string, unknown>;
+
 /** One stored event as a stream message: `id:`, `event:` and the event body as `data:`. */
-function messageOf(row: SessionEventRow, id: number) {
-  return { id: String(id), event: row.event, data: toEventBody(row) };
+function messageOf(row: SessionEventRow, id: number, view: BodyView = (body) => body) {
+  return { id: String(id), event: row.event, data: view(toEventBody(row)) };
 }
 
 /** What a session's stream reads. */
@@ -44,6 +47,7 @@ export type SessionPumpTarget = {
   readonly sessionKey: SessionKey;
   /** The `seq` of the last event the reader has (0: none). */
   readonly afterSeq: number;
+  readonly view?: BodyView;
 };
 
 /**
@@ -61,7 +65,7 @@ export function createSessionPump(target: SessionPumpTarget, stream: EventStream
     for (;;) {
       const rows = await target.repo.events.listForSession(target.sessionId, last, pageSize);
       for (const row of rows) {
-        if (!stream.send(messageOf(row, row.seq))) return;
+        if (!stream.send(messageOf(row, row.seq, target.view))) return;
         last = row.seq;
       }
       if (rows.length < pageSize) break;
@@ -82,6 +86,7 @@ export type AccountPumpTarget = {
   readonly accountId: number;
   /** The `id` of the last event the reader has: nothing at or before it is sent. */
   readonly afterId: number;
+  readonly view?: BodyView;
 };
 
 /**
@@ -104,7 +109,7 @@ export function createAccountPump(target: AccountPumpTarget, stream: EventStream
         (row) => !sent.has(row.id),
       );
       for (const row of rows) {
-        if (!stream.send(messageOf(row, row.id))) return;
+        if (!stream.send(messageOf(row, row.id, target.view))) return;
         sent.add(row.id);
         last = Math.max(last, row.id);
       }

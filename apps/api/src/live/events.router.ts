@@ -1,13 +1,14 @@
 import { sessionNotFoundMessage, StreamPosition, type SessionKey } from '@pave/domain';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
+import { hidesCaptureTokens, withoutNestedToken } from '../http/capture-link-visibility.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { accountOf } from '../http/request-context.js';
 import { errorStyle, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
 import { findOwnSession } from '../sessions/find-own-session.js';
 import type { Repository } from '../storage/repository.js';
-import { createAccountPump, createCoalescedRunner, createSessionPump } from './event-pumps.js';
+import { createAccountPump, createCoalescedRunner, createSessionPump, type BodyView } from './event-pumps.js';
 import { startEventStream, type EventStream, type EventStreamOptions } from './event-stream.js';
 import type { StreamHub, StreamScope } from './stream-hub.js';
 
@@ -80,6 +81,11 @@ async function serveStream(
   wake();
 }
 
+/** A viewer's streams carry `SESSION:COMPLETE` bodies without the capture token (see capture-link-visibility.ts). */
+function viewOf(res: Response): { view?: BodyView } {
+  return hidesCaptureTokens(res) ? { view: withoutNestedToken } : {};
+}
+
 /** `GET /v1/sessions/:session_key/events` and `GET /v1/events` (see events.docs.ts), behind `guard`. */
 export function createEventsRouter(deps: EventsRouterDeps, guard: readonly RequestHandler[]): Router {
   const router = Router();
@@ -92,7 +98,14 @@ export function createEventsRouter(deps: EventsRouterDeps, guard: readonly Reque
       const account = accountOf(res);
       const session = await findOwnSession(deps, account, sessionKey);
       if (!session) throw new ApiProblem('not_found', sessionNotFoundMessage(sessionKey));
-      const target = { repo: deps.repo, accountId: account.id, sessionId: session.id, sessionKey, afterSeq };
+      const target = {
+        repo: deps.repo,
+        accountId: account.id,
+        sessionId: session.id,
+        sessionKey,
+        afterSeq,
+        ...viewOf(res),
+      };
       await serveStream(deps, req, res, { accountId: account.id, sessionKey }, (stream) =>
         createSessionPump(target, stream),
       );
@@ -104,7 +117,7 @@ export function createEventsRouter(deps: EventsRouterDeps, guard: readonly Reque
       const account = accountOf(res);
       // a new reader starts with what is recorded once its answer begins
       const afterId = positionOf(req) ?? (await deps.repo.events.lastIdOfAccount(account.id));
-      const target = { repo: deps.repo, accountId: account.id, afterId };
+      const target = { repo: deps.repo, accountId: account.id, afterId, ...viewOf(res) };
       await serveStream(deps, req, res, { accountId: account.id, sessionKey: null }, (stream) =>
         createAccountPump(target, stream),
       );

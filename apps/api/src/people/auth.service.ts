@@ -3,7 +3,7 @@ import type { AcceptInviteRequest, LoginRequest, Result, SignedIn } from '@pave/
 import { clientAddressKey } from '../capture/client-address.js';
 import { rateLimitWindowStart } from '../http/rate-limit.js';
 import type { AccountStore, RateLimitStore } from '../storage/repository.js';
-import type { AuditStore, UserRow, UserSessionRow, UserStore } from '../storage/people-repository.js';
+import type { AuditStore, InviteRow, UserRow, UserSessionRow, UserStore } from '../storage/people-repository.js';
 import { hashPassword, verifyNothing, verifyPassword } from './password-hash.js';
 import { toUser } from './people-wire.js';
 import { sessionLifetimeMs, sessionRenewBelowMs } from './session-cookie.js';
@@ -31,6 +31,23 @@ export type AuthError =
   | { code: 'link_invalid' }
   | { code: 'email_needed' }
   | { code: 'email_taken' };
+
+/**
+ * The refusal of a link whose email already signs in: an invite naming that email is spent (its person joined, by this
+ * link or another), so it is refused as a used link is; a link whose holder chooses the email (the first admin's) is a
+ * conflict they can fix by choosing another.
+ */
+function emailTaken(invite: InviteRow): { ok: false; error: AuthError } {
+  return { ok: false, error: { code: invite.email ? 'link_invalid' : 'email_taken' } };
+}
+
+/** Withdraws the other pending invites of a person who just joined: they could only end in a refusal. */
+async function withdrawOtherInvites(users: UserStore, used: InviteRow, at: number): Promise<void> {
+  const others = (await users.listInvites(used.accountId, at)).filter(
+    (invite) => invite.kind === 'invite' && invite.email !== '' && invite.email === used.email && invite.id !== used.id,
+  );
+  await Promise.all(others.map((invite) => users.deleteInvite(used.accountId, invite.id)));
+}
 
 /** The session and person of a session token; `extended` when this use moved the session's expiry on. */
 export type SignedInPerson = { readonly user: UserRow; readonly session: UserSessionRow; readonly extended?: boolean };
@@ -127,9 +144,7 @@ export function createAuthService(deps: AuthDeps) {
         return { ok: false, error: { code: 'link_invalid' } };
       const email = invite.email || request.email;
       if (!email) return { ok: false, error: { code: 'email_needed' } };
-      if (invite.kind === 'invite' && (await deps.users.findByEmail(email))) {
-        return { ok: false, error: { code: 'email_taken' } };
-      }
+      if (invite.kind === 'invite' && (await deps.users.findByEmail(email))) return emailTaken(invite);
       const passwordHash = await hashPassword(request.password);
       if (!(await deps.users.useInvite(invite.id, at))) return { ok: false, error: { code: 'link_invalid' } };
       const audit = { accountId: invite.accountId, at, actor: email, target: email, detail: '' };
@@ -148,7 +163,12 @@ export function createAuthService(deps: AuthDeps) {
         role: invite.role,
         createdAt: at,
       });
-      if (!created.ok) return created;
+      if (!created.ok) {
+        // someone joined with this email meanwhile: a link whose holder chooses the email stays usable with another
+        if (!invite.email) await deps.users.releaseInvite(invite.id);
+        return emailTaken(invite);
+      }
+      await withdrawOtherInvites(deps.users, invite, at);
       await deps.audit.record({ ...audit, action: 'user.join', detail: invite.role });
       return { ok: true, value: await open(created.value) };
     },

@@ -35,6 +35,45 @@ describe('the first admin', () => {
     });
   });
 
+  it('is one valid link at a time: each start withdraws the earlier starts’ unused links', async () => {
+    const options = { bootstrapAdmin: null, publicBaseUrl: app.server.baseUrl, now };
+    const links: string[] = [];
+    for (let start = 0; start < 3; start += 1) {
+      const first = await ensureFirstAdmin(repo, options);
+      if (first.kind !== 'link') throw new Error(`expected a link, got ${first.kind}`);
+      links.push(first.url);
+    }
+    const account = await repo.accounts.findByUsername('acme');
+    expect((await repo.users.listInvites(account?.id ?? 0, now().getTime())).length).toBe(1);
+    const browser = openTestBrowser(app.server.baseUrl);
+    const [oldest, , last] = links;
+    await expect(
+      browser.client.auth.accept({
+        token: new URL(oldest ?? '').hash.slice(1),
+        password: 'first admin pass',
+        email: 'a@example.com',
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    const signedIn = await browser.client.auth.accept({
+      token: new URL(last ?? '').hash.slice(1),
+      password: 'first admin pass',
+      email: 'a@example.com',
+    });
+    expect(signedIn.user.role).toBe('admin');
+  });
+
+  it('leaves the links of `npm run accounts -- admin-link` valid', async () => {
+    const account = await repo.accounts.findByUsername('acme');
+    if (!account) throw new Error('acme missing');
+    const users = createUsersService({ ...repo, now, publicBaseUrl: app.server.baseUrl });
+    const byCommand = await users.adminLink(account, 'npm run accounts');
+    await ensureFirstAdmin(repo, { bootstrapAdmin: null, publicBaseUrl: app.server.baseUrl, now });
+    const browser = openTestBrowser(app.server.baseUrl);
+    const token = new URL(byCommand.url).hash.slice(1);
+    const signedIn = await browser.client.auth.accept({ token, password: 'first admin pass', email: 'c@example.com' });
+    expect(signedIn.user.role).toBe('admin');
+  });
+
   it('is PAVE_BOOTSTRAP_ADMIN when set, who signs in with that password', async () => {
     const bootstrapAdmin = { email: 'ops@example.com', password: 'from the environment' };
     const first = await ensureFirstAdmin(repo, { bootstrapAdmin, publicBaseUrl: app.server.baseUrl, now });

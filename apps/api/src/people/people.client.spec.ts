@@ -1,15 +1,18 @@
 import { createPaveClient, PaveApiError, PaveAuthError } from '@pave/client';
 import {
+  ApiErrorBody,
   csrfHeaderName,
   csrfRefusedMessage,
   forbiddenMessage,
   loginRefusedMessage,
   sessionCookieName,
+  sessionErasedMessage,
 } from '@pave/domain';
 import { isSealedSecret, createSealedAccountStore } from '../accounts/sealed-account-store.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
 import { testSecretBox } from '../testing/test-secret-box.js';
 import { sealApiKeySecrets } from './sealed-api-key-store.js';
+import { createUsersService } from './users.service.js';
 import { call } from '../testing/http-call.js';
 import {
   createTestPerson,
@@ -112,6 +115,43 @@ describeEachStorage('People and roles', (kind) => {
     expect(emails).toEqual(['ada@example.com admin', 'rita@example.com reviewer']);
   });
 
+  it('refuses a spent invite as a used link (400 with a message), never 409, and withdraws its duplicates', async () => {
+    const first = await adminBrowser.client.admin.invites.create('rita@example.com', 'reviewer');
+    const second = await adminBrowser.client.admin.invites.create('rita@example.com', 'viewer');
+    await openTestBrowser(app.server.baseUrl).client.auth.accept({
+      token: tokenOf(first.url),
+      password: 'rita pass 1234',
+    });
+    const used = 'This link was used already, withdrawn or has expired; ask an admin for a new one.';
+    for (const url of [first.url, second.url]) {
+      const answer = await call(app.server.baseUrl, 'POST', '/v1/auth/accept', {
+        json: { token: tokenOf(url), password: 'another password' },
+      });
+      expect([answer.status, answer.json]).toEqual([400, { message: used, code: 'invalid_request' }]);
+    }
+    expect((await adminBrowser.client.admin.invites.list()).data).toEqual([]);
+  });
+
+  it('keeps a first-admin link usable when its holder picks an email that is taken (409, then another email)', async () => {
+    const account = await app.repo.accounts.findByApiKey(app.acme.apiKey);
+    if (!account) throw new Error('acme missing');
+    const users = createUsersService({
+      ...app.repo,
+      now: () => new Date('2026-03-01T10:00:00Z'),
+      publicBaseUrl: app.server.baseUrl,
+    });
+    const { url } = await users.adminLink(account, 'npm run accounts');
+    const holder = openTestBrowser(app.server.baseUrl);
+    const taken = holder.client.auth.accept({ token: tokenOf(url), password: 'holder pass 1', email: admin.email });
+    expect(await statusOf(taken)).toBe(409);
+    const joined = await holder.client.auth.accept({
+      token: tokenOf(url),
+      password: 'holder pass 1',
+      email: 'h@example.com',
+    });
+    expect(joined.user).toMatchObject({ email: 'h@example.com', role: 'admin' });
+  });
+
   it('lets a reviewer review but not administer, and a viewer only read (403 with a message)', async () => {
     const session = await createPaveClient({
       baseUrl: app.server.baseUrl,
@@ -135,6 +175,46 @@ describeEachStorage('People and roles', (kind) => {
     expect(await statusOf(reviewer.client.callbacks.list())).toBe(403);
     expect((await reviewer.client.sessions.notes.add(key, 'checked')).author).toBe('rita@example.com');
     expect((await reviewer.client.sessions.invalidate(key, 'wrong car')).status).toBe('INVALID');
+  });
+
+  it('gives a viewer capture links without their token; reviewers and HMAC requests get the whole link', async () => {
+    const session = await createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+    }).sessions.create();
+    const key = session.session_key;
+    const { browser: viewer } = await join('vic@example.com', 'viewer');
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const bare = `${app.server.baseUrl}/capture/${key}`;
+    expect(session.capture_url).toMatch(new RegExp(`^${bare}#.+`));
+
+    expect((await viewer.client.sessions.get(key)).capture_url).toBe(bare);
+    expect((await viewer.client.sessions.list()).sessions.map((listed) => listed.capture_url)).toEqual([bare]);
+    expect((await reviewer.client.sessions.get(key)).capture_url).toBe(session.capture_url);
+    expect((await adminBrowser.client.sessions.list()).sessions[0]?.capture_url).toBe(session.capture_url);
+  });
+
+  it('lets only an admin erase a session for good: a reviewer gets 403 with a message; HMAC keeps erase', async () => {
+    const pave = createPaveClient({ baseUrl: app.server.baseUrl, ...app.acme, now: app.clock.read });
+    const [first, second] = [await pave.sessions.create(), await pave.sessions.create()];
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const erase = (browser: TestBrowser, key: string) =>
+      browser.client.transport({ method: 'POST', path: `/v1/sessions/${key}/erase`, schema: ApiErrorBody });
+
+    const refused = await erase(reviewer, first.session_key).catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', message: forbiddenMessage('reviewer', 'administer') },
+    });
+    expect((await reviewer.client.sessions.get(first.session_key)).session_key).toBe(first.session_key);
+    expect((await erase(adminBrowser, first.session_key)).message).toBe(sessionErasedMessage(first.session_key));
+    const signed = await call(app.server.baseUrl, 'POST', `/v1/sessions/${second.session_key}/erase`, {
+      credentials: app.acme,
+      at: app.clock.now,
+    });
+    expect(signed.status).toBe(200);
   });
 
   it('refuses a state-changing cookie request without the CSRF token, and HMAC requests need none', async () => {

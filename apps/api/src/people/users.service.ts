@@ -7,7 +7,7 @@ import {
   type User,
 } from '@pave/domain';
 import type { AccountRow, AccountStore } from '../storage/repository.js';
-import type { AuditStore, UserStore } from '../storage/people-repository.js';
+import type { AuditStore, PeopleChangeError, UserStore } from '../storage/people-repository.js';
 import { hashPassword } from './password-hash.js';
 import { toInvite, toUser } from './people-wire.js';
 import { createToken, hashToken } from './tokens.js';
@@ -30,6 +30,10 @@ export type UsersDeps = {
   readonly now: () => Date;
   readonly publicBaseUrl: string;
 };
+
+function refusal(error: PeopleChangeError, id: number): { ok: false; error: UsersError } {
+  return { ok: false, error: error.code === 'last_admin' ? { code: 'last_admin' } : { code: 'user_not_found', id } };
+}
 
 /** The account's people: listing, inviting, roles, removal, password resets; and the first admin. */
 export function createUsersService(deps: UsersDeps) {
@@ -54,11 +58,6 @@ export function createUsersService(deps: UsersDeps) {
     return { invite: toInvite(invite), url: `${deps.publicBaseUrl}${acceptInvitePath}#${token}` };
   }
 
-  async function wouldLeaveNoAdmin(accountId: number, userId: number): Promise<boolean> {
-    const admins = (await deps.users.list(accountId)).filter((user) => user.role === 'admin');
-    return admins.length === 1 && admins[0]?.id === userId;
-  }
-
   return {
     async list(accountId: number): Promise<User[]> {
       return (await deps.users.list(accountId)).map(toUser);
@@ -78,24 +77,19 @@ export function createUsersService(deps: UsersDeps) {
         return { ok: false, error: { code: 'invite_not_found', id } };
       return { ok: true, value: null };
     },
-    /** Changes a person's role; the account always keeps one admin. */
+    /** Changes a person's role; the account always keeps one admin (checked atomically by the store). */
     async setRole(actor: Actor, id: number, role: Role): Promise<Result<User, UsersError>> {
       const user = await deps.users.findById(actor.accountId, id);
-      if (!user) return { ok: false, error: { code: 'user_not_found', id } };
-      if (role !== 'admin' && (await wouldLeaveNoAdmin(actor.accountId, id)))
-        return { ok: false, error: { code: 'last_admin' } };
       const changed = await deps.users.setRole(actor.accountId, id, role);
-      if (!changed) return { ok: false, error: { code: 'user_not_found', id } };
-      await record(actor, 'user.role', user.email, `${user.role} → ${role}`);
-      return { ok: true, value: toUser(changed) };
+      if (!changed.ok) return refusal(changed.error, id);
+      await record(actor, 'user.role', changed.value.email, `${user?.role ?? changed.value.role} → ${role}`);
+      return { ok: true, value: toUser(changed.value) };
     },
-    /** Removes a person and ends their sessions; the account always keeps one admin. */
+    /** Removes a person and ends their sessions; the account always keeps one admin (checked atomically). */
     async remove(actor: Actor, id: number): Promise<Result<null, UsersError>> {
-      const user = await deps.users.findById(actor.accountId, id);
-      if (!user) return { ok: false, error: { code: 'user_not_found', id } };
-      if (await wouldLeaveNoAdmin(actor.accountId, id)) return { ok: false, error: { code: 'last_admin' } };
-      await deps.users.remove(actor.accountId, id);
-      await record(actor, 'user.remove', user.email);
+      const removed = await deps.users.remove(actor.accountId, id);
+      if (!removed.ok) return refusal(removed.error, id);
+      await record(actor, 'user.remove', removed.value.email);
       return { ok: true, value: null };
     },
     /** A one-time link that sets a new password for a person (no mail: the admin hands it over). */

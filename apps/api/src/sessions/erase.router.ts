@@ -39,10 +39,12 @@ export const eraseRouteDocs: readonly RouteDoc[] = routeGroup(
       description:
         'Our extension, for privacy requests: in any status, the session is deleted with its photos (from the image ' +
         'store), notes and events, and its capture link stops working. Only a tombstone (key, time, counts) is kept. ' +
-        'Afterwards the session is unknown (404) everywhere.',
+        'Afterwards the session is unknown (404) everywhere. A signed-in person needs the admin role; HMAC-signed ' +
+        'requests may erase.',
       responses: {
         200: { description: '`Session <key> has been erased.`', schema: DeleteSessionResponse },
         401: refusal('Missing or invalid credentials.'),
+        403: refusal('A signed-in person without the admin role.'),
         404: refusal('No such session of this account (or it was erased already).'),
       },
     },

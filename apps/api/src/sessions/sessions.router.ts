@@ -15,6 +15,7 @@ import {
 } from '@pave/domain';
 import { type RequestHandler, Router } from 'express';
 import type { AuditTrail } from '../http/audit-trail.js';
+import { hidesCaptureTokens, withoutNestedToken, withoutSessionToken } from '../http/capture-link-visibility.js';
 import { sendTaggedJson } from '../http/entity-tag.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
@@ -42,10 +43,12 @@ export const sessionsProblems = {
  */
 function readSession<T>(
   read: (account: AccountRow, sessionKey: SessionKey) => Promise<Result<T, SessionsError>>,
+  hideToken: (value: T) => T = (value) => value,
 ): RequestHandler<{ session_key: string }> {
   return async (req, res) => {
     const result = await read(accountOf(res), sessionKeyOrNotFound(req.params.session_key));
-    sendTaggedJson(req, res, valueOrProblem(result, sessionsProblems));
+    const value = valueOrProblem(result, sessionsProblems);
+    sendTaggedJson(req, res, hidesCaptureTokens(res) ? hideToken(value) : value);
   };
 }
 
@@ -67,12 +70,13 @@ export function createSessionsRouter(
     })
     .get(ours, ...guard, async (req, res) => {
       const query = parseOrThrow(ListSessionsQuery, req.query, 'query');
-      res.json(valueOrProblem(await service.list(accountOf(res), query), sessionsProblems));
+      const list = valueOrProblem(await service.list(accountOf(res), query), sessionsProblems);
+      res.json(hidesCaptureTokens(res) ? { ...list, sessions: list.sessions.map(withoutSessionToken) } : list);
     })
     .all(methodNotAllowed(['GET', 'HEAD', 'POST']));
   router
     .route('/v1/sessions/:session_key')
-    .get(pave, ...guard, readSession(service.get))
+    .get(pave, ...guard, readSession(service.get, withoutSessionToken))
     .put(pave, ...guard, ...jsonBody, async (req, res) => {
       const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const request = parseOrThrow(UpdateSessionRequest, req.body ?? {}, 'update');
@@ -93,7 +97,7 @@ export function createSessionsRouter(
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/results')
-    .get(pave, ...guard, readSession(service.results))
+    .get(pave, ...guard, readSession(service.results, withoutNestedToken))
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/v1/sessions/:session_key/notes')

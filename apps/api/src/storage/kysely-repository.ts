@@ -40,7 +40,7 @@ export function createKyselyRepository(
     callbacks: createCallbackStore(db),
     signingSecrets: createSigningSecretStore(db),
     deliveries: createDeliveryStore(db, dialect),
-    users: createUserStore(db),
+    users: createUserStore(db, dialect),
     apiKeys: createApiKeyStore(db),
     audit: createAuditStore(db),
     notices,

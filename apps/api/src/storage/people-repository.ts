@@ -43,6 +43,9 @@ export type InviteRow = {
 /** What `users.createInvite` needs. */
 export type NewInvite = Omit<InviteRow, 'id' | 'usedAt'> & { readonly tokenHash: string };
 
+/** Why a change of a person was refused: unknown in the account, or the account's last admin. */
+export type PeopleChangeError = { readonly code: 'user_not_found' } | { readonly code: 'last_admin' };
+
 /** People, their signed-in browsers and their one-time links. */
 export type UserStore = {
   /** Inserts a person; refused when the email is taken (in any account). */
@@ -53,13 +56,17 @@ export type UserStore = {
   list(accountId: number): Promise<UserRow[]>;
   /** How many people there are in all accounts. */
   count(): Promise<number>;
-  /** Changes a person's role; the changed row, or null when unknown. */
-  setRole(accountId: number, id: number, role: Role): Promise<UserRow | null>;
+  /**
+   * Changes a person's role, refusing to demote the account's last admin. Atomic: the admins are counted and the role
+   * changed in one transaction holding the account's row lock (PostgreSQL) or SQLite's one writer, so two concurrent
+   * demotions cannot leave the account without an admin.
+   */
+  setRole(accountId: number, id: number, role: Role): Promise<Result<UserRow, PeopleChangeError>>;
   /** Sets a person's password hash; false when unknown. */
   setPasswordHash(id: number, passwordHash: string): Promise<boolean>;
   recordLogin(id: number, at: number): Promise<void>;
-  /** Removes a person and their sessions; false when unknown. */
-  remove(accountId: number, id: number): Promise<boolean>;
+  /** Removes a person and their sessions, refusing to remove the account's last admin (atomic, as `setRole`). */
+  remove(accountId: number, id: number): Promise<Result<UserRow, PeopleChangeError>>;
   /** Stores a new signed-in browser. */
   createSession(session: Omit<UserSessionRow, 'id'> & { readonly tokenHash: string }): Promise<UserSessionRow>;
   /** The session of a token hash with its person, when it has not expired at `at`; null otherwise. */
@@ -75,6 +82,8 @@ export type UserStore = {
   findInvite(tokenHash: string): Promise<InviteRow | null>;
   /** Marks a link used if it is still unused and unexpired at `at` (compare-and-set); false otherwise. */
   useInvite(id: number, at: number): Promise<boolean>;
+  /** Makes a used link unused again (its use failed after it was marked: the person could not be made). */
+  releaseInvite(id: number): Promise<void>;
   /** The account's links still unused and unexpired at `at`, newest first. */
   listInvites(accountId: number, at: number): Promise<InviteRow[]>;
   /** Withdraws an unused link; false when unknown or used. */

@@ -1,8 +1,8 @@
 import { InviteKind, Role } from '@pave/domain';
-import type { Kysely, Selectable } from 'kysely';
-import type { Database } from './database.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, StorageDialect } from './database.js';
 import type { InvitesTable, UsersTable, UserSessionsTable } from './people-tables.js';
-import type { InviteRow, UserRow, UserSessionRow, UserStore } from './people-repository.js';
+import type { InviteRow, PeopleChangeError, UserRow, UserSessionRow, UserStore } from './people-repository.js';
 
 function toUserRow(row: Selectable<UsersTable>): UserRow {
   return {
@@ -41,8 +41,46 @@ function toInviteRow(row: Selectable<InvitesTable>): InviteRow {
   };
 }
 
+type Trx = Transaction<Database>;
+type Checked = { ok: true; value: UserRow } | { ok: false; error: PeopleChangeError };
+
+/**
+ * Reads the person `id` of the account inside `trx` and refuses when `demoting` them would leave the account with no
+ * admin. The account's row is locked first (`FOR UPDATE` on PostgreSQL; on SQLite a no-op write takes the one write
+ * lock), so concurrent changes of the account's people take turns and each counts the admins the previous one left.
+ */
+async function checkKeepsAnAdmin(
+  trx: Trx,
+  dialect: StorageDialect,
+  change: { accountId: number; id: number; demoting: boolean },
+): Promise<Checked> {
+  if (dialect === 'postgres') {
+    await trx.selectFrom('accounts').select('id').where('id', '=', change.accountId).forUpdate().execute();
+  } else {
+    // a write first takes SQLite's write lock before anything is read, so another connection's change waits for it
+    // (a deferred transaction that read first could not write after another connection's commit)
+    await trx
+      .updateTable('accounts')
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('id', '=', change.accountId)
+      .execute();
+  }
+  const rows = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('account_id', '=', change.accountId)
+    .where((eb) => eb.or([eb('id', '=', change.id), eb('role', '=', 'admin')]))
+    .execute();
+  const target = rows.find((row) => Number(row.id) === change.id);
+  if (!target) return { ok: false, error: { code: 'user_not_found' } };
+  const admins = rows.filter((row) => row.role === 'admin').length;
+  if (change.demoting && target.role === 'admin' && admins <= 1) return { ok: false, error: { code: 'last_admin' } };
+  return { ok: true, value: toUserRow(target) };
+}
+
 function createPeopleQueries(
   db: Kysely<Database>,
+  dialect: StorageDialect,
 ): Pick<
   UserStore,
   'create' | 'findByEmail' | 'findById' | 'list' | 'count' | 'setRole' | 'setPasswordHash' | 'recordLogin' | 'remove'
@@ -88,14 +126,18 @@ function createPeopleQueries(
       return Number(row.n);
     },
     async setRole(accountId, id, role) {
-      const row = await db
-        .updateTable('users')
-        .set({ role })
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toUserRow(row) : null;
+      return db.transaction().execute(async (trx): Promise<Checked> => {
+        const checked = await checkKeepsAnAdmin(trx, dialect, { accountId, id, demoting: role !== 'admin' });
+        if (!checked.ok) return checked;
+        const row = await trx
+          .updateTable('users')
+          .set({ role })
+          .where('account_id', '=', accountId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { ok: true, value: toUserRow(row) };
+      });
     },
     async setPasswordHash(id, passwordHash) {
       const result = await db
@@ -109,14 +151,12 @@ function createPeopleQueries(
       await db.updateTable('users').set({ last_login_at: at }).where('id', '=', id).execute();
     },
     async remove(accountId, id) {
-      return db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx): Promise<Checked> => {
+        const checked = await checkKeepsAnAdmin(trx, dialect, { accountId, id, demoting: true });
+        if (!checked.ok) return checked;
         await trx.deleteFrom('user_sessions').where('user_id', '=', id).execute();
-        const result = await trx
-          .deleteFrom('users')
-          .where('account_id', '=', accountId)
-          .where('id', '=', id)
-          .executeTakeFirst();
-        return result.numDeletedRows > 0n;
+        await trx.deleteFrom('users').where('account_id', '=', accountId).where('id', '=', id).execute();
+        return checked;
       });
     },
   };
@@ -167,7 +207,7 @@ function createSessionQueries(
 
 function createInviteQueries(
   db: Kysely<Database>,
-): Pick<UserStore, 'createInvite' | 'findInvite' | 'useInvite' | 'listInvites' | 'deleteInvite'> {
+): Pick<UserStore, 'createInvite' | 'findInvite' | 'useInvite' | 'releaseInvite' | 'listInvites' | 'deleteInvite'> {
   return {
     async createInvite(invite) {
       const row = await db
@@ -201,6 +241,9 @@ function createInviteQueries(
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
+    async releaseInvite(id) {
+      await db.updateTable('invites').set({ used_at: null }).where('id', '=', id).execute();
+    },
     async listInvites(accountId, at) {
       const rows = await db
         .selectFrom('invites')
@@ -225,6 +268,6 @@ function createInviteQueries(
 }
 
 /** People, their sessions and one-time links on Kysely (SQLite or PostgreSQL). */
-export function createUserStore(db: Kysely<Database>): UserStore {
-  return { ...createPeopleQueries(db), ...createSessionQueries(db), ...createInviteQueries(db) };
+export function createUserStore(db: Kysely<Database>, dialect: StorageDialect): UserStore {
+  return { ...createPeopleQueries(db, dialect), ...createSessionQueries(db), ...createInviteQueries(db) };
 }

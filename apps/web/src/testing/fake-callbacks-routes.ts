@@ -5,6 +5,8 @@ import {
   CreateCallbackRequest,
   deliveryNotFoundMessage,
   formatWireTimestamp,
+  testEventSessionKey,
+  type CallbackTestResult,
   ListDeliveriesQuery,
   UpdateCallbackRequest,
   type Callback,
@@ -84,6 +86,24 @@ export function createCallbacksRoutes(state: FakeCallbacksState) {
       const again: Delivery = { ...found, state: 'pending', next_attempt_at: formatWireTimestamp(context.store.now()) };
       state.deliveries[index] = again;
       return answer(200, again);
+    },
+    'POST /v1/callbacks/:event/test': (context) => {
+      const event = eventOf(context);
+      const found = event && state.callbacks.get(event);
+      if (!event || !found) return refuse('not_found', callbackNotFoundMessage(context.params['event'] ?? ''));
+      // the fake receiver always answers 204 at once (a refusal is injected with failNext)
+      const outcome: CallbackTestResult = {
+        event,
+        url: found.url,
+        webhook_id: 'msg_test_0123456789abcdef01234567',
+        session_key: testEventSessionKey,
+        sent_at: formatWireTimestamp(context.store.now()),
+        delivered: true,
+        status_code: 204,
+        latency_ms: 42,
+        error: null,
+      };
+      return answer(200, outcome);
     },
     'GET /v1/callbacks': (context) => answer(200, { api_key: apiKeyOf(context), data: [...state.callbacks.values()] }),
     'POST /v1/callbacks': async (context) => {

@@ -3,6 +3,7 @@ import {
   CallbackList,
   CallbackMessage,
   CallbackSaved,
+  CallbackTestResult,
   Delivery,
   DeliveryList,
   SigningSecretResponse,
@@ -34,6 +35,13 @@ export type CallbacksClient = {
   update(event: CallbackEvent, change: UpdateCallbackRequest, options?: RequestOptions): Promise<CallbackSaved>;
   /** `DELETE /v1/callbacks/:event`. */
   delete(event: CallbackEvent, options?: RequestOptions): Promise<CallbackMessage>;
+  /**
+   * `POST /v1/callbacks/:event/test` (ours): sends one signed test event to the event's callback now and answers the
+   * outcome (`delivered`, the receiver's `status_code`, `latency_ms`, `error`); a receiver's failure is an outcome, not
+   * a throw. One attempt with a 20 s deadline (the server waits up to 10 s for the receiver). PaveNotFoundError when
+   * the event has no callback; PaveApiError 429 (not retried) over the per-minute budget.
+   */
+  test(event: CallbackEvent, options?: RequestOptions): Promise<CallbackTestResult>;
   /** `GET /v1/callbacks/signing-secret`: the `whsec_…` secret deliveries are signed with. */
   signingSecret(options?: RequestOptions): Promise<SigningSecretResponse>;
   /** `POST /v1/callbacks/signing-secret/rotate`: a new secret; the old one signs alongside for 24 h. */
@@ -58,6 +66,18 @@ export function buildCallbacksClient(send: Transport): CallbacksClient {
     update: (event, change, options) =>
       send({ method: 'PUT', path: eventPath(event), json: change, schema: CallbackSaved }, options),
     delete: (event, options) => send({ method: 'DELETE', path: eventPath(event), schema: CallbackMessage }, options),
+    test: (event, options) =>
+      send(
+        // the server waits up to 10 s for the receiver; a 429 is the budget, which waiting here would only hide
+        {
+          method: 'POST',
+          path: `${eventPath(event)}/test`,
+          schema: CallbackTestResult,
+          timeoutMs: 20_000,
+          retry: false,
+        },
+        options,
+      ),
     signingSecret: (options) =>
       send({ method: 'GET', path: '/v1/callbacks/signing-secret', schema: SigningSecretResponse }, options),
     rotateSigningSecret: (options) =>

@@ -635,3 +635,51 @@ describe('createPaveClient options', () => {
     expect(() => client(options)).toThrow(/@pave\/client/);
   });
 });
+
+describe('createPaveClient: callbacks.test', () => {
+  const outcome = {
+    event: 'SESSION:COMPLETE',
+    url: 'https://hooks.example.test/pave',
+    webhook_id: 'msg_test_0123456789abcdef01234567',
+    session_key: 'TST-0000000000',
+    sent_at: '2021-05-27T07:40:00+00:00',
+    delivered: false,
+    status_code: 500,
+    latency_ms: 84,
+    error: 'answered 500',
+  };
+
+  it('POSTs to the event’s test route and returns the outcome, a failed receiver included', async () => {
+    server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', { status: 200, json: outcome });
+
+    await expect(client().callbacks.test('SESSION:COMPLETE')).resolves.toEqual(outcome);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('throws PaveResponseError for an outcome that does not fit its schema', async () => {
+    server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', { status: 200, json: { ...outcome, latency_ms: -1 } });
+
+    expect(await rejectionOf(client().callbacks.test('SESSION:COMPLETE'))).toBeInstanceOf(PaveResponseError);
+  });
+
+  it('throws PaveNotFoundError when the event has no callback', async () => {
+    const message = 'Your API Key does not have callback setting for the event SESSION:COMPLETE.';
+    server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', { status: 404, json: { message, code: 'not_found' } });
+
+    expect(await rejectionOf(client().callbacks.test('SESSION:COMPLETE'))).toMatchObject({ status: 404, message });
+  });
+});
+
+describe('createPaveClient: callbacks.test over its budget', () => {
+  it('rejects a 429 at once with its message, without waiting Retry-After', async () => {
+    const message = 'At most 5 test sends per minute for this account; retry in 42 s.';
+    server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', {
+      status: 429,
+      json: { message, code: 'rate_limited' },
+      headers: { 'retry-after': '42' },
+    });
+
+    expect(await rejectionOf(client().callbacks.test('SESSION:COMPLETE'))).toMatchObject({ status: 429, message });
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -33,6 +33,10 @@ export type ApiCall<T> = {
    * a `304` is answered from what it kept (parsed afresh, so callers never share an object).
    */
   readonly conditional?: boolean;
+  /** A deadline longer than the client's, for a call the server itself may spend seconds on (a test send). */
+  readonly timeoutMs?: number;
+  /** False: one attempt only, whatever the client's retry policy (a caller waiting on a button, not a batch). */
+  readonly retry?: false;
 };
 
 /** Produces the auth headers of one attempt, by wire name. */
@@ -199,6 +203,8 @@ export function createTransport(settings: TransportSettings): Transport {
         ...(call.query ? { searchParams: call.query } : {}),
         ...bodyOptions(call),
         ...(signal ? { signal } : {}),
+        ...(call.timeoutMs === undefined ? {} : { timeout: call.timeoutMs }),
+        ...(call.retry === false ? { retry: 0 } : {}),
         hooks: call.conditional
           ? joinHooks(callHooks(settings, call.method, record), conditionalHooks(answers))
           : callHooks(settings, call.method, record),
@@ -210,7 +216,8 @@ export function createTransport(settings: TransportSettings): Transport {
       const secrets = [...settings.secrets, ...record.auth];
       // the URL is unknown only when ky failed before its first hook; join it as ky's `prefix` does
       const url = record.url ?? `${settings.baseUrl.replace(/\/+$/, '')}${call.path}`;
-      const failed = { method: call.method, url, timeoutMs: settings.timeoutMs, status: record.status, secrets };
+      const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+      const failed = { method: call.method, url, timeoutMs, status: record.status, secrets };
       throw mapKyError(error, failed);
     }
   };

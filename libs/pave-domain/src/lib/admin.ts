@@ -81,6 +81,7 @@ export const AuditAction = z.enum([
   'user.password_reset',
   'user.password_set',
   'user.logout_everywhere',
+  'callback.test',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -28,6 +28,9 @@ describe('permissionFor', () => {
     ['DELETE', '/v1/sessions/ABC-1', 'review'],
     ['GET', '/v1/callbacks', 'administer'],
     ['POST', '/v1/callbacks/signing-secret/rotate', 'administer'],
+    ['POST', '/v1/sessions/ABC-1/erase', 'administer'],
+    ['POST', '/v1/sessions/ABC-1/erase/', 'administer'],
+    ['GET', '/v1/sessions/erase', 'read'],
   ])('%s %s needs %s', (method, path, permission) => {
     expect(permissionFor(method, path)).toBe(permission);
   });

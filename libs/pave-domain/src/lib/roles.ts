@@ -6,7 +6,8 @@ export type Role = z.infer<typeof Role>;
 
 /**
  * What a request may need: `read` (sessions, photos, notes, events), `review` (create, change, invalidate and delete
- * sessions, add notes) and `administer` (users, invites, API keys, callbacks and signing secrets, the audit log).
+ * sessions, add notes) and `administer` (users, invites, API keys, callbacks and signing secrets, the audit log, and
+ * erasing sessions for good).
  */
 export const Permission = z.enum(['read', 'review', 'administer']);
 export type Permission = z.infer<typeof Permission>;
@@ -25,13 +26,17 @@ export function roleCan(role: Role, permission: Permission): boolean {
 
 const readMethods = ['GET', 'HEAD', 'OPTIONS'];
 
+/** `POST /v1/sessions/:session_key/erase`: erasing a session (photos, notes, events) for good, in any status. */
+const erasePath = /^\/v1\/sessions\/[^/]+\/erase\/?$/;
+
 /**
  * The permission a signed-in person needs for a request to the account's API (`/v1/sessions…`, `/v1/events…`,
- * `/v1/callbacks…`): callbacks and the signing secret are the admin's; other reads need `read`, other changes
- * (sessions, notes, invalidation, deletion) `review`.
+ * `/v1/callbacks…`): callbacks, the signing secret and erasing a session for good are the admin's; other reads need
+ * `read`, other changes (sessions, notes, invalidation, deletion of an unstarted session) `review`.
  */
 export function permissionFor(method: string, path: string): Permission {
   if (path === '/v1/callbacks' || path.startsWith('/v1/callbacks/')) return 'administer';
+  if (erasePath.test(path)) return 'administer';
   return readMethods.includes(method.toUpperCase()) ? 'read' : 'review';
 }
 

@@ -46,3 +46,12 @@ export function useDeleteCallback() {
     onSuccess: () => cache.invalidate([...callbacksKey, 'list']),
   });
 }
+
+/**
+ * `POST /v1/callbacks/:event/test`: one signed test event sent now; resolves to the outcome (a receiver's failure is
+ * an outcome too). Changes nothing the page shows, so nothing is refreshed.
+ */
+export function useTestCallback() {
+  const client = useReviewClient();
+  return useMutation({ mutationFn: (event: CallbackEvent) => client.callbacks.test(event) });
+}

@@ -1,8 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { CallbackEvent, CallbackMethod, type Callback } from '@pave/domain';
+import { CallbackEvent, CallbackMethod, type Callback, type CallbackTestResult } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
-import { useCallbacks, useDeleteCallback, useSaveCallback, type CallbackChange } from '../api/callbacks.js';
+import {
+  useCallbacks,
+  useDeleteCallback,
+  useSaveCallback,
+  useTestCallback,
+  type CallbackChange,
+} from '../api/callbacks.js';
 import { parseHeaderLines, toHeaderLines } from '../utils/header-lines.js';
 
 /** Which form is shown: a new callback, or the change of an event's callback. */
@@ -80,8 +86,31 @@ function CallbackForm({ editing, onDone }: { editing: Editing; onDone: () => voi
   );
 }
 
+/** A test send's outcome in words: delivered or not, the receiver's status, the latency, and why it failed. */
+function describeTest(outcome: CallbackTestResult): string {
+  const took = `${outcome.latency_ms} ms`;
+  if (outcome.delivered) return `Test delivered: HTTP ${outcome.status_code ?? '2xx'} in ${took}.`;
+  if (outcome.status_code !== null)
+    return `Test not delivered: the receiver answered HTTP ${outcome.status_code} in ${took}.`;
+  return `Test not delivered: ${outcome.error ?? 'no answer'} (after ${took}).`;
+}
+
+function testMessage(test: ReturnType<typeof useTestCallback>): string {
+  switch (test.status) {
+    case 'idle':
+      return '';
+    case 'pending':
+      return 'Sending a test event…';
+    case 'error':
+      return `Test not sent: ${summarizeError(test.error).message}`;
+    case 'success':
+      return test.data ? describeTest(test.data) : '';
+  }
+}
+
 function CallbackRow({ callback, onEdit }: { callback: Callback; onEdit: () => void }) {
   const remove = useDeleteCallback();
+  const test = useTestCallback();
   const onDelete = () => {
     if (window.confirm(`Delete the ${callback.event} callback? Its events will no longer be sent.`)) {
       remove.mutate(callback.event);
@@ -99,10 +128,21 @@ function CallbackRow({ callback, onEdit }: { callback: Callback; onEdit: () => v
           <button type="button" className="button" onClick={onEdit}>
             Edit <span className="visually-hidden">the {callback.event} callback</span>
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => test.mutate(callback.event)}
+            disabled={test.status === 'pending'}
+          >
+            Send test <span className="visually-hidden">to the {callback.event} callback</span>
+          </button>
           <button type="button" className="button" onClick={onDelete} disabled={remove.status === 'pending'}>
             Delete <span className="visually-hidden">the {callback.event} callback</span>
           </button>
         </div>
+        <p className="integrations__test" role="status" aria-label={`Test of the ${callback.event} callback`}>
+          {testMessage(test)}
+        </p>
         {remove.status === 'error' ? <ErrorMessage>{summarizeError(remove.error).message}</ErrorMessage> : null}
       </td>
     </tr>

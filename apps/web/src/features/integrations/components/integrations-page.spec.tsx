@@ -113,6 +113,43 @@ describe('IntegrationsPage: callbacks', () => {
   });
 });
 
+describe('IntegrationsPage: test send', () => {
+  async function addCallback(user: Awaited<ReturnType<typeof renderIntegrations>>['user']) {
+    const callbacks = within(panel('Callbacks'));
+    const form = within(await callbacks.findByRole('form', { name: 'Add a callback' }));
+    await user.selectOptions(form.getByRole('combobox', { name: 'Event' }), 'SESSION:COMPLETE');
+    await user.type(form.getByRole('textbox', { name: 'URL' }), 'https://hooks.example.test/pave');
+    await user.click(form.getByRole('button', { name: 'Add callback' }));
+    await callbacks.findByRole('row', { name: /SESSION:COMPLETE/ });
+    return callbacks;
+  }
+
+  it('sends a test event to a callback and announces the receiver’s status and latency', async () => {
+    const { user, api } = await renderIntegrations();
+    const callbacks = await addCallback(user);
+    const outcome = callbacks.getByRole('status', { name: 'Test of the SESSION:COMPLETE callback' });
+    expect(outcome).toBeEmptyDOMElement();
+
+    await user.click(callbacks.getByRole('button', { name: 'Send test to the SESSION:COMPLETE callback' }));
+
+    await waitFor(() => expect(outcome).toHaveTextContent('Test delivered: HTTP 204 in 42 ms.'));
+    expect(api.calls).toContain('POST /v1/callbacks/SESSION%3ACOMPLETE/test');
+  });
+
+  it('says why a test was not sent when the budget is spent', async () => {
+    const { user, api } = await renderIntegrations();
+    const callbacks = await addCallback(user);
+    const message = 'At most 5 test sends per minute for this account; retry in 42 s.';
+    api.failNext('POST /v1/callbacks/:event/test', { code: 'rate_limited', message, retryAfterSeconds: 42 });
+
+    await user.click(callbacks.getByRole('button', { name: 'Send test to the SESSION:COMPLETE callback' }));
+
+    const outcome = callbacks.getByRole('status', { name: 'Test of the SESSION:COMPLETE callback' });
+    await waitFor(() => expect(outcome).toHaveTextContent(`Test not sent: ${message}`));
+    expect(api.calls.filter((call) => call.endsWith('/test'))).toHaveLength(1);
+  });
+});
+
 describe('IntegrationsPage: signing secret', () => {
   it('shows the secret only when asked, and rotates it after the confirmation', async () => {
     const { user, api } = await renderIntegrations();
