@@ -1,6 +1,8 @@
 // Fails when a review page's JavaScript is over budget. Each review route is checked on its own: what a
 // reviewer's browser loads to show it is the entry chunk (the app shell: React, providers, router, layout,
-// sign-in, @pave/client) plus the route's lazily loaded chunk, each with every chunk it imports statically.
+// sign-in, the signed-in person's client from @pave/client/people) plus the route's lazily loaded chunk, each with
+// every chunk it imports statically (the `shared` chunk of vite.config.mts: zod, the domain schemas, app helpers).
+// Each chunk is listed with its size, so a regression shows which chunk grew.
 // That union, gzip-compressed, must stay within the limit for the home route (sessions list, new session) and
 // for the session review route alike. Chunks a route loads only on interaction (its own dynamic imports: the
 // QR code, the lightbox, the raw JSON panel, the export) are listed per route but not counted, and so are the

@@ -1,4 +1,6 @@
-import { PaveApiError, type CaptureClient, type PaveClient, type PeopleClient } from '@pave/client';
+import type { CaptureClient } from '@pave/client/capture';
+import { PaveApiError } from '@pave/client/errors';
+import type { PeopleSessionsClient } from '@pave/client/people';
 import { roleCan, type Permission, type SignedIn } from '@pave/domain';
 import { createContext, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryCache } from './query-cache-provider.js';
@@ -9,9 +11,31 @@ export type ClientFactories = {
    * The client of a person signed in with the session cookie (the browser keeps it; no API secret ever reaches the
    * page). It sends the session's CSRF token, read through `csrfToken`, on every request.
    */
-  createPeopleClient: (csrfToken: () => string | null) => PeopleClient;
-  /** The capture client of one capture link (its session key and token), for the phone's capture app. */
-  createCaptureClient: (sessionKey: string, token: string) => CaptureClient;
+  createPeopleClient: (csrfToken: () => string | null) => ReviewClient;
+  /**
+   * How the phone's capture app reaches the API; its capture client is made by `CaptureLinkProvider`
+   * (lib/capture-link.tsx), in the capture route's chunk, so reviewers never load it.
+   */
+  capture: CaptureSettings;
+};
+
+/**
+ * The signed-in person's client: the session routes, sign-in, and the transport that the other areas' clients are
+ * built on where they are used (`useAdminClient`, `useCallbacksApi`), so the shell does not carry them.
+ */
+export type ReviewClient = PeopleSessionsClient;
+
+/** What the session queries need: the session routes (of a `ReviewClient`, or of a test's signed `PaveClient`). */
+export type SessionsApi = Pick<ReviewClient, 'sessions'>;
+
+/** Where a capture link's client sends its calls, and how. */
+export type CaptureSettings = {
+  /** The API's origin (and base path), which the link's `capture_url` starts with. */
+  apiBaseUrl: string;
+  /** Per-attempt timeout of the capture calls. */
+  timeoutMs: number;
+  /** Default: the global fetch (tests inject one). */
+  fetch?: typeof fetch | undefined;
 };
 
 /** Where the sign-in stands: asking the server, nobody, or someone. */
@@ -21,13 +45,13 @@ export type AuthStatus = 'checking' | 'signed_out' | 'signed_in';
 export type Auth = {
   status: AuthStatus;
   /** The client for the signed-in person; null unless signed in. */
-  client: PeopleClient | null;
+  client: ReviewClient | null;
   /** Who is signed in, and in which account; null unless signed in. */
   signedIn: SignedIn | null;
   /** Why the person was signed out without asking (the session ended); null otherwise. */
   notice: string | null;
   /** The client to sign in with (login, one-time links); it works signed out. */
-  people: PeopleClient;
+  people: ReviewClient;
   /** Switches to the person the server just signed in (a login or a one-time link's answer). */
   signIn: (signedIn: SignedIn) => void;
   /** Ends this browser's session, then forgets every cached answer. */
@@ -38,7 +62,7 @@ export type Auth = {
   check: () => void;
 };
 
-type ClientsValue = { auth: Auth; createCaptureClient: ClientFactories['createCaptureClient'] };
+type ClientsValue = { auth: Auth; capture: CaptureSettings };
 
 const ClientsContext = createContext<ClientsValue | null>(null);
 
@@ -63,15 +87,15 @@ function watchCalls(calls: Calls, onEnded: () => void): Calls {
 }
 
 /** The client with every call watched for an ended session; the live streams are passed as they are. */
-function watchEnded(client: PeopleClient, onEnded: () => void): PeopleClient {
+function watchEnded(client: ReviewClient, onEnded: () => void): ReviewClient {
   const { events, allEvents, ...promised } = client.sessions;
   const sessions = watchCalls(promised as unknown as Calls, onEnded) as unknown as Omit<
-    PaveClient['sessions'],
+    ReviewClient['sessions'],
     'events' | 'allEvents'
   >;
-  const auth = watchCalls(client.auth as unknown as Calls, onEnded) as unknown as PeopleClient['auth'];
-  // every other call (the admin's routes) goes through the transport
-  const transport: PeopleClient['transport'] = (call, options) =>
+  const auth = watchCalls(client.auth as unknown as Calls, onEnded) as unknown as ReviewClient['auth'];
+  // every other call (the admin's and the callback routes) goes through the transport
+  const transport: ReviewClient['transport'] = (call, options) =>
     client.transport(call, options).catch((error: unknown) => {
       if (error instanceof PaveApiError && error.status === 401) onEnded();
       throw error;
@@ -91,7 +115,7 @@ export type ClientsProviderProps = {
  * Asks the server once who is signed in (the cookie survives new tabs and reloads), when a page behind a sign-in
  * first needs it (`check`); the capture pages never ask.
  */
-function useSignedInCheck(people: PeopleClient, setSignedIn: (value: SignedIn | null) => void): () => void {
+function useSignedInCheck(people: ReviewClient, setSignedIn: (value: SignedIn | null) => void): () => void {
   const asked = useRef(false);
   return useCallback(() => {
     if (asked.current) return;
@@ -157,7 +181,7 @@ export function ClientsProvider({ factories, initialSignedIn, children }: Client
     const status: AuthStatus = signedIn === undefined ? 'checking' : signedIn ? 'signed_in' : 'signed_out';
     const can = (permission: Permission) => (signedIn ? roleCan(signedIn.user.role, permission) : false);
     const auth = { status, client, signedIn: signedIn ?? null, notice, people, signIn, signOut, can, check };
-    return { auth, createCaptureClient: factories.createCaptureClient };
+    return { auth, capture: factories.capture };
   }, [client, signedIn, notice, people, signIn, signOut, check, factories]);
   return <ClientsContext value={value}>{children}</ClientsContext>;
 }
@@ -179,25 +203,21 @@ export function useCan(permission: Permission): boolean {
 }
 
 /** The signed-in client; only for components rendered behind a sign-in. */
-export function useReviewClient(): PeopleClient {
+export function useReviewClient(): ReviewClient {
   const { client } = useClients().auth;
   if (!client) throw new Error('invariant: useReviewClient is used only when signed in');
   return client;
 }
 
-const CaptureLinkContext = createContext<CaptureClient | null>(null);
+/** The capture client of the opened link: provided by `CaptureLinkProvider` (lib/capture-link.tsx). */
+export const CaptureLinkContext = createContext<CaptureClient | null>(null);
 
-/** Props of {@link CaptureLinkProvider}. */
-export type CaptureLinkProviderProps = { sessionKey: string; token: string; children: ReactNode };
-
-/** Provides the capture client of the link the page was opened with (its key, and the token of its fragment). */
-export function CaptureLinkProvider({ sessionKey, token, children }: CaptureLinkProviderProps) {
-  const { createCaptureClient } = useClients();
-  const client = useMemo(() => createCaptureClient(sessionKey, token), [createCaptureClient, sessionKey, token]);
-  return <CaptureLinkContext value={client}>{children}</CaptureLinkContext>;
+/** How capture links reach the API (for `CaptureLinkProvider`). */
+export function useCaptureSettings(): CaptureSettings {
+  return useClients().capture;
 }
 
-/** The capture client of the opened link; only below a {@link CaptureLinkProvider}. */
+/** The capture client of the opened link; only below a `CaptureLinkProvider`. */
 export function useCaptureClient(): CaptureClient {
   const client = use(CaptureLinkContext);
   if (!client) throw new Error('invariant: useCaptureClient needs a CaptureLinkProvider above it');

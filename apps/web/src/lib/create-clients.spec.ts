@@ -28,4 +28,12 @@ describe('createBrowserClientFactories', () => {
     expect(sent[0]?.headers.get('API-Key')).toBeNull();
     expect(sent[0]?.headers.get('API-Token')).toBeNull();
   });
+
+  it('gives capture links the page origin and a minute per attempt, and no capture client of its own', () => {
+    const fetch = recordingFetch([]);
+    const factories = createBrowserClientFactories({ env: { apiBaseUrl: 'http://pave.test' }, fetch });
+
+    expect(factories.capture).toEqual({ apiBaseUrl: 'http://pave.test', timeoutMs: 60_000, fetch });
+    expect(Object.keys(factories).sort()).toEqual(['capture', 'createPeopleClient']);
+  });
 });

@@ -1,5 +1,4 @@
-import { createCaptureClient, createPeopleClient } from '@pave/client';
-import { capturePath } from '@pave/domain';
+import { createPeopleSessionsClient } from '@pave/client/people';
 import type { Env } from '../config/env.js';
 import type { ClientFactories } from './clients.js';
 
@@ -15,16 +14,12 @@ export type BrowserClientOptions = {
 
 /**
  * The browser's clients: the signed-in person's (the session cookie, which the browser keeps and sends itself, plus
- * the CSRF token), and a capture link's client for phones. No API key or secret is ever held here.
+ * the CSRF token), and where a capture link's client (for phones) sends its calls. No API key or secret is ever held
+ * here.
  */
 export function createBrowserClientFactories({ env, fetch }: BrowserClientOptions): ClientFactories {
   return {
-    createPeopleClient: (csrfToken) => createPeopleClient({ baseUrl: env.apiBaseUrl, csrfToken, fetch }),
-    createCaptureClient: (sessionKey, token) =>
-      createCaptureClient({
-        captureUrl: `${env.apiBaseUrl}${capturePath(sessionKey)}#${token}`,
-        timeoutMs: captureTimeoutMs,
-        fetch,
-      }),
+    createPeopleClient: (csrfToken) => createPeopleSessionsClient({ baseUrl: env.apiBaseUrl, csrfToken, fetch }),
+    capture: { apiBaseUrl: env.apiBaseUrl, timeoutMs: captureTimeoutMs, fetch },
   };
 }

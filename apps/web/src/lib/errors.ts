@@ -1,4 +1,4 @@
-import { isPaveClientError, PaveApiError } from '@pave/client';
+import { isPaveClientError, PaveApiError } from '@pave/client/errors';
 
 /** What the UI needs to know about a failure. */
 export type ErrorSummary = {

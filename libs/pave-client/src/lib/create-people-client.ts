@@ -8,7 +8,8 @@ import {
 } from '@pave/domain';
 import { captureClientFor } from './create-capture-client.js';
 import { buildCallbacksClient } from './create-callbacks-client.js';
-import { buildSessionsClient, type PaveClient } from './create-pave-client.js';
+import type { PaveClient } from './create-pave-client.js';
+import { buildSessionsClient, type SessionsClient } from './create-sessions-client.js';
 import { createTransport, type RequestOptions, type Transport } from './create-transport.js';
 import { resolveTransportSettings, type ApiClientOptions } from './resolve-transport-settings.js';
 
@@ -34,11 +35,14 @@ export type AuthClient = {
 };
 
 /**
- * A signed-in person's client: the account's routes (as {@link PaveClient}) and sign-in; `transport` sends any
- * other call the same way (the admin's routes: `buildAdminClient(client.transport)`, kept apart so that apps load them
- * only on the admin's pages).
+ * The smallest client of a signed-in person: the session routes, sign-in, and `transport`, which sends any other
+ * call the same way (`buildCallbacksClient(client.transport)`, `buildAdminClient(client.transport)`), so that an app
+ * loads those areas only on the pages that use them.
  */
-export type PeopleClient = PaveClient & { auth: AuthClient; transport: Transport };
+export type PeopleSessionsClient = { sessions: SessionsClient; auth: AuthClient; transport: Transport };
+
+/** A signed-in person's client: the account's routes (as {@link PaveClient}), sign-in and the transport. */
+export type PeopleClient = PaveClient & PeopleSessionsClient;
 
 function buildAuthClient(send: Transport): AuthClient {
   return {
@@ -51,19 +55,33 @@ function buildAuthClient(send: Transport): AuthClient {
   };
 }
 
-/**
- * A client for a person signed in with a cookie session (the review app): no API secret; the browser keeps the
- * `HttpOnly` cookie and this client sends the session's CSRF token with each request. Same methods as
- * {@link PaveClient}, plus `auth` (sign in and out).
- */
-export function createPeopleClient(options: PeopleClientOptions): PeopleClient {
+/** The transport of a person's cookie session: the CSRF token goes out with each request. */
+function peopleTransport(options: PeopleClientOptions) {
   const { csrfToken } = options;
   const sign = () => {
     const token = csrfToken();
     return Promise.resolve(token === null ? {} : { [csrfHeaderName]: token });
   };
   const settings = resolveTransportSettings(options, { sign, secrets: [] });
-  const send = createTransport(settings);
+  return { settings, send: createTransport(settings) };
+}
+
+/**
+ * {@link createPeopleClient} without the callbacks and capture clients (for a browser bundle that should not carry
+ * them): the session routes, `auth` and `transport`. Import it from `@pave/client/people`.
+ */
+export function createPeopleSessionsClient(options: PeopleClientOptions): PeopleSessionsClient {
+  const { settings, send } = peopleTransport(options);
+  return { sessions: buildSessionsClient(send, settings), auth: buildAuthClient(send), transport: send };
+}
+
+/**
+ * A client for a person signed in with a cookie session (the review app): no API secret; the browser keeps the
+ * `HttpOnly` cookie and this client sends the session's CSRF token with each request. Same methods as
+ * {@link PaveClient}, plus `auth` (sign in and out).
+ */
+export function createPeopleClient(options: PeopleClientOptions): PeopleClient {
+  const { settings, send } = peopleTransport(options);
   const { timeoutMs, retry, fetch, onRequest, onResponse } = options;
   const transport = { timeoutMs, retry, fetch, onRequest, onResponse };
   return {

@@ -1,7 +1,7 @@
-import ky, { type Hooks, type KyRequest, type Options } from 'ky';
 import type * as z from 'zod/mini';
-import { mapKyError } from './map-ky-error.js';
-import { kyRetryOptions, type RetryPolicy } from './retry-policy.js';
+import { AttemptTimeoutError, HttpStatusError, mapTransportError, SchemaMismatchError } from './map-transport-error.js';
+import { isRetryable, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { sleep } from './sleep.js';
 
 /** The HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -87,46 +87,7 @@ function createAnswerCache() {
 
 type AnswerCache = ReturnType<typeof createAnswerCache>;
 
-/** The hooks of a conditional GET: ask with the kept tag; keep a tagged 200; turn a 304 into the kept 200. */
-function conditionalHooks(cache: AnswerCache): Hooks {
-  return {
-    beforeRequest: [
-      ({ request }) => {
-        const kept = cache.get(request.url);
-        if (kept) request.headers.set('If-None-Match', kept.tag);
-      },
-    ],
-    beforeRetry: [
-      ({ request }) => {
-        const kept = cache.get(request.url);
-        if (kept) request.headers.set('If-None-Match', kept.tag);
-      },
-    ],
-    afterResponse: [
-      async ({ request, response }) => {
-        const tag = response.headers.get('ETag');
-        if (response.status === 200 && tag) cache.set(request.url, { tag, text: await response.text() });
-        const kept = response.status === 304 ? cache.get(request.url) : undefined;
-        if (!kept) return undefined;
-        return new Response(kept.text, {
-          status: 200,
-          headers: { 'Content-Type': 'application/json', ETag: kept.tag },
-        });
-      },
-    ],
-  };
-}
-
-/** Both sets of hooks, in order. */
-function joinHooks(first: Hooks, second: Hooks): Hooks {
-  return {
-    beforeRequest: [...(first.beforeRequest ?? []), ...(second.beforeRequest ?? [])],
-    beforeRetry: [...(first.beforeRetry ?? []), ...(second.beforeRetry ?? [])],
-    afterResponse: [...(first.afterResponse ?? []), ...(second.afterResponse ?? [])],
-  };
-}
-
-/** What one call's hooks learnt, for the error that may end it. */
+/** What one call learnt, for the error that may end it. */
 type CallRecord = {
   url?: string;
   status?: number;
@@ -136,89 +97,191 @@ type CallRecord = {
   hookFailure?: { error: unknown };
 };
 
-async function inHook(record: CallRecord, work: () => Promise<void> | void): Promise<void> {
+async function inHook<T>(record: CallRecord, work: () => Promise<T> | T): Promise<T> {
   try {
-    await work();
+    return await work();
   } catch (error) {
     record.hookFailure = { error };
     throw error;
   }
 }
 
+/** `baseUrl` (which may have a base path) joined with the call's path, plus the query parameters that are given. */
+function urlOf(baseUrl: string, call: ApiCall<unknown>): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}${call.path}`;
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(call.query ?? {})) {
+    if (value !== undefined) query.append(name, String(value));
+  }
+  const search = query.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+function bodyOf(call: ApiCall<unknown>): { body?: BodyInit; type?: string } {
+  if (call.form) return { body: call.form };
+  return call.json === undefined ? {} : { body: JSON.stringify(call.json), type: 'application/json' };
+}
+
 /**
- * The hooks of one call: sign each attempt afresh (a retry gets a new timestamp and token, set on the request ky
- * is about to send) and report it to `onRequest`; report each response, whatever its status, to `onResponse`.
+ * Runs `work` with a signal that aborts after `timeoutMs` or when the caller's signal aborts, and rejects at that
+ * moment whether `work` notices or not: with an {@link AttemptTimeoutError}, or with the caller's signal's reason.
+ * With `keepLinked`, the caller's signal stays linked afterwards, so that aborting it still cancels a body that is
+ * read later (a download's stream).
  */
-function callHooks(settings: TransportSettings, method: HttpMethod, record: CallRecord): Hooks {
-  let startedAt = 0;
-  const begin = (request: KyRequest, attempt: number) =>
-    inHook(record, async () => {
-      const auth: Readonly<Record<string, string>> = settings.sign ? await settings.sign() : {};
-      for (const [name, value] of Object.entries(auth)) request.headers.set(name, value);
-      record.auth = Object.values(auth);
-      record.url = request.url;
-      settings.onRequest?.({ method, url: request.url, attempt });
-      startedAt = performance.now();
-    });
+async function withTimeout<T>(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+  keepLinked = false,
+): Promise<T> {
+  const controller = new AbortController();
+  const stopped = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
+  });
+  const timer = setTimeout(() => controller.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs);
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const running = work(controller.signal);
+  // whichever loses the race settles later, unobserved
+  stopped.catch(() => undefined);
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, stopped]);
+  } finally {
+    clearTimeout(timer);
+    if (!keepLinked) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** One attempt's request, signed afresh, with the kept tag of a conditional GET. */
+async function requestOf(
+  settings: TransportSettings,
+  call: ApiCall<unknown>,
+  url: string,
+  kept: KeptAnswer | undefined,
+  record: CallRecord,
+): Promise<Headers> {
+  const headers = new Headers();
+  const { type } = bodyOf(call);
+  if (type) headers.set('Content-Type', type);
+  if (!call.read) headers.set('Accept', 'application/json');
+  if (kept) headers.set('If-None-Match', kept.tag);
+  const auth = await inHook(record, async () => (settings.sign ? await settings.sign() : {}));
+  for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+  record.auth = Object.values(auth);
+  record.url = url;
+  return headers;
+}
+
+/**
+ * One attempt: sign it, report it to `onRequest`, send it within the timeout, report the answer to `onResponse`.
+ * Resolves with a 2xx answer (a conditional GET's 304 becomes the kept 200); rejects with an {@link HttpStatusError}
+ * for any other status.
+ */
+async function attempt(
+  settings: TransportSettings,
+  call: ApiCall<unknown>,
+  context: CallContext & { attempt: number },
+): Promise<Response> {
+  const { url, answers, record, signal } = context;
+  const kept = call.conditional ? answers.get(url) : undefined;
+  const headers = await requestOf(settings, call, url, kept, record);
+  const { method } = call;
+  await inHook(record, () => settings.onRequest?.({ method, url, attempt: context.attempt }));
+  const startedAt = performance.now();
+  const init: RequestInit = { method, headers, body: bodyOf(call).body ?? null };
+  // the answer's headers, and a body read here, within the attempt's timeout
+  return withTimeout(
+    settings.timeoutMs,
+    signal,
+    async (attemptSignal) => {
+      const response = await settings.fetch(new Request(url, { ...init, signal: attemptSignal }));
+      record.status = response.status;
+      const durationMs = Math.round(performance.now() - startedAt);
+      const event = { method, url, attempt: context.attempt, status: response.status, durationMs };
+      await inHook(record, () => settings.onResponse?.(event));
+      if (call.conditional) {
+        const tag = response.headers.get('ETag');
+        if (response.status === 200 && tag) {
+          const text = await response.text();
+          answers.set(url, { tag, text });
+          return new Response(text, { status: 200, headers: response.headers });
+        }
+        const latest = response.status === 304 ? answers.get(url) : undefined;
+        if (latest) {
+          const headers = { 'Content-Type': 'application/json', ETag: latest.tag };
+          return new Response(latest.text, { status: 200, headers });
+        }
+      }
+      if (response.ok) return response;
+      throw new HttpStatusError(response.status, response.headers, await response.text().catch(() => ''));
+    },
+    Boolean(call.read),
+  );
+}
+
+/** Reads a 2xx JSON body (within the timeout: the answer has arrived, so it is not retried) and checks its schema. */
+async function parseBody<T>(
+  response: Response,
+  schema: z.core.$ZodType<T>,
+  settings: TransportSettings,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const text = await withTimeout(settings.timeoutMs, signal, () => response.text());
+  const value: unknown = text === '' ? undefined : JSON.parse(text);
+  const result = await schema['~standard'].validate(value);
+  if (result.issues) throw new SchemaMismatchError(result.issues as unknown as readonly z.core.$ZodIssue[]);
+  return result.value as T;
+}
+
+type CallContext = { url: string; answers: AnswerCache; record: CallRecord; signal?: AbortSignal | undefined };
+
+/** Sends the call's attempts until one answers 2xx, a failure is not retried, or the retries run out. */
+async function sendWithRetries(settings: TransportSettings, call: ApiCall<unknown>, context: CallContext) {
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await attempt(settings, call, { ...context, attempt: retry + 1 });
+    } catch (error) {
+      if (context.record.hookFailure || context.signal?.aborted) throw error;
+      if (retry >= settings.retry.limit || !isRetryable(error, call.method)) throw error;
+      await sleep(retryDelayMs(settings.retry, retry + 1, error), context.signal);
+    }
+  }
+}
+
+/** The client's settings, with the call's own deadline and retry choice where it has them. */
+function settingsOfCall(settings: TransportSettings, call: ApiCall<unknown>): TransportSettings {
+  if (call.timeoutMs === undefined && call.retry !== false) return settings;
   return {
-    beforeRequest: [({ request }) => begin(request, 1)],
-    beforeRetry: [({ request, retryCount }) => begin(request, retryCount + 1)],
-    afterResponse: [
-      ({ request, response, retryCount }) =>
-        inHook(record, () => {
-          record.status = response.status;
-          const durationMs = Math.round(performance.now() - startedAt);
-          const event = { method, url: request.url, attempt: retryCount + 1, status: response.status, durationMs };
-          settings.onResponse?.(event);
-        }),
-    ],
+    ...settings,
+    timeoutMs: call.timeoutMs ?? settings.timeoutMs,
+    retry: call.retry === false ? { ...settings.retry, limit: 0 } : settings.retry,
   };
 }
 
-function bodyOptions(call: ApiCall<unknown>): Options {
-  if (call.form) return { body: call.form };
-  return call.json === undefined ? {} : { json: call.json };
-}
-
 /**
- * A transport over one base URL, on one ky instance: ky applies the per-attempt timeout, retries per the
- * {@link RetryPolicy} (see {@link kyRetryOptions}) and validates the 2xx body with the call's schema; hooks sign
- * each attempt. An abort rejects at once with the signal's reason, even during a backoff wait.
+ * A transport over one base URL, on plain `fetch`: each attempt gets its own timeout and is signed afresh; failures
+ * are retried per the {@link RetryPolicy} (see `isRetryable`, `retryDelayMs`) and the 2xx body is validated with the
+ * call's schema. An abort rejects at once with the signal's reason, even during a backoff wait.
  */
-export function createTransport(settings: TransportSettings): Transport {
-  const api = ky.create({
-    prefix: settings.baseUrl,
-    timeout: settings.timeoutMs,
-    retry: kyRetryOptions(settings.retry),
-    fetch: settings.fetch,
-  });
+export function createTransport(baseSettings: TransportSettings): Transport {
   const answers = createAnswerCache();
   return async <T>(call: ApiCall<T>, options: RequestOptions = {}): Promise<T> => {
     const { signal } = options;
     signal?.throwIfAborted();
     const record: CallRecord = { auth: [] };
+    const url = urlOf(baseSettings.baseUrl, call);
+    const settings = settingsOfCall(baseSettings, call);
     try {
-      const answer = api(call.path, {
-        method: call.method,
-        ...(call.query ? { searchParams: call.query } : {}),
-        ...bodyOptions(call),
-        ...(signal ? { signal } : {}),
-        ...(call.timeoutMs === undefined ? {} : { timeout: call.timeoutMs }),
-        ...(call.retry === false ? { retry: 0 } : {}),
-        hooks: call.conditional
-          ? joinHooks(callHooks(settings, call.method, record), conditionalHooks(answers))
-          : callHooks(settings, call.method, record),
-      });
-      return await (call.read ? call.read(await answer) : answer.json(call.schema));
+      const response = await sendWithRetries(settings, call, { url, answers, record, signal });
+      return await (call.read ? call.read(response) : parseBody(response, call.schema, settings, signal));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (record.hookFailure) throw record.hookFailure.error;
       const secrets = [...settings.secrets, ...record.auth];
-      // the URL is unknown only when ky failed before its first hook; join it as ky's `prefix` does
-      const url = record.url ?? `${settings.baseUrl.replace(/\/+$/, '')}${call.path}`;
-      const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
-      const failed = { method: call.method, url, timeoutMs, status: record.status, secrets };
-      throw mapKyError(error, failed);
+      const failed = { method: call.method, url, timeoutMs: settings.timeoutMs, status: record.status, secrets };
+      throw mapTransportError(error, failed);
     }
   };
 }

@@ -3,9 +3,9 @@ import { createPaveClient } from './create-pave-client.js';
 import { PaveApiError } from './pave-client-error.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
-// The policy is carried out by ky (see kyRetryOptions), so it is tested through the real client: a fetch answers
-// each attempt from a script, and every wait ky asks of setTimeout is recorded and shortened to 0 ms. The
-// per-attempt timeout (the one delay equal to `timeoutMs`) runs for real.
+// The policy is tested through the real client: a fetch answers each attempt from a script, and every wait the
+// transport asks of setTimeout is recorded and shortened to 0 ms. The per-attempt timeout (the one delay equal to
+// `timeoutMs`) runs for real.
 
 const realSetTimeout = globalThis.setTimeout;
 const key = 'DEM-0123456789';
@@ -43,7 +43,7 @@ function scriptedFetch(outcomes: readonly Outcome[], body: unknown) {
   return { fetch, methods };
 }
 
-/** Records the waits ky asks for (anything but `timeoutMs`) and lets them pass at once. */
+/** Records the waits the transport asks for (anything but `timeoutMs`) and lets them pass at once. */
 function recordWaits(timeoutMs: number): number[] {
   const waits: number[] = [];
   jest.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms = 0) => {
@@ -116,7 +116,7 @@ describe('retry policy: what is retried', () => {
     expect(result.ok).toBe(retried);
   });
 
-  it('retries a GET on timeouts and network errors, never on errors ky does not recognise', async () => {
+  it('retries a GET on timeouts and network errors, never on errors fetch does not raise for a lost connection', async () => {
     const timeout = await run(['no answer'], { timeoutMs: 200 });
     const network = await run([resetAfterConnecting()]);
     const unknown = await run([new RangeError('custom fetch broke')]);

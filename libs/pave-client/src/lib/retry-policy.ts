@@ -1,5 +1,4 @@
-import { isHTTPError, isNetworkError, isTimeoutError, type RetryOptions as KyRetryOptions } from 'ky';
-import { isConnectionRefused } from './map-ky-error.js';
+import { AttemptTimeoutError, HttpStatusError, isConnectionRefused, isNetworkFailure } from './map-transport-error.js';
 
 /** How a client retries: `limit` retries at most (so `limit + 1` attempts), with exponential backoff and full jitter. */
 export type RetryPolicy = {
@@ -24,38 +23,46 @@ export const defaultRetryPolicy: RetryPolicy = {
 /** Statuses worth another attempt: the server may answer differently soon. */
 export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
+/** Methods that are retried at all (PATCH never is). */
+const retriedMethods: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE', 'POST']);
+
 /**
- * May a request that failed with `error` be sent again without risking a second effect? A GET, PUT or DELETE may. A POST
- * only when the server provably did not act on it: 429, 503 with `Retry-After`, or a refused connection.
+ * May a call that failed with `error` be sent again? Retryable failures are the statuses above, timeouts and network
+ * failures (never an error fetch did not raise as one). A GET, PUT or DELETE may be repeated; a POST only when the
+ * server provably did not act on it: 429, 503 with `Retry-After`, or a refused connection.
  */
-function isSafeToRepeat(error: Error): boolean {
-  if (isHTTPError(error)) {
-    const { status, headers } = error.response;
-    return error.request.method !== 'POST' || status === 429 || (status === 503 && headers.has('retry-after'));
+export function isRetryable(error: unknown, method: string): boolean {
+  if (!retriedMethods.has(method)) return false;
+  const post = method === 'POST';
+  if (error instanceof HttpStatusError) {
+    const { status, headers } = error;
+    if (!retryableStatuses.has(status)) return false;
+    return !post || status === 429 || (status === 503 && headers.has('retry-after'));
   }
-  if (isNetworkError(error)) return error.request.method !== 'POST' || isConnectionRefused(error);
-  if (isTimeoutError(error)) return error.request.method !== 'POST';
+  if (error instanceof AttemptTimeoutError) return !post;
+  if (isNetworkFailure(error)) return !post || isConnectionRefused(error);
   return false;
 }
 
+// an IMF-fixdate, the one HTTP-date form servers send: `Sun, 06 Nov 1994 08:49:37 GMT`
+const httpDatePattern = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** A `Retry-After` value (delay-seconds or an HTTP date) in ms from now, or null when unreadable. */
+export function retryAfterMs(value: string | null): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!httpDatePattern.test(value)) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
 /**
- * ky's retry options for a {@link RetryPolicy}. ky decides which failures are retryable (the statuses below,
- * timeouts, network errors; never an error it does not recognise), waits `Retry-After` (seconds or an HTTP date,
- * capped) or a full-jitter backoff, and stops at once when the caller's signal aborts. `shouldRetry` only vetoes
- * retries of a POST that could act twice; it never answers `true`, which would make ky skip `Retry-After`.
+ * The wait before retry number `retry` (1 for the first) after `error`: the answer's `Retry-After` when it has a
+ * readable one, capped at `maxRetryAfterMs`; else a full-jitter backoff, random in
+ * `[0, min(maxDelayMs, baseDelayMs × 2^(retry−1)))`.
  */
-export function kyRetryOptions(policy: RetryPolicy): KyRetryOptions {
-  const statusCodes = [...retryableStatuses];
-  return {
-    limit: policy.limit,
-    methods: ['get', 'put', 'delete', 'post'],
-    statusCodes,
-    // ky honours Retry-After only on 413, 429 and 503 by default; here it replaces the backoff on every retried status
-    afterStatusCodes: statusCodes,
-    maxRetryAfter: policy.maxRetryAfterMs,
-    delay: (retry) => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1)),
-    jitter: true,
-    retryOnTimeout: true,
-    shouldRetry: ({ error }) => (isSafeToRepeat(error) ? undefined : false),
-  };
+export function retryDelayMs(policy: RetryPolicy, retry: number, error: unknown): number {
+  const after = error instanceof HttpStatusError ? retryAfterMs(error.headers.get('retry-after')) : null;
+  if (after !== null) return Math.min(after, policy.maxRetryAfterMs);
+  return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
 }

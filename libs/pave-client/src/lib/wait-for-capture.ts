@@ -1,5 +1,5 @@
 import { isTerminalStatus, type SessionProgress } from '@pave/domain';
-import type { SessionsClient } from './create-pave-client.js';
+import type { SessionsClient } from './create-sessions-client.js';
 import type { RequestOptions } from './create-transport.js';
 import { sleep } from './sleep.js';
 

@@ -1,7 +1,7 @@
 import { CaptureToken } from '@pave/domain';
 import { useState } from 'react';
 import { CaptureApp } from '../../features/capture/components/capture-app.js';
-import { CaptureLinkProvider } from '../../lib/clients.js';
+import { CaptureLinkProvider } from '../../lib/capture-link.js';
 
 /** Props of {@link CaptureRoute}. */
 export type CaptureRouteProps = { sessionKey: string };

@@ -1,4 +1,4 @@
-import { buildAdminClient, type AdminClient } from '@pave/client';
+import { buildAdminClient, type AdminClient } from '@pave/client/admin';
 import { useMemo } from 'react';
 import { useReviewClient } from '../../../lib/clients.js';
 

@@ -1,6 +1,5 @@
-import type { PaveClient } from '@pave/client';
 import type { CallbackEvent, CallbackList, CreateCallbackRequest, UpdateCallbackRequest } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useCallbacksApi, type CallbacksApi } from './callbacks-client.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
@@ -10,13 +9,13 @@ import { useQuery } from '../../../lib/use-query.js';
 export const callbacksKey = ['callbacks'] as const;
 
 /** `GET /v1/callbacks`: one configuration per event. */
-export function callbacksQuery(client: PaveClient): QueryDescriptor<CallbackList> {
+export function callbacksQuery(client: CallbacksApi): QueryDescriptor<CallbackList> {
   return { key: [...callbacksKey, 'list'], fetch: (signal) => client.callbacks.list({ signal }) };
 }
 
 /** The account's callback configurations. */
 export function useCallbacks() {
-  return useQuery(callbacksQuery(useReviewClient()));
+  return useQuery(callbacksQuery(useCallbacksApi()));
 }
 
 /** What the callback form saves: a new configuration (create, or replace) or a change to an event's one. */
@@ -26,7 +25,7 @@ export type CallbackChange =
 
 /** `POST /v1/callbacks` or `PUT /v1/callbacks/:event`; refreshes the list afterwards. */
 export function useSaveCallback() {
-  const client = useReviewClient();
+  const client = useCallbacksApi();
   const cache = useQueryCache();
   return useMutation({
     mutationFn: (change: CallbackChange) =>
@@ -39,7 +38,7 @@ export function useSaveCallback() {
 
 /** `DELETE /v1/callbacks/:event`; refreshes the list afterwards. */
 export function useDeleteCallback() {
-  const client = useReviewClient();
+  const client = useCallbacksApi();
   const cache = useQueryCache();
   return useMutation({
     mutationFn: (event: CallbackEvent) => client.callbacks.delete(event),
@@ -52,6 +51,6 @@ export function useDeleteCallback() {
  * an outcome too). Changes nothing the page shows, so nothing is refreshed.
  */
 export function useTestCallback() {
-  const client = useReviewClient();
+  const client = useCallbacksApi();
   return useMutation({ mutationFn: (event: CallbackEvent) => client.callbacks.test(event) });
 }

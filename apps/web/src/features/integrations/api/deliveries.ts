@@ -1,6 +1,6 @@
-import type { ListDeliveriesParams, PaveClient } from '@pave/client';
+import type { ListDeliveriesParams } from '@pave/client/callbacks';
 import type { DeliveryList } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useCallbacksApi, type CallbacksApi } from './callbacks-client.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
@@ -14,7 +14,7 @@ export type DeliveryFilters = Pick<ListDeliveriesParams, 'event' | 'state' | 'se
 const deliveriesRefetchMs = 10_000;
 
 /** `GET /v1/callbacks/deliveries` with the filters, newest first (the first 50). */
-export function deliveriesQuery(client: PaveClient, filters: DeliveryFilters): QueryDescriptor<DeliveryList> {
+export function deliveriesQuery(client: CallbacksApi, filters: DeliveryFilters): QueryDescriptor<DeliveryList> {
   return {
     key: [...callbacksKey, 'deliveries', { ...filters }],
     fetch: (signal) => client.callbacks.deliveries({ ...filters, limit: 50 }, { signal }),
@@ -23,12 +23,12 @@ export function deliveriesQuery(client: PaveClient, filters: DeliveryFilters): Q
 
 /** The delivery log under `filters`, refreshed every few seconds. */
 export function useDeliveries(filters: DeliveryFilters) {
-  return useQuery(deliveriesQuery(useReviewClient(), filters), { refetchInterval: deliveriesRefetchMs });
+  return useQuery(deliveriesQuery(useCallbacksApi(), filters), { refetchInterval: deliveriesRefetchMs });
 }
 
 /** `POST /v1/callbacks/deliveries/:id/redeliver`; refreshes the log afterwards. */
 export function useRedeliver() {
-  const client = useReviewClient();
+  const client = useCallbacksApi();
   const cache = useQueryCache();
   return useMutation({
     mutationFn: (id: string) => client.callbacks.redeliver(id),

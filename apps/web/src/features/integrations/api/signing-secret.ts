@@ -1,4 +1,4 @@
-import { useReviewClient } from '../../../lib/clients.js';
+import { useCallbacksApi } from './callbacks-client.js';
 import { useMutation } from '../../../lib/use-mutation.js';
 
 /**
@@ -6,7 +6,7 @@ import { useMutation } from '../../../lib/use-mutation.js';
  * (`POST …/rotate`): never cached, so it is on screen only after a deliberate click, and gone with the page.
  */
 export function useSigningSecret() {
-  const client = useReviewClient();
+  const client = useCallbacksApi();
   return useMutation({
     mutationFn: (action: 'reveal' | 'rotate') =>
       action === 'reveal' ? client.callbacks.signingSecret() : client.callbacks.rotateSigningSecret(),

@@ -1,6 +1,5 @@
-import type { PaveClient } from '@pave/client';
 import { isTerminalStatus, type SessionNotes, type SessionStatus } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
@@ -8,7 +7,7 @@ import { useQuery } from '../../../lib/use-query.js';
 import { liveRefetchMs } from './live-refetch.js';
 
 /** `GET /v1/sessions/:key/notes`. */
-export function sessionNotesQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionNotes> {
+export function sessionNotesQuery(client: SessionsApi, sessionKey: string): QueryDescriptor<SessionNotes> {
   return {
     key: ['session', sessionKey, 'notes'],
     fetch: (signal) => client.sessions.notes.list(sessionKey, { signal }),

@@ -1,12 +1,11 @@
-import type { PaveClient } from '@pave/client';
 import type { SessionPhotos } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
 import { liveRefetchMs } from './live-refetch.js';
 
 /** `GET /v1/sessions/:key/photos`: the PAVE-shaped array. */
-export function sessionPhotosQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionPhotos> {
+export function sessionPhotosQuery(client: SessionsApi, sessionKey: string): QueryDescriptor<SessionPhotos> {
   return { key: ['session', sessionKey, 'photos'], fetch: (signal) => client.sessions.photos(sessionKey, { signal }) };
 }
 

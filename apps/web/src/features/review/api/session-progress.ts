@@ -1,6 +1,5 @@
-import type { PaveClient } from '@pave/client';
 import type { SessionProgress } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
 import { refetchIntervalFor } from './live-refetch.js';
@@ -9,7 +8,7 @@ import { refetchIntervalFor } from './live-refetch.js';
  * `GET /v1/sessions/:key/progress`. The cache's structural sharing keeps unchanged steps the same objects,
  * so memoised cards do not re-render.
  */
-export function sessionProgressQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionProgress> {
+export function sessionProgressQuery(client: SessionsApi, sessionKey: string): QueryDescriptor<SessionProgress> {
   return {
     key: ['session', sessionKey, 'progress'],
     fetch: (signal) => client.sessions.progress(sessionKey, { signal }),

@@ -1,11 +1,10 @@
-import type { PaveClient } from '@pave/client';
 import type { SessionResults } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
 
 /** `GET /v1/sessions/:key/results`. */
-export function sessionResultsQuery(client: PaveClient, sessionKey: string): QueryDescriptor<SessionResults> {
+export function sessionResultsQuery(client: SessionsApi, sessionKey: string): QueryDescriptor<SessionResults> {
   return {
     key: ['session', sessionKey, 'results'],
     fetch: (signal) => client.sessions.results(sessionKey, { signal }),

@@ -1,12 +1,11 @@
-import type { PaveClient } from '@pave/client';
 import type { Session } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQuery } from '../../../lib/use-query.js';
 import { refetchIntervalFor } from './live-refetch.js';
 
 /** `GET /v1/sessions/:key`. */
-export function sessionQuery(client: PaveClient, sessionKey: string): QueryDescriptor<Session> {
+export function sessionQuery(client: SessionsApi, sessionKey: string): QueryDescriptor<Session> {
   return { key: ['session', sessionKey], fetch: (signal) => client.sessions.get(sessionKey, { signal }) };
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ListSessionsParams, PaveClient } from '@pave/client';
+import type { ListSessionsParams } from '@pave/client/sessions';
 import type { SessionList } from '@pave/domain';
-import { useReviewClient } from '../../../lib/clients.js';
+import { useReviewClient, type SessionsApi } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useQuery } from '../../../lib/use-query.js';
@@ -28,7 +28,7 @@ export function listQueryOf(filters: ListFilters): ListQuery {
   };
 }
 
-type ListPage = { client: PaveClient; query: ListQuery; cursor: string | null; signal: AbortSignal };
+type ListPage = { client: SessionsApi; query: ListQuery; cursor: string | null; signal: AbortSignal };
 
 function listPage({ client, query, cursor, signal }: ListPage): Promise<SessionList> {
   return client.sessions.list({ ...query, limit: pageSize, ...(cursor ? { cursor } : {}) }, { signal });
@@ -38,7 +38,7 @@ function listPage({ client, query, cursor, signal }: ListPage): Promise<SessionL
  * `GET /v1/sessions`, newest first, filtered. A load reads `pages` pages one after the other (each page's
  * `next_cursor` leads to the next), and a refresh as many as are shown, so "Load more" is not undone.
  */
-export function sessionsListQuery(client: PaveClient, query: ListQuery, pages = 1): QueryDescriptor<SessionPages> {
+export function sessionsListQuery(client: SessionsApi, query: ListQuery, pages = 1): QueryDescriptor<SessionPages> {
   return {
     key: [...sessionsListKey, { ...query }],
     fetch: async (signal, shown) => {
@@ -55,7 +55,7 @@ export function sessionsListQuery(client: PaveClient, query: ListQuery, pages = 
 }
 
 /** Appends the page after the last one shown to the same cache entry. */
-export function sessionsNextPageQuery(client: PaveClient, query: ListQuery): QueryDescriptor<SessionPages> {
+export function sessionsNextPageQuery(client: SessionsApi, query: ListQuery): QueryDescriptor<SessionPages> {
   return {
     key: sessionsListQuery(client, query).key,
     fetch: async (signal, shown = []) => {

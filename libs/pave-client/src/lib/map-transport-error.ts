@@ -1,5 +1,4 @@
 import { ApiErrorBody } from '@pave/domain';
-import { isHTTPError, isTimeoutError, SchemaValidationError } from 'ky';
 import type * as z from 'zod/mini';
 import {
   createApiError,
@@ -20,6 +19,58 @@ export type FailedRequest = {
   /** Header values and secrets of this attempt, cut out of any text copied from the underlying error. */
   readonly secrets: readonly string[];
 };
+
+/** A non-2xx answer (after the retries): its status, headers and body text, for the error and the retry policy. */
+export class HttpStatusError extends Error {
+  override name = 'HttpStatusError';
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: string;
+  constructor(status: number, headers: Headers, body: string) {
+    super(`The API answered ${status}.`);
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+}
+
+/** An attempt got no response (or no whole 2xx body) within the timeout. */
+export class AttemptTimeoutError extends Error {
+  override name = 'TimeoutError';
+  constructor(timeoutMs: number) {
+    super(`No response within ${timeoutMs} ms.`);
+  }
+}
+
+/** A 2xx JSON body that failed its schema. */
+export class SchemaMismatchError extends Error {
+  override name = 'SchemaMismatchError';
+  readonly issues: readonly z.core.$ZodIssue[];
+  constructor(issues: readonly z.core.$ZodIssue[]) {
+    super('The response body does not match its schema.');
+    this.issues = issues;
+  }
+}
+
+// fetch's own messages for "no response" (browsers, undici), as is-network-error lists them
+const networkMessages = new Set([
+  'network error',
+  'Failed to fetch',
+  'NetworkError when attempting to fetch resource.',
+  'The Internet connection appears to be offline.',
+  'Load failed',
+  'Network request failed',
+  'fetch failed',
+  'terminated',
+]);
+
+/** Is this what fetch throws when no response arrived (as opposed to a bug in a custom fetch)? */
+export function isNetworkFailure(error: unknown): boolean {
+  // not `instanceof TypeError`: fetch's errors may come from another realm (undici under Jest, iframes)
+  if (Object.prototype.toString.call(error) !== '[object Error]') return false;
+  const { name, message } = error as Error;
+  return name === 'TypeError' && (networkMessages.has(message) || message.startsWith('Failed to fetch ('));
+}
 
 const maxCauseDepth = 4;
 
@@ -44,7 +95,7 @@ function asErrorLike(value: unknown): ErrorLike | null {
 
 /**
  * A copy of an error and its causes with only name, message, stack and a string `code`, any of `secrets`
- * cut out. ky's errors carry the `Request` (signed headers included), so they are never kept as they are.
+ * cut out. The underlying errors may carry a `Request` (signed headers included), so they are never kept as they are.
  */
 export function sanitizeError(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   const source = asErrorLike(error);
@@ -99,11 +150,10 @@ function summarize(issues: readonly z.core.$ZodIssue[]): string {
   return `${where}: ${first.message}${more}`;
 }
 
-/** A 2xx body that failed its schema (ky's `SchemaValidationError`) or is not JSON (`JSON.parse`'s SyntaxError). */
+/** A 2xx body that failed its schema ({@link SchemaMismatchError}) or is not JSON (`JSON.parse`'s SyntaxError). */
 function responseError(error: unknown, what: string, status: number): PaveResponseError | null {
-  if (error instanceof SchemaValidationError) {
-    // ky validated through the schema's Standard Schema interface; every schema here is zod's, whose issues are $ZodIssues
-    const issues = error.issues as readonly z.core.$ZodIssue[];
+  if (error instanceof SchemaMismatchError) {
+    const { issues } = error;
     const message = `${what} answered ${status} with an unexpected body: ${summarize(issues)}`;
     return new PaveResponseError(message, { status, issues }, { cause: error });
   }
@@ -116,22 +166,22 @@ function responseError(error: unknown, what: string, status: number): PaveRespon
 }
 
 /**
- * The one place ky failures become {@link PaveClientError}s: HTTPError → PaveApiError (or its 404/401/403
- * subclasses), TimeoutError → PaveTimeoutError, a 2xx body that is not JSON or fails its schema →
- * PaveResponseError, NetworkError and anything else fetch threw → PaveNetworkError. Aborts are handled before
+ * The one place transport failures become {@link PaveClientError}s: HttpStatusError → PaveApiError (or its
+ * 404/401/403 subclasses), AttemptTimeoutError → PaveTimeoutError, a 2xx body that is not JSON or fails its schema →
+ * PaveResponseError, a network failure and anything else fetch threw → PaveNetworkError. Aborts are handled before
  * this is called.
  */
-export function mapKyError(error: unknown, request: FailedRequest): PaveClientError {
+export function mapTransportError(error: unknown, request: FailedRequest): PaveClientError {
   const what = `${request.method} ${pathOf(request.url)}`;
   const invalid = request.status === undefined ? null : responseError(error, what, request.status);
   if (invalid) return invalid;
   const cause = sanitizeError(error, request.secrets);
   const options = cause ? { cause } : undefined;
-  if (isHTTPError(error)) {
-    const { status } = error.response;
-    return createApiError(status, parseErrorBody(status, error.data), options);
+  if (error instanceof HttpStatusError) {
+    const { status } = error;
+    return createApiError(status, parseErrorBody(status, error.body), options);
   }
-  if (isTimeoutError(error)) {
+  if (error instanceof AttemptTimeoutError) {
     const message = `${what} got no response within ${request.timeoutMs} ms.`;
     return new PaveTimeoutError(message, request.timeoutMs, options);
   }
