@@ -9,7 +9,7 @@ export const depConstraints = [
   {
     sourceTag: 'type:client',
     onlyDependOnLibsWithTags: ['type:domain'],
-    allowedExternalImports: ['ky', 'zod', 'zod/*'],
+    allowedExternalImports: ['zod', 'zod/*'],
   },
   {
     sourceTag: 'scope:api',

@@ -20,8 +20,6 @@ module.exports = {
     '^.+\\.[cm]?ts$': swc({ syntax: 'typescript' }),
     '^.+\\.[cm]?jsx?$': swc({ syntax: 'ecmascript', jsx: true }),
   },
-  // ky is ESM-only: Jest runs CommonJS, so swc must transform ky's files too (else "Must use import to load ES Module")
-  transformIgnorePatterns: ['/node_modules/(?!(ky)/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // after Jest's summary, one line of the skipped tests by reason (tools/scripts/test-all.mjs adds them up)
   reporters: ['default', join(__dirname, 'tools/jest/skip-reasons-reporter.cjs')],

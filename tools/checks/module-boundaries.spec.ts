@@ -8,6 +8,7 @@ const refused: [string, string][] = [
   ['libs/pave-domain/src/lib/probe.ts', "import ky from 'ky';"],
   ['libs/pave-domain/src/lib/probe.ts', "import { readFileSync } from 'fs';"],
   ['libs/pave-client/src/lib/probe.ts', "import express from 'express';"],
+  ['libs/pave-client/src/lib/probe.ts', "import ky from 'ky';"],
   ['libs/pave-client/src/lib/probe.ts', "import { x } from '../../../pave-domain/src/index';"],
   ['libs/pave-client/src/lib/probe.ts', "import { x } from '@pave/domain/src/lib/photo-code';"],
   ['libs/pave-client/src/lib/probe.ts', "import { createHmac } from 'node:crypto';"],
@@ -18,7 +19,7 @@ const refused: [string, string][] = [
 const allowed: [string, string][] = [
   ['libs/pave-domain/src/lib/probe.ts', "import { z } from 'zod';"],
   ['libs/pave-client/src/lib/probe.ts', "import { PhotoCode } from '@pave/domain';"],
-  ['libs/pave-client/src/lib/probe.ts', "import ky from 'ky';"],
+  ['libs/pave-client/src/lib/probe.ts', "import { z } from 'zod/mini';"],
   ['apps/api/src/probe.ts', "import { PhotoCode } from '@pave/domain';"],
   ['apps/web/src/probe.ts', "import { createPaveClient } from '@pave/client';"],
   ['libs/pave-domain/src/lib/probe.spec.ts', "import { readFileSync } from 'node:fs';"],

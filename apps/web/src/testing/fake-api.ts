@@ -100,7 +100,7 @@ function checkAuth(request: Request, path: string, people: ReturnType<typeof cre
   return checked.ok ? null : refuse('unauthorized', authErrorMessage(checked.error));
 }
 
-/** How fetch rejects when no answer comes (undici's message; ky and so @pave/client take it for a network error). */
+/** How fetch rejects when no answer comes (undici's message; @pave/client takes it for a network error). */
 class NetworkDown extends TypeError {
   constructor() {
     super('fetch failed');
