@@ -13,12 +13,13 @@ function controlled(workers: ServiceWorkerContainer): Promise<void> {
 /**
  * Registers the capture app's service worker and hands it what this page loaded (the document and its scripts),
  * so the next load works offline; `onControlled` runs once the worker controls the page (read the state again, so
- * the worker keeps it). Where service workers are not available, the app works as before, online only.
+ * the worker keeps it). Where service workers are not available, the app works as before, online only. Nothing is
+ * registered while `enabled` is false (a reviewer's preview).
  */
-export function useOfflineShell(onControlled: () => void): void {
+export function useOfflineShell(onControlled: () => void, enabled: boolean): void {
   useEffect(() => {
     const workers = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
-    if (!workers) return;
+    if (!workers || !enabled) return;
     workers
       .register(workerUrl, { scope: workerScope })
       .then(() => workers.ready)

@@ -12,12 +12,14 @@ const online = () =>
 
 /**
  * Sends the photos kept from before a reload that the server never answered, once the phone is online; each is
- * dropped only when the server answered it (accepted, rejected or refused), so none is lost to a weak network.
+ * dropped only when the server answered it (accepted, rejected or refused), so none is lost to a weak network. Not
+ * while `enabled` is false (a reviewer's preview sends nothing).
  */
-export function usePendingUploads(sessionKey: string): void {
+export function usePendingUploads(sessionKey: string, enabled: boolean): void {
   const client = useCaptureClient();
   const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
   useEffect(() => {
+    if (!enabled) return undefined;
     let stopped = false;
     const sendOne = async (upload: PendingUpload): Promise<void> => {
       for (let tries = 0; tries < 20 && !stopped; tries += 1) {

@@ -1,4 +1,5 @@
-import { SessionLanguage } from '@pave/domain';
+import { qaReasons, SessionLanguage } from '@pave/domain';
+import { captureErrorCodes } from './capture-error-codes.js';
 import { captureCatalogues } from './catalogues.js';
 import { en } from './en.js';
 
@@ -31,5 +32,13 @@ describe('capture catalogues', () => {
       .filter(([path, value]) => !alike[language].has(path) && english.get(path) === value)
       .map(([path]) => path);
     expect(untranslated).toEqual([]);
+  });
+
+  it("words the QA reasons in English with the domain's own texts (one source, no drift)", () => {
+    expect(en.reasons).toBe(qaReasons);
+  });
+
+  it.each(SessionLanguage.options)('%s words every server error code the capture app explains', (language) => {
+    expect(Object.keys(captureCatalogues[language].errors.codes).sort()).toEqual([...captureErrorCodes].sort());
   });
 });
