@@ -7,7 +7,8 @@ import { CapturePreviewProvider } from '../hooks/capture-preview.js';
 import { useOfflineShell } from '../hooks/use-offline-shell.js';
 import { usePendingUploads } from '../hooks/use-pending-uploads.js';
 import { htmlLanguages } from '../i18n/catalogues.js';
-import { CaptureTextProvider, useErrorText, useText } from '../i18n/text-context.js';
+import { en } from '../i18n/en.js';
+import { CaptureTextProvider, useCatalogue, useErrorText, useText } from '../i18n/text-context.js';
 import { isDone, urlOfScreen } from '../utils/capture-flow.js';
 import { CaptureFlow } from './capture-flow.js';
 import { OfflineNotice } from './offline-notice.js';
@@ -90,18 +91,21 @@ export function CaptureApp({ sessionKey, preview = false }: CaptureAppProps) {
   const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
   useOfflineShell(() => void refresh(), !preview);
   const language = state.data?.language ?? 'EN';
+  const catalogue = useCatalogue(language);
+  // the language of the words on screen: English while another catalogue loads, or when it could not be loaded
+  const shown = catalogue && catalogue !== en ? language : 'EN';
   useEffect(() => {
-    document.documentElement.lang = htmlLanguages[language];
-  }, [language]);
+    document.documentElement.lang = htmlLanguages[shown];
+  }, [shown]);
   const steps = state.data?.accepting ? state.data.steps : null;
   return (
-    <CaptureTextProvider language={language}>
+    <CaptureTextProvider text={catalogue ?? en}>
       <CapturePreviewProvider preview={preview}>
         <CaptureHeader done={steps ? steps.filter(isDone).length : null} total={steps?.length ?? 0} />
         <main id="main" className="app-main app-main--capture">
           {preview ? <PreviewBanner /> : null}
           <OfflineNotice />
-          <CaptureBody sessionKey={sessionKey} />
+          {catalogue ? <CaptureBody sessionKey={sessionKey} /> : <p role="status">{en.opening}</p>}
         </main>
       </CapturePreviewProvider>
     </CaptureTextProvider>

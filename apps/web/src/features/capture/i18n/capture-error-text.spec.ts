@@ -1,9 +1,10 @@
 import { PaveApiError, PaveNetworkError } from '@pave/client';
 import type { ApiErrorBody } from '@pave/domain';
-import { captureCatalogues } from './catalogues.js';
 import { captureErrorText } from './capture-error-text.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
 
-const { EN: en, FR: fr, ES: es } = captureCatalogues;
 const refusal = (status: number, body: ApiErrorBody) => new PaveApiError(status, body);
 
 describe('captureErrorText', () => {
