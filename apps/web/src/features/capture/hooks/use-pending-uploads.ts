@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { isPaveClientError } from '@pave/client';
-import { useCaptureClient } from '../../../lib/clients.js';
-import { useRefreshCaptureState } from '../api/capture-state.js';
+import { useCaptureChangeClient, useRefreshCaptureState } from '../api/capture-state.js';
 import { forgetUpload, pendingUploads, type PendingUpload } from '../utils/pending-uploads.js';
 import { shrinkPhoto } from '../utils/shrink-photo.js';
 
@@ -16,7 +15,7 @@ const online = () =>
  * while `enabled` is false (a reviewer's preview sends nothing).
  */
 export function usePendingUploads(sessionKey: string, enabled: boolean): void {
-  const client = useCaptureClient();
+  const client = useCaptureChangeClient();
   const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
   useEffect(() => {
     if (!enabled) return undefined;
