@@ -6,7 +6,7 @@ import { createPaveClient, type PaveClient } from '@pave/client';
 import type { PhotoCode } from '@pave/domain';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { saveScreenshot } from './testing/artifacts.js';
-import { describeViolations, scanPage } from './testing/axe-scan.js';
+import { expectNoViolations } from './testing/axe-scan.js';
 import { describeInBrowser, fakeCameraArgs, launchChromium, phoneContext } from './testing/browser.js';
 import { expectStep, horizontalOverflow, sendAcceptedPhoto, typeVin } from './testing/capture-page.js';
 import { typedVin } from './testing/capture-plan.js';
@@ -30,11 +30,6 @@ const forward: readonly (readonly [PhotoCode, string])[] = [
   [9, 'Windshield'],
   [6, 'Tyres'],
 ];
-
-async function expectNoViolations(page: Page, name: string): Promise<void> {
-  const violations = await scanPage(page);
-  if (violations.length > 0) throw new Error(`axe on ${name}:\n${describeViolations(violations)}`);
-}
 
 /** Screenshot and axe for one capture screen. */
 async function checkScreen(page: Page, name: string): Promise<void> {

@@ -6,7 +6,7 @@ import { createPaveClient, type PaveClient } from '@pave/client';
 import { captureOrder, type PhotoCode } from '@pave/domain';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './testing/artifacts.js';
-import { expectNoBlockingViolations } from './testing/axe-scan.js';
+import { expectNoBlockingViolations, expectNoViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext, phoneContext } from './testing/browser.js';
 import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-page.js';
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
@@ -162,7 +162,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     expect(await closed.textContent()).toContain(reason);
     expect(await phone.locator('input[type=file]').count()).toBe(0);
     await saveScreenshot(phone, 'lifecycle-phone-invalidated');
-    await expectNoBlockingViolations(phone, 'the capture page of an invalidated session');
+    await expectNoViolations(phone, 'the capture page of an invalidated session');
     // the same link without its token learns nothing: the unknown session's page, no reason
     const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`), false);
     await stranger.getByRole('alert').filter({ hasText: 'This inspection link is not valid.' }).waitFor();

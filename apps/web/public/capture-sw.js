@@ -1,11 +1,28 @@
 // The capture app's service worker (scope /capture/): the app shell and its scripts load offline, and the latest
-// capture state of a link is answered from the cache while the phone has no connection. Uploads are not touched:
+// capture state of a link is answered from the cache only while the phone has no connection. Uploads are not touched:
 // the app keeps each photo (IndexedDB) until the server answered it and sends it again when the connection returns.
-const cacheName = 'pave-capture-v1';
+//
+// Caches are per build: the page registers `/capture-sw.js?build=<id>` with an id of the hashed assets it loaded, so
+// a deploy installs a new worker (a new script URL) whose activation deletes every older build's cache.
+const cachePrefix = 'pave-capture-';
+const build = new URL(self.location.href).searchParams.get('build') || 'dev';
+const cacheName = `${cachePrefix}${build}`;
 const shellKey = '/capture-shell';
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((name) => name.startsWith(cachePrefix) && name !== cacheName).map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
 
 // the page names what it loaded (its document and scripts): cached once the worker runs, for the next offline load
 self.addEventListener('message', (event) => {
@@ -20,6 +37,7 @@ self.addEventListener('message', (event) => {
   );
 });
 
+// The app shell: the network's answer, kept when it is a 200; the kept one only when there is no network at all.
 async function networkFirst(request, key) {
   const cache = await caches.open(cacheName);
   try {
@@ -33,13 +51,32 @@ async function networkFirst(request, key) {
   }
 }
 
-// a conditional read may be answered 304, which leaves nothing to keep: the worker asks for the whole state
+// A conditional read may be answered 304, which leaves nothing to keep: the worker asks for the whole state.
 function unconditional(request) {
   const headers = new Headers(request.headers);
   headers.delete('If-None-Match');
   return new Request(request, { headers });
 }
 
+// The capture state: the server's answer always wins. A 200 is kept as the offline fallback; a refusal (the link is
+// unknown, revoked or deleted: 404, or any other 4xx) drops the kept copy, so it is never shown again; a 5xx is passed
+// on and the copy kept. Only a request that gets no answer at all (offline) is answered from the cache.
+async function stateFromNetwork(request, key) {
+  const cache = await caches.open(cacheName);
+  let response;
+  try {
+    response = await fetch(unconditional(request));
+  } catch (error) {
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    throw error;
+  }
+  if (response.status === 200) await cache.put(key, response.clone());
+  else if (response.status >= 400 && response.status < 500) await cache.delete(key);
+  return response;
+}
+
+// Hashed assets never change under one name: the build's cache answers them first.
 async function cacheFirst(request) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
@@ -55,6 +92,5 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, shellKey));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
-  else if (url.pathname.startsWith('/v1/capture/'))
-    event.respondWith(networkFirst(unconditional(request), url.pathname));
+  else if (url.pathname.startsWith('/v1/capture/')) event.respondWith(stateFromNetwork(request, url.pathname));
 });

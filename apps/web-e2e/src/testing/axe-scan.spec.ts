@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { blockingViolations, expectNoBlockingViolations, scanPage } from './axe-scan.js';
+import { blockingViolations, expectNoBlockingViolations, expectNoViolations, scanPage } from './axe-scan.js';
 import { describeInBrowser, launchChromium } from './browser.js';
 
 const inaccessible = '<!doctype html><html><body><img src="data:,"><input type="text"></body></html>';
+// moderate only: no landmark, no heading
+const untidy = '<!doctype html><html lang="en"><head><title>Untidy</title></head><body><p>Loose text</p></body></html>';
 const accessible =
   '<!doctype html><html lang="en"><head><title>Fine</title></head><body><main><h1>Fine</h1>' +
   '<label>Name <input type="text"></label></main></body></html>';
@@ -39,5 +41,16 @@ describeInBrowser('axe scan', () => {
 
     expect(await scanPage(page)).toEqual([]);
     await expect(expectNoBlockingViolations(page, 'a fine page')).resolves.toBeUndefined();
+    await expect(expectNoViolations(page, 'a fine page')).resolves.toBeUndefined();
+  });
+
+  it("lets moderate violations through the blocking check, and fails the capture screens' check on them", async () => {
+    await page.setContent(untidy);
+
+    const impacts = (await scanPage(page)).map((violation) => violation.impact);
+    expect(impacts.length).toBeGreaterThan(0);
+    expect(impacts.every((impact) => impact === 'moderate' || impact === 'minor')).toBe(true);
+    await expect(expectNoBlockingViolations(page, 'an untidy page')).resolves.toBeUndefined();
+    await expect(expectNoViolations(page, 'an untidy page')).rejects.toThrow(/axe found violations on an untidy page/);
   });
 });

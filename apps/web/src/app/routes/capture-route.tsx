@@ -1,24 +1,22 @@
-import { CaptureToken } from '@pave/domain';
 import { useState } from 'react';
 import { CaptureApp } from '../../features/capture/components/capture-app.js';
+import { readCaptureFragment } from '../../features/capture/utils/capture-fragment.js';
 import { CaptureLinkProvider } from '../../lib/capture-link.js';
 
 /** Props of {@link CaptureRoute}. */
 export type CaptureRouteProps = { sessionKey: string };
 
-// The link's token travels in the URL fragment, which browsers never send to a server or put in a Referer.
-function tokenOfFragment(): string | null {
-  const parsed = CaptureToken.safeParse(window.location.hash.slice(1));
-  return parsed.success ? parsed.data : null;
-}
-
-/** `/capture/:key#<token>`: the phone capture app (its own chunk, loaded lazily), in the session's language. */
+/**
+ * `/capture/:key#<token>`: the phone capture app (its own chunk, loaded lazily), in the session's language;
+ * `#<token>&preview` opens it as a reviewer's preview that sends nothing. The token travels in the URL fragment,
+ * which browsers never send to a server or put in a Referer.
+ */
 export function CaptureRoute({ sessionKey }: CaptureRouteProps) {
-  const [token] = useState(tokenOfFragment);
+  const [{ token, preview }] = useState(() => readCaptureFragment(window.location.hash));
   if (token) {
     return (
       <CaptureLinkProvider sessionKey={sessionKey} token={token}>
-        <CaptureApp sessionKey={sessionKey} />
+        <CaptureApp sessionKey={sessionKey} preview={preview} />
       </CaptureLinkProvider>
     );
   }

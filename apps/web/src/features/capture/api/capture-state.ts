@@ -1,10 +1,13 @@
-import type { CaptureClient } from '@pave/client';
+import type { CaptureClient } from '@pave/client/capture';
 import type { CaptureState } from '@pave/domain';
+import { useMemo } from 'react';
 import { useCaptureClient } from '../../../lib/clients.js';
 import type { QueryDescriptor } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
 import { useQuery } from '../../../lib/use-query.js';
+import { useCapturePreview } from '../hooks/capture-preview.js';
+import { previewClient } from '../utils/preview-client.js';
 
 /** `GET /v1/capture/:key`: the steps, status and whether photos are accepted now. */
 export function captureStateQuery(client: CaptureClient, sessionKey: string): QueryDescriptor<CaptureState> {
@@ -17,6 +20,16 @@ export function captureStateQuery(client: CaptureClient, sessionKey: string): Qu
  * a `304` without a body (the client sends `If-None-Match`).
  */
 export const captureStatePollMs = 10_000;
+
+/**
+ * The capture client for changes to the session (start, photos, typed values, skips, confirmation): in a reviewer's
+ * preview, one that refuses them all before anything is sent.
+ */
+export function useCaptureChangeClient(): CaptureClient {
+  const client = useCaptureClient();
+  const preview = useCapturePreview();
+  return useMemo(() => (preview ? previewClient(client) : client), [client, preview]);
+}
 
 /** The capture state: reading it never starts the session. */
 export function useCaptureState(sessionKey: string) {
@@ -41,7 +54,7 @@ export function useCaptureMutation<TVariables, TData>(
   sessionKey: string,
   send: (client: CaptureClient, variables: TVariables) => Promise<TData>,
 ) {
-  const client = useCaptureClient();
+  const client = useCaptureChangeClient();
   const refresh = useRefreshCaptureState(sessionKey);
   return useMutation({ mutationFn: (variables: TVariables) => send(client, variables), ...refresh });
 }

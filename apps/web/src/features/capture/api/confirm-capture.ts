@@ -1,11 +1,10 @@
-import { useCaptureClient } from '../../../lib/clients.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useMutation } from '../../../lib/use-mutation.js';
-import { captureStateQuery, useRefreshCaptureState } from './capture-state.js';
+import { captureStateQuery, useCaptureChangeClient, useRefreshCaptureState } from './capture-state.js';
 
 /** `POST /v1/capture/:key/confirm`: the driver submits a complete capture (QC_PASSED → COMPLETE). */
 export function useConfirmCapture(sessionKey: string) {
-  const client = useCaptureClient();
+  const client = useCaptureChangeClient();
   const cache = useQueryCache();
   const { onError } = useRefreshCaptureState(sessionKey);
   return useMutation({

@@ -9,6 +9,8 @@ export type CameraViewProps = {
   photoCode: PhotoCode;
   title: string;
   onShot: (photo: Blob) => void;
+  /** Back to the step without a shot (the camera is released): the Close button, or Escape. */
+  onClose: () => void;
 };
 
 /** A full-resolution frame of the video as a JPEG. */
@@ -20,13 +22,20 @@ function grabFrame(video: HTMLVideoElement): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
 }
 
-/** The live camera with the step's outline over it, and the shutter. */
-export function CameraView({ stream, photoCode, title, onShot }: CameraViewProps) {
+/** The live camera with the step's outline over it, the shutter and a way out (Close, or Escape). */
+export function CameraView({ stream, photoCode, title, onShot, onClose }: CameraViewProps) {
   const text = useText();
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (video.current) video.current.srcObject = stream;
   }, [stream]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const shoot = async () => {
     const frame = video.current && video.current.videoWidth > 0 ? await grabFrame(video.current) : null;
     if (frame) onShot(frame);
@@ -37,9 +46,14 @@ export function CameraView({ stream, photoCode, title, onShot }: CameraViewProps
         <video ref={video} className="camera__video" autoPlay playsInline muted />
         <StepGuide photoCode={photoCode} className="camera__guide" />
       </div>
-      <button type="button" className="button button--primary button--large" onClick={() => void shoot()}>
-        {text.camera.shoot}
-      </button>
+      <div className="camera__actions">
+        <button type="button" className="button button--large camera__close" onClick={onClose}>
+          {text.camera.close}
+        </button>
+        <button type="button" className="button button--primary button--large" onClick={() => void shoot()}>
+          {text.camera.shoot}
+        </button>
+      </div>
     </div>
   );
 }

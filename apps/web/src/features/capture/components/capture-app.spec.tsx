@@ -17,10 +17,10 @@ function seed(status: SessionStatus, acceptedCodes: readonly PhotoCode[] = []): 
   return [{ session: buildSession({ session_key: key, status }), attempts }];
 }
 
-async function renderCapture(options: FakeApiOptions = { sessions: seed('IDLE') }) {
+async function renderCapture(options: FakeApiOptions = { sessions: seed('IDLE') }, flags = '') {
   const rendered = renderApp({
     api: createFakeApi(options),
-    path: `/capture/${key}#${fakeCaptureToken(key)}`,
+    path: `/capture/${key}#${fakeCaptureToken(key)}${flags}`,
     signedIn: false,
   });
   await screen.findByRole('heading', { level: 2 });
@@ -238,5 +238,110 @@ describe('CaptureApp', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This capture link is incomplete.');
     expect(api.calls).toEqual([]);
+  });
+
+  it("previews the link for a reviewer: the driver's screens, nothing sent, the session still IDLE and deletable", async () => {
+    const { api, user } = await renderCapture({ sessions: seed('IDLE') }, '&preview');
+
+    expect(screen.getByRole('note')).toHaveTextContent('Preview — nothing is sent');
+    expect(screen.queryByRole('button', { name: 'Start' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'See the steps' }));
+    expect(await screen.findByRole('heading', { name: 'VIN' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Take photo')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Type the VIN instead' })).toBeDisabled();
+    expect(window.location.hash).toBe(`#${fakeCaptureToken(key)}&preview`);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: 'Interior' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('Preview — nothing is sent');
+
+    expect(api.calls.every((call) => call.startsWith('GET '))).toBe(true);
+    expect(api.session(key)?.status).toBe('IDLE');
+    await createTestClient(api).sessions.delete(key);
+    expect(api.session(key)).toBeNull();
+  });
+
+  it('turns off skip and submit in a preview', async () => {
+    await renderCapture({ sessions: seed('PROCESS', [1, 2, 3, 9, 6]) }, '&preview');
+
+    expect(screen.getByRole('heading', { name: 'Left side' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Skip this view' })).toBeDisabled();
+  });
+
+  it("words a server refusal in the driver's language: a 409 attempts_exhausted in French", async () => {
+    const { api, user } = await renderCapture({
+      sessions: [{ session: buildSession({ session_key: key, status: 'STARTED', language: 'FR' }) }],
+    });
+    api.failNext('POST /v1/capture/:key/photos/:code', {
+      code: 'attempts_exhausted',
+      message: 'Session DEM-CAPTURE001 has used its 60 attempts.',
+    });
+
+    await user.upload(screen.getByLabelText('Prendre la photo'), photoFile());
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Plus aucune photo ne peut être envoyée pour cette inspection.');
+    expect(alert).not.toHaveTextContent('attempts');
+  });
+
+  it("words an unknown refusal with the generic sentence of the language, not the server's English", async () => {
+    const { api, user } = await renderCapture({
+      sessions: [{ session: buildSession({ session_key: key, status: 'STARTED', language: 'ES' }) }],
+    });
+    api.failNext('POST /v1/capture/:key/photos/:code', { code: 'conflict', message: 'Something in English.' });
+
+    await user.upload(screen.getByLabelText('Hacer la foto'), photoFile());
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Algo ha fallado. Inténtelo de nuevo.');
+    expect(alert).not.toHaveTextContent('English');
+  });
+
+  describe('the in-page camera', () => {
+    const stopped: string[] = [];
+    const fakeStream = (id: string) =>
+      ({ id, getTracks: () => [{ stop: () => stopped.push(id) }] }) as unknown as MediaStream;
+    let opened = 0;
+
+    beforeEach(() => {
+      stopped.length = 0;
+      opened = 0;
+      Object.defineProperty(navigator, 'mediaDevices', {
+        configurable: true,
+        value: { getUserMedia: () => Promise.resolve(fakeStream(`stream-${(opened += 1)}`)) },
+      });
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(navigator, 'mediaDevices');
+    });
+
+    it('closes with its 44-px "Close camera" button: back to the step, no shot, the stream stopped', async () => {
+      const { user, api } = await startCapture();
+
+      await user.click(screen.getByRole('button', { name: 'Open camera' }));
+      expect(await screen.findByRole('img', { name: 'Camera view with the outline of: VIN' })).toBeInTheDocument();
+      const close = screen.getByRole('button', { name: 'Close camera' });
+      expect(close).toHaveClass('button', 'button--large');
+      await user.click(close);
+
+      expect(screen.queryByRole('img', { name: /Camera view/ })).toBeNull();
+      expect(stopped).toEqual(['stream-1']);
+      expect(screen.getByRole('button', { name: 'Open camera' })).toHaveFocus();
+      expect(screen.getByRole('heading', { name: 'VIN' })).toBeInTheDocument();
+      expect(api.calls.filter((call) => call.includes('/photos/'))).toEqual([]);
+    });
+
+    it('closes on Escape, and opens again with a new stream', async () => {
+      const { user } = await startCapture();
+
+      await user.click(screen.getByRole('button', { name: 'Open camera' }));
+      await screen.findByRole('button', { name: 'Close camera' });
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('button', { name: 'Close camera' })).toBeNull();
+      expect(stopped).toEqual(['stream-1']);
+
+      await user.click(screen.getByRole('button', { name: 'Open camera' }));
+      expect(await screen.findByRole('button', { name: 'Close camera' })).toBeInTheDocument();
+      expect(stopped).toEqual(['stream-1']);
+    });
   });
 });

@@ -3,17 +3,32 @@ import { ErrorMessage } from '../../../components/error-message.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { navigate } from '../../../lib/router.js';
 import { useCaptureState, useRefreshCaptureState } from '../api/capture-state.js';
+import { CapturePreviewProvider } from '../hooks/capture-preview.js';
 import { useOfflineShell } from '../hooks/use-offline-shell.js';
 import { usePendingUploads } from '../hooks/use-pending-uploads.js';
 import { htmlLanguages } from '../i18n/catalogues.js';
-import { CaptureTextProvider, useText } from '../i18n/text-context.js';
+import { en } from '../i18n/en.js';
+import { CaptureTextProvider, useCatalogue, useErrorText, useText } from '../i18n/text-context.js';
 import { isDone, urlOfScreen } from '../utils/capture-flow.js';
 import { CaptureFlow } from './capture-flow.js';
 import { OfflineNotice } from './offline-notice.js';
 import './capture-app.css';
 
 /** Props of {@link CaptureApp}. */
-export type CaptureAppProps = { sessionKey: string };
+export type CaptureAppProps = {
+  sessionKey: string;
+  /** A reviewer's preview: the driver's screens, nothing sent (see {@link CapturePreviewProvider}). */
+  preview?: boolean;
+};
+
+function PreviewBanner() {
+  const text = useText();
+  return (
+    <p className="preview-banner" role="note">
+      <strong>{text.previewMode.banner}</strong> {text.previewMode.body}
+    </p>
+  );
+}
 
 function CaptureHeader({ done, total }: { done: number | null; total: number }) {
   const text = useText();
@@ -45,16 +60,20 @@ function CaptureHeader({ done, total }: { done: number | null; total: number }) 
   );
 }
 
-function CaptureBody({ sessionKey }: CaptureAppProps) {
+function CaptureBody({ sessionKey }: { sessionKey: string }) {
   const text = useText();
+  const errorText = useErrorText();
   const state = useCaptureState(sessionKey);
   if (state.data) return <CaptureFlow state={state.data} />;
   if (state.status === 'error') {
-    const summary = summarizeError(state.error);
-    const message = summary.notFound ? text.linkInvalid : summary.retryable ? text.networkError : summary.message;
+    const { retryable } = summarizeError(state.error);
     return (
-      <ErrorMessage title={text.cannotOpen} onRetry={summary.retryable ? () => void state.refetch() : undefined}>
-        {message}
+      <ErrorMessage
+        title={text.cannotOpen}
+        onRetry={retryable ? () => void state.refetch() : undefined}
+        retryLabel={text.tryAgain}
+      >
+        {errorText(state.error)}
       </ErrorMessage>
     );
   }
@@ -63,25 +82,32 @@ function CaptureBody({ sessionKey }: CaptureAppProps) {
 
 /**
  * The phone capture app in the session's language: an intro, the steps one by one with the camera, what is still
- * needed, the summary and the "sent" page. Photos not yet answered survive a reload and are sent when online.
+ * needed, the summary and the "sent" page. Photos not yet answered survive a reload and are sent when online. As a
+ * reviewer's `preview`, the same screens under a banner, with every change to the session turned off.
  */
-export function CaptureApp({ sessionKey }: CaptureAppProps) {
+export function CaptureApp({ sessionKey, preview = false }: CaptureAppProps) {
   const state = useCaptureState(sessionKey);
-  usePendingUploads(sessionKey);
+  usePendingUploads(sessionKey, !preview);
   const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
-  useOfflineShell(() => void refresh());
+  useOfflineShell(() => void refresh(), !preview);
   const language = state.data?.language ?? 'EN';
+  const catalogue = useCatalogue(language);
+  // the language of the words on screen: English while another catalogue loads, or when it could not be loaded
+  const shown = catalogue && catalogue !== en ? language : 'EN';
   useEffect(() => {
-    document.documentElement.lang = htmlLanguages[language];
-  }, [language]);
+    document.documentElement.lang = htmlLanguages[shown];
+  }, [shown]);
   const steps = state.data?.accepting ? state.data.steps : null;
   return (
-    <CaptureTextProvider language={language}>
-      <CaptureHeader done={steps ? steps.filter(isDone).length : null} total={steps?.length ?? 0} />
-      <main id="main" className="app-main app-main--capture">
-        <OfflineNotice />
-        <CaptureBody sessionKey={sessionKey} />
-      </main>
+    <CaptureTextProvider text={catalogue ?? en}>
+      <CapturePreviewProvider preview={preview}>
+        <CaptureHeader done={steps ? steps.filter(isDone).length : null} total={steps?.length ?? 0} />
+        <main id="main" className="app-main app-main--capture">
+          {preview ? <PreviewBanner /> : null}
+          <OfflineNotice />
+          {catalogue ? <CaptureBody sessionKey={sessionKey} /> : <p role="status">{en.opening}</p>}
+        </main>
+      </CapturePreviewProvider>
     </CaptureTextProvider>
   );
 }

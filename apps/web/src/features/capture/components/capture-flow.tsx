@@ -4,6 +4,7 @@ import { useCamera } from '../hooks/use-camera.js';
 import {
   entryScreen,
   remainingSteps,
+  resumeScreen,
   screenAfter,
   screenOfSearch,
   urlOfScreen,
@@ -47,7 +48,7 @@ export function CaptureFlow({ state }: CaptureFlowProps) {
   const open = (code: PhotoCode) => go({ kind: 'step', code });
   switch (screen.kind) {
     case 'intro':
-      return <IntroScreen state={state} onStarted={(started) => go(entryScreen(started))} />;
+      return <IntroScreen state={state} onStarted={(started) => go(resumeScreen(started))} />;
     case 'remaining':
       return <RemainingScreen state={state} onOpen={open} />;
     case 'summary':

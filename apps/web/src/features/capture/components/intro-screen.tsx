@@ -1,8 +1,8 @@
 import type { CaptureState, SessionVehicle } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { summarizeError } from '../../../lib/errors.js';
 import { useStartCapture } from '../api/start-capture.js';
-import { useText } from '../i18n/text-context.js';
+import { useCapturePreview } from '../hooks/capture-preview.js';
+import { useErrorText, useText } from '../i18n/text-context.js';
 import { ScreenHeading } from './screen-heading.js';
 
 /** Props of {@link IntroScreen}. */
@@ -16,11 +16,14 @@ function describeVehicle(vehicle: SessionVehicle | null): string | null {
 
 /**
  * What the driver reads first: who asks, which vehicle, what is needed, how long it takes, good light. Only "Start"
- * starts the session, so opening (or previewing) the link leaves it as it was.
+ * starts the session, so opening the link leaves it as it was; in a reviewer's preview the button only shows the
+ * steps, and the session is not started at all.
  */
 export function IntroScreen({ state, onStarted }: IntroScreenProps) {
   const text = useText();
+  const errorText = useErrorText();
   const start = useStartCapture(state.session_key);
+  const preview = useCapturePreview();
   const vehicle = describeVehicle(state.vehicle);
   return (
     <section className="capture-screen capture-intro" aria-labelledby="capture-screen-title">
@@ -32,16 +35,22 @@ export function IntroScreen({ state, onStarted }: IntroScreenProps) {
         <li>{text.intro.duration}</li>
         <li>{text.intro.light}</li>
       </ul>
-      {start.status === 'error' ? <ErrorMessage>{summarizeError(start.error).message}</ErrorMessage> : null}
+      {start.status === 'error' ? <ErrorMessage>{errorText(start.error)}</ErrorMessage> : null}
       <div className="action-bar">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={start.status === 'pending'}
-          onClick={() => start.mutate(undefined, { onSuccess: onStarted })}
-        >
-          {start.status === 'pending' ? text.intro.starting : text.intro.start}
-        </button>
+        {preview ? (
+          <button type="button" className="button button--primary" onClick={() => onStarted(state)}>
+            {text.previewMode.showSteps}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={start.status === 'pending'}
+            onClick={() => start.mutate(undefined, { onSuccess: onStarted })}
+          >
+            {start.status === 'pending' ? text.intro.starting : text.intro.start}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { checkManualEntry, type ManualEntryCode } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { summarizeError } from '../../../lib/errors.js';
 import { useManualEntry } from '../api/manual-entry.js';
-import { useText } from '../i18n/text-context.js';
+import { useErrorText, useText } from '../i18n/text-context.js';
 
 /** Props of {@link ManualEntryForm}. */
 export type ManualEntryFormProps = {
@@ -16,6 +15,7 @@ export type ManualEntryFormProps = {
 /** Types a VIN or an odometer reading instead of a photo; checked with the domain rule before sending. */
 export function ManualEntryForm({ sessionKey, photoCode, initialValue, onSaved }: ManualEntryFormProps) {
   const text = useText();
+  const errorText = useErrorText();
   const errorId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const save = useManualEntry(sessionKey);
@@ -49,7 +49,7 @@ export function ManualEntryForm({ sessionKey, photoCode, initialValue, onSaved }
           {problem}
         </p>
       ) : null}
-      {save.status === 'error' ? <ErrorMessage>{summarizeError(save.error).message}</ErrorMessage> : null}
+      {save.status === 'error' ? <ErrorMessage>{errorText(save.error)}</ErrorMessage> : null}
       <button type="submit" className="button button--large" disabled={save.status === 'pending'}>
         {save.status === 'pending' ? text.saving : text.manual[photoCode].save}
       </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isManualEntryCode, type CaptureState, type CaptureStepState, type ManualEntryCode } from '@pave/domain';
+import { useCapturePreview } from '../hooks/capture-preview.js';
 import { useText } from '../i18n/text-context.js';
 import { ManualEntryForm } from './manual-entry-form.js';
 
@@ -18,6 +19,7 @@ function typedValue(state: CaptureState, code: ManualEntryCode): string {
 export function ManualEntry({ state, step }: ManualEntryProps) {
   const text = useText();
   const [editing, setEditing] = useState(false);
+  const preview = useCapturePreview();
   const code = step.photo_code;
   if (!isManualEntryCode(code) || !step.manual_entry) return null;
   const value = typedValue(state, code);
@@ -38,7 +40,7 @@ export function ManualEntry({ state, step }: ManualEntryProps) {
           <span aria-hidden="true">✓ </span>
           {text.manual[code].saved(value)}
         </p>
-        <button type="button" className="button" onClick={() => setEditing(true)}>
+        <button type="button" className="button" disabled={preview} onClick={() => setEditing(true)}>
           {text.edit}
           <span className="visually-hidden"> {text.manual[code].field}</span>
         </button>
@@ -46,7 +48,7 @@ export function ManualEntry({ state, step }: ManualEntryProps) {
     );
   }
   return (
-    <button type="button" className="button button--large" onClick={() => setEditing(true)}>
+    <button type="button" className="button button--large" disabled={preview} onClick={() => setEditing(true)}>
       {text.manual[code].offer}
     </button>
   );

@@ -1,10 +1,16 @@
 import type { ChangeEvent } from 'react';
 
 /** Props of {@link PhotoInput}. */
-export type PhotoInputProps = { label: string; onFile: (file: File) => void; primary: boolean };
+export type PhotoInputProps = {
+  label: string;
+  onFile: (file: File) => void;
+  primary: boolean;
+  /** Turned off (a reviewer's preview sends nothing). */
+  disabled?: boolean;
+};
 
 /** The phone's own camera or photo library as a big button: a file input asking for the rear camera (the fallback). */
-export function PhotoInput({ label, onFile, primary }: PhotoInputProps) {
+export function PhotoInput({ label, onFile, primary, disabled = false }: PhotoInputProps) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
@@ -14,7 +20,14 @@ export function PhotoInput({ label, onFile, primary }: PhotoInputProps) {
   };
   return (
     <label className={`photo-input button button--large${primary ? ' button--primary' : ''}`}>
-      <input className="visually-hidden" type="file" accept="image/*" capture="environment" onChange={onChange} />
+      <input
+        className="visually-hidden"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        disabled={disabled}
+        onChange={onChange}
+      />
       <span>{label}</span>
     </label>
   );

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import type { CaptureStepState } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { useCapturePreview } from '../hooks/capture-preview.js';
 import type { Camera } from '../hooks/use-camera.js';
 import type { StepUpload } from '../hooks/use-step-upload.js';
-import { useText } from '../i18n/text-context.js';
+import { useErrorText, useText } from '../i18n/text-context.js';
 import { CameraView } from './camera-view.js';
 import { PhotoInput } from './photo-input.js';
 import { UploadVerdict } from './upload-verdict.js';
@@ -19,6 +21,7 @@ function SendingStatus({ upload }: { upload: StepUpload }) {
 /** What the shot shows now: the sending state, the pre-check's warning, the verdict or the failure. */
 function ShotFeedback({ upload }: { upload: StepUpload }) {
   const text = useText();
+  const errorText = useErrorText();
   switch (upload.phase) {
     case 'idle':
       return null;
@@ -39,7 +42,7 @@ function ShotFeedback({ upload }: { upload: StepUpload }) {
     case 'failed':
       return (
         <ErrorMessage title={text.notSent} onRetry={upload.retry ?? undefined} retryLabel={text.retryUpload}>
-          {upload.failure?.message ?? text.networkError}
+          {upload.failure ? errorText(upload.failure.error) : text.networkError}
         </ErrorMessage>
       );
   }
@@ -47,17 +50,32 @@ function ShotFeedback({ upload }: { upload: StepUpload }) {
 
 function Taker({ step, title, camera, upload }: ShotAreaProps) {
   const text = useText();
+  const preview = useCapturePreview();
   const cameraOn = camera.status === 'on' && camera.stream !== null;
+  const openButton = useRef<HTMLButtonElement>(null);
+  const wasOn = useRef(cameraOn);
+  useEffect(() => {
+    // closed without a shot: focus returns to the button that opened it, not to the top of the page
+    if (wasOn.current && !cameraOn) openButton.current?.focus();
+    wasOn.current = cameraOn;
+  }, [cameraOn]);
   return (
     <>
       {cameraOn && camera.stream ? (
-        <CameraView stream={camera.stream} photoCode={step.photo_code} title={title} onShot={upload.take} />
+        <CameraView
+          stream={camera.stream}
+          photoCode={step.photo_code}
+          title={title}
+          onShot={upload.take}
+          onClose={camera.close}
+        />
       ) : null}
       {!cameraOn && camera.supported ? (
         <button
+          ref={openButton}
           type="button"
           className="button button--primary button--large"
-          disabled={camera.status === 'starting'}
+          disabled={preview || camera.status === 'starting'}
           onClick={camera.open}
         >
           {camera.status === 'starting' ? text.camera.starting : text.camera.open}
@@ -68,6 +86,7 @@ function Taker({ step, title, camera, upload }: ShotAreaProps) {
         label={cameraOn || camera.supported ? text.file.choose : text.file.take}
         onFile={upload.take}
         primary={!camera.supported}
+        disabled={preview}
       />
     </>
   );

@@ -1,8 +1,8 @@
 import { checkSkip, isExteriorCode, type CaptureState, type CaptureStepState, type PhotoCode } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { summarizeError } from '../../../lib/errors.js';
 import { useSkipStep } from '../api/skip-step.js';
-import { useText } from '../i18n/text-context.js';
+import { useCapturePreview } from '../hooks/capture-preview.js';
+import { useErrorText, useText } from '../i18n/text-context.js';
 
 /** Props of {@link SkipStepButton}. */
 export type SkipStepButtonProps = { state: CaptureState; step: CaptureStepState; onSkipped: () => void };
@@ -18,7 +18,9 @@ function acceptedCodes(state: CaptureState): Set<PhotoCode> {
  */
 export function SkipStepButton({ state, step, onSkipped }: SkipStepButtonProps) {
   const text = useText();
+  const errorText = useErrorText();
   const skip = useSkipStep(state.session_key);
+  const preview = useCapturePreview();
   if (!isExteriorCode(step.photo_code) || step.state === 'accepted' || step.state === 'skipped') return null;
   const rule = checkSkip(step.photo_code, acceptedCodes(state));
   const missing =
@@ -32,13 +34,13 @@ export function SkipStepButton({ state, step, onSkipped }: SkipStepButtonProps) 
         <button
           type="button"
           className="button button--large"
-          disabled={skip.status === 'pending'}
+          disabled={preview || skip.status === 'pending'}
           onClick={() => skip.mutate(step.photo_code, { onSuccess: onSkipped })}
         >
           {skip.status === 'pending' ? text.skip.skipping : text.skip.action}
         </button>
       ) : null}
-      {skip.status === 'error' ? <ErrorMessage>{summarizeError(skip.error).message}</ErrorMessage> : null}
+      {skip.status === 'error' ? <ErrorMessage>{errorText(skip.error)}</ErrorMessage> : null}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { CaptureState, PhotoCode } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { summarizeError } from '../../../lib/errors.js';
 import { useConfirmCapture } from '../api/confirm-capture.js';
-import { useText } from '../i18n/text-context.js';
+import { useCapturePreview } from '../hooks/capture-preview.js';
+import { useErrorText, useText } from '../i18n/text-context.js';
 import { ScreenHeading } from './screen-heading.js';
 import { StepsList } from './steps-list.js';
 
@@ -15,7 +15,9 @@ export type SummaryScreenProps = { state: CaptureState; onOpen: (code: PhotoCode
  */
 export function SummaryScreen({ state, onOpen }: SummaryScreenProps) {
   const text = useText();
+  const errorText = useErrorText();
   const confirm = useConfirmCapture(state.session_key);
+  const preview = useCapturePreview();
   const named = (kind: 'rejected' | 'skipped') =>
     state.steps
       .filter((step) => step.state === kind)
@@ -37,12 +39,12 @@ export function SummaryScreen({ state, onOpen }: SummaryScreenProps) {
       {skipped ? <p className="capture-summary__note">{text.summary.skipped(skipped)}</p> : null}
       <StepsList steps={state.steps} onOpen={onOpen} label={text.allSteps} />
       <p className="capture-summary__confirm">{text.summary.confirm}</p>
-      {confirm.status === 'error' ? <ErrorMessage>{summarizeError(confirm.error).message}</ErrorMessage> : null}
+      {confirm.status === 'error' ? <ErrorMessage>{errorText(confirm.error)}</ErrorMessage> : null}
       <div className="action-bar">
         <button
           type="button"
           className="button button--primary"
-          disabled={confirm.status === 'pending'}
+          disabled={preview || confirm.status === 'pending'}
           onClick={submit}
         >
           {confirm.status === 'pending' ? text.summary.submitting : text.summary.submit}

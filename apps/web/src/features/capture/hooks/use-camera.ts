@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The in-page camera: off, starting, on (with its stream) or failed (no permission, no camera, no support). */
 export type Camera = {
@@ -7,6 +7,7 @@ export type Camera = {
   /** Whether this browser offers an in-page camera at all (the file input is the fallback). */
   supported: boolean;
   open: () => void;
+  /** Turns the camera off and releases it (every track stopped), also while it is still starting. */
   close: () => void;
 };
 
@@ -18,25 +19,31 @@ const constraints: MediaStreamConstraints = {
 
 const stop = (stream: MediaStream | null) => stream?.getTracks().forEach((track) => track.stop());
 
-/** One camera stream for the whole capture, kept open from step to step and stopped when the app goes. */
+/** One camera stream for the whole capture, kept open from step to step and stopped when closed or the app goes. */
 export function useCamera(): Camera {
   const supported = typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
   const [status, setStatus] = useState<Camera['status']>('off');
   const [stream, setStream] = useState<MediaStream | null>(null);
+  // which open() is the current one: a stream that arrives after close() (or a later open) is stopped at once
+  const opening = useRef(0);
   useEffect(() => () => stop(stream), [stream]);
   const open = useCallback(() => {
     if (!supported) return setStatus('failed');
+    const call = ++opening.current;
     setStatus('starting');
     navigator.mediaDevices.getUserMedia(constraints).then(
       (started) => {
+        if (call !== opening.current) return stop(started);
         setStream(started);
         setStatus('on');
+        return undefined;
       },
-      () => setStatus('failed'),
+      () => call === opening.current && setStatus('failed'),
     );
     return undefined;
   }, [supported]);
   const close = useCallback(() => {
+    opening.current += 1;
     setStream(null);
     setStatus('off');
   }, []);

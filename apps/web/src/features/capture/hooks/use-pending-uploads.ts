@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { isPaveClientError } from '@pave/client';
-import { useCaptureClient } from '../../../lib/clients.js';
-import { useRefreshCaptureState } from '../api/capture-state.js';
+import { isPaveClientError } from '@pave/client/errors';
+import { useCaptureChangeClient, useRefreshCaptureState } from '../api/capture-state.js';
 import { forgetUpload, pendingUploads, type PendingUpload } from '../utils/pending-uploads.js';
 import { shrinkPhoto } from '../utils/shrink-photo.js';
 
@@ -12,12 +11,14 @@ const online = () =>
 
 /**
  * Sends the photos kept from before a reload that the server never answered, once the phone is online; each is
- * dropped only when the server answered it (accepted, rejected or refused), so none is lost to a weak network.
+ * dropped only when the server answered it (accepted, rejected or refused), so none is lost to a weak network. Not
+ * while `enabled` is false (a reviewer's preview sends nothing).
  */
-export function usePendingUploads(sessionKey: string): void {
-  const client = useCaptureClient();
+export function usePendingUploads(sessionKey: string, enabled: boolean): void {
+  const client = useCaptureChangeClient();
   const { onSuccess: refresh } = useRefreshCaptureState(sessionKey);
   useEffect(() => {
+    if (!enabled) return undefined;
     let stopped = false;
     const sendOne = async (upload: PendingUpload): Promise<void> => {
       for (let tries = 0; tries < 20 && !stopped; tries += 1) {

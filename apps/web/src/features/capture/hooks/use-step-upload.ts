@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { isPaveClientError } from '@pave/client';
+import { isPaveClientError } from '@pave/client/errors';
 import type { PhotoCode, SessionPhoto } from '@pave/domain';
-import { useCaptureClient } from '../../../lib/clients.js';
-import { summarizeError, type ErrorSummary } from '../../../lib/errors.js';
-import { useRefreshCaptureState } from '../api/capture-state.js';
+import { summarizeError } from '../../../lib/errors.js';
+import { useCaptureChangeClient, useRefreshCaptureState } from '../api/capture-state.js';
 import { preCheckPhoto, type PreCheckProblem } from '../utils/pre-check.js';
 import { forgetUpload, keepUpload } from '../utils/pending-uploads.js';
 import { shrinkPhoto } from '../utils/shrink-photo.js';
@@ -21,7 +20,8 @@ export type StepUpload = {
   preview: string | null;
   problem: PreCheckProblem | null;
   outcome: SessionPhoto | null;
-  failure: ErrorSummary | null;
+  /** Why the photo was not sent (worded in the driver's language where shown), and whether a retry may help. */
+  failure: UploadFailure | null;
   /** No answer after {@link stillSendingMs}. */
   slow: boolean;
   /** The phone is offline: the photo waits for the connection. */
@@ -32,6 +32,9 @@ export type StepUpload = {
   retry: (() => void) | null;
 };
 
+/** A photo the server did not take: the error thrown, and whether sending it again may help. */
+export type UploadFailure = { readonly error: unknown; readonly retryable: boolean };
+
 const isNetworkFailure = (error: unknown) => isPaveClientError(error) && error.kind === 'network';
 
 const waitForOnline = () =>
@@ -39,14 +42,14 @@ const waitForOnline = () =>
 
 /** Takes, pre-checks and sends the photos of one step; `needsLandscape` for the exterior views. */
 export function useStepUpload(sessionKey: string, photoCode: PhotoCode, needsLandscape: boolean): StepUpload {
-  const client = useCaptureClient();
+  const client = useCaptureChangeClient();
   const refresh = useRefreshCaptureState(sessionKey);
   const [phase, setPhase] = useState<ShotPhase>('idle');
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [problem, setProblem] = useState<PreCheckProblem | null>(null);
   const [outcome, setOutcome] = useState<SessionPhoto | null>(null);
-  const [failure, setFailure] = useState<ErrorSummary | null>(null);
+  const [failure, setFailure] = useState<UploadFailure | null>(null);
   const [slow, setSlow] = useState(false);
   const [waiting, setWaiting] = useState(false);
   const latest = useRef(0);
@@ -83,7 +86,7 @@ export function useStepUpload(sessionKey: string, photoCode: PhotoCode, needsLan
         if (!isNetworkFailure(error)) await forgetUpload(id);
         refresh.onError();
         if (call !== latest.current) return;
-        setFailure(summarizeError(error));
+        setFailure({ error, retryable: summarizeError(error).retryable });
         setPhase('failed');
         return;
       }

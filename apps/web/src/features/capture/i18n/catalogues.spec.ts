@@ -1,6 +1,11 @@
-import { SessionLanguage } from '@pave/domain';
-import { captureCatalogues } from './catalogues.js';
-import { en } from './en.js';
+import { qaReasons, SessionLanguage } from '@pave/domain';
+import { captureErrorCodes } from './capture-error-codes.js';
+import { catalogueLoaders } from './catalogues.js';
+import { en, type CaptureText } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+
+const captureCatalogues = { EN: en, FR: fr, ES: es } as const satisfies Record<SessionLanguage, CaptureText>;
 
 type Entry = [path: string, value: unknown];
 
@@ -31,5 +36,20 @@ describe('capture catalogues', () => {
       .filter(([path, value]) => !alike[language].has(path) && english.get(path) === value)
       .map(([path]) => path);
     expect(untranslated).toEqual([]);
+  });
+
+  it.each(SessionLanguage.options)(
+    '%s is the catalogue the app loads for a session in that language',
+    async (language) => {
+      expect(await catalogueLoaders[language]()).toBe(captureCatalogues[language]);
+    },
+  );
+
+  it("words the QA reasons in English with the domain's own texts (one source, no drift)", () => {
+    expect(en.reasons).toBe(qaReasons);
+  });
+
+  it.each(SessionLanguage.options)('%s words every server error code the capture app explains', (language) => {
+    expect(Object.keys(captureCatalogues[language].errors.codes).sort()).toEqual([...captureErrorCodes].sort());
   });
 });

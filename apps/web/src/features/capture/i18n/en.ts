@@ -1,4 +1,16 @@
-import type { ManualEntryCode, PhotoCode, QaReasonCode, StepState, TerminalStatus } from '@pave/domain';
+import {
+  qaReasons,
+  type ManualEntryCode,
+  type PhotoCode,
+  type QaReasonCode,
+  type StepState,
+  type TerminalStatus,
+} from '@pave/domain';
+import type { CaptureErrorCode } from './capture-error-codes.js';
+
+// The domain's own words for each QA reason (what follows `REJECTED: ` in `approved_message`): one source of truth,
+// widened so that the other catalogues give their translations.
+const reasons: Readonly<Record<QaReasonCode, string>> = qaReasons;
 
 type Titled = { readonly title: string; readonly body: string };
 type ManualText = {
@@ -89,15 +101,7 @@ export const en = {
   rejected: (reason: string) => `Photo rejected: ${reason}.`,
   pleaseRetake: 'Please retake the photo.',
   retake: 'Retake',
-  reasons: {
-    wrong_view: 'Wrong View',
-    blurry: 'Blurry Image',
-    too_dark: 'Too Dark',
-    too_bright: 'Too Bright',
-    low_resolution: 'Low Resolution',
-    wrong_orientation: 'Wrong Orientation',
-    skipped: 'Skipped',
-  } satisfies Record<QaReasonCode, string>,
+  reasons,
   advice: {
     wrong_view: 'This looks like another step’s photo. Check the instruction and photograph this view.',
     blurry: 'Hold the phone steady and tap the screen to focus before taking the photo.',
@@ -170,6 +174,34 @@ export const en = {
   redirecting: 'Inspection sent. Taking you back…',
   continueLink: 'Continue',
   offline: 'You are offline. Photos you take are kept and sent when the connection returns.',
+  previewMode: {
+    banner: 'Preview — nothing is sent',
+    body: 'This is what the driver sees. Taking photos, typing values, skipping and submitting are turned off.',
+    showSteps: 'See the steps',
+  },
+  errors: {
+    generic: 'Something went wrong. Please try again.',
+    timeout: 'The server took too long to answer. Please try again.',
+    codes: {
+      not_found: 'This inspection link is not valid. Check the link or ask for a new one.',
+      session_closed: 'This inspection no longer takes photos.',
+      invalid_transition: 'The inspection cannot be sent yet: some photos are still needed.',
+      not_skippable: 'This photo cannot be skipped.',
+      already_accepted: 'This view already has an accepted photo.',
+      needed_images_missing: 'This view cannot be skipped yet: send the other needed photos first.',
+      invalid_manual_value: 'This value was refused. Check it and try again.',
+      invalid_request: 'The photo could not be sent as it was. Please take it again.',
+      unsupported_media_type: 'This file is not a photo the server can read. Take the photo again with the camera.',
+      payload_too_large: 'This photo is too large to send. Take it again with the main camera.',
+      unprocessable_image: 'This photo cannot be processed. Take it again with the main camera.',
+      request_timeout: 'The connection was too slow to send the photo. Try again where the signal is better.',
+      attempts_exhausted: 'No more photos can be sent for this inspection. Ask for a new link.',
+      storage_quota_exceeded:
+        'The service cannot store more photos right now. Contact the company that sent you the link.',
+      rate_limited: 'Too many tries in a short time. Wait a minute, then try again.',
+      unavailable: 'The server is busy. Wait a moment, then try again.',
+    } satisfies Record<CaptureErrorCode, string>,
+  },
 };
 
 /** The shape every catalogue has: the English one's. */

@@ -171,4 +171,33 @@ export const es = {
   redirecting: 'Inspección enviada. Volviendo…',
   continueLink: 'Continuar',
   offline: 'No tiene conexión. Las fotos que haga se conservan y se envían cuando vuelva la conexión.',
+  previewMode: {
+    banner: 'Vista previa — no se envía nada',
+    body: 'Esto es lo que ve el conductor. Hacer fotos, escribir valores, omitir vistas y enviar están desactivados.',
+    showSteps: 'Ver los pasos',
+  },
+  errors: {
+    generic: 'Algo ha fallado. Inténtelo de nuevo.',
+    timeout: 'El servidor ha tardado demasiado en responder. Inténtelo de nuevo.',
+    codes: {
+      not_found: 'Este enlace de inspección no es válido. Revise el enlace o pida uno nuevo.',
+      session_closed: 'Esta inspección ya no acepta fotos.',
+      invalid_transition: 'La inspección aún no se puede enviar: faltan fotos.',
+      not_skippable: 'Esta foto no se puede omitir.',
+      already_accepted: 'Esta vista ya tiene una foto aceptada.',
+      needed_images_missing: 'Esta vista aún no se puede omitir: envíe primero las demás fotos necesarias.',
+      invalid_manual_value: 'Este valor ha sido rechazado. Revíselo e inténtelo de nuevo.',
+      invalid_request: 'La foto no se ha podido enviar tal como estaba. Hágala de nuevo.',
+      unsupported_media_type:
+        'Este archivo no es una foto que el servidor pueda leer. Haga la foto de nuevo con la cámara.',
+      payload_too_large: 'Esta foto es demasiado grande para enviarla. Hágala de nuevo con la cámara principal.',
+      unprocessable_image: 'Esta foto no se puede procesar. Hágala de nuevo con la cámara principal.',
+      request_timeout: 'La conexión era demasiado lenta para enviar la foto. Inténtelo donde haya mejor cobertura.',
+      attempts_exhausted: 'Ya no se pueden enviar más fotos para esta inspección. Pida un enlace nuevo.',
+      storage_quota_exceeded:
+        'El servicio no puede guardar más fotos por ahora. Contacte con la empresa que le envió el enlace.',
+      rate_limited: 'Demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
+      unavailable: 'El servidor está ocupado. Espere un momento y vuelva a intentarlo.',
+    },
+  },
 } satisfies CaptureText;

@@ -173,4 +173,34 @@ export const fr = {
   redirecting: 'Inspection envoyée. Retour en cours…',
   continueLink: 'Continuer',
   offline: 'Vous êtes hors ligne. Les photos prises sont conservées et envoyées au retour de la connexion.',
+  previewMode: {
+    banner: 'Aperçu — rien n’est envoyé',
+    body: 'Voici ce que voit le conducteur. Les photos, la saisie, le passage d’une vue et l’envoi sont désactivés.',
+    showSteps: 'Voir les étapes',
+  },
+  errors: {
+    generic: 'Une erreur s’est produite. Veuillez réessayer.',
+    timeout: 'Le serveur a mis trop de temps à répondre. Veuillez réessayer.',
+    codes: {
+      not_found: 'Ce lien d’inspection n’est pas valide. Vérifiez le lien ou demandez-en un nouveau.',
+      session_closed: 'Cette inspection n’accepte plus de photos.',
+      invalid_transition: 'L’inspection ne peut pas encore être envoyée : des photos manquent.',
+      not_skippable: 'Cette photo ne peut pas être passée.',
+      already_accepted: 'Cette vue a déjà une photo acceptée.',
+      needed_images_missing:
+        'Cette vue ne peut pas encore être passée : envoyez d’abord les autres photos nécessaires.',
+      invalid_manual_value: 'Cette valeur a été refusée. Vérifiez-la et réessayez.',
+      invalid_request: 'La photo n’a pas pu être envoyée telle quelle. Veuillez la reprendre.',
+      unsupported_media_type:
+        'Ce fichier n’est pas une photo lisible par le serveur. Reprenez la photo avec l’appareil.',
+      payload_too_large: 'Cette photo est trop lourde pour être envoyée. Reprenez-la avec l’appareil photo principal.',
+      unprocessable_image: 'Cette photo ne peut pas être traitée. Reprenez-la avec l’appareil photo principal.',
+      request_timeout: 'La connexion était trop lente pour envoyer la photo. Réessayez là où le réseau est meilleur.',
+      attempts_exhausted: 'Plus aucune photo ne peut être envoyée pour cette inspection. Demandez un nouveau lien.',
+      storage_quota_exceeded:
+        'Le service ne peut plus stocker de photos pour le moment. Contactez l’entreprise qui vous a envoyé le lien.',
+      rate_limited: 'Trop d’essais en peu de temps. Attendez une minute, puis réessayez.',
+      unavailable: 'Le serveur est occupé. Attendez un instant, puis réessayez.',
+    },
+  },
 } satisfies CaptureText;

@@ -29,11 +29,15 @@ export function screenAfter(state: CaptureState, code: PhotoCode): CaptureScreen
   return remainingSteps(state).length > 0 ? { kind: 'remaining' } : { kind: 'summary' };
 }
 
-/** The screen a driver lands on without one in the URL: the intro before the start, else where they left off. */
-export function entryScreen(state: CaptureState): CaptureScreen {
-  if (state.status === 'IDLE') return { kind: 'intro' };
+/** Where the driver left off: the first step still to do, else the summary. */
+export function resumeScreen(state: CaptureState): CaptureScreen {
   const first = remainingSteps(state)[0];
   return first ? { kind: 'step', code: first.photo_code } : { kind: 'summary' };
+}
+
+/** The screen a driver lands on without one in the URL: the intro before the start, else where they left off. */
+export function entryScreen(state: CaptureState): CaptureScreen {
+  return state.status === 'IDLE' ? { kind: 'intro' } : resumeScreen(state);
 }
 
 /** The screen of a URL query, or null when it names none (or an unknown step). */

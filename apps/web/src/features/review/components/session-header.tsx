@@ -152,6 +152,9 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
             <dt>Capture link</dt>
             <dd className="session-header__link">
               <a href={session.capture_url}>{session.capture_url}</a>
+              <a href={`${session.capture_url}&preview`} className="button">
+                Preview as the driver
+              </a>
             </dd>
           </div>
         ) : null}
