@@ -4,6 +4,7 @@ export {
   PhotoLabel,
   photoLabelOf,
   photoCodeOf,
+  photoNameOf,
   captureOrder,
   captureSteps,
   captureStepOf,
@@ -142,6 +143,8 @@ export type {
   SkipError,
 } from './lib/capture-progress.js';
 export { QaMeasures, ProgressAttempt, StepRef, ProgressStep, SessionProgress } from './lib/progress-wire.js';
+export { qaMeasureLabels, qaMeasureLabelOf, qaChecksOf } from './lib/qa-measures.js';
+export type { QaMeasureName, QaCheck } from './lib/qa-measures.js';
 // The server's progress answers as pure functions of domain inputs (a session's key and status, its attempts as
 // AttemptRecords): the api answers with them, and a test double built on them answers exactly like the api.
 export { toSessionProgress } from './lib/progress-wire.js';
