@@ -1,4 +1,4 @@
-import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
+import { isStepDone, isTerminalStatus, photoNameOf, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { LocalTime } from '../../../components/local-time.js';
 import { useNow } from '../../../lib/use-now.js';
@@ -95,7 +95,7 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
           <div>
             <dt>Next step</dt>
             <dd>
-              {progress.next_step.step}. {progress.next_step.photo_label}
+              {progress.next_step.step}. {photoNameOf(progress.next_step.photo_code)}
             </dd>
           </div>
         ) : null}

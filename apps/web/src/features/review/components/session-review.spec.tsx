@@ -74,7 +74,7 @@ describe('SessionReview', () => {
     await renderReview(`${sessionPath}?filter=rejected`);
 
     expect(screen.getByRole('radio', { name: /Rejected/ })).toBeChecked();
-    expect(cardTitles()).toEqual(['4. Left']);
+    expect(cardTitles()).toEqual(['4. Left side']);
   });
 
   it('writes the chosen filter into the URL', async () => {
@@ -106,10 +106,12 @@ describe('SessionReview', () => {
     api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
     await act(() => queryCache.invalidate(['session', sampleKey, 'progress']));
 
-    const left = screen.getByRole('button', { name: /^4\. Left/ });
+    const left = screen.getByRole('button', { name: /^4\. Left side/ });
     await waitFor(() => expect(left).toHaveTextContent('2 attempts'));
     expect(left).toHaveAttribute('aria-pressed', 'true');
-    expect(within(screen.getByRole('list', { name: 'Attempts of Left' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('list', { name: 'Attempts of Left side' })).getAllByRole('listitem')).toHaveLength(
+      2,
+    );
     expect(screen.getByRole('button', { name: /^1\. VIN/ })).toBe(vinCard);
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
@@ -122,7 +124,7 @@ describe('SessionReview', () => {
     act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-b.jpg' })));
 
     // while streaming the page polls every 30 s: only the event can have brought the attempt this soon
-    await waitFor(() => expect(screen.getByRole('button', { name: /^4\. Left/ })).toHaveTextContent('2 attempts'));
+    await waitFor(() => expect(screen.getByRole('button', { name: /^4\. Left side/ })).toHaveTextContent('2 attempts'));
     expect(api.calls.slice(calls)).toContain(`GET /v1/sessions/${sampleKey}/progress`);
     expect(api.calls.filter((call) => call.endsWith('/events'))).toHaveLength(1);
   });
@@ -164,7 +166,7 @@ describe('SessionReview', () => {
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 2, Interior, attempt 2 of 2: accepted');
     await user.keyboard('{ArrowRight}');
-    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 3, Cluster, attempt 1 of 1: accepted');
+    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 3, Odometer, attempt 1 of 1: accepted');
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     expect(within(dialog).getByRole('heading')).toHaveTextContent(
       'Step 2, Interior, attempt 1 of 2: rejected (Wrong View)',
@@ -208,11 +210,11 @@ describe('SessionReview', () => {
 
   it('shows a typed value on its card and in its timeline', async () => {
     const { user } = await renderReview();
-    const cluster = screen.getByRole('button', { name: /^3\. Cluster/ });
+    const cluster = screen.getByRole('button', { name: /^3\. Odometer/ });
 
     expect(cluster).toHaveTextContent('Odometer reading: 48213');
     await user.click(cluster);
-    const attempts = within(screen.getByRole('list', { name: 'Attempts of Cluster' })).getAllByRole('listitem');
+    const attempts = within(screen.getByRole('list', { name: 'Attempts of Odometer' })).getAllByRole('listitem');
     expect(attempts[0]).toHaveTextContent('Typed odometer reading: 48213');
     expect(attempts[0]).toHaveTextContent('Entered manually');
   });
