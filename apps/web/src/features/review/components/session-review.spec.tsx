@@ -129,6 +129,19 @@ describe('SessionReview', () => {
     expect(api.calls.filter((call) => call.endsWith('/events'))).toHaveLength(1);
   });
 
+  it('tells screen readers politely of each attempt that arrives, not of those already there', async () => {
+    const { api } = await renderReview();
+    await screen.findByText('Live: changes appear as they happen.');
+    const region = document.querySelector('[aria-live="polite"]') as HTMLElement;
+    expect(region).toBeEmptyDOMElement();
+
+    act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-b.jpg' })));
+
+    await waitFor(() => expect(region).toHaveTextContent('Left side: accepted'));
+    act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 11, reason: 'too_dark' })));
+    await waitFor(() => expect(region).toHaveTextContent('Front right: rejected, Too Dark'));
+  });
+
   it('says the page is final once the session is finished', async () => {
     await renderReview(sessionPath, createFakeApi({ sessions: [buildReviewSeed({ status: 'EXPIRED' })] }));
 
@@ -206,6 +219,14 @@ describe('SessionReview', () => {
     const report = JSON.parse(json ?? '') as { attempts: { photo_label: string; typed_value: string | null }[] };
     expect(report.attempts).toHaveLength(6);
     expect(report.attempts.map((row) => row.typed_value)).toEqual([null, null, null, '48213', null, null]);
+  });
+
+  it('links the ZIP of every photo, which the browser downloads with its sign-in cookie', async () => {
+    await renderReview();
+
+    const link = screen.getByRole('link', { name: 'Download all photos (ZIP)' });
+    expect(link).toHaveAttribute('href', `/v1/sessions/${sampleKey}/photos.zip`);
+    expect(link).toHaveAttribute('download', `${sampleKey}-photos.zip`);
   });
 
   it('shows a typed value on its card and in its timeline', async () => {

@@ -23,6 +23,8 @@ export function buildLightboxItems(steps: readonly ProgressStep[]): LightboxItem
           src: attempt.url,
           alt: `${name} (full size)`,
           caption: `${name}: ${verdictText(attempt)}`,
+          // the wire label, as in the photos ZIP: a file name, not prose
+          downloadName: `${step.step}-${step.photo_label}-attempt-${index + 1}.jpg`,
         },
       ];
     }),
