@@ -1,6 +1,7 @@
 import { isStepDone, isTerminalStatus, photoNameOf, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { LocalTime } from '../../../components/local-time.js';
+import { PhoneReachWarning } from '../../../components/phone-reach-warning.js';
 import { useNow } from '../../../lib/use-now.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { liveRefetchMs } from '../api/live-refetch.js';
@@ -156,6 +157,7 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
           </div>
         ) : null}
       </dl>
+      {session && !isTerminalStatus(session.status) ? <PhoneReachWarning captureUrl={session.capture_url} /> : null}
       <LiveNote progress={progress} refreshFailed={refreshFailed} connection={connection} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { isDeletableStatus, type ListedSession } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { LocalTime } from '../../../components/local-time.js';
+import { PhoneReachWarning } from '../../../components/phone-reach-warning.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
 import { useCan } from '../../../lib/clients.js';
@@ -153,6 +154,7 @@ export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) 
         <h2 id="sessions-title">Sessions</h2>
         <StatusFilter value={filters.status} onChange={(status) => setListFilters({ status })} />
       </div>
+      <PhoneReachWarning captureUrl={sessions[0]?.capture_url} />
       <SearchForm filters={filters} />
       <p className="sessions__live" role="status">
         {connection === 'streaming'
