@@ -4,7 +4,6 @@ export {
   PhotoLabel,
   photoLabelOf,
   photoCodeOf,
-  photoNameOf,
   captureOrder,
   captureSteps,
   captureStepOf,
@@ -16,6 +15,7 @@ export {
   isUrlNullable,
 } from './lib/photo-code.js';
 export type { Nullability, CaptureStep, ManualEntryCode } from './lib/photo-code.js';
+export { photoNameOf } from './lib/photo-names.js';
 export type { Result } from './lib/result.js';
 export {
   WireTimestamp,
@@ -143,8 +143,6 @@ export type {
   SkipError,
 } from './lib/capture-progress.js';
 export { QaMeasures, ProgressAttempt, StepRef, ProgressStep, SessionProgress } from './lib/progress-wire.js';
-export { qaMeasureLabels, qaMeasureLabelOf, qaChecksOf } from './lib/qa-measures.js';
-export type { QaMeasureName, QaCheck } from './lib/qa-measures.js';
 // The server's progress answers as pure functions of domain inputs (a session's key and status, its attempts as
 // AttemptRecords): the api answers with them, and a test double built on them answers exactly like the api.
 export { toSessionProgress } from './lib/progress-wire.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { isExteriorCode, PhotoCode, qaChecksOf } from '@pave/domain';
+import { isExteriorCode, PhotoCode } from '@pave/domain';
+import { qaChecksOf } from '@pave/domain/qa-checks';
 import { toQaMeasures } from '../capture/judge-upload.js';
 import { judgeImage } from './judge-image.js';
 import { defaultQaSettings } from './qa-settings.js';

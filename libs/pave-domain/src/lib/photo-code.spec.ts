@@ -9,8 +9,8 @@ import {
   PhotoLabel,
   photoCodeOf,
   photoLabelOf,
-  photoNameOf,
 } from './photo-code.js';
+import { photoNameOf } from './photo-names.js';
 
 describe('photo codes and labels', () => {
   it.each([

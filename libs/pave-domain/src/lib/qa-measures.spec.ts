@@ -1,5 +1,5 @@
-import { photoNameOf } from './photo-code.js';
-import { qaChecksOf, qaMeasureLabelOf } from './qa-measures.js';
+import { photoNameOf } from './photo-names.js';
+import { qaChecksOf } from './qa-measures.js';
 
 // what the server records for an upload: the measures and the thresholds it was judged against (default settings)
 const thresholds = {
@@ -92,13 +92,5 @@ describe('qaChecksOf', () => {
     const checks = qaChecksOf({ ...goodPhoto, nearestOtherStepCode: 13 }, 10);
 
     expect(checks.at(-1)?.label).toBe(`Difference from ${photoNameOf(13)}`);
-  });
-});
-
-describe('qaMeasureLabelOf', () => {
-  it('names known measures in words and leaves unknown ones as they are', () => {
-    expect(qaMeasureLabelOf('meanLuma')).toBe('Brightness: mean luma (0–255)');
-    expect(qaMeasureLabelOf('sharpness')).toBe('sharpness');
-    expect(qaMeasureLabelOf('toString')).toBe('toString');
   });
 });

@@ -1,44 +1,25 @@
-import { isExteriorCode, photoNameOf, PhotoCode, type PhotoCode as PhotoCodeType } from './photo-code.js';
+import { isExteriorCode, PhotoCode, type PhotoCode as PhotoCodeType } from './photo-code.js';
+import { photoNameOf } from './photo-names.js';
 import type { QaMeasures } from './progress-wire.js';
 
-/**
- * What each entry of an attempt's `qa_measures` is, in words, by its name on the wire: the measures image QA takes,
- * what the upload was, the closest photo of another step, and the thresholds the attempt was judged against (the
- * server records them beside the measures, so a verdict can be re-read after the settings change).
- */
-export const qaMeasureLabels = {
-  width: 'Width after rotation (px)',
-  height: 'Height after rotation (px)',
-  meanLuma: 'Brightness: mean luma (0–255)',
-  p05Luma: 'Darkest tones: 5th percentile luma (0–255)',
-  p95Luma: 'Brightest tones: 95th percentile luma (0–255)',
-  darkShare: 'Share of near-black pixels (0–1)',
-  brightShare: 'Share of clipped highlights (0–1)',
-  laplacianVariance: 'Sharpness: Laplacian variance',
-  phash: 'Perceptual hash',
-  format: 'Uploaded format',
-  bytes: 'Uploaded size (bytes)',
-  originalWidth: 'Uploaded width (px)',
-  originalHeight: 'Uploaded height (px)',
-  nearestOtherStepCode: 'Most similar other step (photo code)',
-  nearestOtherStepDistance: 'Difference from it (bits of 64)',
-  minLongSide: 'Threshold: shortest long side (px)',
-  minShortSide: 'Threshold: shortest short side (px)',
-  darkMeanLuma: 'Threshold: least mean luma',
-  darkP95Luma: 'Threshold: least 95th percentile luma',
-  brightMeanLuma: 'Threshold: most mean luma',
-  brightShareMax: 'Threshold: most clipped highlights (share)',
-  blurVarianceMin: 'Threshold: least Laplacian variance',
-  duplicateMaxHamming: 'Threshold: difference at which a photo repeats another step (bits)',
-} as const;
-
-/** The name of a measure `qa_measures` may carry (see {@link qaMeasureLabels}). */
-export type QaMeasureName = keyof typeof qaMeasureLabels;
-
-/** What a measure is in words; the wire name itself for a measure this version does not know. */
-export function qaMeasureLabelOf(name: string): string {
-  return Object.hasOwn(qaMeasureLabels, name) ? qaMeasureLabels[name as QaMeasureName] : name;
-}
+/** The names of the measures and recorded thresholds the checks read from an attempt's `qa_measures`. */
+type QaMeasureName =
+  | 'width'
+  | 'height'
+  | 'meanLuma'
+  | 'p95Luma'
+  | 'brightShare'
+  | 'laplacianVariance'
+  | 'nearestOtherStepCode'
+  | 'nearestOtherStepDistance'
+  | 'minLongSide'
+  | 'minShortSide'
+  | 'darkMeanLuma'
+  | 'darkP95Luma'
+  | 'brightMeanLuma'
+  | 'brightShareMax'
+  | 'blurVarianceMin'
+  | 'duplicateMaxHamming';
 
 /**
  * One QA check of an attempt in plain words: `Brightness 11, needs 45` failed. `limit` and `passed` are null when
@@ -72,21 +53,28 @@ const plain = (value: number): string => String(Number(value.toFixed(1)));
 const pixels = (value: number): string => `${plain(value)} px`;
 const percent = (value: number): string => `${Number((value * 100).toFixed(1))}%`;
 
-const sideOf = (pick: (a: number, b: number) => number) => (m: NumberOf) => {
+// plain functions, no call at the top level: a bundle that never reads QA measures leaves this module out
+function longSideOf(m: NumberOf): number | undefined {
   const width = m('width');
   const height = m('height');
-  return width === undefined || height === undefined ? undefined : pick(width, height);
-};
+  return width === undefined || height === undefined ? undefined : Math.max(width, height);
+}
+
+function shortSideOf(m: NumberOf): number | undefined {
+  const width = m('width');
+  const height = m('height');
+  return width === undefined || height === undefined ? undefined : Math.min(width, height);
+}
 
 /**
  * The checks of `judgeImage` (apps/api/src/qa), in its order, each with the measure and the recorded thresholds it
  * compares: `min` passes at or above the threshold, `max` at or below, `above` strictly above.
  */
 const checkRules: readonly CheckRule[] = [
-  { label: 'Long side', value: sideOf(Math.max), format: pixels, bounds: [{ threshold: 'minLongSide', kind: 'min' }] },
+  { label: 'Long side', value: longSideOf, format: pixels, bounds: [{ threshold: 'minLongSide', kind: 'min' }] },
   {
     label: 'Short side',
-    value: sideOf(Math.min),
+    value: shortSideOf,
     format: pixels,
     bounds: [{ threshold: 'minShortSide', kind: 'min' }],
   },

@@ -1,4 +1,5 @@
-import { qaChecksOf, qaMeasureLabelOf, type PhotoCode, type QaCheck, type QaMeasures } from '@pave/domain';
+import type { PhotoCode, QaMeasures } from '@pave/domain';
+import { qaChecksOf, type QaCheck } from '@pave/domain/qa-checks';
 
 /** Props of {@link QaCheckList}. */
 export type QaCheckListProps = {
@@ -37,7 +38,10 @@ export function QaCheckList({ checks, label, className = 'qa-checks' }: QaCheckL
 /** Props of {@link QaMeasuresView}. */
 export type QaMeasuresViewProps = { measures: QaMeasures; photoCode: PhotoCode };
 
-/** An attempt's QA in plain words, every check with its threshold, and the raw numbers under "Technical details". */
+/**
+ * An attempt's QA in plain words, every check with its threshold, and every raw measure the server recorded (by its
+ * wire name) under "Technical details".
+ */
 export function QaMeasuresView({ measures, photoCode }: QaMeasuresViewProps) {
   const entries = Object.entries(measures ?? {});
   if (entries.length === 0) return null;
@@ -50,7 +54,7 @@ export function QaMeasuresView({ measures, photoCode }: QaMeasuresViewProps) {
           {entries.map(([name, value]) => (
             <div key={name}>
               <dt>
-                {qaMeasureLabelOf(name)} <code>{name}</code>
+                <code>{name}</code>
               </dt>
               <dd>{String(value)}</dd>
             </div>

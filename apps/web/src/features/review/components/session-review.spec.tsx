@@ -95,7 +95,7 @@ describe('SessionReview', () => {
     await user.click(screen.getByRole('button', { name: /^2\. Interior/ }));
 
     expect(window.location.search).toBe('?step=2');
-    expect(screen.getByRole('heading', { name: 'Step 2: Interior' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Step 2: Interior' })).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Attempts of Interior' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
@@ -172,7 +172,7 @@ describe('SessionReview', () => {
 
   it('opens a lightbox from the timeline and walks the photos with the arrow keys', async () => {
     const { user } = await renderReview(`${sessionPath}?step=2`);
-    const opener = screen.getByRole('button', { name: 'View attempt 2 of Interior full size' });
+    const opener = await screen.findByRole('button', { name: 'View attempt 2 of Interior full size' });
 
     await user.click(opener);
     const dialog = await screen.findByRole('dialog');

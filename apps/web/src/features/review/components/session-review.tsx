@@ -8,7 +8,6 @@ import { useSessionEvents } from '../api/session-events.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { selectStep, setStepFilter, useReviewParams } from '../hooks/use-review-params.js';
 import { matchesStepFilter, stepFilters, type StepFilter as StepFilterValue } from '../utils/step-filter.js';
-import { AttemptTimeline } from './attempt-timeline.js';
 import { ExportButtons } from './export-buttons.js';
 import { PhotosZipLink } from './photos-zip-link.js';
 import { RawPhotosJson } from './raw-photos-json.js';
@@ -21,6 +20,11 @@ import './session-review.css';
 // results, details, notes and invalidation sit below the photos: their code is a separate chunk, loaded after them
 const SessionManagement = lazy(() =>
   import('./session-management.js').then((module) => ({ default: module.SessionManagement })),
+);
+
+// a step's timeline opens on a click (or from a link's ?step=): its code, QA checks included, is a separate chunk
+const AttemptTimeline = lazy(() =>
+  import('./attempt-timeline.js').then((module) => ({ default: module.AttemptTimeline })),
 );
 
 // the lightbox opens on a click: its code is a separate chunk, loaded then
@@ -61,7 +65,9 @@ function ReviewBody({ progress, session, refreshFailed, connection }: ReviewBody
       <div className={selected ? 'review__layout review__layout--with-timeline' : 'review__layout'}>
         <StepGrid steps={visibleSteps} selectedCode={selectedCode} onSelect={selectStep} />
         {selected ? (
-          <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
+          <Suspense fallback={<p role="status">Loading the attempts…</p>}>
+            <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
+          </Suspense>
         ) : null}
       </div>
       {session ? (

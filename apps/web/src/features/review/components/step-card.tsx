@@ -2,11 +2,11 @@ import { memo } from 'react';
 import {
   parseApprovedMessage,
   photoNameOf,
-  qaChecksOf,
   type PhotoCode,
   type ProgressAttempt,
   type ProgressStep,
 } from '@pave/domain';
+import { qaChecksOf } from '@pave/domain/qa-checks';
 import { StepStateBadge, stepStateText } from '../../../components/step-state-badge.js';
 import { typedValueLabel } from '../utils/typed-value.js';
 

@@ -1,5 +1,4 @@
 import { attemptStateOf, photoNameOf, type ProgressAttempt, type SessionProgress } from '@pave/domain';
-import { attemptKey } from './lightbox-items.js';
 
 /** One thing to tell a screen reader, keyed by the attempt it is about. */
 export type Announcement = { readonly key: string; readonly text: string };
@@ -18,7 +17,7 @@ export function newAttemptAnnouncements(previous: SessionProgress, next: Session
   return next.steps.flatMap((step) => {
     const known = previous.steps.find((before) => before.photo_code === step.photo_code)?.attempts.length ?? 0;
     return step.attempts.slice(known).map((attempt, offset) => ({
-      key: attemptKey(attempt, known + offset),
+      key: `${step.photo_code}:${known + offset + 1}`,
       text: `${photoNameOf(step.photo_code)}: ${verdictOf(attempt)}`,
     }));
   });
