@@ -6,7 +6,7 @@ import { createPaveClient, type PaveClient } from '@pave/client';
 import { captureOrder, type PhotoCode } from '@pave/domain';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './testing/artifacts.js';
-import { expectNoBlockingViolations } from './testing/axe-scan.js';
+import { expectNoViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext, phoneContext } from './testing/browser.js';
 import { continueTo, expectStep, sendAcceptedPhoto } from './testing/capture-page.js';
 import { liveTimeoutMs, statusBadge, stepCard, waitForCard, waitForStatus } from './testing/review-page.js';
@@ -131,7 +131,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     expect(downloaded.photos).toEqual(JSON.parse(JSON.stringify(await client.sessions.photos(sessionKey))));
     expect(downloaded.session).toMatchObject({ session_key: sessionKey, status: 'COMPLETE' });
     await saveScreenshot(review, 'lifecycle-review-results');
-    await expectNoBlockingViolations(review, 'the session page with its results');
+    await expectNoViolations(review, 'the session page with its results');
     await phone.context().close();
   }, 180_000);
 
@@ -162,7 +162,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     expect(await closed.textContent()).toContain(reason);
     expect(await phone.locator('input[type=file]').count()).toBe(0);
     await saveScreenshot(phone, 'lifecycle-phone-invalidated');
-    await expectNoBlockingViolations(phone, 'the capture page of an invalidated session');
+    await expectNoViolations(phone, 'the capture page of an invalidated session');
     // the same link without its token learns nothing: the unknown session's page, no reason
     const stranger = await openPhone(captureUrl.replace(/#.*$/, `#${'A'.repeat(43)}`), false);
     await stranger.getByRole('alert').filter({ hasText: 'This inspection link is not valid.' }).waitFor();
@@ -195,7 +195,7 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
       .first()
       .waitFor({ timeout: 30_000 });
     await saveScreenshot(review, 'lifecycle-review-integrations');
-    await expectNoBlockingViolations(review, 'the Integrations page');
+    await expectNoViolations(review, 'the Integrations page');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
