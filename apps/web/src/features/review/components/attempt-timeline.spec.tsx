@@ -46,7 +46,12 @@ describe('AttemptTimeline', () => {
     expect(first).toHaveTextContent('Rejected');
     expect(first).toHaveTextContent('superseded by a retake');
     expect(first).toHaveTextContent('Reason: Blurry Image (blurry)');
-    expect(first).toHaveTextContent('Captured at 2021-05-27 07:36:19 UTC · QA time 1.5 s');
+    expect(first).toHaveTextContent(/Captured at .+ · QA time 1\.5 s/);
+    // in the viewer's local time, the exact UTC time on hover
+    expect(within(first as HTMLElement).getByText((_, element) => element?.tagName === 'TIME')).toHaveAttribute(
+      'title',
+      '2021-05-27 07:36:19 UTC',
+    );
     expect(second).toHaveTextContent('Attempt 2');
     expect(second).toHaveTextContent('Accepted');
     expect(second).not.toHaveTextContent('superseded');

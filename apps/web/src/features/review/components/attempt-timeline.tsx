@@ -7,7 +7,8 @@ import {
   type StepState,
 } from '@pave/domain';
 import { StepStateBadge } from '../../../components/step-state-badge.js';
-import { formatSeconds, formatTimestamp } from '../../../lib/format.js';
+import { LocalTime } from '../../../components/local-time.js';
+import { formatSeconds } from '../../../lib/format.js';
 import { attemptKey } from '../utils/lightbox-items.js';
 import { typedValueName } from '../utils/typed-value.js';
 import { QaMeasuresView } from './qa-checks.js';
@@ -64,7 +65,7 @@ function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
           </p>
         ) : null}
         <p>
-          Captured at <time dateTime={attempt.created_at}>{formatTimestamp(attempt.created_at)}</time> · QA time{' '}
+          Captured at <LocalTime wire={attempt.created_at} seconds /> · QA time{' '}
           {formatSeconds(attempt.processing_seconds)}
         </p>
         <QaMeasuresView measures={attempt.qa_measures} photoCode={step.photo_code} />
