@@ -13,13 +13,10 @@ export type PhoneReachWarningProps = {
 export function PhoneReachWarning({ captureUrl }: PhoneReachWarningProps) {
   if (typeof captureUrl !== 'string' || !isLoopbackUrl(captureUrl)) return null;
   return (
-    <div className="phone-warning">
-      <p>
-        <strong>Capture links point to localhost, which a phone cannot open.</strong> To capture from a phone on the
-        same network, start the server with <code>HOST=0.0.0.0</code> and{' '}
-        <code>PUBLIC_BASE_URL=http://&lt;lan-ip&gt;:3000</code>, where <code>&lt;lan-ip&gt;</code> is this
-        computer&rsquo;s address on the network (such as 192.168.1.20).
-      </p>
-    </div>
+    <p className="phone-warning">
+      <strong>Capture links point to localhost: a phone cannot open them.</strong> Start the server with{' '}
+      <code>HOST=0.0.0.0</code> and <code>PUBLIC_BASE_URL=http://&lt;lan-ip&gt;:3000</code>, this computer&rsquo;s
+      address on the network.
+    </p>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   attemptStateOf,
   parseApprovedMessage,
@@ -33,7 +34,8 @@ type AttemptItemProps = {
   onOpenPhoto: (key: string) => void;
 };
 
-function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
+// an attempt never changes once recorded (a refresh keeps its object when equal): unchanged items skip re-rendering
+const AttemptItem = memo(function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
   const verdict = parseApprovedMessage(attempt.approved_message);
   const latest = index === step.attempts.length - 1;
   const state = attemptState(step, attempt, latest);
@@ -72,7 +74,7 @@ function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
       </div>
     </li>
   );
-}
+});
 
 /** A step's attempts, oldest first: thumbnail, verdict, reason and measures, capture time, QA time. */
 export function AttemptTimeline({ step, onOpenPhoto, onClose }: AttemptTimelineProps) {

@@ -39,7 +39,7 @@ describe('SessionsTable', () => {
     renderApp({ api: createFakeApi({ sessions: sessionSeeds(1) }) });
     await screen.findByRole('table');
 
-    const warning = screen.getByText(/Capture links point to localhost/).closest('.phone-warning') as HTMLElement;
+    const warning = screen.getByText(/Capture links point to localhost/).closest('p') as HTMLElement;
     expect(warning).toHaveTextContent('HOST=0.0.0.0');
     expect(warning).toHaveTextContent('PUBLIC_BASE_URL=http://<lan-ip>:3000');
   });
