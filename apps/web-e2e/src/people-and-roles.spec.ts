@@ -5,16 +5,11 @@
 import { createPaveClient } from '@pave/client';
 import { sessionCookieName } from '@pave/domain';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeViolations, scanPage } from './testing/axe-scan.js';
+import { expectNoViolations } from './testing/axe-scan.js';
 import { describeInBrowser, desktopContext } from './testing/browser.js';
 import { withServerAndBrowser } from './testing/server-and-browser.js';
 import { createUser, signIn } from './testing/sign-in.js';
 import type { RunningServer, TestUser } from './testing/start-server.js';
-
-async function expectNoViolations(page: Page, name: string): Promise<void> {
-  const violations = await scanPage(page);
-  if (violations.length > 0) throw new Error(`axe found violations on ${name}:\n${describeViolations(violations)}`);
-}
 
 /** A POST from the page's own script, with the page's cookie; with the session's CSRF token unless told not to. */
 async function postFromPage(page: Page, path: string, body: unknown, withCsrf: boolean) {

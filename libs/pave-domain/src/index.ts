@@ -15,6 +15,7 @@ export {
   isUrlNullable,
 } from './lib/photo-code.js';
 export type { Nullability, CaptureStep, ManualEntryCode } from './lib/photo-code.js';
+export { photoNameOf } from './lib/photo-names.js';
 export type { Result } from './lib/result.js';
 export {
   WireTimestamp,

@@ -1,3 +1,4 @@
+import { photoCodeOf, photoNameOf, type PhotoLabel } from '@pave/domain';
 import type { Locator, Page } from 'playwright-core';
 import { signIn as signInWithForm } from './sign-in.js';
 import type { TestUser } from './start-server.js';
@@ -11,11 +12,12 @@ export async function signIn(page: Page, user: TestUser, sessionKey: string): Pr
   await page.getByRole('heading', { level: 1, name: `Session ${sessionKey}` }).waitFor();
 }
 
-/** A step's card in the grid, found by its title `<step>. <photo_label>` (e.g. "2. Interior"). */
-export function stepCard(page: Page, step: number, label: string): Locator {
+/** A step's card in the grid, found by its title `<step>. <human name>` of a wire label ("11. Rear left" for Rear_Left). */
+export function stepCard(page: Page, step: number, label: PhotoLabel): Locator {
+  const name = photoNameOf(photoCodeOf(label));
   return page
     .getByRole('list', { name: 'Capture steps' })
-    .getByRole('button', { name: new RegExp(`^${step}\\. ${label}(?!\\w)`) });
+    .getByRole('button', { name: new RegExp(`^${step}\\. ${name}(?!\\w)`) });
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useZoomPan, type ZoomActions } from '../lib/use-zoom-pan.js';
+import { maxScale, panStep, type ZoomView } from '../lib/zoom-pan.js';
 import './lightbox.css';
 
-/** One full-size photo in the {@link Lightbox}. */
-export type LightboxItem = { key: string; src: string; alt: string; caption: string };
+/** One full-size photo in the {@link Lightbox}; `downloadName` is the file name "Download original" saves it as. */
+export type LightboxItem = { key: string; src: string; alt: string; caption: string; downloadName: string };
 
 /** Props of {@link Lightbox}. */
 export type LightboxProps = {
@@ -39,9 +41,57 @@ function useFocusReturn(initialFocus: RefObject<HTMLButtonElement | null>): void
   }, [initialFocus]);
 }
 
-/** A modal viewer for full-size photos: arrows move, Escape closes, focus stays inside and returns to the opener. */
+/** The keys of a zoomed photo: +/− zoom, 0 fits, the arrows move the view instead of the photo. */
+function zoomKeyActions(view: ZoomView, zoom: ZoomActions): Record<string, () => void> {
+  const zoomed = view.scale > 1;
+  return {
+    '+': zoom.zoomIn,
+    '=': zoom.zoomIn,
+    '-': zoom.zoomOut,
+    '0': zoom.reset,
+    ...(zoomed
+      ? {
+          ArrowLeft: () => zoom.pan(panStep, 0),
+          ArrowRight: () => zoom.pan(-panStep, 0),
+          ArrowUp: () => zoom.pan(0, panStep),
+          ArrowDown: () => zoom.pan(0, -panStep),
+        }
+      : {}),
+  };
+}
+
+type ZoomBarProps = { view: ZoomView; zoom: ZoomActions; item: LightboxItem | undefined };
+
+function ZoomBar({ view, zoom, item }: ZoomBarProps) {
+  const { scale } = view;
+  return (
+    <div className="lightbox__zoom" role="group" aria-label="Zoom">
+      <button type="button" className="button" onClick={zoom.zoomOut} disabled={scale <= 1}>
+        <span aria-hidden="true">−</span> Zoom out
+      </button>
+      <span className="lightbox__scale">{Math.round(scale * 100)}%</span>
+      <button type="button" className="button" onClick={zoom.zoomIn} disabled={scale >= maxScale}>
+        <span aria-hidden="true">+</span> Zoom in
+      </button>
+      <button type="button" className="button" onClick={zoom.reset} disabled={scale <= 1}>
+        Fit to screen
+      </button>
+      {item ? (
+        <a className="button" href={item.src} download={item.downloadName}>
+          Download original
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A modal viewer for full-size photos: arrows move (or pan a zoomed photo), +/−/0, the wheel, a pinch or the buttons
+ * zoom, a drag pans; Escape closes, focus stays inside and returns to the opener.
+ */
 export function Lightbox({ items, currentKey, onChange, onClose }: LightboxProps) {
   const titleId = useId();
+  const hintId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   useFocusReturn(closeRef);
   const index = Math.max(
@@ -49,6 +99,7 @@ export function Lightbox({ items, currentKey, onChange, onClose }: LightboxProps
     items.findIndex((item) => item.key === currentKey),
   );
   const item = items[index];
+  const { view, actions: zoom, viewportRef, imageRef, pointerHandlers } = useZoomPan(item?.key ?? '');
   const step = (delta: number) => {
     const next = items[(index + delta + items.length) % items.length];
     if (next) onChange(next.key);
@@ -59,6 +110,7 @@ export function Lightbox({ items, currentKey, onChange, onClose }: LightboxProps
       ArrowLeft: () => step(-1),
       ArrowRight: () => step(1),
       Tab: () => trapTab(event),
+      ...zoomKeyActions(view, zoom),
     };
     const action = actions[event.key];
     if (!action) return;
@@ -72,6 +124,7 @@ export function Lightbox({ items, currentKey, onChange, onClose }: LightboxProps
         tabIndex={-1}
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={hintId}
         className="lightbox__dialog"
         onKeyDown={onKeyDown}
       >
@@ -86,7 +139,26 @@ export function Lightbox({ items, currentKey, onChange, onClose }: LightboxProps
             Close
           </button>
         </div>
-        {item ? <img className="lightbox__image" src={item.src} alt={item.alt} /> : null}
+        <ZoomBar view={view} zoom={zoom} item={item} />
+        <p id={hintId} className="lightbox__hint">
+          Zoom with + and −, the wheel or a pinch; drag or use the arrow keys to move a zoomed photo; 0 fits it again.
+        </p>
+        <div
+          ref={viewportRef}
+          className={view.scale > 1 ? 'lightbox__viewport lightbox__viewport--zoomed' : 'lightbox__viewport'}
+          {...pointerHandlers}
+        >
+          {item ? (
+            <img
+              ref={imageRef}
+              className="lightbox__image"
+              src={item.src}
+              alt={item.alt}
+              draggable={false}
+              style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+            />
+          ) : null}
+        </div>
         <div className="lightbox__nav">
           <button type="button" className="button" onClick={() => step(-1)} disabled={items.length < 2}>
             <span aria-hidden="true">←</span> Previous photo

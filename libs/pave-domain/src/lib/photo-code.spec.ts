@@ -10,6 +10,7 @@ import {
   photoCodeOf,
   photoLabelOf,
 } from './photo-code.js';
+import { photoNameOf } from './photo-names.js';
 
 describe('photo codes and labels', () => {
   it.each([
@@ -84,3 +85,13 @@ const thirteen: PhotoCode = 13;
 const fourteen: PhotoCode = 14;
 void thirteen;
 void fourteen;
+
+describe('photoNameOf', () => {
+  it('gives every code its own human name', () => {
+    const names = PhotoCode.def.values.map((code) => photoNameOf(code));
+
+    expect(new Set(names).size).toBe(13);
+    expect(photoNameOf(10)).toBe('Front left');
+    expect(photoNameOf(3)).toBe('Odometer');
+  });
+});

@@ -1,6 +1,7 @@
 import { CreateApiKeyRequest, type ApiKey, type ApiKeyCreated } from '@pave/domain';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, useRotateApiKey } from '../api/api-keys.js';
@@ -81,23 +82,14 @@ export function ApiKeysPanel() {
       {shown ? <Secret created={shown} /> : null}
       {keys.status === 'error' ? <ErrorMessage>{summarizeError(keys.error).message}</ErrorMessage> : null}
       {keys.data ? (
-        <table className="admin-table">
-          <caption className="visually-hidden">API keys of {keys.data.username}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Key</th>
-              <th scope="col">Created</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.data.map((apiKey) => (
-              <KeyRow key={apiKey.api_key} apiKey={apiKey} onRotated={setShown} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`API keys of ${keys.data.username}`}
+          columns={['Label', 'Key', 'Created', 'State', 'Actions']}
+        >
+          {keys.data.data.map((apiKey) => (
+            <KeyRow key={apiKey.api_key} apiKey={apiKey} onRotated={setShown} />
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { useAuditLog } from '../api/people.js';
@@ -16,29 +17,17 @@ export function AuditLogTable() {
       {log.status === 'error' ? <ErrorMessage>{summarizeError(log.error).message}</ErrorMessage> : null}
       {log.data ? (
         <>
-          <table className="admin-table">
-            <caption className="visually-hidden">Who did what, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">On</th>
-                <th scope="col">Detail</th>
+          <DataTable caption="Who did what, newest first" columns={['When', 'Who', 'What', 'On', 'Detail']}>
+            {log.data.data.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatTimestamp(entry.at)}</td>
+                <td>{entry.actor}</td>
+                <td>{entry.action}</td>
+                <td>{entry.target}</td>
+                <td>{entry.detail}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.data.data.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatTimestamp(entry.at)}</td>
-                  <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.target}</td>
-                  <td>{entry.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {pages.length > 1 ? (
             <button type="button" className="button" onClick={() => setPages(pages.slice(0, -1))}>
               Newer entries

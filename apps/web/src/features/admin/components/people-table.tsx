@@ -1,5 +1,6 @@
 import { Role, type User } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { useAuth } from '../../../lib/clients.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
@@ -55,21 +56,11 @@ export function PeopleTable() {
   return (
     <section className="admin-section" aria-labelledby="people-title">
       <h2 id="people-title">People</h2>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((user) => (
-            <PersonRow key={user.id} user={user} self={user.id === signedIn?.user.id} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="The account's people, oldest first" columns={['Email', 'Role', 'Last sign-in', 'Actions']}>
+        {people.map((user) => (
+          <PersonRow key={user.id} user={user} self={user.id === signedIn?.user.id} />
+        ))}
+      </DataTable>
       <div className="field field--inline">
         <label className="field__label" htmlFor="reset-for">
           Password reset link for

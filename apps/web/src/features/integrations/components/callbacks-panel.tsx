@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CallbackEvent, CallbackMethod, type Callback, type CallbackTestResult } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { summarizeError } from '../../../lib/errors.js';
 import {
   useCallbacks,
@@ -162,29 +163,15 @@ export function CallbacksPanel() {
       ) : null}
       {callbacks.data && list.length === 0 ? <p>No callbacks yet: events are not sent anywhere.</p> : null}
       {list.length > 0 ? (
-        <div className="integrations__scroll">
-          <table className="integrations__table">
-            <caption className="visually-hidden">Callbacks, one per event</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">URL</th>
-                <th scope="col">Method</th>
-                <th scope="col">Headers</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((callback) => (
-                <CallbackRow
-                  key={callback.event}
-                  callback={callback}
-                  onEdit={() => setEditing({ kind: 'update', callback })}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Callbacks, one per event" columns={['Event', 'URL', 'Method', 'Headers', 'Actions']}>
+          {list.map((callback) => (
+            <CallbackRow
+              key={callback.event}
+              callback={callback}
+              onEdit={() => setEditing({ kind: 'update', callback })}
+            />
+          ))}
+        </DataTable>
       ) : null}
       <CallbackForm
         key={editing.kind === 'update' ? editing.callback.event : 'create'}

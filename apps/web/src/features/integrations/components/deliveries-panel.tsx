@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CallbackEvent, DeliveryState, SessionKey, type Delivery } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { formatTimestamp } from '../../../lib/format.js';
 import { useDeliveries, useRedeliver, type DeliveryFilters } from '../api/deliveries.js';
@@ -129,26 +130,14 @@ export function DeliveriesPanel() {
       ) : null}
       {deliveries.data && list.length === 0 ? <p>No deliveries match.</p> : null}
       {list.length > 0 ? (
-        <div className="integrations__scroll">
-          <table className="integrations__table">
-            <caption className="visually-hidden">Deliveries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Event</th>
-                <th scope="col">Session</th>
-                <th scope="col">State</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Deliveries, newest first"
+          columns={['Created', 'Event', 'Session', 'State', 'Tries', 'Actions']}
+        >
+          {list.map((delivery) => (
+            <DeliveryRow key={delivery.id} delivery={delivery} />
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -33,7 +33,7 @@ function leftStep(): ProgressStep {
 }
 
 function attemptItems(): HTMLElement[] {
-  return within(screen.getByRole('list', { name: 'Attempts of Left' })).getAllByRole('listitem');
+  return within(screen.getByRole('list', { name: 'Attempts of Left side' })).getAllByRole('listitem');
 }
 
 describe('AttemptTimeline', () => {
@@ -41,25 +41,58 @@ describe('AttemptTimeline', () => {
     renderWithProviders(<AttemptTimeline step={leftStep()} onOpenPhoto={() => undefined} onClose={() => undefined} />);
 
     const [first, second] = attemptItems();
-    expect(screen.getByRole('heading', { name: 'Step 4: Left' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Step 4: Left side' })).toBeInTheDocument();
     expect(first).toHaveTextContent('Attempt 1');
     expect(first).toHaveTextContent('Rejected');
     expect(first).toHaveTextContent('superseded by a retake');
     expect(first).toHaveTextContent('Reason: Blurry Image (blurry)');
-    expect(first).toHaveTextContent('Captured at 2021-05-27 07:36:19 UTC · QA time 1.5 s');
+    expect(first).toHaveTextContent(/Captured at .+ · QA time 1\.5 s/);
+    // in the viewer's local time, the exact UTC time on hover
+    expect(within(first as HTMLElement).getByText((_, element) => element?.tagName === 'TIME')).toHaveAttribute(
+      'title',
+      '2021-05-27 07:36:19 UTC',
+    );
     expect(second).toHaveTextContent('Attempt 2');
     expect(second).toHaveTextContent('Accepted');
     expect(second).not.toHaveTextContent('superseded');
     expect(second).toHaveTextContent('QA time 3 s');
   });
 
-  it('shows the measured values of each attempt', () => {
+  it('says each QA check in plain words, failed ones marked, with the raw numbers under Technical details', async () => {
+    const step = leftStep();
+    step.attempts[0] = buildAttempt({
+      photo_code: 4,
+      reason: 'too_dark',
+      url: 'http://localhost/images/a.jpg',
+      qa_measures: { width: 2560, height: 1920, meanLuma: 11, darkMeanLuma: 45, brightMeanLuma: 215, format: 'jpeg' },
+    });
+    const { user } = renderWithProviders(
+      <AttemptTimeline step={step} onOpenPhoto={() => undefined} onClose={() => undefined} />,
+    );
+
+    const [first] = attemptItems();
+    const checks = within(within(first as HTMLElement).getByRole('list', { name: 'QA checks' })).getAllByRole(
+      'listitem',
+    );
+    expect(checks.map((check) => check.textContent)).toEqual([
+      'Long side 2560 px',
+      'Short side 1920 px',
+      'Orientation landscape, needs landscape ✓(passed)',
+      'Brightness 11, needs 45 to 215 ✗(failed)',
+    ]);
+    const details = within(first as HTMLElement).getByText('Technical details');
+    expect(within(first as HTMLElement).getByText('jpeg')).not.toBeVisible();
+    await user.click(details);
+    expect(within(first as HTMLElement).getByText('jpeg')).toBeVisible();
+    expect(first).toHaveTextContent('meanLuma11');
+  });
+
+  it('keeps measures it has no words for in the technical details only', () => {
     renderWithProviders(<AttemptTimeline step={leftStep()} onOpenPhoto={() => undefined} onClose={() => undefined} />);
 
     const [first] = attemptItems();
-    const measures = within(first as HTMLElement).getByLabelText('Measured values');
-    expect(measures).toHaveTextContent('sharpness0.12');
-    expect(measures).toHaveTextContent('brightness0.6');
+    expect(within(first as HTMLElement).queryByRole('list', { name: 'QA checks' })).toBeNull();
+    expect(within(first as HTMLElement).getByRole('group')).toHaveTextContent('sharpness0.12');
   });
 
   it('opens the full-size photo of an attempt by its key', async () => {
@@ -68,7 +101,7 @@ describe('AttemptTimeline', () => {
       <AttemptTimeline step={leftStep()} onOpenPhoto={(key) => opened.push(key)} onClose={() => undefined} />,
     );
 
-    await user.click(screen.getByRole('button', { name: 'View attempt 2 of Left full size' }));
+    await user.click(screen.getByRole('button', { name: 'View attempt 2 of Left side full size' }));
 
     expect(opened).toEqual(['4:2']);
   });
@@ -85,7 +118,7 @@ describe('AttemptTimeline', () => {
     };
     renderWithProviders(<AttemptTimeline step={step} onOpenPhoto={() => undefined} onClose={() => undefined} />);
 
-    const [only] = within(screen.getByRole('list', { name: 'Attempts of Front_Left' })).getAllByRole('listitem');
+    const [only] = within(screen.getByRole('list', { name: 'Attempts of Front left' })).getAllByRole('listitem');
     expect(only).toHaveTextContent('No image');
     expect(only).toHaveTextContent('Skipped');
     expect(within(only as HTMLElement).queryByRole('button')).toBeNull();

@@ -1,15 +1,18 @@
+import { memo } from 'react';
 import {
   attemptStateOf,
   parseApprovedMessage,
+  photoNameOf,
   type ProgressAttempt,
   type ProgressStep,
-  type QaMeasures,
   type StepState,
 } from '@pave/domain';
 import { StepStateBadge } from '../../../components/step-state-badge.js';
-import { formatSeconds, formatTimestamp } from '../../../lib/format.js';
+import { LocalTime } from '../../../components/local-time.js';
+import { formatSeconds } from '../../../lib/format.js';
 import { attemptKey } from '../utils/lightbox-items.js';
 import { typedValueName } from '../utils/typed-value.js';
+import { QaMeasuresView } from './qa-checks.js';
 
 /** Props of {@link AttemptTimeline}. */
 export type AttemptTimelineProps = {
@@ -18,23 +21,6 @@ export type AttemptTimelineProps = {
   onOpenPhoto: (key: string) => void;
   onClose: () => void;
 };
-
-function Measures({ measures }: { measures: QaMeasures }) {
-  const entries = Object.entries(measures ?? {});
-  if (entries.length === 0) return null;
-  return (
-    <div role="group" aria-label="Measured values">
-      <dl className="timeline__measures">
-        {entries.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{String(value)}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 // An attempt with a typed value was typed in; so was the latest one of a step whose state says so.
 function attemptState(step: ProgressStep, attempt: ProgressAttempt, latest: boolean): StepState {
@@ -48,11 +34,12 @@ type AttemptItemProps = {
   onOpenPhoto: (key: string) => void;
 };
 
-function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
+// an attempt never changes once recorded (a refresh keeps its object when equal): unchanged items skip re-rendering
+const AttemptItem = memo(function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
   const verdict = parseApprovedMessage(attempt.approved_message);
   const latest = index === step.attempts.length - 1;
   const state = attemptState(step, attempt, latest);
-  const label = `attempt ${index + 1} of ${step.photo_label}`;
+  const label = `attempt ${index + 1} of ${photoNameOf(step.photo_code)}`;
   return (
     <li className="timeline__item">
       {attempt.url ? (
@@ -80,14 +67,14 @@ function AttemptItem({ step, attempt, index, onOpenPhoto }: AttemptItemProps) {
           </p>
         ) : null}
         <p>
-          Captured at <time dateTime={attempt.created_at}>{formatTimestamp(attempt.created_at)}</time> · QA time{' '}
+          Captured at <LocalTime wire={attempt.created_at} seconds /> · QA time{' '}
           {formatSeconds(attempt.processing_seconds)}
         </p>
-        <Measures measures={attempt.qa_measures} />
+        <QaMeasuresView measures={attempt.qa_measures} photoCode={step.photo_code} />
       </div>
     </li>
   );
-}
+});
 
 /** A step's attempts, oldest first: thumbnail, verdict, reason and measures, capture time, QA time. */
 export function AttemptTimeline({ step, onOpenPhoto, onClose }: AttemptTimelineProps) {
@@ -95,7 +82,7 @@ export function AttemptTimeline({ step, onOpenPhoto, onClose }: AttemptTimelineP
     <section id="step-timeline" className="timeline" aria-labelledby="step-timeline-title">
       <div className="timeline__bar">
         <h2 id="step-timeline-title">
-          Step {step.step}: {step.photo_label}
+          Step {step.step}: {photoNameOf(step.photo_code)}
         </h2>
         <button type="button" className="button" onClick={onClose}>
           Close timeline
@@ -104,7 +91,7 @@ export function AttemptTimeline({ step, onOpenPhoto, onClose }: AttemptTimelineP
       {step.attempts.length === 0 ? (
         <p>No attempts yet.</p>
       ) : (
-        <ol className="timeline__list" aria-label={`Attempts of ${step.photo_label}`}>
+        <ol className="timeline__list" aria-label={`Attempts of ${photoNameOf(step.photo_code)}`}>
           {step.attempts.map((attempt, index) => (
             <AttemptItem
               key={attemptKey(attempt, index)}

@@ -1,6 +1,7 @@
-import { isStepDone, isTerminalStatus, type Session, type SessionProgress } from '@pave/domain';
+import { isStepDone, isTerminalStatus, photoNameOf, type Session, type SessionProgress } from '@pave/domain';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { LocalTime } from '../../../components/local-time.js';
+import { PhoneReachWarning } from '../../../components/phone-reach-warning.js';
 import { useNow } from '../../../lib/use-now.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { liveRefetchMs } from '../api/live-refetch.js';
@@ -95,7 +96,7 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
           <div>
             <dt>Next step</dt>
             <dd>
-              {progress.next_step.step}. {progress.next_step.photo_label}
+              {progress.next_step.step}. {photoNameOf(progress.next_step.photo_code)}
             </dd>
           </div>
         ) : null}
@@ -152,13 +153,17 @@ export function SessionHeader({ progress, session, refreshFailed, connection }: 
             <dt>Capture link</dt>
             <dd className="session-header__link">
               <a href={session.capture_url}>{session.capture_url}</a>
-              <a href={`${session.capture_url}&preview`} className="button">
-                Preview as the driver
-              </a>
+              {/* a viewer's link has no token (#…): there is nothing to preview with */}
+              {session.capture_url.includes('#') ? (
+                <a href={`${session.capture_url}&preview`} className="button">
+                  Preview as the driver
+                </a>
+              ) : null}
             </dd>
           </div>
         ) : null}
       </dl>
+      {session && !isTerminalStatus(session.status) ? <PhoneReachWarning captureUrl={session.capture_url} /> : null}
       <LiveNote progress={progress} refreshFailed={refreshFailed} connection={connection} />
     </div>
   );

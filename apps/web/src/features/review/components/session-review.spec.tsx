@@ -74,7 +74,7 @@ describe('SessionReview', () => {
     await renderReview(`${sessionPath}?filter=rejected`);
 
     expect(screen.getByRole('radio', { name: /Rejected/ })).toBeChecked();
-    expect(cardTitles()).toEqual(['4. Left']);
+    expect(cardTitles()).toEqual(['4. Left side']);
   });
 
   it('writes the chosen filter into the URL', async () => {
@@ -95,7 +95,7 @@ describe('SessionReview', () => {
     await user.click(screen.getByRole('button', { name: /^2\. Interior/ }));
 
     expect(window.location.search).toBe('?step=2');
-    expect(screen.getByRole('heading', { name: 'Step 2: Interior' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Step 2: Interior' })).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Attempts of Interior' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
@@ -106,10 +106,12 @@ describe('SessionReview', () => {
     api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-new.jpg' }));
     await act(() => queryCache.invalidate(['session', sampleKey, 'progress']));
 
-    const left = screen.getByRole('button', { name: /^4\. Left/ });
+    const left = screen.getByRole('button', { name: /^4\. Left side/ });
     await waitFor(() => expect(left).toHaveTextContent('2 attempts'));
     expect(left).toHaveAttribute('aria-pressed', 'true');
-    expect(within(screen.getByRole('list', { name: 'Attempts of Left' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('list', { name: 'Attempts of Left side' })).getAllByRole('listitem')).toHaveLength(
+      2,
+    );
     expect(screen.getByRole('button', { name: /^1\. VIN/ })).toBe(vinCard);
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
@@ -122,9 +124,22 @@ describe('SessionReview', () => {
     act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-b.jpg' })));
 
     // while streaming the page polls every 30 s: only the event can have brought the attempt this soon
-    await waitFor(() => expect(screen.getByRole('button', { name: /^4\. Left/ })).toHaveTextContent('2 attempts'));
+    await waitFor(() => expect(screen.getByRole('button', { name: /^4\. Left side/ })).toHaveTextContent('2 attempts'));
     expect(api.calls.slice(calls)).toContain(`GET /v1/sessions/${sampleKey}/progress`);
     expect(api.calls.filter((call) => call.endsWith('/events'))).toHaveLength(1);
+  });
+
+  it('tells screen readers politely of each attempt that arrives, not of those already there', async () => {
+    const { api } = await renderReview();
+    await screen.findByText('Live: changes appear as they happen.');
+    const region = document.querySelector('[aria-live="polite"]') as HTMLElement;
+    expect(region).toBeEmptyDOMElement();
+
+    act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 4, url: 'http://localhost/images/4-b.jpg' })));
+
+    await waitFor(() => expect(region).toHaveTextContent('Left side: accepted'));
+    act(() => api.addAttempt(sampleKey, buildAttemptRecord({ photo_code: 11, reason: 'too_dark' })));
+    await waitFor(() => expect(region).toHaveTextContent('Front right: rejected, Too Dark'));
   });
 
   it('says the page is final once the session is finished', async () => {
@@ -157,14 +172,14 @@ describe('SessionReview', () => {
 
   it('opens a lightbox from the timeline and walks the photos with the arrow keys', async () => {
     const { user } = await renderReview(`${sessionPath}?step=2`);
-    const opener = screen.getByRole('button', { name: 'View attempt 2 of Interior full size' });
+    const opener = await screen.findByRole('button', { name: 'View attempt 2 of Interior full size' });
 
     await user.click(opener);
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 2, Interior, attempt 2 of 2: accepted');
     await user.keyboard('{ArrowRight}');
-    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 3, Cluster, attempt 1 of 1: accepted');
+    expect(within(dialog).getByRole('heading')).toHaveTextContent('Step 3, Odometer, attempt 1 of 1: accepted');
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     expect(within(dialog).getByRole('heading')).toHaveTextContent(
       'Step 2, Interior, attempt 1 of 2: rejected (Wrong View)',
@@ -206,13 +221,21 @@ describe('SessionReview', () => {
     expect(report.attempts.map((row) => row.typed_value)).toEqual([null, null, null, '48213', null, null]);
   });
 
+  it('links the ZIP of every photo, which the browser downloads with its sign-in cookie', async () => {
+    await renderReview();
+
+    const link = screen.getByRole('link', { name: 'Download all photos (ZIP)' });
+    expect(link).toHaveAttribute('href', `/v1/sessions/${sampleKey}/photos.zip`);
+    expect(link).toHaveAttribute('download', `${sampleKey}-photos.zip`);
+  });
+
   it('shows a typed value on its card and in its timeline', async () => {
     const { user } = await renderReview();
-    const cluster = screen.getByRole('button', { name: /^3\. Cluster/ });
+    const cluster = screen.getByRole('button', { name: /^3\. Odometer/ });
 
     expect(cluster).toHaveTextContent('Odometer reading: 48213');
     await user.click(cluster);
-    const attempts = within(screen.getByRole('list', { name: 'Attempts of Cluster' })).getAllByRole('listitem');
+    const attempts = within(screen.getByRole('list', { name: 'Attempts of Odometer' })).getAllByRole('listitem');
     expect(attempts[0]).toHaveTextContent('Typed odometer reading: 48213');
     expect(attempts[0]).toHaveTextContent('Entered manually');
   });

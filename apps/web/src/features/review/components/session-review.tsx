@@ -8,9 +8,10 @@ import { useSessionEvents } from '../api/session-events.js';
 import type { LiveConnection } from '../../../lib/use-live-events.js';
 import { selectStep, setStepFilter, useReviewParams } from '../hooks/use-review-params.js';
 import { matchesStepFilter, stepFilters, type StepFilter as StepFilterValue } from '../utils/step-filter.js';
-import { AttemptTimeline } from './attempt-timeline.js';
 import { ExportButtons } from './export-buttons.js';
+import { PhotosZipLink } from './photos-zip-link.js';
 import { RawPhotosJson } from './raw-photos-json.js';
+import { LiveAnnouncer } from './live-announcer.js';
 import { SessionHeader } from './session-header.js';
 import { StepFilter } from './step-filter.js';
 import { StepGrid } from './step-grid.js';
@@ -19,6 +20,11 @@ import './session-review.css';
 // results, details, notes and invalidation sit below the photos: their code is a separate chunk, loaded after them
 const SessionManagement = lazy(() =>
   import('./session-management.js').then((module) => ({ default: module.SessionManagement })),
+);
+
+// a step's timeline opens on a click (or from a link's ?step=): its code, QA checks included, is a separate chunk
+const AttemptTimeline = lazy(() =>
+  import('./attempt-timeline.js').then((module) => ({ default: module.AttemptTimeline })),
 );
 
 // the lightbox opens on a click: its code is a separate chunk, loaded then
@@ -51,12 +57,17 @@ function ReviewBody({ progress, session, refreshFailed, connection }: ReviewBody
       <SessionHeader progress={progress} session={session} refreshFailed={refreshFailed} connection={connection} />
       <div className="review__toolbar">
         <StepFilter value={filter} onChange={setStepFilter} counts={countByFilter(progress)} />
-        <ExportButtons progress={progress} />
+        <div className="review__downloads">
+          <ExportButtons progress={progress} />
+          <PhotosZipLink progress={progress} />
+        </div>
       </div>
       <div className={selected ? 'review__layout review__layout--with-timeline' : 'review__layout'}>
         <StepGrid steps={visibleSteps} selectedCode={selectedCode} onSelect={selectStep} />
         {selected ? (
-          <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
+          <Suspense fallback={<p role="status">Loading the attempts…</p>}>
+            <AttemptTimeline step={selected} onOpenPhoto={setPhotoKey} onClose={() => selectStep(null)} />
+          </Suspense>
         ) : null}
       </div>
       {session ? (
@@ -82,11 +93,30 @@ function ReviewBody({ progress, session, refreshFailed, connection }: ReviewBody
 /** Props of {@link SessionReview}. */
 export type SessionReviewProps = { sessionKey: string };
 
-/** The review page of one session: header, filters, step grid, timeline, lightbox, raw JSON, export; live until finished. */
+/**
+ * The review page of one session: header, filters, step grid, timeline, lightbox, raw JSON, export; live until
+ * finished, each arriving attempt also told politely to screen readers ("Front left: accepted").
+ */
 export function SessionReview({ sessionKey }: SessionReviewProps) {
   const connection = useSessionEvents(sessionKey);
   const progress = useSessionProgress(sessionKey, connection === 'streaming');
   const session = useSession(sessionKey, connection === 'streaming');
+  return (
+    <>
+      <LiveAnnouncer progress={progress.data} />
+      <SessionReviewState sessionKey={sessionKey} progress={progress} session={session} connection={connection} />
+    </>
+  );
+}
+
+type SessionReviewStateProps = {
+  sessionKey: string;
+  progress: ReturnType<typeof useSessionProgress>;
+  session: ReturnType<typeof useSession>;
+  connection: LiveConnection;
+};
+
+function SessionReviewState({ sessionKey, progress, session, connection }: SessionReviewStateProps) {
   if (progress.data) {
     return (
       <ReviewBody

@@ -1,5 +1,12 @@
 import { memo } from 'react';
-import { parseApprovedMessage, type PhotoCode, type ProgressAttempt, type ProgressStep } from '@pave/domain';
+import {
+  parseApprovedMessage,
+  photoNameOf,
+  type PhotoCode,
+  type ProgressAttempt,
+  type ProgressStep,
+} from '@pave/domain';
+import { qaChecksOf } from '@pave/domain/qa-checks';
 import { StepStateBadge, stepStateText } from '../../../components/step-state-badge.js';
 import { typedValueLabel } from '../utils/typed-value.js';
 
@@ -34,11 +41,33 @@ function reasonOf(latest: ProgressAttempt | undefined): string | null {
   return verdict && !verdict.approved ? verdict.reason : null;
 }
 
+// a card is a button: its content must be phrasing content, so the checks are spans, not a list
+function FailedChecks({ latest }: { latest: ProgressAttempt | undefined }) {
+  const failed = failedChecksOf(latest);
+  if (failed.length === 0) return null;
+  return (
+    <span className="step-card__checks">
+      {failed.map((check) => (
+        <span key={check.label} className="qa-check qa-check--failed">
+          {check.text} <span aria-hidden="true">✗</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function attemptsText(count: number): string {
   return count === 1 ? '1 attempt' : `${count} attempts`;
 }
 
-/** One capture step in the grid: latest thumbnail (or placeholder), state, rejection reason, attempt count. */
+function failedChecksOf(latest: ProgressAttempt | undefined) {
+  return latest ? qaChecksOf(latest.qa_measures, latest.photo_code).filter((check) => check.passed === false) : [];
+}
+
+/**
+ * One capture step in the grid: latest thumbnail (or placeholder), state, rejection reason with the checks that
+ * failed in plain words, typed value, attempt count.
+ */
 export const StepCard = memo(function StepCard({ step, selected, onSelect }: StepCardProps) {
   const latest = step.attempts.at(-1);
   const reason = step.state === 'rejected' ? reasonOf(latest) : null;
@@ -52,10 +81,11 @@ export const StepCard = memo(function StepCard({ step, selected, onSelect }: Ste
     >
       <Thumbnail step={step} latest={latest} />
       <span className="step-card__title">
-        {step.step}. {step.photo_label}
+        {step.step}. {photoNameOf(step.photo_code)}
       </span>
       <StepStateBadge state={step.state} />
       {reason ? <span className="step-card__reason">Reason: {reason}</span> : null}
+      {step.state === 'rejected' ? <FailedChecks latest={latest} /> : null}
       {latest?.typed_value != null ? (
         <span className="step-card__typed">
           {typedValueLabel(step.photo_code)}: {latest.typed_value}

@@ -1,4 +1,4 @@
-import { parseApprovedMessage, type ProgressAttempt, type ProgressStep } from '@pave/domain';
+import { parseApprovedMessage, photoNameOf, type ProgressAttempt, type ProgressStep } from '@pave/domain';
 import type { LightboxItem } from '../../../components/lightbox.js';
 
 /** The key of an attempt, stable across refreshes (attempts are only ever appended). */
@@ -16,13 +16,15 @@ export function buildLightboxItems(steps: readonly ProgressStep[]): LightboxItem
   return steps.flatMap((step) =>
     step.attempts.flatMap((attempt, index) => {
       if (attempt.url === null) return [];
-      const name = `Step ${step.step}, ${step.photo_label}, attempt ${index + 1} of ${step.attempts.length}`;
+      const name = `Step ${step.step}, ${photoNameOf(step.photo_code)}, attempt ${index + 1} of ${step.attempts.length}`;
       return [
         {
           key: attemptKey(attempt, index),
           src: attempt.url,
           alt: `${name} (full size)`,
           caption: `${name}: ${verdictText(attempt)}`,
+          // the wire label, as in the photos ZIP: a file name, not prose
+          downloadName: `${step.step}-${step.photo_label}-attempt-${index + 1}.jpg`,
         },
       ];
     }),

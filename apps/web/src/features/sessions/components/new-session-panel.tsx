@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import type { Session } from '@pave/domain';
 import { CopyButton } from '../../../components/copy-button.js';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { PhoneReachWarning } from '../../../components/phone-reach-warning.js';
 import { paths } from '../../../config/paths.js';
 import { summarizeError } from '../../../lib/errors.js';
 import { Link } from '../../../lib/router.js';
@@ -20,6 +21,7 @@ function CreatedSession({ session }: { session: Session }) {
       <p className="new-session__link">
         <a href={session.capture_url}>{session.capture_url}</a>
       </p>
+      <PhoneReachWarning captureUrl={session.capture_url} />
       <CopyButton text={session.capture_url} label="Copy capture link" />
       <QrCode text={session.capture_url} label={`QR code of the capture link ${session.capture_url}`} />
       <p>

@@ -35,6 +35,24 @@ describe('SessionsTable', () => {
     expect(screen.getByRole('link', { name: 'DEM-0000000001' })).toHaveAttribute('href', '/sessions/DEM-0000000001');
   });
 
+  it('warns that a phone cannot open capture links that point to localhost, and says how to fix it', async () => {
+    renderApp({ api: createFakeApi({ sessions: sessionSeeds(1) }) });
+    await screen.findByRole('table');
+
+    const warning = screen.getByText(/Capture links point to localhost/).closest('p') as HTMLElement;
+    expect(warning).toHaveTextContent('HOST=0.0.0.0');
+    expect(warning).toHaveTextContent('PUBLIC_BASE_URL=http://<lan-ip>:3000');
+  });
+
+  it('does not warn when capture links point to an address on the network', async () => {
+    const [seed] = sessionSeeds(1);
+    const session = { ...seed?.session, capture_url: 'http://192.168.1.20:3000/c/DEM-0000000000#token' };
+    renderApp({ api: createFakeApi({ sessions: [{ session: buildSession(session) }] }) });
+    await screen.findByRole('table');
+
+    expect(screen.queryByText(/Capture links point to localhost/)).toBeNull();
+  });
+
   it('filters by status and keeps the filter in the URL', async () => {
     const { user, api } = renderApp({ api: createFakeApi({ sessions: sessionSeeds(4) }) });
     await screen.findByRole('table');

@@ -1,7 +1,9 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { isDeletableStatus, type ListedSession } from '@pave/domain';
 import { ErrorMessage } from '../../../components/error-message.js';
+import { DataTable } from '../../../components/data-table.js';
 import { LocalTime } from '../../../components/local-time.js';
+import { PhoneReachWarning } from '../../../components/phone-reach-warning.js';
 import { SessionStatusBadge } from '../../../components/session-status-badge.js';
 import { paths } from '../../../config/paths.js';
 import { useCan } from '../../../lib/clients.js';
@@ -29,6 +31,18 @@ function clientReferenceOf(session: ListedSession): string {
   const references = Object.entries(session.reference ?? {}).map(([name, value]) => `${name}=${value}`);
   return [session.options.client_id, ...references].filter((part) => part !== null).join(', ') || '—';
 }
+
+const sessionColumns = [
+  'Session',
+  'Status',
+  'Progress',
+  'Vehicle',
+  'Client reference',
+  'Created',
+  'Last activity',
+  'Completed',
+  'Actions',
+] as const;
 
 type RowProps = { session: ListedSession; onDeleted: OnDeleted; onRefused: (message: string) => void };
 
@@ -74,29 +88,11 @@ function SessionRows({
 }) {
   if (sessions.length === 0) return <p>{filtered ? 'No sessions match.' : 'No sessions yet.'}</p>;
   return (
-    <div className="sessions-table__scroll">
-      <table className="sessions-table">
-        <caption className="visually-hidden">Sessions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Status</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Vehicle</th>
-            <th scope="col">Client reference</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last activity</th>
-            <th scope="col">Completed</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <SessionRow key={session.session_key} session={session} {...row} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Sessions, newest first" columns={sessionColumns}>
+      {sessions.map((session) => (
+        <SessionRow key={session.session_key} session={session} {...row} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -153,6 +149,7 @@ export function SessionsTable({ onDeleted }: { onDeleted?: (sessionKey: string) 
         <h2 id="sessions-title">Sessions</h2>
         <StatusFilter value={filters.status} onChange={(status) => setListFilters({ status })} />
       </div>
+      <PhoneReachWarning captureUrl={sessions[0]?.capture_url} />
       <SearchForm filters={filters} />
       <p className="sessions__live" role="status">
         {connection === 'streaming'
