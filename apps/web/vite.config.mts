@@ -1,8 +1,12 @@
 import { defineConfig, defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** Modules that may go into the `shared` chunk (see build.rolldownOptions below). */
-const sharedModules = /libs[\\/]pave-|node_modules[\\/]zod[\\/]|apps[\\/]web[\\/]src[\\/](lib|components|config)[\\/]/;
+/**
+ * Modules that may go into the `shared` chunk (see build.rolldownOptions below). The QA check rules are left out:
+ * only chunks loaded on demand use them, and every page loads `shared`.
+ */
+const sharedModules =
+  /libs[\\/]pave-(?!domain[\\/]src[\\/](qa-checks|lib[\\/]qa-measures)\.)|node_modules[\\/]zod[\\/]|apps[\\/]web[\\/]src[\\/](lib|components|config)[\\/]/;
 
 export default defineConfig(() => ({
   root: import.meta.dirname,

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import {
   parseApprovedMessage,
   photoNameOf,
@@ -6,9 +6,10 @@ import {
   type ProgressAttempt,
   type ProgressStep,
 } from '@pave/domain';
-import { qaChecksOf } from '@pave/domain/qa-checks';
 import { StepStateBadge, stepStateText } from '../../../components/step-state-badge.js';
 import { typedValueLabel } from '../utils/typed-value.js';
+
+const FailedChecks = lazy(() => import('./failed-checks.js').then((module) => ({ default: module.FailedChecks })));
 
 /** Props of {@link StepCard}. */
 export type StepCardProps = {
@@ -41,27 +42,8 @@ function reasonOf(latest: ProgressAttempt | undefined): string | null {
   return verdict && !verdict.approved ? verdict.reason : null;
 }
 
-// a card is a button: its content must be phrasing content, so the checks are spans, not a list
-function FailedChecks({ latest }: { latest: ProgressAttempt | undefined }) {
-  const failed = failedChecksOf(latest);
-  if (failed.length === 0) return null;
-  return (
-    <span className="step-card__checks">
-      {failed.map((check) => (
-        <span key={check.label} className="qa-check qa-check--failed">
-          {check.text} <span aria-hidden="true">✗</span>
-        </span>
-      ))}
-    </span>
-  );
-}
-
 function attemptsText(count: number): string {
   return count === 1 ? '1 attempt' : `${count} attempts`;
-}
-
-function failedChecksOf(latest: ProgressAttempt | undefined) {
-  return latest ? qaChecksOf(latest.qa_measures, latest.photo_code).filter((check) => check.passed === false) : [];
 }
 
 /**
@@ -85,7 +67,11 @@ export const StepCard = memo(function StepCard({ step, selected, onSelect }: Ste
       </span>
       <StepStateBadge state={step.state} />
       {reason ? <span className="step-card__reason">Reason: {reason}</span> : null}
-      {step.state === 'rejected' ? <FailedChecks latest={latest} /> : null}
+      {step.state === 'rejected' ? (
+        <Suspense fallback={null}>
+          <FailedChecks latest={latest} />
+        </Suspense>
+      ) : null}
       {latest?.typed_value != null ? (
         <span className="step-card__typed">
           {typedValueLabel(step.photo_code)}: {latest.typed_value}
