@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPaveClient } from '@pave/client';
+import { photoNameOf } from '@pave/domain';
 import type { Page } from 'playwright-core';
 import { artifactsDir } from './testing/artifacts.js';
 import { describeInBrowser, desktopContext, phoneContext } from './testing/browser.js';
@@ -101,7 +102,7 @@ describeInBrowser('live review latency', () => {
       await continueTo(phone, step.title);
       const scene = scenes[index];
       if (!scene) throw new Error(`no scene for step ${step.step}`);
-      const shown = whenCardShows(review, `${step.step}. ${step.label}`);
+      const shown = whenCardShows(review, `${step.step}. ${photoNameOf(step.code)}`);
       await sendAcceptedPhoto(phone, scene);
       const shownAt = await shown;
       const answeredAt = await phone.evaluate(() => (window as PaveWindow).paveUploadAnswers?.at(-1) ?? Number.NaN);
