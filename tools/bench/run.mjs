@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --only photos,qa,client,scale,images,upload,webhooks,live] [--duration 8] [--rounds 2] [--scale-sessions 1000000]`
+// `npm run bench [-- --only photos,qa,client,scale,images,upload,webhooks,live] [--duration 8] [--rounds 2] [--scale-sessions 1000000]
+//   [--compare-api <another build's apps/api/dist/main.js>]` (the upload part then measures both builds, row by row)
 // Every figure is measured in this run, next to its baseline. Writes bench-results/<stamp>.{json,md} and
 // docs/benchmarks.md. PostgreSQL parts use PAVE_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
 // to create and drop their own databases. Never part of `npm test`.
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '2' },
     'scale-sessions': { type: 'string', default: '1000000' },
+    'compare-api': { type: 'string' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -107,7 +109,11 @@ async function main() {
   if (only.has('upload')) {
     console.log('Upload → verdict under load (2560 px and 12 MP JPEGs):');
     const { benchUpload } = await import('./upload.mjs');
-    report.upload = await benchUpload({ durationSeconds: duration, postgresUrl: pgVersion ? postgresUrl : undefined });
+    report.upload = await benchUpload({
+      durationSeconds: duration,
+      postgresUrl: pgVersion ? postgresUrl : undefined,
+      compareApi: values['compare-api'],
+    });
   }
   if (only.has('webhooks')) {
     console.log('Webhook delivery (event → receiver, deliveries per CPU-second):');

@@ -2,9 +2,10 @@
 // canvas output) and with 12 MP phone photos, at 1, 4, 8 and 16 uploads in flight, on SQLite and on PostgreSQL.
 // Each worker uploads back to back into its own session (13 steps, then a new session), from its own loopback address. Measured in this run beside
 // it: a bare sharp decode-and-resize of the same files (one at a time for CPU, and with as many in flight as cores).
-// Server CPU comes from /proc/<pid>/stat (every thread of the server process), RSS from /proc/<pid>/status.
+// Server CPU comes from /proc/<pid>/stat (every thread of the server process), split by thread from
+// /proc/<pid>/task/*/stat (JavaScript, libvips, the rest), RSS from /proc/<pid>/status.
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,28 @@ function cpuSecondsOf(pid) {
   return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
 
+/**
+ * CPU milliseconds so far of the threads that live as long as the server: `js` the main (JavaScript) thread, `other`
+ * the rest but libvips' workers (libuv's pool, where sharp sets pipelines up and files are written, and V8's helpers:
+ * garbage collection, compilation).
+ */
+function threadCpuMsOf(pid) {
+  const split = { js: 0, other: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+    if (!name.startsWith('libvips')) split[tid === String(pid) ? 'js' : 'other'] += ms;
+  }
+  return split;
+}
+
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
@@ -33,7 +56,7 @@ function memoryOf(pid) {
 }
 
 /** A multipart body with the one file field, built once per image so the client costs little per upload. */
-function multipart(jpeg) {
+export function multipart(jpeg) {
   const boundary = `----pavebench${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
@@ -69,7 +92,7 @@ function post(agent, url, form, headers) {
 }
 
 /** One closed-loop run: `inFlight` workers, each uploading into its own sessions, for `durationSeconds`. */
-async function runLevel({ api, forms, inFlight, durationSeconds }) {
+export async function runLevel({ api, forms, inFlight, durationSeconds }) {
   // every worker is a driver of its own, from its own loopback address (the server limits uploads per address)
   const agents = Array.from(
     { length: inFlight },
@@ -82,6 +105,7 @@ async function runLevel({ api, forms, inFlight, durationSeconds }) {
   let peakRssMiB = 0;
   const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, memoryOf(api.child.pid).rssMiB)), 100);
   const cpuBefore = cpuSecondsOf(api.child.pid);
+  const threadsBefore = threadCpuMsOf(api.child.pid);
   const started = performance.now();
   const deadline = started + durationSeconds * 1000;
   const worker = async (index) => {
@@ -108,6 +132,8 @@ async function runLevel({ api, forms, inFlight, durationSeconds }) {
   await Promise.all(Array.from({ length: inFlight }, (_, i) => worker(i)));
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = cpuSecondsOf(api.child.pid) - cpuBefore;
+  const threadsAfter = threadCpuMsOf(api.child.pid);
+  const perUpload = (kind) => round1((threadsAfter[kind] - threadsBefore[kind]) / Math.max(1, samples.length));
   clearInterval(sampler);
   agents.forEach((agent) => agent.destroy());
   samples.sort((a, b) => a - b);
@@ -119,6 +145,16 @@ async function runLevel({ api, forms, inFlight, durationSeconds }) {
     p95: round1(percentile(samples, 95)),
     p99: round1(percentile(samples, 99)),
     cpuMsPerUpload: round1((cpuSeconds * 1000) / Math.max(1, samples.length)),
+    // libvips' workers come and go (an ended thread leaves /proc/<pid>/task, its time stays in the process's): they
+    // get the rest of the process's time; the main thread, libuv's pool and V8's helpers live as long as the server
+    cpuSplitMs: {
+      js: perUpload('js'),
+      vips: round1(
+        (cpuSeconds * 1000 - (threadsAfter.js - threadsBefore.js) - (threadsAfter.other - threadsBefore.other)) /
+          Math.max(1, samples.length),
+      ),
+      other: perUpload('other'),
+    },
     peakRssMiB: Math.round(Math.max(peakRssMiB, memoryOf(api.child.pid).rssMiB)),
     refused,
     errors,
@@ -155,12 +191,12 @@ async function measureBaseline(images, durationSeconds) {
   };
 }
 
-async function withApi(storage, postgresUrl, work) {
+async function withApi(storage, postgresUrl, main, work) {
   const dataDir = await mkdtemp(join(tmpdir(), 'pave-bench-upload-'));
-  const database = storage === 'PostgreSQL' ? `pave_bench_upload_${process.pid}` : null;
+  const database = storage === 'PostgreSQL' ? `pave_bench_upload_${process.pid}_${main ? 'b' : 'a'}` : null;
   const env = { ...benchApiEnv, PAVE_DATA_DIR: dataDir };
   if (database) env.DATABASE_URL = await createDatabase(postgresUrl, database);
-  const api = await startApi({ env });
+  const api = await startApi({ env, main });
   try {
     return await work(api);
   } finally {
@@ -170,7 +206,12 @@ async function withApi(storage, postgresUrl, work) {
   }
 }
 
-export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16], postgresUrl } = {}) {
+/**
+ * Every row of the benchmark on the API built from this checkout and, with `compareApi` (the `main.js` of another
+ * build, e.g. main's), on that one too: both servers run side by side and each row is measured on one, then the
+ * other, alternating which goes first, so that both see the same minutes of a shared machine.
+ */
+export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16], postgresUrl, compareApi } = {}) {
   const sets = [
     { name: '2560 px', images: await Promise.all([1, 2, 3, 4].map(makeCanvasJpeg)) },
     { name: '12 MP', images: await Promise.all([1, 2, 3, 4].map(makePhoneJpeg)) },
@@ -184,19 +225,29 @@ export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16],
     console.log(`  bare decode-and-resize, ${set.name}: ${JSON.stringify(baseline[set.name])}`);
   }
   const storages = postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+  const builds = compareApi ? [{ build: 'this' }, { build: 'compared', main: compareApi }] : [{}];
   const runs = [];
+  const withApis = (storage, work, started = []) =>
+    started.length === builds.length
+      ? work(started)
+      : withApi(storage, postgresUrl, builds[started.length].main, (api) => withApis(storage, work, [...started, api]));
   for (const storage of storages) {
-    await withApi(storage, postgresUrl, async (api) => {
+    await withApis(storage, async (apis) => {
       for (const set of sets) {
         const forms = set.images.map(multipart);
-        await runLevel({ api, forms, inFlight: 2, durationSeconds: 1 }); // warm-up
-        for (const inFlight of levels) {
-          const result = { storage, size: set.name, ...(await runLevel({ api, forms, inFlight, durationSeconds })) };
-          console.log(`  ${JSON.stringify(result)}`);
-          runs.push(result);
+        for (const api of apis) await runLevel({ api, forms, inFlight: 2, durationSeconds: 1 }); // warm-up
+        for (const [index, inFlight] of levels.entries()) {
+          const order = index % 2 === 0 ? builds.keys() : [...builds.keys()].reverse();
+          for (const b of order) {
+            const { build } = builds[b];
+            const measured = await runLevel({ api: apis[b], forms, inFlight, durationSeconds });
+            const result = { ...(build ? { build } : {}), storage, size: set.name, ...measured };
+            console.log(`  ${JSON.stringify(result)}`);
+            runs.push(result);
+          }
         }
       }
     });
   }
-  return { durationSeconds, cores: availableParallelism(), baseline, runs };
+  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...(compareApi ? { compareApi } : {}) };
 }

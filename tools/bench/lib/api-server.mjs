@@ -1,4 +1,4 @@
-// Starts the built API (apps/api/dist/main.js) on a free loopback port and waits until /healthz answers.
+// Starts the built API (apps/api/dist/main.js, or another build's `main`) on a free loopback port; waits for /healthz.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
@@ -18,10 +18,15 @@ async function waitForHealth(baseUrl, child, deadline) {
   return false;
 }
 
-export async function startApi({ env = {}, timeoutMs = 30000, execArgv = [] } = {}) {
+export async function startApi({
+  env = {},
+  timeoutMs = 30000,
+  execArgv = [],
+  main = join(root, 'apps/api/dist/main.js'),
+} = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...execArgv, join(root, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...execArgv, main], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

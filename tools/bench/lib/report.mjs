@@ -120,21 +120,39 @@ function imagesSection({ images }) {
 }
 
 function uploadSection({ upload }) {
+  const compared = upload.runs.some((x) => x.build);
+  const buildCell = (x) => (compared ? `${x.build === 'compared' ? 'compared' : 'this'} | ` : '');
   const rows = upload.runs.map((x) => {
     const base = upload.baseline[x.size];
-    return `| ${x.storage} | ${x.size} | ${x.inFlight} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.uploadsPerSec} | ${fixed(x.uploadsPerSec / base.imagesPerSec)}× | ${x.cpuMsPerUpload} | ${fixed(x.cpuMsPerUpload / base.cpuMsPerImage)}× | ${x.peakRssMiB} | ${x.refused} | ${x.errors} |`;
+    const split = x.cpuSplitMs ? `${x.cpuSplitMs.js} / ${x.cpuSplitMs.vips} / ${x.cpuSplitMs.other}` : '–';
+    return `| ${buildCell(x)}${x.storage} | ${x.size} | ${x.inFlight} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.uploadsPerSec} | ${fixed(x.uploadsPerSec / base.imagesPerSec)}× | ${x.cpuMsPerUpload} | ${fixed(x.cpuMsPerUpload / base.cpuMsPerImage)}× | ${split} | ${x.peakRssMiB} | ${x.refused} | ${x.errors} |`;
   });
-  const find = (storage, size, inFlight) =>
-    upload.runs.find((x) => x.storage === storage && x.size === size && x.inFlight === inFlight);
+  const ours = upload.runs.filter((x) => x.build !== 'compared');
+  const find = (storage, size, inFlight, runs = ours) =>
+    runs.find((x) => x.storage === storage && x.size === size && x.inFlight === inFlight);
   const storages = [...new Set(upload.runs.map((x) => x.storage))];
   const targets = storages.flatMap((storage) => {
     const at = (size, n) => find(storage, size, n) ?? { p95: NaN, cpuMsPerUpload: NaN };
-    const small = upload.runs.filter((x) => x.storage === storage && x.size === '2560 px');
+    const small = ours.filter((x) => x.storage === storage && x.size === '2560 px');
     const best = Math.max(...small.map((x) => x.uploadsPerSec));
     const failed = small.reduce((sum, x) => sum + x.errors, 0);
     return [
       `- ${storage}, 2560 px: CPU ${at('2560 px', 8).cpuMsPerUpload} ms per upload at 8 in flight (target ≤ 40: ${verdict(at('2560 px', 8).cpuMsPerUpload <= 40)}); p95 ${at('2560 px', 8).p95} ms at 8 in flight (target ≤ 300: ${verdict(at('2560 px', 8).p95 <= 300)}), ${at('2560 px', 1).p95} ms at 1 (target ≤ 100: ${verdict(at('2560 px', 1).p95 <= 100)}); best ${best} uploads/s, ${failed} errors (target ≥ 40 with none: ${verdict(best >= 40 && failed === 0)}).`,
       `- ${storage}, 12 MP: CPU ${at('12 MP', 8).cpuMsPerUpload} ms per upload at 8 in flight (target ≤ 120: ${verdict(at('12 MP', 8).cpuMsPerUpload <= 120)}).`,
+    ];
+  });
+  const others = upload.runs.filter((x) => x.build === 'compared');
+  const comparison = [...new Set(ours.map((x) => x.size))].flatMap((size) => {
+    const pairs = ours
+      .filter((x) => x.size === size)
+      .map((x) => [x, find(x.storage, size, x.inFlight, others)])
+      .filter(([, other]) => other);
+    if (pairs.length === 0) return [];
+    const ratios = pairs.map(([x, other]) => x.cpuMsPerUpload / other.cpuMsPerUpload).sort((a, b) => a - b);
+    const sum = (list, pick) => list.reduce((total, pair) => total + pick(pair), 0);
+    const mean = (pick) => fixed(sum(pairs, pick) / pairs.length, 1);
+    return [
+      `- ${size}: server CPU per upload ${mean(([x]) => x.cpuMsPerUpload)} ms on this build against ${mean(([, o]) => o.cpuMsPerUpload)} ms on the compared one (mean of ${pairs.length} rows; row by row ${fixed(ratios[0])}× to ${fixed(ratios.at(-1))}×).`,
     ];
   });
   const baseRows = Object.entries(upload.baseline).map(
@@ -144,16 +162,24 @@ function uploadSection({ upload }) {
   return [
     `## Upload → verdict under load`,
     ``,
-    `\`POST /v1/capture/:key/photos/:code\` closed-loop: N workers each upload back to back into their own session (13 steps, then a new one), ${upload.durationSeconds} s per row, on ${upload.cores} cores shared by the client and the server. "2560 px" is what the capture app sends (a 2560×1920 canvas JPEG, no EXIF), "12 MP" a 4000×3000 phone JPEG with EXIF. Latency is from sending the request to the verdict (201). Server CPU is the server process's user + system time (every thread) over the row, divided by the uploads answered; RSS is the highest seen during the row. 503s (admission) are counted apart from errors. The baseline is a bare \`sharp\` decode and resize to 2560 px of the same files, in the benchmark process: CPU one at a time, images/s with one per core in flight.`,
+    `\`POST /v1/capture/:key/photos/:code\` closed-loop: N workers each upload back to back into their own session (13 steps, then a new one), ${upload.durationSeconds} s per row, on ${upload.cores} cores shared by the client and the server. "2560 px" is what the capture app sends (a 2560×1920 canvas JPEG, no EXIF), "12 MP" a 4000×3000 phone JPEG with EXIF. Latency is from sending the request to the verdict (201). Server CPU is the server process's user + system time (every thread) over the row, divided by the uploads answered, and split by thread: JavaScript (the main thread) / libvips' workers / the rest (libuv's pool, where sharp sets each pipeline up and the files are written, and V8's helper threads: garbage collection, compilation); RSS is the highest seen during the row. 503s (admission) are counted apart from errors. The baseline is a bare \`sharp\` decode and resize to 2560 px of the same files, in the benchmark process: CPU one at a time, images/s with one per core in flight.`,
     ``,
     `| photos | kB | ms / image | CPU ms / image | images/s |`,
     `| --- | ---: | ---: | ---: | ---: |`,
     ...baseRows,
     ``,
-    `| storage | photos | in flight | p50 ms | p95 ms | p99 ms | uploads/s | vs baseline | server CPU ms / upload | vs baseline | RSS MiB | 503 | errors |`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| ${compared ? 'build | ' : ''}storage | photos | in flight | p50 ms | p95 ms | p99 ms | uploads/s | vs baseline | server CPU ms / upload | vs baseline | of which JS / libvips / other | RSS MiB | 503 | errors |`,
+    `| ${compared ? '--- | ' : ''}--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...rows,
     ``,
+    ...(compared
+      ? [
+          `"this" is the API built from this checkout, "compared" the build at \`${upload.compareApi}\`, measured row by row in turns (alternating which goes first).`,
+          ``,
+          ...comparison,
+          ``,
+        ]
+      : []),
     ...targets,
     ``,
   ];

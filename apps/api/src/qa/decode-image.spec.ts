@@ -190,6 +190,90 @@ describe('decodeImage of what the capture app sends', () => {
   );
 });
 
+describe('decodeImage: one reduced-scale decode of a JPEG for the raster and the thumbnail', () => {
+  /** What libvips decodes at reduced scale (shrink-on-load) for the analysis size, in colour. */
+  const previewOf = (input: Buffer) =>
+    sharp(input)
+      .resize({ width: 512, height: 512, fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+
+  it('makes the raster of a 2560-px capture-app JPEG as the grey of its 512-px colour decode', async () => {
+    const input = await makeSceneImage({ seed: 40, width: 2560, height: 1920 });
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    const { data, info } = await previewOf(input);
+    const grey = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+      .greyscale()
+      .raw()
+      .toBuffer();
+    expect([image.raster.width, image.raster.height, image.raster.imageWidth]).toEqual([512, 384, 2560]);
+    expect(Buffer.from(image.raster.data).equals(grey)).toBe(true);
+    expect(image.jpeg.data).toBe(input);
+  });
+
+  it('still makes a valid 320-px thumbnail JPEG, alike to the image, from that decode', async () => {
+    const input = await makeSceneImage({ seed: 41, width: 2560, height: 1920 });
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    const thumbnail = await sharp(image.thumbnail.data).metadata();
+    expect([thumbnail.format, thumbnail.width, thumbnail.height, thumbnail.isProgressive]).toEqual([
+      'jpeg',
+      320,
+      240,
+      false,
+    ]);
+    expect([image.thumbnail.width, image.thumbnail.height]).toEqual([320, 240]);
+    // the same picture as the thumbnail made straight from the upload (1.4 levels apart on average; each is about 5
+    // levels from the upload itself, the cost of quality 75)
+    const straight = await sharp(input).resize({ width: 320 }).jpeg({ quality: 75 }).toBuffer();
+    const [ours, direct] = await Promise.all([image.thumbnail.data, straight].map((b) => sharp(b).raw().toBuffer()));
+    const difference = (ours ?? Buffer.alloc(0)).reduce((sum, v, i) => sum + Math.abs(v - (direct?.[i] ?? 0)), 0);
+    expect(difference / (320 * 240 * 3)).toBeLessThan(2);
+  });
+
+  it('gives a tall JPEG, whose decode is narrower than the thumbnail, a thumbnail as wide as before', async () => {
+    const input = await makeSceneImage({ seed: 42, width: 600, height: 1600 });
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    expect([image.raster.width, image.raster.height]).toEqual([192, 512]);
+    expect([image.thumbnail.width, image.thumbnail.height]).toEqual([320, 853]);
+  });
+
+  it('takes a one-channel greyscale JPEG: its raster and a thumbnail', async () => {
+    const input = await sharp(await makeSceneImage({ seed: 43, width: 1600, height: 1200 }))
+      .greyscale()
+      .toColourspace('b-w')
+      .jpeg()
+      .toBuffer();
+
+    const image = expectDecoded(await decodeImage(input, defaultQaSettings));
+
+    expect((await sharp(input).metadata()).channels).toBe(1);
+    expect([image.raster.width, image.raster.height, image.thumbnail.width, image.thumbnail.height]).toEqual([
+      512, 384, 320, 240,
+    ]);
+    expect(sniffImageFormat(image.thumbnail.data)).toBe('jpeg');
+  });
+
+  it.each([
+    ['a 2560-px JPEG cut off after 60% of its bytes', 2560, 1920],
+    ['a 12 MP JPEG cut off after 60% of its bytes', 4000, 3000],
+  ])('refuses %s as not_an_image, nothing stored', async (_name, width, height) => {
+    const whole = await makeSceneImage({ seed: 44, width, height });
+
+    const result = await decodeImage(whole.subarray(0, Math.floor(whole.length * 0.6)), defaultQaSettings);
+
+    expect(result.ok ? 'decoded' : result.error).toEqual({
+      code: 'not_an_image',
+      message: 'The image data cannot be decoded (VipsJpeg: premature end of JPEG image).',
+    });
+  });
+});
+
 describe('decodeImage refusals', () => {
   it('refuses text bytes as not_an_image', async () => {
     const result = await decodeImage(makeNonImage(), defaultQaSettings);

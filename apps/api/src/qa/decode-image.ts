@@ -92,8 +92,17 @@ async function untrusted<T>(work: Promise<T>, settings: QaSettings): Promise<Res
   }
 }
 
+/**
+ * The stored JPEG, reduced (when larger than `storedLongSide`) with the Catmull-Rom cubic kernel rather than sharp's
+ * default Lanczos 3: measured on 12 MP photos, 12-15 ms less CPU per photo, and the two results differ by less than
+ * the quality-85 encode itself does (PSNR 56 dB between them, 41-42 dB from the encode).
+ */
 const storedFrom = (source: Sharp, settings: QaSettings): Promise<EncodedJpeg> =>
-  toEncodedJpeg(source.resize(inside(settings.storedLongSide)).jpeg(jpegOptions(settings.storedJpegQuality)));
+  toEncodedJpeg(
+    source
+      .resize({ ...inside(settings.storedLongSide), kernel: 'cubic' })
+      .jpeg(jpegOptions(settings.storedJpegQuality)),
+  );
 
 const thumbnailFrom = (source: Sharp, settings: QaSettings): Promise<EncodedJpeg> =>
   toEncodedJpeg(
@@ -102,18 +111,92 @@ const thumbnailFrom = (source: Sharp, settings: QaSettings): Promise<EncodedJpeg
       .jpeg(jpegOptions(settings.thumbnailJpegQuality)),
   );
 
-/**
- * The analysis raster: libjpeg decodes a JPEG at 1/2 to 1/8 scale (shrink-on-load, no full-size pixels at all), so
- * QA costs little more than reading the file's entropy-coded data once.
- */
-async function rasterFrom(source: Sharp, header: Header, settings: QaSettings): Promise<AnalysisRaster> {
-  const { data, info }: { data: Buffer; info: OutputInfo } = await source
-    .resize(inside(settings.analysisLongSide))
+/** The greyscale raster QA measures, checked to have one channel. */
+async function toRaster(pipeline: Sharp, header: Header): Promise<AnalysisRaster> {
+  const { data, info }: { data: Buffer; info: OutputInfo } = await pipeline
     .greyscale()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`invariant: the analysis raster has 1 channel, got ${info.channels}`);
   return { data, width: info.width, height: info.height, imageWidth: header.width, imageHeight: header.height };
+}
+
+/** An image decoded into memory: 8-bit pixels, 1 (grey) or 3 (sRGB) channels. */
+type Preview = { readonly data: Buffer; readonly width: number; readonly height: number; readonly channels: 1 | 3 };
+
+/**
+ * A JPEG decoded once, in colour, at the size of the analysis raster (long side `analysisLongSide`): libjpeg decodes
+ * at 1/2 to 1/8 scale where it can (shrink-on-load), so this costs little more than reading the entropy-coded data
+ * once. The raster and the thumbnail are both made from it instead of from two decodes of the file: measured on the
+ * capture app's 2560-px JPEGs, 20 ms of CPU for both against 37 ms. Null for another channel count (never seen).
+ */
+async function previewFrom(source: Sharp, settings: QaSettings): Promise<Preview | null> {
+  const { data, info } = await source
+    .resize(inside(settings.analysisLongSide))
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  const { width, height, channels } = info;
+  return channels === 1 || channels === 3 ? { data, width, height, channels } : null;
+}
+
+/** Pixels in memory: what is done with them is pure work (a failure is a bug). */
+const openPreview = ({ data, width, height, channels }: Preview): Sharp =>
+  sharp(data, { raw: { width, height, channels } });
+
+/** The raster in a pipeline of its own over the upload: made grey, then reduced (PNG, WebP, AVIF). */
+const ownRasterFrom = (open: () => Sharp, header: Header, settings: QaSettings) =>
+  untrusted(toRaster(open().resize(inside(settings.analysisLongSide)), header), settings);
+
+/**
+ * The preview of a JPEG (see {@link previewFrom}); null without one: for PNG, WebP and AVIF (their decoders have no
+ * cheap reduced-scale decode to share), or a JPEG whose preview has an unexpected channel count.
+ */
+async function previewOf(open: () => Sharp, isJpeg: boolean, settings: QaSettings) {
+  return isJpeg ? untrusted(previewFrom(open(), settings), settings) : { ok: true as const, value: null };
+}
+
+/**
+ * The analysis raster: from the JPEG's preview, converted to grey; else in a pipeline of its own, converted to grey,
+ * then reduced. Either way it is read at reduced scale where the decoder can.
+ */
+async function rasterFrom(
+  open: () => Sharp,
+  isJpeg: boolean,
+  header: Header,
+  settings: QaSettings,
+): Promise<Result<AnalysisRaster, DecodeError>> {
+  const preview = await previewOf(open, isJpeg, settings);
+  if (!preview.ok) return preview;
+  if (preview.value) return { ok: true, value: await toRaster(openPreview(preview.value), header) };
+  return ownRasterFrom(open, header, settings);
+}
+
+type RasterAndThumbnail = { readonly raster: AnalysisRaster; readonly thumbnail: EncodedJpeg };
+
+/**
+ * Raster and thumbnail, with one decode for both where there is a preview (the thumbnail has its own pipeline only
+ * when the preview is narrower than the thumbnail would be: a very tall image). Every pipeline over the upload reads
+ * the whole file, so a corrupt one is refused.
+ */
+async function rasterAndThumbnailFrom(
+  open: () => Sharp,
+  isJpeg: boolean,
+  header: Header,
+  settings: QaSettings,
+): Promise<Result<RasterAndThumbnail, DecodeError>> {
+  const preview = await previewOf(open, isJpeg, settings);
+  if (!preview.ok) return preview;
+  const shared = preview.value;
+  const fromPixels = <T>(work: Promise<T>) => work.then((value) => ({ ok: true as const, value }));
+  const [raster, thumbnail] = await Promise.all([
+    shared ? fromPixels(toRaster(openPreview(shared), header)) : ownRasterFrom(open, header, settings),
+    shared && shared.width >= Math.min(settings.thumbnailWidth, header.width)
+      ? fromPixels(thumbnailFrom(openPreview(shared), settings))
+      : untrusted(thumbnailFrom(open(), settings), settings),
+  ]);
+  if (!raster.ok) return raster;
+  if (!thumbnail.ok) return thumbnail;
+  return { ok: true, value: { raster: raster.value, thumbnail: thumbnail.value } };
 }
 
 /**
@@ -131,38 +214,32 @@ function keptAsUploaded(bytes: Buffer, checked: CheckedHeader, settings: QaSetti
 }
 
 /**
- * An upload that fits the stored size: raster, thumbnail and (unless kept as uploaded) the stored JPEG, each straight
- * from the upload, side by side. Each pipeline reads the whole file, so a corrupt one is refused by every one.
+ * An upload that fits the stored size: raster and thumbnail (one decode for both, see {@link rasterAndThumbnailFrom})
+ * and, unless kept as uploaded, the stored JPEG, straight from the upload, side by side.
  */
 async function decodeFitting(bytes: Buffer, checked: CheckedHeader, settings: QaSettings): Promise<DecodeResult> {
   const open = () => openUpload(bytes, checked.details, settings);
   const kept = keptAsUploaded(bytes, checked, settings);
-  const [raster, thumbnail, stored] = await Promise.all([
-    untrusted(rasterFrom(open(), checked.header, settings), settings),
-    untrusted(thumbnailFrom(open(), settings), settings),
+  const isJpeg = checked.header.format === 'jpeg';
+  const [outputs, stored] = await Promise.all([
+    rasterAndThumbnailFrom(open, isJpeg, checked.header, settings),
     kept ? { ok: true as const, value: kept } : untrusted(storedFrom(open(), settings), settings),
   ]);
-  if (!raster.ok) return raster;
-  if (!thumbnail.ok) return thumbnail;
+  if (!outputs.ok) return outputs;
   if (!stored.ok) return stored;
-  return {
-    ok: true,
-    value: { ...checked.header, jpeg: stored.value, thumbnail: thumbnail.value, raster: raster.value },
-  };
+  return { ok: true, value: { ...checked.header, jpeg: stored.value, ...outputs.value } };
 }
 
 /**
  * An upload larger than the stored size (a 12 MP photo): one full decode, into the stored JPEG; the raster and the
- * thumbnail then come from that JPEG at reduced scale, side by side, instead of a second decode of the upload.
+ * thumbnail then come from that JPEG at reduced scale (one decode for both) instead of a second decode of the upload.
  */
 async function decodeLarger(bytes: Buffer, checked: CheckedHeader, settings: QaSettings): Promise<DecodeResult> {
   const stored = await untrusted(storedFrom(openUpload(bytes, checked.details, settings), settings), settings);
   if (!stored.ok) return stored;
-  const [raster, thumbnail] = await Promise.all([
-    rasterFrom(openStored(stored.value), checked.header, settings),
-    thumbnailFrom(openStored(stored.value), settings),
-  ]);
-  return { ok: true, value: { ...checked.header, jpeg: stored.value, thumbnail, raster } };
+  const outputs = await rasterAndThumbnailFrom(() => openStored(stored.value), true, checked.header, settings);
+  if (!outputs.ok) throw new Error(`invariant: the stored JPEG decodes (${outputs.error.message})`);
+  return { ok: true, value: { ...checked.header, jpeg: stored.value, ...outputs.value } };
 }
 
 /**
@@ -177,7 +254,8 @@ export async function inspectUpload(
   const checked = await checkedHeader(bytes, settings);
   if (!checked.ok) return checked;
   const { header, details } = checked.value;
-  const raster = await untrusted(rasterFrom(openUpload(bytes, details, settings), header, settings), settings);
+  const open = () => openUpload(bytes, details, settings);
+  const raster = await rasterFrom(open, header.format === 'jpeg', header, settings);
   return raster.ok ? { ok: true, value: { ...header, raster: raster.value } } : raster;
 }
 
