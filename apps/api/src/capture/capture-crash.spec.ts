@@ -93,7 +93,24 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
         ),
     );
     await Promise.all(uploads);
+    await storeSettled();
     return { answered, cut };
+  }
+
+  /**
+   * Waits until the store's listing stops changing: a bucket's object server runs in this process and may still be
+   * writing the last objects the killed server sent. (In production the sweep's grace period covers such late
+   * writes; with a grace of 0 the restarted server would otherwise list the bucket before they land.)
+   */
+  async function storeSettled(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    let last = (await images.files()).join('\n');
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = (await images.files()).join('\n');
+      if (now === last || Date.now() > deadline) return;
+      last = now;
+    }
   }
 
   /** An orphan the sweep must remove: a finished image no row points to, and (a folder's) a temporary file. */
