@@ -5,10 +5,10 @@ import { join } from 'node:path';
 
 const refused: [string, string][] = [
   ['libs/pave-domain/src/lib/probe.ts', "import { createPaveClient } from '@pave/client';"],
-  ['libs/pave-domain/src/lib/probe.ts', "import ky from 'ky';"],
+  ['libs/pave-domain/src/lib/probe.ts', "import sharp from 'sharp';"],
   ['libs/pave-domain/src/lib/probe.ts', "import { readFileSync } from 'fs';"],
   ['libs/pave-client/src/lib/probe.ts', "import express from 'express';"],
-  ['libs/pave-client/src/lib/probe.ts', "import ky from 'ky';"],
+  ['libs/pave-client/src/lib/probe.ts', "import { useState } from 'react';"],
   ['libs/pave-client/src/lib/probe.ts', "import { x } from '../../../pave-domain/src/index';"],
   ['libs/pave-client/src/lib/probe.ts', "import { x } from '@pave/domain/src/lib/photo-code';"],
   ['libs/pave-client/src/lib/probe.ts', "import { createHmac } from 'node:crypto';"],
