@@ -82,7 +82,9 @@ export type ForeignSealedSecrets = { readonly usernames: readonly string[]; read
  * generated key (instances on one database that do not share `PAVE_SECRET_KEY`), or a lost one.
  */
 export async function findForeignSealedSecrets(stored: AccountStore, box: SecretBox): Promise<ForeignSealedSecrets> {
-  const foreign = (await stored.list()).filter((row) => isSealedSecret(row.apiSecret) && !box.holdsKeyOf(row.apiSecret));
+  const foreign = (await stored.list()).filter(
+    (row) => isSealedSecret(row.apiSecret) && !box.holdsKeyOf(row.apiSecret),
+  );
   return {
     usernames: foreign.map((row) => row.username),
     keyIds: [...new Set(foreign.map((row) => sealingKeyIdOf(row.apiSecret) ?? '?'))],

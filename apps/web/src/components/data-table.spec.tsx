@@ -13,7 +13,11 @@ describe('DataTable', () => {
     );
 
     const table = screen.getByRole('table', { name: 'People, oldest first' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Email', 'Role']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Email', 'Role']);
     expect(within(table).getByRole('rowheader', { name: 'ana@example.com' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: 'admin' })).toBeInTheDocument();
   });
