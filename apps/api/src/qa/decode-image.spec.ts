@@ -267,9 +267,10 @@ describe('decodeImage: one reduced-scale decode of a JPEG for the raster and the
 
     const result = await decodeImage(whole.subarray(0, Math.floor(whole.length * 0.6)), defaultQaSettings);
 
+    // (the decoder's words may be libvips' "Unknown error": see the truncated-JPEG refusal below)
     expect(result.ok ? 'decoded' : result.error).toEqual({
       code: 'not_an_image',
-      message: 'The image data cannot be decoded (VipsJpeg: premature end of JPEG image).',
+      message: expect.stringMatching(/^The image data cannot be decoded \(.+\)\.$/),
     });
   });
 });
@@ -287,12 +288,11 @@ describe('decodeImage refusals', () => {
   it('refuses a truncated JPEG as not_an_image, saying why', async () => {
     const result = await decodeImage(await makeTruncatedJpeg({ seed: 17 }), defaultQaSettings);
 
+    // libvips' own words ("VipsJpeg: premature end of JPEG image") are usually there, but its error buffer is shared
+    // by every operation in flight, which can leave "Unknown error" instead: the refusal matters, not that text
     expect(result).toEqual({
       ok: false,
-      error: {
-        code: 'not_an_image',
-        message: 'The image data cannot be decoded (VipsJpeg: premature end of JPEG image).',
-      },
+      error: { code: 'not_an_image', message: expect.stringMatching(/^The image data cannot be decoded \(.+\)\.$/) },
     });
   });
 
