@@ -662,6 +662,13 @@ describe('createPaveClient: callbacks.test', () => {
     expect(await rejectionOf(client().callbacks.test('SESSION:COMPLETE'))).toBeInstanceOf(PaveResponseError);
   });
 
+  it('waits past the client’s own timeout for the outcome (the server may wait 10 s on the receiver)', async () => {
+    server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', { status: 200, json: outcome, delayMs: 500 });
+
+    await expect(client({ timeoutMs: 100 }).callbacks.test('SESSION:COMPLETE')).resolves.toEqual(outcome);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('throws PaveNotFoundError when the event has no callback', async () => {
     const message = 'Your API Key does not have callback setting for the event SESSION:COMPLETE.';
     server.route('POST /v1/callbacks/SESSION%3ACOMPLETE/test', { status: 404, json: { message, code: 'not_found' } });
