@@ -234,6 +234,7 @@ export {
 } from './lib/callbacks.js';
 export {
   testEventSessionKey,
+  testWebhookIdPrefix,
   isTestSessionKey,
   testEventPhotoUrl,
   sampleEventPayload,

@@ -6,6 +6,7 @@ import {
   sampleEventPayload,
   testEventMarker,
   testEventSessionKey,
+  testWebhookIdPrefix,
   toEventBody,
   type CallbackEvent,
   type CallbackTestResult,
@@ -33,9 +34,9 @@ export type CallbackTestDeps = {
 /** Who asked for the test: the note author of a `SESSION:NOTE_INSERT` sample. */
 export type TestRequester = { readonly name: string };
 
-/** A test event's `webhook-id`: `msg_test_` and 24 random hex digits, never the id of a stored event. */
+/** A test event's `webhook-id`: {@link testWebhookIdPrefix} and 24 random hex digits. */
 function testWebhookId(): string {
-  return `msg_test_${randomBytes(12).toString('hex')}`;
+  return `${testWebhookIdPrefix}${randomBytes(12).toString('hex')}`;
 }
 
 /**

@@ -15,6 +15,8 @@ import {
   SigningSecretResponse,
   StageChangeEvent,
   StatusChangeEvent,
+  testEventSessionKey,
+  testWebhookIdPrefix,
   UpdateCallbackRequest,
 } from '@pave/domain';
 import { z } from 'zod';
@@ -82,7 +84,7 @@ const eventRoutes = routeGroup({ tag: 'Callbacks', auth: true, pathParams: event
     path: '/v1/callbacks/:event/test',
     operationId: 'testCallback',
     summary: 'Send a test event to the callback of an event',
-    description: `Our extension: one made-up event of that type, valid under its schema, on the session key \`TST-0000000000\` (no session ever has it) with \`"test": true\` at the top level and a \`webhook-id\` starting \`msg_test_\`. It is signed, guarded and sent exactly as real deliveries are (10 s timeout, no redirects), at once and once: never retried, and not in the delivery log (the audit log records it). The answer is the outcome, also when the receiver failed or its address was refused. At most ${callbackTestsPerMinute} per account and minute.`,
+    description: `Our extension: one made-up event of that type, valid under its schema, on the session key \`${testEventSessionKey}\` (no session ever has it) with \`"test": true\` at the top level and a \`webhook-id\` starting \`${testWebhookIdPrefix}\`. It is signed, guarded and sent exactly as real deliveries are (10 s timeout, no redirects), at once and once: never retried, and not in the delivery log (the audit log records it). The answer is the outcome, also when the receiver failed or its address was refused. At most ${callbackTestsPerMinute} per account and minute.`,
     responses: {
       200: {
         description: "The outcome: the receiver's status, the latency, why it failed.",

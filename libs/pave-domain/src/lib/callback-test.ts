@@ -21,6 +21,9 @@ export function isTestSessionKey(sessionKey: string): boolean {
   return sessionKey === testEventSessionKey;
 }
 
+/** How a test delivery's `webhook-id` starts (then 24 random hex digits): never the id of a stored event. */
+export const testWebhookIdPrefix = 'msg_test_';
+
 /** Where a test `SESSION:STAGE_CHANGE` says its photo is: a reserved `.invalid` host, so nothing is there. */
 export const testEventPhotoUrl = 'https://images.example.invalid/pave-test-event.jpg';
 
