@@ -2,6 +2,7 @@ import { checkAttemptLimits, type AttemptsExhausted, type PhotoCode, type Result
 import type { SessionRow } from '../storage/repository.js';
 import type { CaptureContext } from './capture-context.js';
 import type { StorageQuotaExceeded } from './capture-error.js';
+import type { UploadSlot } from './complete-upload.js';
 
 /** The refusal of a photo over its account's storage quota. */
 export function storageQuotaExceeded(quotaBytes: number): { ok: false; error: StorageQuotaExceeded } {
@@ -17,7 +18,7 @@ export async function checkRoomForPhoto(
   context: CaptureContext,
   session: SessionRow,
   photoCode: PhotoCode,
-): Promise<Result<SessionRow, AttemptsExhausted | StorageQuotaExceeded>> {
+): Promise<Result<UploadSlot, AttemptsExhausted | StorageQuotaExceeded>> {
   const attempts = await context.repo.attempts.listForSession(session.id);
   const step = attempts.filter((attempt) => attempt.photoCode === photoCode).length;
   const checked = checkAttemptLimits({ step, session: attempts.length }, photoCode, context.attemptLimits);
@@ -27,5 +28,5 @@ export async function checkRoomForPhoto(
     const account = await context.repo.accounts.findById(session.accountId);
     if (account && account.storedImageBytes >= quota) return storageQuotaExceeded(quota);
   }
-  return { ok: true, value: session };
+  return { ok: true, value: { session, attempts } };
 }

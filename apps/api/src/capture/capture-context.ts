@@ -41,7 +41,21 @@ export async function findAccepting(
   context: CaptureContext,
   sessionKey: SessionKey,
 ): Promise<Result<SessionRow, SessionNotFound | SessionClosed>> {
-  const found = await context.lifecycle.find(sessionKey);
+  return acceptingOf(await context.lifecycle.find(sessionKey), sessionKey);
+}
+
+/** {@link findAccepting} from a row the request already read (the one its capture token opened). */
+export async function acceptingFrom(
+  context: CaptureContext,
+  row: SessionRow,
+): Promise<Result<SessionRow, SessionNotFound | SessionClosed>> {
+  return acceptingOf(await context.lifecycle.current(row), row.sessionKey);
+}
+
+function acceptingOf(
+  found: SessionRow | null,
+  sessionKey: SessionKey,
+): Result<SessionRow, SessionNotFound | SessionClosed> {
   if (!found) return sessionNotFound(sessionKey);
   return isAcceptingStatus(found.status) ? { ok: true, value: found } : sessionClosed(found.sessionKey, found.status);
 }

@@ -17,6 +17,7 @@ import { methodNotAllowed } from '../http/error-handler.js';
 import { parseOrThrow } from '../http/parse-or-throw.js';
 import { problemOf, type ProblemTable } from '../http/problem-table.js';
 import { errorStyle, jsonBody, sessionKeyOrNotFound } from '../http/route-helpers.js';
+import type { SessionRow } from '../storage/repository.js';
 import type { CaptureError } from './capture-error.js';
 import type { CaptureService } from './capture.service.js';
 import { drainAfterResponse, readUpload, type UploadError, type UploadPace } from './read-upload.js';
@@ -112,14 +113,13 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
     const receivedAt = options.now();
     const release = admitOrThrow(req, options.admission);
     try {
-      const sessionKey = sessionKeyOrNotFound(req.params.session_key);
       const photoCode = photoCodeOrBadRequest(req.params.photo_code);
-      const session = valueOrThrow(await service.beginUpload(sessionKey, photoCode));
+      const slot = valueOrThrow(await service.beginUpload(openedSession(res), photoCode));
       const read = await readUpload(req, { maxBytes: options.maxInputBytes, pace: options.pace });
       // a client too slow to send its photo gets its answer on a connection that then closes
       if (!read.ok && read.error.code === 'too_slow') res.set('Connection', 'close');
       const { bytes } = valueOrThrow(read);
-      res.status(201).json(valueOrThrow(await service.completeUpload(session, { photoCode, bytes, receivedAt })));
+      res.status(201).json(valueOrThrow(await service.completeUpload(slot, { photoCode, bytes, receivedAt })));
     } finally {
       release();
     }
@@ -131,14 +131,21 @@ function createUploadHandler(service: CaptureService, options: CaptureRouterOpti
  * token, like a revoked link, is the same 404 as an unknown session: nothing tells a guess apart from a miss.
  */
 function requireCaptureToken(service: CaptureService): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     const param: unknown = req.params['session_key'];
     const raw = typeof param === 'string' ? param : '';
-    if (!(await service.opens(sessionKeyOrNotFound(raw), req.get(captureTokenHeader)))) {
-      throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
-    }
+    const session = await service.open(sessionKeyOrNotFound(raw), req.get(captureTokenHeader));
+    if (!session) throw new ApiProblem('not_found', sessionNotFoundMessage(raw));
+    res.locals.captureSession = session;
     next();
   };
+}
+
+/** The session the request's capture token opened; a route without the token check in front is a bug. */
+function openedSession(res: Response): SessionRow {
+  const session = res.locals.captureSession;
+  if (!session) throw new Error('invariant: this route runs behind the capture token check');
+  return session;
 }
 
 /**

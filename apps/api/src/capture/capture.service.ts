@@ -1,9 +1,9 @@
 import { type ManualEntryRequest, type PhotoCode, type SessionKey } from '@pave/domain';
 import { matchesCaptureToken } from '../sessions/capture-token.js';
 import type { SessionRow } from '../storage/repository.js';
-import { createCaptureContext, findAccepting, type CaptureDeps } from './capture-context.js';
+import { acceptingFrom, createCaptureContext, type CaptureDeps } from './capture-context.js';
 import { checkRoomForPhoto } from './attempt-room.js';
-import { completeUpload, type UploadedPhoto } from './complete-upload.js';
+import { completeUpload, type UploadedPhoto, type UploadSlot } from './complete-upload.js';
 import { recordManualEntry, recordSkip } from './record-entry.js';
 import { createSessionStateUseCases } from './session-state-use-cases.js';
 
@@ -16,23 +16,23 @@ export function createCaptureService(deps: CaptureDeps) {
   return {
     ...createSessionStateUseCases(context),
     /**
-     * Whether `token` opens the session's capture link (see capture-token.ts); no side effect. It does in every
+     * The session whose capture link `token` opens (see capture-token.ts), or null; no side effect. It opens in every
      * status: a closed session's link shows its status (an `INVALID` one's reason too) and takes nothing more.
      */
-    opens: async (sessionKey: SessionKey, token: string | undefined): Promise<boolean> => {
+    open: async (sessionKey: SessionKey, token: string | undefined): Promise<SessionRow | null> => {
       const row = await deps.repo.sessions.findByKey(sessionKey, 'any');
-      return row !== null && matchesCaptureToken(row.captureToken, token);
+      return row !== null && matchesCaptureToken(row.captureToken, token) ? row : null;
     },
     /**
-     * Checks, before the upload is read, that the session takes photos and has room for one more of `photoCode`
-     * (attempt caps, storage quota). No side effect: an `IDLE` session is started only when the judged photo is
-     * appended (`completeUpload`).
+     * Checks, before the upload is read, that the session (as `open` just read it) takes photos and has room for one
+     * more of `photoCode` (attempt caps, storage quota). No side effect: an `IDLE` session is started only when the
+     * judged photo is appended (`completeUpload`).
      */
-    beginUpload: async (sessionKey: SessionKey, photoCode: PhotoCode) => {
-      const found = await findAccepting(context, sessionKey);
+    beginUpload: async (session: SessionRow, photoCode: PhotoCode) => {
+      const found = await acceptingFrom(context, session);
       return found.ok ? checkRoomForPhoto(context, found.value, photoCode) : found;
     },
-    completeUpload: (session: SessionRow, upload: UploadedPhoto) => completeUpload(context, session, upload),
+    completeUpload: (slot: UploadSlot, upload: UploadedPhoto) => completeUpload(context, slot, upload),
     manual: (sessionKey: SessionKey, request: ManualEntryRequest) => recordManualEntry(context, sessionKey, request),
     skip: (sessionKey: SessionKey, photoCode: PhotoCode) => recordSkip(context, sessionKey, photoCode),
   };

@@ -1,10 +1,16 @@
 import type { PhotoCode, Result, SessionPhoto } from '@pave/domain';
 import type { DecodeError } from '../qa/decode-image.js';
-import type { NewAttempt, SessionRow } from '../storage/repository.js';
+import type { AttemptRow, NewAttempt, SessionRow } from '../storage/repository.js';
 import type { CaptureContext } from './capture-context.js';
 import { otherStepHashesOf } from './capture-state.js';
 import { judgeUpload, type JudgedUpload } from './judge-upload.js';
 import { answerRecorded, appendAttempt, type AppendRefused } from './record-attempt.js';
+
+/**
+ * A session found taking photos, with room for one more of the step, and its attempts as read then (before the
+ * upload's body was read): what `completeUpload` judges the upload against.
+ */
+export type UploadSlot = { readonly session: SessionRow; readonly attempts: readonly AttemptRow[] };
 
 /** An upload read off the request: which step it is for, its bytes, and when it arrived. */
 export type UploadedPhoto = { readonly photoCode: PhotoCode; readonly bytes: Buffer; readonly receivedAt: Date };
@@ -45,21 +51,22 @@ async function storeJudged(
     await removeUnlessReferenced(context, imageId);
     throw error;
   });
-  if (appended.ok) return answerRecorded(context, session, appended.value);
+  if (appended.ok) return answerRecorded(context, appended.value);
   await images.remove(imageId);
   return appended;
 }
 
 /**
- * Judges, stores and records an upload read for `session` (which `findAccepting` found taking photos before the
- * upload was read). An `IDLE` session is started only when the judged photo is appended.
+ * Judges, stores and records an upload read for a slot's session (found taking photos before the upload was read).
+ * An `IDLE` session is started only when the judged photo is appended. The duplicate check compares the upload with
+ * the other steps' photos of the slot's attempts: a photo appended while this one was read is not among them, as it
+ * would not be either if both were judged at once; the caps and the quota are checked again under the session's lock.
  */
 export async function completeUpload(
   context: CaptureContext,
-  session: SessionRow,
+  { session, attempts }: UploadSlot,
   upload: UploadedPhoto,
 ): Promise<Result<SessionPhoto, AppendRefused | DecodeError>> {
-  const attempts = await context.repo.attempts.listForSession(session.id);
   const otherStepHashes = otherStepHashesOf(attempts, upload.photoCode);
   const started = performance.now();
   const owner = { account: String(session.accountId), session: session.sessionKey };

@@ -30,16 +30,23 @@ function refusalOf(session: SessionRow, photoCode: PhotoCode, error: AppendError
   }
 }
 
+/** A stored attempt, with its session as the append left it (started, if it was `IDLE`). */
+export type Appended = { readonly attempt: AttemptRow; readonly session: SessionRow };
+
 /**
  * Appends an attempt: a session that could still be deleted (`IDLE`) is started first, so it can no longer be
  * deleted under the attempt; the append is refused under the session's lock once the session closed.
  */
 export async function appendAttempt(
   context: CaptureContext,
-  session: SessionRow,
+  given: SessionRow,
   attempt: NewAttempt,
-): Promise<Result<AttemptRow, AppendRefused>> {
-  if (isDeletableStatus(session.status)) await context.lifecycle.apply(session, 'open');
+): Promise<Result<Appended, AppendRefused>> {
+  let session = given;
+  if (isDeletableStatus(session.status)) {
+    const opened = await context.lifecycle.apply(session, 'open');
+    if (opened?.ok) session = opened.value;
+  }
   const stageChange = (row: AttemptRow): SessionEventPayload[] => [
     {
       event: 'SESSION:STAGE_CHANGE',
@@ -53,17 +60,18 @@ export async function appendAttempt(
     limits: context.attemptLimits,
     quotaBytes: context.storageQuotaBytes,
   });
-  return appended.ok ? appended : refusalOf(session, attempt.photoCode, appended.error);
+  return appended.ok
+    ? { ok: true, value: { attempt: appended.value, session } }
+    : refusalOf(session, attempt.photoCode, appended.error);
 }
 
 /** Moves the status along (PROCESS, QC_PASSED, …) once an attempt is stored, and answers the attempt. */
 export async function answerRecorded(
   context: CaptureContext,
-  session: SessionRow,
-  row: AttemptRow,
+  { attempt, session }: Appended,
 ): Promise<{ ok: true; value: SessionPhoto }> {
-  await context.lifecycle.settle(session.sessionKey);
-  return { ok: true, value: toSessionPhoto(row, context.publicBaseUrl) };
+  await context.lifecycle.settleFrom(session);
+  return { ok: true, value: toSessionPhoto(attempt, context.publicBaseUrl) };
 }
 
 /** Appends an attempt that has no files (a typed-in value, a skip) and answers it. */
@@ -73,5 +81,5 @@ export async function recordAttempt(
   attempt: NewAttempt,
 ): Promise<Result<SessionPhoto, AppendRefused>> {
   const appended = await appendAttempt(context, session, attempt);
-  return appended.ok ? answerRecorded(context, session, appended.value) : appended;
+  return appended.ok ? answerRecorded(context, appended.value) : appended;
 }

@@ -77,10 +77,13 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     return won ? { ...row, status: to, updatedAt: at } : null;
   };
 
+  /** A session row just read, made `EXPIRED` on the spot when overdue (null if it went away meanwhile). */
+  const current = (row: SessionRow): Promise<SessionRow | null> => expireIfDue(repo.sessions, row, deps.now(), 'any');
+
   /** The session of a capture link (any account's), made `EXPIRED` on the spot when overdue; null when unknown. */
   const find = async (sessionKey: SessionKey): Promise<SessionRow | null> => {
     const row = await repo.sessions.findByKey(sessionKey, 'any');
-    return row ? expireIfDue(repo.sessions, row, deps.now(), 'any') : null;
+    return row ? current(row) : null;
   };
 
   /**
@@ -128,8 +131,15 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
    * (see {@link capturedStatus}). Null when the session is unknown. Safe to call at any time: it also repairs a
    * status left behind by a crash between an append and its status change.
    */
-  const settle = async (sessionKey: SessionKey): Promise<SessionWithAttempts | null> => {
-    let session = await find(sessionKey);
+  const settle = async (sessionKey: SessionKey): Promise<SessionWithAttempts | null> =>
+    settleFrom(await find(sessionKey));
+
+  /**
+   * {@link settle} from a row the caller holds (the session an append was just made to) instead of reading it again:
+   * a status changed since then only makes the compare-and-set fail, and the session is then read afresh.
+   */
+  const settleFrom = async (row: SessionRow | null): Promise<SessionWithAttempts | null> => {
+    let session = row;
     for (let tries = 0; session && tries < casTries; tries += 1) {
       const attempts = await repo.attempts.listForSession(session.id);
       const capture = { attempted: attempts.length > 0, complete: progressOf(attempts, deps.publicBaseUrl).complete };
@@ -137,7 +147,7 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
       if (target === session.status) return { session, attempts };
       const moved = await compareAndSet(session, target);
       if (moved) return { session: moved, attempts };
-      session = await find(sessionKey);
+      session = await find(session.sessionKey);
     }
     return session ? { session, attempts: await repo.attempts.listForSession(session.id) } : null;
   };
@@ -162,7 +172,7 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     return { ok: false, error: { code: 'invalid_transition', from: settled.session.status, event: 'confirm' } };
   };
 
-  return { find, apply, settle, confirm };
+  return { current, find, apply, settle, settleFrom, confirm };
 }
 
 /** Session statuses as capture moves them. */

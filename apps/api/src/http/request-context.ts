@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { UserRow, UserSessionRow } from '../storage/people-repository.js';
-import type { AccountRow } from '../storage/repository.js';
+import type { AccountRow, SessionRow } from '../storage/repository.js';
 
 /** How error bodies look on a route: PAVE's `{message}` alone, or ours with `code` and `details`. */
 export type ErrorStyle = 'pave' | 'extended';
@@ -20,6 +20,8 @@ declare module 'express-serve-static-core' {
     user?: UserRow;
     userSession?: UserSessionRow;
     errorStyle?: ErrorStyle;
+    /** The session a capture link's token opened, set by the capture router's token check (as read then). */
+    captureSession?: SessionRow;
     /** A metrics label for answers no route matched (static files of the web app). */
     routeLabel?: string;
   }

@@ -62,17 +62,44 @@ function attemptValues(attempt: NewAttempt, seq: number): Insertable<AttemptsTab
 /** How many ids one `image_id in (…)` query carries (well under SQLite's and PostgreSQL's parameter limits). */
 export const imageIdBatchSize = 500;
 
-type Tail = { maxSeq: number; latestCreatedAt: number | null };
+/**
+ * What the append needs of the session's attempts, read in one query under the session's lock: how many there are
+ * (in all and of the step, for the caps), the last `seq` and latest `created_at` (the new row goes after them), and
+ * the `seq` of the step's previous attempt (which the new one supersedes).
+ */
+type Tail = {
+  count: number;
+  stepCount: number;
+  maxSeq: number;
+  latestCreatedAt: number | null;
+  stepLastSeq: number | null;
+};
 
-/** The session's last `seq` and latest `created_at` (read under the session's lock). */
-async function readTail(trx: Transaction<Database>, sessionId: number): Promise<Tail> {
+const numberOrNull = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+async function readTail(trx: Transaction<Database>, sessionId: number, photoCode: number): Promise<Tail> {
   const row = await trx
     .selectFrom('attempts')
-    .select((eb) => [eb.fn.max('seq').as('max_seq'), eb.fn.max('created_at').as('max_created_at')])
+    .select((eb) => {
+      const ofStep = eb.case().when('photo_code', '=', photoCode);
+      return [
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn.count<number | string>(ofStep.then(1).end()).as('step_count'),
+        eb.fn.max('seq').as('max_seq'),
+        eb.fn.max('created_at').as('max_created_at'),
+        eb.fn.max<number | string | null>(ofStep.then(eb.ref('seq')).end()).as('step_last_seq'),
+      ];
+    })
     .where('session_id', '=', sessionId)
     .executeTakeFirst();
-  const latest = row?.max_created_at ?? null;
-  return { maxSeq: Number(row?.max_seq ?? 0), latestCreatedAt: latest === null ? null : Number(latest) };
+  return {
+    count: Number(row?.count ?? 0),
+    stepCount: Number(row?.step_count ?? 0),
+    maxSeq: Number(row?.max_seq ?? 0),
+    latestCreatedAt: numberOrNull(row?.max_created_at),
+    stepLastSeq: numberOrNull(row?.step_last_seq),
+  };
 }
 
 /** Raises `createdAt` to the session's latest, and `verdictAt` to `createdAt` (see `AttemptStore.append`). */
@@ -81,17 +108,15 @@ function clampTimes(attempt: NewAttempt, tail: Tail): NewAttempt {
   return { ...attempt, createdAt, verdictAt: Math.max(attempt.verdictAt, createdAt) };
 }
 
-async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt): Promise<void> {
-  const previous = await trx
-    .selectFrom('attempts')
-    .select('id')
+/** The step's previous attempt (if any) is superseded by the new one: its `updated_at` moves to the new `created_at`. */
+async function supersedePrevious(trx: Transaction<Database>, attempt: NewAttempt, tail: Tail): Promise<void> {
+  if (tail.stepLastSeq === null) return;
+  await trx
+    .updateTable('attempts')
+    .set({ updated_at: attempt.createdAt })
     .where('session_id', '=', attempt.sessionId)
-    .where('photo_code', '=', attempt.photoCode)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!previous) return;
-  await trx.updateTable('attempts').set({ updated_at: attempt.createdAt }).where('id', '=', previous.id).execute();
+    .where('seq', '=', tail.stepLastSeq)
+    .execute();
 }
 
 const expirable: ReadonlySet<SessionStatus> = new Set(expirableStatuses);
@@ -152,18 +177,9 @@ class AppendRefusal extends Error {
   }
 }
 
-/** Refuses (by throwing) an attempt over the caps of `limits`, counting the session's attempts under its lock. */
-async function checkLimits(trx: Transaction<Database>, attempt: NewAttempt, limits: AttemptLimits): Promise<void> {
-  const row = await trx
-    .selectFrom('attempts')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('session'),
-      eb.fn.count<number | string>(eb.case().when('photo_code', '=', attempt.photoCode).then(1).end()).as('step'),
-    ])
-    .where('session_id', '=', attempt.sessionId)
-    .executeTakeFirst();
-  const counts = { step: Number(row?.step ?? 0), session: Number(row?.session ?? 0) };
-  const checked = checkAttemptLimits(counts, attempt.photoCode, limits);
+/** Refuses (by throwing) an attempt over the caps of `limits`, from the session's attempts counted under its lock. */
+function checkLimits(tail: Tail, attempt: NewAttempt, limits: AttemptLimits): void {
+  const checked = checkAttemptLimits({ step: tail.stepCount, session: tail.count }, attempt.photoCode, limits);
   if (!checked.ok) {
     const { scope, limit } = checked.error;
     throw new AppendRefusal({ code: 'attempts_exhausted', scope, limit });
@@ -187,11 +203,11 @@ async function countImageBytes(trx: Transaction<Database>, accountId: number, by
 async function appendLocked(trx: Transaction<Database>, given: NewAttempt, options: AppendOptions): Promise<Appended> {
   const locked = await lockSession(trx, given, options);
   if ('refused' in locked) return { ok: false, error: locked.refused };
-  if (options.limits) await checkLimits(trx, given, options.limits);
+  const tail = await readTail(trx, given.sessionId, given.photoCode);
+  if (options.limits) checkLimits(tail, given, options.limits);
   if (given.kind === 'photo') {
     await countImageBytes(trx, locked.target.accountId, given.imageBytes, options.quotaBytes ?? 0);
   }
-  const tail = await readTail(trx, given.sessionId);
   const attempt = clampTimes(given, tail);
   if (attempt.createdAt !== given.createdAt) {
     await trx
@@ -200,7 +216,7 @@ async function appendLocked(trx: Transaction<Database>, given: NewAttempt, optio
       .where('id', '=', given.sessionId)
       .execute();
   }
-  await supersedePrevious(trx, attempt);
+  await supersedePrevious(trx, attempt, tail);
   const row = await trx
     .insertInto('attempts')
     .values(attemptValues(attempt, tail.maxSeq + 1))
