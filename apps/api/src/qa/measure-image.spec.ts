@@ -52,4 +52,35 @@ describe('measureImage', () => {
   it('gives 0 Laplacian variance to rasters smaller than 3x3 instead of failing', () => {
     expect(measureImage(buildRaster(2, 2, checkerboard)).laplacianVariance).toBe(0);
   });
+
+  it('matches the definitions pixel by pixel on noisy rasters of odd sizes (the fast loops change no value)', () => {
+    let state = 7;
+    const noise = (): number => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state >> 23;
+    };
+    for (const [width, height] of [
+      [3, 3],
+      [17, 5],
+      [64, 48],
+      [513, 7],
+    ] as const) {
+      const raster = buildRaster(width, height, () => noise());
+      const at = (x: number, y: number): number => raster.data[y * width + x] ?? 0;
+      const values: number[] = [];
+      for (let y = 1; y < height - 1; y++) {
+        for (let x = 1; x < width - 1; x++) {
+          values.push(4 * at(x, y) - at(x - 1, y) - at(x + 1, y) - at(x, y - 1) - at(x, y + 1));
+        }
+      }
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const variance = values.reduce((a, b) => a + b * b, 0) / values.length - mean ** 2;
+      const lumas = [...raster.data];
+      const measures = measureImage(raster);
+
+      expect(measures.laplacianVariance).toBe(Number(variance.toFixed(1)));
+      expect(measures.meanLuma).toBe(Number((lumas.reduce((a, b) => a + b, 0) / lumas.length).toFixed(2)));
+      expect(measures.darkShare).toBe(Number((lumas.filter((l) => l <= 15).length / lumas.length).toFixed(4)));
+    }
+  });
 });
