@@ -327,7 +327,12 @@ function assemble(deps: AppDeps): { app: Express; photosFastPath: ReturnType<typ
   app.use(createCallbacksRouter(callbacks, guard, test));
   const live = deps.live ?? { hub: createStreamHub(deps.repo.notices, defaultStreamLimits) };
   const stream = { ...defaultStreamOptions, ...live };
-  app.use(createEventsRouter({ repo: deps.repo, hub: live.hub, now, logger: deps.logger, stream }, guard));
+  app.use(
+    createEventsRouter(
+      { repo: deps.repo, hub: live.hub, now, logger: deps.logger, stream, secretBox: deps.secretBox },
+      guard,
+    ),
+  );
   app.use(...createCaptureRouters(deps, now));
   app.use(createOpsRouter({ repo: deps.repo, images: deps.images, metrics, logger: deps.logger }));
   app.use(createOpenApiRouter(createOpenApiDocument()));

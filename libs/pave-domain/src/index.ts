@@ -130,7 +130,14 @@ export {
   invalidReasonMaxLength,
   InvalidateSessionRequest,
 } from './lib/session-notes.js';
-export { captureTokenHeader, CaptureToken, buildCaptureUrl, parseCaptureUrl } from './lib/capture-link.js';
+export {
+  captureTokenHeader,
+  CaptureToken,
+  buildCaptureUrl,
+  parseCaptureUrl,
+  captureUrlWithoutToken,
+  captureUrlWithToken,
+} from './lib/capture-link.js';
 export type { CaptureLink } from './lib/capture-link.js';
 export { Vin } from './lib/vin.js';
 export { StepState, attemptStateOf, isStepDone } from './lib/step-state.js';
@@ -201,6 +208,8 @@ export {
   NoteInsertEvent,
   WebhookEventBody,
   toEventBody,
+  toStoredEvent,
+  withCaptureToken,
   statusChangePayload,
   stageChangePayload,
 } from './lib/session-events.js';

@@ -1,6 +1,7 @@
 import { nextRetryDelayMs, toEventBody } from '@pave/domain';
 import type { Logger } from '../logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { createCaptureTokenReveal } from '../sessions/reveal-capture-token.js';
 import type { ClaimedDelivery, DeliveryOutcome, Repository, SigningSecretRow } from '../storage/repository.js';
 import { newSealedSecret } from './callbacks.service.js';
 import { sendWebhook, type WebhookResponse } from './send-webhook.js';
@@ -30,7 +31,7 @@ export type DispatcherSettings = {
 export type DispatcherDeps = {
   readonly repo: Repository;
   readonly logger: Logger;
-  /** Opens the sealed signing secrets. */
+  /** Opens the sealed signing secrets, and the sealed capture tokens `SESSION:COMPLETE` bodies carry. */
   readonly secretBox: SecretBox;
   readonly settings: DispatcherSettings;
   readonly metrics?: WebhookMetrics;
@@ -80,6 +81,7 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
   const random = deps.random ?? Math.random;
   const sendOptions = createWebhookSendOptions(settings);
   const perHost = new Map<string, number>();
+  const reveal = createCaptureTokenReveal(repo.sessions, deps.secretBox);
   const inFlight = new Set<Promise<void>>();
   let running = true;
   let pumping = false;
@@ -101,7 +103,7 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
     const request = signedWebhookRequest({
       callback,
       webhookId: event.eventId,
-      body: JSON.stringify(toEventBody(event, callback.payload)),
+      body: JSON.stringify(toEventBody(await reveal(event), callback.payload)),
       secrets: activeSecrets(await signingOf(delivery), at, deps.secretBox),
       at,
     });

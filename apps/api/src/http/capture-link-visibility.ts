@@ -1,4 +1,4 @@
-import { roleCan } from '@pave/domain';
+import { captureUrlWithoutToken, roleCan } from '@pave/domain';
 import type { Response } from 'express';
 
 // A capture link's fragment is its token: whoever holds it can capture into the session (upload, skip, confirm).
@@ -14,8 +14,7 @@ export function hidesCaptureTokens(res: Response): boolean {
 
 /** A capture link without its token: `…/capture/<session_key>`. */
 export function withoutCaptureToken(captureUrl: string): string {
-  const hash = captureUrl.indexOf('#');
-  return hash < 0 ? captureUrl : captureUrl.slice(0, hash);
+  return captureUrlWithoutToken(captureUrl);
 }
 
 /** A session object (or a listed one) whose `capture_url` has no token. */

@@ -1,4 +1,5 @@
 import { isTerminalStatus, streamEndEvent, toEventBody, type SessionKey, type StreamEnd } from '@pave/domain';
+import type { RevealCaptureToken } from '../sessions/reveal-capture-token.js';
 import type { Repository, SessionEventRow } from '../storage/repository.js';
 import type { EventStream } from './event-stream.js';
 
@@ -31,12 +32,12 @@ export function createCoalescedRunner(work: () => Promise<void>, onError: (error
   };
 }
 
-/** How a stream's reader sees event bodies (a viewer's: without capture tokens); unchanged when missing. */
-export type BodyView = (body: Record<string, unknown>) => Record<string, unknown>;
-
-/** One stored event as a stream message: `id:`, `event:` and the event body as `data:`. */
-function messageOf(row: SessionEventRow, id: number, view: BodyView = (body) => body) {
-  return { id: String(id), event: row.event, data: view(toEventBody(row)) };
+/**
+ * One stored event as a stream message: `id:`, `event:` and the event body as `data:`. With `reveal` (a reader who
+ * may see capture tokens), `SESSION:COMPLETE` carries its capture link's token; without, the link as stored (none).
+ */
+async function messageOf(row: SessionEventRow, id: number, reveal?: RevealCaptureToken) {
+  return { id: String(id), event: row.event, data: toEventBody(reveal ? await reveal(row) : row) };
 }
 
 /** What a session's stream reads. */
@@ -47,7 +48,8 @@ export type SessionPumpTarget = {
   readonly sessionKey: SessionKey;
   /** The `seq` of the last event the reader has (0: none). */
   readonly afterSeq: number;
-  readonly view?: BodyView;
+  /** Puts capture tokens back (a reader who may see them); absent: bodies as stored, without tokens. */
+  readonly reveal?: RevealCaptureToken;
 };
 
 /**
@@ -65,7 +67,7 @@ export function createSessionPump(target: SessionPumpTarget, stream: EventStream
     for (;;) {
       const rows = await target.repo.events.listForSession(target.sessionId, last, pageSize);
       for (const row of rows) {
-        if (!stream.send(messageOf(row, row.seq, target.view))) return;
+        if (!stream.send(await messageOf(row, row.seq, target.reveal))) return;
         last = row.seq;
       }
       if (rows.length < pageSize) break;
@@ -86,7 +88,8 @@ export type AccountPumpTarget = {
   readonly accountId: number;
   /** The `id` of the last event the reader has: nothing at or before it is sent. */
   readonly afterId: number;
-  readonly view?: BodyView;
+  /** Puts capture tokens back (a reader who may see them); absent: bodies as stored, without tokens. */
+  readonly reveal?: RevealCaptureToken;
 };
 
 /**
@@ -109,7 +112,7 @@ export function createAccountPump(target: AccountPumpTarget, stream: EventStream
         (row) => !sent.has(row.id),
       );
       for (const row of rows) {
-        if (!stream.send(messageOf(row, row.id, target.view))) return;
+        if (!stream.send(await messageOf(row, row.id, target.reveal))) return;
         sent.add(row.id);
         last = Math.max(last, row.id);
       }

@@ -1,14 +1,16 @@
 import { sessionNotFoundMessage, StreamPosition, type SessionKey } from '@pave/domain';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ApiProblem } from '../http/api-problem.js';
-import { hidesCaptureTokens, withoutNestedToken } from '../http/capture-link-visibility.js';
+import { hidesCaptureTokens } from '../http/capture-link-visibility.js';
 import { methodNotAllowed } from '../http/error-handler.js';
 import { accountOf } from '../http/request-context.js';
 import { errorStyle, sessionKeyOrNotFound } from '../http/route-helpers.js';
 import type { Logger } from '../logger.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { createCaptureTokenReveal, type RevealCaptureToken } from '../sessions/reveal-capture-token.js';
 import { findOwnSession } from '../sessions/find-own-session.js';
 import type { Repository } from '../storage/repository.js';
-import { createAccountPump, createCoalescedRunner, createSessionPump, type BodyView } from './event-pumps.js';
+import { createAccountPump, createCoalescedRunner, createSessionPump } from './event-pumps.js';
 import { startEventStream, type EventStream, type EventStreamOptions } from './event-stream.js';
 import type { StreamHub, StreamScope } from './stream-hub.js';
 
@@ -19,6 +21,8 @@ export type EventsRouterDeps = {
   readonly now: () => Date;
   readonly logger: Logger;
   readonly stream: EventStreamOptions;
+  /** Opens the sealed capture tokens that `SESSION:COMPLETE` bodies carry to readers who may see them. */
+  readonly secretBox: SecretBox;
 };
 
 /** The reader's position from `Last-Event-ID` (null when absent); a malformed one is a 400. */
@@ -81,9 +85,12 @@ async function serveStream(
   wake();
 }
 
-/** A viewer's streams carry `SESSION:COMPLETE` bodies without the capture token (see capture-link-visibility.ts). */
-function viewOf(res: Response): { view?: BodyView } {
-  return hidesCaptureTokens(res) ? { view: withoutNestedToken } : {};
+/**
+ * Events are stored without capture tokens; a reader who may see them gets `SESSION:COMPLETE` with its link's token
+ * back, a viewer as stored (see capture-link-visibility.ts).
+ */
+function revealFor(deps: EventsRouterDeps, res: Response): { reveal?: RevealCaptureToken } {
+  return hidesCaptureTokens(res) ? {} : { reveal: createCaptureTokenReveal(deps.repo.sessions, deps.secretBox) };
 }
 
 /** `GET /v1/sessions/:session_key/events` and `GET /v1/events` (see events.docs.ts), behind `guard`. */
@@ -104,7 +111,7 @@ export function createEventsRouter(deps: EventsRouterDeps, guard: readonly Reque
         sessionId: session.id,
         sessionKey,
         afterSeq,
-        ...viewOf(res),
+        ...revealFor(deps, res),
       };
       await serveStream(deps, req, res, { accountId: account.id, sessionKey }, (stream) =>
         createSessionPump(target, stream),
@@ -117,7 +124,7 @@ export function createEventsRouter(deps: EventsRouterDeps, guard: readonly Reque
       const account = accountOf(res);
       // a new reader starts with what is recorded once its answer begins
       const afterId = positionOf(req) ?? (await deps.repo.events.lastIdOfAccount(account.id));
-      const target = { repo: deps.repo, accountId: account.id, afterId, ...viewOf(res) };
+      const target = { repo: deps.repo, accountId: account.id, afterId, ...revealFor(deps, res) };
       await serveStream(deps, req, res, { accountId: account.id, sessionKey: null }, (stream) =>
         createAccountPump(target, stream),
       );

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CallbackEvent, eventPayloadSchemas, SessionKey, type SessionEventPayload } from '@pave/domain';
+import { CallbackEvent, eventPayloadSchemas, SessionKey, toStoredEvent, type SessionEventPayload } from '@pave/domain';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, SessionEventsTable } from './database.js';
 import type { EventStore, SessionEventRow } from './repository.js';
@@ -59,7 +59,8 @@ export type EventTarget = { readonly accountId: number; readonly sessionId: numb
  * Records events of one session in the caller's transaction, as its next `seq`s, each with a pending delivery when
  * the account has a callback for it. The caller must already hold the session's lock (it changed the session's
  * row in this transaction), so concurrent writers of one session take turns and never compute the same `seq`.
- * A payload that fails its schema is a bug: it throws, and the change is rolled back with it.
+ * A payload that fails its schema is a bug: it throws, and the change is rolled back with it. A `SESSION:COMPLETE`
+ * payload is stored without its capture link's token (see the domain's `toStoredEvent`): no token is kept in the clear.
  */
 export async function recordEvents(
   trx: Transaction<Database>,
@@ -77,7 +78,7 @@ export async function recordEvents(
   const rows = await trx
     .insertInto('session_events')
     .values(
-      events.map((recorded, index) => ({
+      events.map(toStoredEvent).map((recorded, index) => ({
         event_id: newEventId(),
         account_id: target.accountId,
         session_id: target.sessionId,

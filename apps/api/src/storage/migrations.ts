@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database, StorageDialect } from './database.js';
+import { stripEventCaptureTokens } from './capture-token-migration.js';
 import { createTableWithId, type MigrationDb } from './migration-helpers.js';
 import { migratePeople } from './people-migration.js';
 
@@ -320,6 +321,13 @@ export function createMigrations(dialect: StorageDialect): Record<string, Migrat
     '0040_people': {
       up: async (db: Db) => {
         await migratePeople(db, dialect);
+      },
+    },
+    // no capture token in the clear (docs/security.md): SESSION:COMPLETE payloads stored before keep their capture
+    // link without its token; callbacks and signed streams put it back from the session's sealed copy
+    '0045_events_without_capture_tokens': {
+      up: async (db: Db) => {
+        await stripEventCaptureTokens(db, dialect);
       },
     },
   };

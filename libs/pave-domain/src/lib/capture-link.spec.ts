@@ -1,4 +1,10 @@
-import { buildCaptureUrl, CaptureToken, parseCaptureUrl } from './capture-link.js';
+import {
+  buildCaptureUrl,
+  CaptureToken,
+  captureUrlWithoutToken,
+  captureUrlWithToken,
+  parseCaptureUrl,
+} from './capture-link.js';
 import { SessionKey } from './session.js';
 
 const key = SessionKey.parse('DEM-0123456789');
@@ -25,5 +31,20 @@ describe('buildCaptureUrl and parseCaptureUrl', () => {
     ['another scheme', `ftp://x.test/capture/DEM-0123456789#${'A'.repeat(43)}`],
   ])('refuses a link with %s', (_name, url) => {
     expect(parseCaptureUrl(url)).toBeNull();
+  });
+});
+
+describe('captureUrlWithoutToken and captureUrlWithToken', () => {
+  const url = buildCaptureUrl('https://pave.example.com', key, token);
+  const bare = 'https://pave.example.com/capture/DEM-0123456789';
+
+  it('cuts the token (the fragment) off a link, and leaves a link without one as it is', () => {
+    expect([captureUrlWithoutToken(url), captureUrlWithoutToken(bare)]).toEqual([bare, bare]);
+  });
+
+  it('puts a token back as the fragment, replacing any there was', () => {
+    expect(captureUrlWithToken(bare, token)).toBe(url);
+    expect(captureUrlWithToken(`${bare}#old`, token)).toBe(url);
+    expect(parseCaptureUrl(captureUrlWithToken(bare, token))?.token).toBe(token);
   });
 });

@@ -24,6 +24,20 @@ export function buildCaptureUrl(publicBaseUrl: string, sessionKey: SessionKey, t
   return `${publicBaseUrl}${capturePath(sessionKey)}#${token}`;
 }
 
+/**
+ * A capture link without its token: `<PUBLIC_BASE_URL>/capture/<session_key>`, where the capture app is but not the
+ * right to use it (what viewers see, and what stored events keep). A URL without a fragment is returned as it is.
+ */
+export function captureUrlWithoutToken(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** A capture link with `token` as its fragment, whether or not `url` had one (see {@link buildCaptureUrl}). */
+export function captureUrlWithToken(url: string, token: CaptureToken): string {
+  return `${captureUrlWithoutToken(url)}#${token}`;
+}
+
 // origin (and any base path), the key segment after the last `/capture/`, an optional query, then the fragment
 const captureUrlPattern = /^(https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?)\/capture\/([^/?#\s]+)\/?(?:\?[^#\s]*)?#([^#\s]*)$/i;
 

@@ -1,11 +1,14 @@
 import { buildSession } from '../testing.js';
 import { CreateCallbackRequest, UpdateCallbackRequest } from './callbacks.js';
+import { CaptureToken } from './capture-link.js';
 import {
   CompletePayload,
   StageChangePayload,
   StatusChangePayload,
   toEventBody,
+  toStoredEvent,
   WebhookEventBody,
+  withCaptureToken,
   type SessionEventPayload,
 } from './session-events.js';
 
@@ -59,6 +62,45 @@ describe('event payloads', () => {
     // @ts-expect-error a stage change payload is not a status change's
     const wrong: SessionEventPayload = { event: 'SESSION:STATUS_CHANGE', payload: stage };
     expect([recorded, wrong]).toHaveLength(2);
+  });
+});
+
+describe('capture tokens of stored events', () => {
+  const token = CaptureToken.parse('k3Vt9-R2pLq0XyZ8aB4cD6eFk3Vt9-R2pLq0XyZ8aB4');
+  const bare = 'https://pave.example.test/capture/DEM-0123456789';
+  const session = { ...buildSession({ status: 'COMPLETE', capture_url: `${bare}#${token}` }) };
+  const complete = CompletePayload.parse({
+    session: {
+      ...session,
+      capture_duration: 12,
+      inspect_duration: 30,
+      source: { type: 'api', properties: { api_name: 'acme' } },
+    },
+    vehicle: session.vehicle,
+    photos: [],
+  });
+
+  it('stores SESSION:COMPLETE with its capture link cut before the token, and changes nothing else', () => {
+    const stored = toStoredEvent({ event: 'SESSION:COMPLETE', payload: complete });
+    expect(stored).toEqual({
+      event: 'SESSION:COMPLETE',
+      payload: { ...complete, session: { ...complete.session, capture_url: bare } },
+    });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(CompletePayload.safeParse(stored.payload).success).toBe(true);
+  });
+
+  it('stores the other events as they are', () => {
+    const recorded = { event: 'SESSION:STAGE_CHANGE', payload: StageChangePayload.parse(stage) } as const;
+    expect(toStoredEvent(recorded)).toBe(recorded);
+  });
+
+  it('puts the token back into a stored SESSION:COMPLETE, giving the document as it was recorded', () => {
+    const stored = toStoredEvent({ event: 'SESSION:COMPLETE', payload: complete });
+    if (stored.event !== 'SESSION:COMPLETE') throw new Error('invariant: still SESSION:COMPLETE');
+    const restored = withCaptureToken(stored.payload, token);
+    expect(restored).toEqual(complete);
+    expect(JSON.stringify(restored)).toBe(JSON.stringify(complete));
   });
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { captureUrlWithoutToken, captureUrlWithToken, type CaptureToken } from './capture-link.js';
 import { PhotoCode, PhotoLabel, photoLabelOf } from './photo-code.js';
 import { parseApprovedMessage } from './qa-reasons.js';
 import { AbsoluteUrl, type SessionPhoto } from './session-photo.js';
@@ -83,6 +84,25 @@ export type EventPayloadOf = { [E in CallbackEvent]: z.infer<(typeof eventPayloa
 
 /** An event and its payload, typed together: what the repository records. */
 export type SessionEventPayload = { [E in CallbackEvent]: { event: E; payload: EventPayloadOf[E] } }[CallbackEvent];
+
+// A capture link's token is a credential, kept at rest only as a hash and a sealed copy. Of the events, only
+// `SESSION:COMPLETE` holds one (its session object's `capture_url`): it is stored without it, and put back on the way
+// out to whoever may see it (callbacks, signed streams), so the wire carries the same document as `GET …/results`.
+
+/** An event as storage keeps it: a `SESSION:COMPLETE` session's `capture_url` without its token; others as they are. */
+export function toStoredEvent(recorded: SessionEventPayload): SessionEventPayload {
+  if (recorded.event !== 'SESSION:COMPLETE') return recorded;
+  return { event: recorded.event, payload: withCaptureUrl(recorded.payload, captureUrlWithoutToken) };
+}
+
+/** A stored `SESSION:COMPLETE` payload with `token` back in its session's `capture_url` (see {@link toStoredEvent}). */
+export function withCaptureToken(payload: CompletePayload, token: CaptureToken): CompletePayload {
+  return withCaptureUrl(payload, (url) => captureUrlWithToken(url, token));
+}
+
+function withCaptureUrl(payload: CompletePayload, change: (url: string) => string): CompletePayload {
+  return { ...payload, session: { ...payload.session, capture_url: change(payload.session.capture_url) } };
+}
 
 /** A session's sequence number: 1, 2, 3… per session, in the order its events were recorded. */
 export const EventSeq = z.number().check(z.int(), z.positive());
