@@ -301,6 +301,19 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     expect(empty.status).toBe(400);
   });
 
+  it('records SESSION:NOTE_INSERT with each note, carrying the note as GET …/notes lists it', async () => {
+    const { session_key: key } = await pave.sessions.create();
+    const added = await pave.sessions.notes.add(key, 'Dent on the rear bumper');
+    const bodies = [];
+    // the session is not finished: its stream goes on, so the test stops reading after the first event
+    for await (const event of pave.sessions.events(key)) {
+      bodies.push(event.body);
+      break;
+    }
+    expect(bodies).toEqual([{ event: 'SESSION:NOTE_INSERT', seq: 1, session_key: key, note: added }]);
+    expect(await pave.sessions.notes.list(key)).toEqual([added]);
+  });
+
   it('invalidates a session: INVALID with its reason, inactive, and its capture takes nothing more', async () => {
     const { session_key: key, capture_url: captureUrl } = await pave.sessions.create();
     const capture = pave.capture(captureUrl);
