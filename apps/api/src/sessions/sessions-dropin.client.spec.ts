@@ -233,6 +233,11 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       source: { type: 'api', properties: { api_name: 'acme' } },
     });
     expect(document.vehicle).toMatchObject({ make: 'Toyota' });
+
+    // a COMPLETE session invalidated later is no longer to be used: its results answer the 400 again
+    await pave.sessions.invalidate(key, 'Photos of another car');
+    const invalidated = await raw('GET', `/v1/sessions/${key}/results`);
+    expect([invalidated.status, invalidated.json]).toEqual([400, { message: sessionNotCompletedMessage() }]);
   });
 
   it('answers, after a real capture and confirmation, the very document SESSION:COMPLETE carried', async () => {
