@@ -50,6 +50,30 @@ describe('SessionManagement: details', () => {
     expect(api.session(sampleKey)).toMatchObject({ language: 'FR', vehicle: { make: 'Honda' } });
   });
 
+  it('changes the other vehicle facts and the driver, whose names go together', async () => {
+    const { user, api } = await renderSession();
+    const details = within(panel('Details'));
+    expect(details.getByRole('combobox', { name: 'Odometer unit' })).toHaveValue('');
+
+    await user.type(details.getByRole('textbox', { name: 'Body type' }), 'Sedan');
+    await user.selectOptions(details.getByRole('combobox', { name: 'Odometer unit' }), 'MILES');
+    await user.type(details.getByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(details.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.click(details.getByRole('button', { name: 'Save changes' }));
+
+    expect(await details.findByRole('status')).toHaveTextContent('Saved.');
+    expect(api.sentJson('PUT /v1/sessions/:key')).toEqual([
+      {
+        vehicle: { body_type: 'Sedan', odom_unit: 'MILES' },
+        session: { contact: { first_name: 'Ada', last_name: 'Lovelace' } },
+      },
+    ]);
+    expect(api.session(sampleKey)).toMatchObject({
+      vehicle: { body_type: 'Sedan', odom_unit: 'MILES' },
+      contact: { first_name: 'Ada', last_name: 'Lovelace' },
+    });
+  });
+
   it("shows the server's refusal when a rule forbids a change", async () => {
     const { user, api } = await renderSession(buildReviewSeed({ status: 'IDLE', active: true }));
     api.failNext('PUT /v1/sessions/:key', {
