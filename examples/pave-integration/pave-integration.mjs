@@ -49,6 +49,8 @@ const created = await request('POST', '/sessions', {
     redirect_url: 'https://www.example.com/thank-you',
     language: 'EN',
     client_id: 'SOUTH234889',
+    contact: { first_name: 'Ada', last_name: 'Lovelace' },
+    reference: { claim: 'C-17', branch: 'north' },
   },
   vehicle: {
     vin: '1HGCM82633A004352',
@@ -70,7 +72,27 @@ const { session_key: sessionKey, capture_url: captureUrl } = created.json;
 expect(typeof sessionKey === 'string' && typeof captureUrl === 'string', 'a session_key and a capture_url');
 expect(created.json.status === 'IDLE' && created.json.active === true, 'a new session is IDLE and active');
 expect(created.json.options.client_id === 'SOUTH234889', 'options.client_id echoes session.client_id');
-console.log(`  session ${sessionKey}, capture link ${captureUrl}`);
+// the session object's fields, as PAVE's GET Session Data sample lists them
+const sessionFields = [
+  'session_key',
+  'theme',
+  'active',
+  'status',
+  'redirect_url',
+  'inspect_started_at',
+  'inspect_ended_at',
+  'created_at',
+  'updated_at',
+  'language',
+  'capture_url',
+  'options',
+  'vehicle',
+];
+const missing = sessionFields.filter((field) => !(field in created.json));
+expect(missing.length === 0, `the session object lacks ${missing.join(', ')}`);
+expect(created.json.inspect_started_at === null, 'the inspection has not started');
+// the capture link is the driver's credential: it goes to the driver, never into a log
+console.log(`  session ${sessionKey}, capture link ${new URL(captureUrl).origin}/…`);
 
 // GET Session Data
 const session = await request('GET', `/sessions/${sessionKey}`);

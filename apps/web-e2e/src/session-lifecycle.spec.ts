@@ -1,6 +1,7 @@
 // Issue 12 in Chromium, from the reviewer's side: a session created in the review app with PAVE's vehicle fields is
-// captured on a phone, then its results document is read and downloaded; another is invalidated from the review app
-// while its capture page is open, and that page closes by itself with the reviewer's reason.
+// captured on a phone, then its results document is read and downloaded, and notes arrive live on the finished
+// session; another is invalidated from the review app while its capture page is open, and that page closes by
+// itself with the reviewer's reason.
 import { readFile } from 'node:fs/promises';
 import { createPaveClient, type PaveClient } from '@pave/client';
 import { captureOrder, type PhotoCode } from '@pave/domain';
@@ -130,6 +131,15 @@ describeInBrowser('a session from the review app: created with a vehicle, captur
     expect(downloaded).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(downloaded.photos).toEqual(JSON.parse(JSON.stringify(await client.sessions.photos(sessionKey))));
     expect(downloaded.session).toMatchObject({ session_key: sessionKey, status: 'COMPLETE' });
+
+    // the session is finished and its own event stream over: notes still come in live, without a reload
+    const notes = review.getByRole('region', { name: 'Notes' });
+    await notes.getByRole('textbox', { name: 'New note' }).fill('Paint checked in daylight');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await notes.getByText('Paint checked in daylight').waitFor();
+    await notes.getByText(`${running().server.admin.email},`).waitFor();
+    await client.sessions.notes.add(sessionKey, 'Customer approved the report');
+    await notes.getByText('Customer approved the report').waitFor({ timeout: liveTimeoutMs });
     await saveScreenshot(review, 'lifecycle-review-results');
     await expectNoViolations(review, 'the session page with its results');
     await phone.context().close();

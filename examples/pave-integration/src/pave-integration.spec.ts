@@ -85,6 +85,8 @@ describe('the PAVE integration example', () => {
       expect.stringMatching(/^GET \/v1\/sessions\/INT-[A-Z0-9]{10} -> 404$/),
     ]);
     expect(run.stdout).toContain('PAVE integration: every call answered as documented.');
+    // the capture link's token (its #fragment) is a credential: the script never prints it
+    expect(run.stdout).not.toMatch(/#[A-Za-z0-9_-]{20,}/);
   });
 
   it('fails loudly with wrong credentials', async () => {

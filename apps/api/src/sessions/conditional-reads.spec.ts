@@ -1,5 +1,5 @@
 // Conditional GETs: every read of a session (the session, its photos on the fast path and through Express, its
-// progress, the capture state) carries an ETag; If-None-Match with it answers 304 with no body, and the 200 answers
+// progress, notes and results, the capture state) carries an ETag; If-None-Match with it answers 304 with no body, and the 200 answers
 // are the very bytes `res.json` sends (PAVE's routes byte for byte: only the ETag header is new).
 import { SessionKey } from '@pave/domain';
 import { captureTokenHeaders } from '../testing/capture-requests.js';
@@ -82,6 +82,25 @@ describeEachStorage('conditional GETs', (kind) => {
     expect(after.text).toBe(JSON.stringify(after.json));
     expect(after.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(after.headers.get('content-length')).toBe(String(Buffer.byteLength(after.text)));
+  });
+
+  it('tags the notes and the results as well: 304 while unchanged, a new tag once a note is added', async () => {
+    await seed();
+    const row = await app.repo.sessions.findByKey(SessionKey.parse(key), 'any');
+    if (!row) throw new Error('the session just created is missing');
+    await app.repo.sessions.updateStatus({ sessionId: row.id, from: row.status, to: 'COMPLETE', at: start.getTime() });
+    const notesPath = `/v1/sessions/${key}/notes`;
+    const tags = [];
+    for (const path of [notesPath, `/v1/sessions/${key}/results`]) {
+      const first = await get(path);
+      const tag = first.headers.get('etag') ?? '';
+      expect([first.status, tag]).toEqual([200, expect.stringMatching(/^"[A-Za-z0-9_-]{27}"$/)]);
+      expect((await get(path, { 'If-None-Match': tag })).status).toBe(304);
+      tags.push(tag);
+    }
+    await call(app.server.baseUrl, 'POST', notesPath, { credentials: app.acme, at: start, json: { note: 'Checked' } });
+    const after = await get(notesPath, { 'If-None-Match': tags[0] ?? '' });
+    expect([after.status, after.json]).toEqual([200, [expect.objectContaining({ note: 'Checked' })]]);
   });
 
   it('answers photos the same on the fast path and through Express, 200 and 304 alike', async () => {

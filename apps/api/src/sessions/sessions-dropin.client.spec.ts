@@ -1,12 +1,17 @@
 import { createPaveClient, PaveApiError, type PaveClient } from '@pave/client';
 import {
+  CompleteEvent,
   alreadyInvalidMessage,
+  formatWireTimestamp,
   sessionNotCompletedMessage,
   SessionResults,
   type SessionKey,
+  type PhotoCode,
   type SessionStatus,
+  type UpdateSessionInput,
 } from '@pave/domain';
 import { buildPaveCreateBody } from '@pave/domain/testing';
+import { makeSceneImage } from '../qa/test-images.js';
 import { call, type HttpAnswer } from '../testing/http-call.js';
 import { seedSampleAttempts } from '../testing/sample-attempts.js';
 import { createTestAccount } from '../testing/test-accounts.js';
@@ -18,6 +23,7 @@ import { describeEachStorage } from '../testing/test-storage.js';
 
 // PAVE's documented create body, as its samples spell it (strings for year and odometer reading)
 const paveBody = buildPaveCreateBody();
+const exteriors = [4, 10, 5, 11, 7, 12, 8, 13] as const satisfies readonly PhotoCode[];
 
 describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
   let app: TestApp;
@@ -117,21 +123,84 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     expect(await pave.sessions.get(key)).toEqual(updated);
   });
 
-  it.each<[string, readonly SessionStatus[], { session?: object; sms?: object }, string]>([
-    ['theme once STARTED', ['STARTED'], { session: { theme: 'LITE' } }, 'session.theme may change only while IDLE'],
-    ['sms.to once capturing', ['STARTED', 'PROCESS'], { sms: { to: '+15550199' } }, 'sms.to may change only before'],
-    ['language once COMPLETE', ['STARTED', 'PROCESS', 'QC_PASSED', 'COMPLETE'], { session: { language: 'FR' } }, ''],
-  ])('refuses %s with 400 naming the field, and leaves the session byte-identical', async (_, path, body, words) => {
+  // Contract section 3, rule by rule: each PAVE rule allowed in the last status it permits and refused in the first
+  // it forbids (the path moves the session there), each sent alone and beside a change that is allowed then.
+  const toConfirm: readonly SessionStatus[] = ['STARTED', 'PROCESS', 'QC_PASSED', 'CONFIRM'];
+  const newRedirect = { session: { redirect_url: 'https://dealer.example/next' } };
+  const untilClosed = (field: string) =>
+    `Cannot update the session: ${field} may change only until the session is COMPLETE, EXPIRED or INVALID; the session is COMPLETE.`;
+
+  it.each<[string, readonly SessionStatus[], UpdateSessionInput]>([
+    ['session.theme while IDLE', [], { session: { theme: 'LITE' } }],
+    ['sms.to before the capture started', [], { sms: { to: '+15550199' } }],
+    ['session.redirect_url in CONFIRM', toConfirm, newRedirect],
+    ['session.language in CONFIRM', toConfirm, { session: { language: 'FR' } }],
+  ])('applies %s', async (_, path, body) => {
+    const { session_key: key } = await pave.sessions.create(paveBody);
+    await moveTo(key, path);
+    const alone = await raw('PUT', `/v1/sessions/${key}`, body);
+    const beside = await raw('PUT', `/v1/sessions/${key}`, { ...body, session: { ...body.session, client_id: 'C-2' } });
+    expect([alone.status, beside.status]).toEqual([200, 200]);
+    const after = await pave.sessions.get(key);
+    expect(after).toEqual(beside.json);
+    expect(after).toMatchObject({
+      ...body.session,
+      options: { client_id: 'C-2', ...(body.sms ? { sms: body.sms } : {}) },
+    });
+  });
+
+  it.each<[string, readonly SessionStatus[], UpdateSessionInput, string]>([
+    [
+      'session.theme once STARTED',
+      ['STARTED'],
+      { session: { theme: 'LITE' } },
+      'Cannot update the session: session.theme may change only while IDLE; the session is STARTED.',
+    ],
+    [
+      'sms.to once the capture started',
+      ['STARTED'],
+      { sms: { to: '+15550199' } },
+      'Cannot update the session: sms.to may change only before the capture started; the session is STARTED.',
+    ],
+    [
+      'session.redirect_url once COMPLETE',
+      [...toConfirm, 'COMPLETE'],
+      newRedirect,
+      untilClosed('session.redirect_url'),
+    ],
+    [
+      'session.language once COMPLETE',
+      [...toConfirm, 'COMPLETE'],
+      { session: { language: 'FR' } },
+      untilClosed('session.language'),
+    ],
+  ])('refuses %s with 400 naming the field, applying nothing: byte-identical', async (_, path, body, message) => {
     const { session_key: key } = await pave.sessions.create(paveBody);
     await moveTo(key, path);
     const before = await raw('GET', `/v1/sessions/${key}`);
-    const withAllowed = { ...body, session: { ...('session' in body ? body.session : {}), client_id: 'changed' } };
-    const refused = await raw('PUT', `/v1/sessions/${key}`, withAllowed);
-    const refusedAlone = await raw('PUT', `/v1/sessions/${key}`, body);
-    expect([refused.status, refusedAlone.status]).toEqual([400, 400]);
-    expect(Object.keys(refusedAlone.json as object)).toEqual(['message']);
-    expect((refusedAlone.json as { message: string }).message).toContain(words);
+    const alone = await raw('PUT', `/v1/sessions/${key}`, body);
+    const beside = await raw('PUT', `/v1/sessions/${key}`, { ...body, session: { ...body.session, client_id: 'C-2' } });
+    expect([alone.status, alone.json]).toEqual([400, { message }]);
+    expect([beside.status, beside.json]).toEqual([400, { message }]);
     expect((await raw('GET', `/v1/sessions/${key}`)).text).toBe(before.text);
+  });
+
+  it('answers an update of an unknown or foreign session with the common 404, applying nothing', async () => {
+    const { session_key: key } = await pave.sessions.create(paveBody);
+    const unknownKey = key.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const stranger = await createTestAccount(app.repo, 'other');
+    const foreign = await call(app.server.baseUrl, 'PUT', `/v1/sessions/${key}`, {
+      credentials: stranger.credentials,
+      at: app.clock.now,
+      json: { session: { language: 'FR' } },
+    });
+    const unknown = await raw('PUT', `/v1/sessions/${unknownKey}`, { session: { language: 'FR' } });
+    expect([foreign.status, foreign.text]).toEqual([
+      404,
+      JSON.stringify({ message: `Session ${key} cannot be found.` }),
+    ]);
+    expect([unknown.status, unknown.json]).toEqual([404, { message: `Session ${unknownKey} cannot be found.` }]);
+    expect((await pave.sessions.get(key)).language).toBe('EN');
   });
 
   it('lets many updates race without losing one: each applies in full, one after another', async () => {
@@ -164,6 +233,52 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
       source: { type: 'api', properties: { api_name: 'acme' } },
     });
     expect(document.vehicle).toMatchObject({ make: 'Toyota' });
+
+    // a COMPLETE session invalidated later is no longer to be used: its results answer the 400 again
+    await pave.sessions.invalidate(key, 'Photos of another car');
+    const invalidated = await raw('GET', `/v1/sessions/${key}/results`);
+    expect([invalidated.status, invalidated.json]).toEqual([400, { message: sessionNotCompletedMessage() }]);
+  });
+
+  it('answers, after a real capture and confirmation, the very document SESSION:COMPLETE carried', async () => {
+    const created = await pave.sessions.create({ vehicle: { make: 'Toyota' } });
+    const key = created.session_key;
+    const link = pave.capture(created.capture_url);
+    const later = (minutes: number) => (app.clock.now = new Date(app.clock.now.getTime() + minutes * 60_000));
+    const started = app.clock.now;
+    await link.start();
+    const firstAttempt = later(1);
+    await link.manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    await link.manual({ photo_code: 3, value: '48213' });
+    for (const code of [2, 9, 6] as const) {
+      const image = await makeSceneImage({ seed: 2200 + code });
+      await link.upload(code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
+    }
+    const [lastView, ...views] = exteriors;
+    for (const code of views) await link.skip(code);
+    const lastAttempt = later(3);
+    await link.skip(lastView);
+    const confirmed = later(1);
+    expect((await link.confirm()).status).toBe('COMPLETE');
+
+    const bodies = [];
+    for await (const event of pave.sessions.events(key)) bodies.push(event.body);
+    const { seq, event, ...carried } = CompleteEvent.parse(bodies.find((body) => body.event === 'SESSION:COMPLETE'));
+    const results = await raw('GET', `/v1/sessions/${key}/results`);
+    expect(results.json).toEqual({ event, ...carried });
+    expect(seq).toBe(bodies.length);
+    const photos = await raw('GET', `/v1/sessions/${key}/photos`);
+    expect(results.text.endsWith(`,"photos":${photos.text}}`)).toBe(true);
+    // capture_duration: first attempt to last; inspect_duration: first attempt to the confirmation (docs/contract.md)
+    expect(carried.session).toMatchObject({
+      status: 'COMPLETE',
+      inspect_started_at: formatWireTimestamp(started),
+      inspect_ended_at: formatWireTimestamp(confirmed),
+      capture_duration: (lastAttempt.getTime() - firstAttempt.getTime()) / 1000,
+      inspect_duration: (confirmed.getTime() - firstAttempt.getTime()) / 1000,
+      vehicle: { vin: '1HGCM82633A004352', make: 'Toyota', odom_reading: 48213 },
+    });
+    expect(carried.vehicle).toEqual(carried.session.vehicle);
   });
 
   it('adds notes in the account name and lists them oldest first; another account sees none', async () => {
@@ -189,6 +304,19 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     await expect(stranger.sessions.notes.list(key)).rejects.toMatchObject({ status: 404 });
     const empty = await raw('POST', `/v1/sessions/${key}/notes`, { note: ' ' });
     expect(empty.status).toBe(400);
+  });
+
+  it('records SESSION:NOTE_INSERT with each note, carrying the note as GET …/notes lists it', async () => {
+    const { session_key: key } = await pave.sessions.create();
+    const added = await pave.sessions.notes.add(key, 'Dent on the rear bumper');
+    const bodies = [];
+    // the session is not finished: its stream goes on, so the test stops reading after the first event
+    for await (const event of pave.sessions.events(key)) {
+      bodies.push(event.body);
+      break;
+    }
+    expect(bodies).toEqual([{ event: 'SESSION:NOTE_INSERT', seq: 1, session_key: key, note: added }]);
+    expect(await pave.sessions.notes.list(key)).toEqual([added]);
   });
 
   it('invalidates a session: INVALID with its reason, inactive, and its capture takes nothing more', async () => {
@@ -227,6 +355,7 @@ describeEachStorage('PAVE drop-in sessions through @pave/client', (kind) => {
     const key = created.session_key;
     const state = await pave.capture(created.capture_url).start();
     expect(state.next_step).toMatchObject({ step: 2, photo_label: 'Interior' });
+    expect((await pave.sessions.get(key)).status).toBe('PROCESS');
     const photos = await pave.sessions.photos(key);
     expect(photos).toEqual([
       expect.objectContaining({ photo_code: 1, approved: true, url: `${app.server.baseUrl}/images/default/1.jpg` }),

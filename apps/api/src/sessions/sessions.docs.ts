@@ -123,6 +123,7 @@ const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sess
       'of `GET …/photos`.',
     responses: {
       200: { description: 'The results.', schema: SessionResults },
+      304: notModified,
       400: refusal('`Session is not yet completed.`'),
       401: unauthorized,
       404: notFound,
@@ -134,14 +135,21 @@ const sessionRoutes = routeGroup({ tag: 'Sessions', auth: true, pathParams: sess
     operationId: 'listSessionNotes',
     summary: "A session's notes",
     description: 'PAVE lists this route; a bare array, oldest first.',
-    responses: { 200: { description: 'The notes.', schema: SessionNotes }, 401: unauthorized, 404: notFound },
+    responses: {
+      200: { description: 'The notes.', schema: SessionNotes },
+      304: notModified,
+      401: unauthorized,
+      404: notFound,
+    },
   },
   {
     method: 'post',
     path: '/v1/sessions/:session_key/notes',
     operationId: 'addSessionNote',
     summary: 'Add a note to a session',
-    description: "Our extension: a reviewer's note (1–2000 characters), in the account's name, in any status.",
+    description:
+      "Our extension: a reviewer's note (1–2000 characters, trimmed), in any status. `author` is the signed-in " +
+      "person's email, or the account's username for a request signed with an API key.",
     body: { schema: AddNoteRequest, contentType: 'application/json' },
     responses: {
       201: { description: 'The note.', schema: SessionNote },

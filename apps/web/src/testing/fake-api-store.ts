@@ -97,10 +97,12 @@ export function createFakeStore(seeds: readonly FakeSessionSeed[], username = 'd
       entry.session = session;
       if (session.status !== previous) recordStatusChange(entry, previous);
     },
-    /** Adds a note and records its `SESSION:NOTE_INSERT`. */
-    addNote: (entry: FakeSessionEntry, note: SessionNote) => {
+    /** Adds a note in `author`'s name, records its `SESSION:NOTE_INSERT` and returns it. */
+    addNote: (entry: FakeSessionEntry, text: string, author: string): SessionNote => {
+      const note = { id: entry.notes.length + 1, note: text, author, created_at: formatWireTimestamp(now()) };
       entry.notes.push(note);
       record(entry, { event: 'SESSION:NOTE_INSERT', payload: { session_key: entry.session.session_key, note } });
+      return note;
     },
     /** Every event recorded so far, oldest first. */
     events: (): readonly FakeRecordedEvent[] => events,

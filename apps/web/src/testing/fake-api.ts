@@ -137,14 +137,17 @@ function styled(route: FakeRoute, answer: FakeAnswer): FakeAnswer {
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const username = options.username ?? 'demo';
   const store = createFakeStore(options.sessions ?? [], username);
-  const sessionsRoutes = createSessionsRoutes(username);
+  const signedIn = options.signedIn === undefined ? defaultFakePerson : options.signedIn;
+  const people = createFakePeople({ people: options.people ?? [signedIn ?? defaultFakePerson], signedIn, username });
+  // as the API names a note's author: the account for a signed request, else the signed-in person
+  const authorOf = (request: Request) =>
+    request.headers.has(authHeaderNames.apiKey) ? username : (people.signedIn()?.user.email ?? username);
+  const sessionsRoutes = createSessionsRoutes(username, authorOf);
   const callbacksRoutes = createCallbacksRoutes(createFakeCallbacksState(options.deliveries));
   const signedRoutes: ReadonlySet<FakeRoute> = new Set([
     ...(Object.keys(sessionsRoutes) as SessionsRoute[]),
     ...(Object.keys(callbacksRoutes) as CallbacksRoute[]),
   ]);
-  const signedIn = options.signedIn === undefined ? defaultFakePerson : options.signedIn;
-  const people = createFakePeople({ people: options.people ?? [signedIn ?? defaultFakePerson], signedIn, username });
   const routes = toRoutes({ ...sessionsRoutes, ...callbacksRoutes, ...captureRoutes, ...people.routes });
   const judge = options.judge ?? (() => null);
   const calls: string[] = [];

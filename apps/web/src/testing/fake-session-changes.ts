@@ -60,8 +60,11 @@ function changed(store: FakeStore, session: Session, change: Change): Session {
   });
 }
 
-/** The signed routes that change or complete a session: update, invalidate, notes, results (the domain's rules). */
-export function createSessionChangeRoutes(username: string) {
+/**
+ * The signed routes that change or complete a session: update, invalidate, notes, results (the domain's rules). A
+ * note's author is `authorOf` the request (the API's: the signed-in person's email, or the account's username).
+ */
+export function createSessionChangeRoutes(username: string, authorOf: (request: Request) => string) {
   return {
     'PUT /v1/sessions/:key': (context) =>
       withSession(context, async (entry) => {
@@ -87,14 +90,7 @@ export function createSessionChangeRoutes(username: string) {
       withSession(context, async (entry) => {
         const body = await parseBody(AddNoteRequest, context.request, 'note');
         if (!body.ok) return body.answer;
-        const note = {
-          id: entry.notes.length + 1,
-          note: body.value.note,
-          author: username,
-          created_at: changed(context.store, entry.session, {}).updated_at,
-        };
-        context.store.addNote(entry, note);
-        return answer(201, note);
+        return answer(201, context.store.addNote(entry, body.value.note, authorOf(context.request)));
       }),
     'GET /v1/sessions/:key/results': (context) =>
       withSession(context, (entry) => {

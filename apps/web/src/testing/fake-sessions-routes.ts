@@ -90,11 +90,11 @@ function createSession(store: FakeStore, request: CreateSessionRequest, sessionK
 }
 
 /** The signed `/v1/sessions` routes, answered from the fake's state with the domain's rules. */
-export function createSessionsRoutes(username: string) {
+export function createSessionsRoutes(username: string, authorOf: (request: Request) => string) {
   let created = 0;
   const nextKey = () => buildSessionKey(username, `NEW${String((created += 1)).padStart(7, '0')}`);
   return {
-    ...createSessionChangeRoutes(username),
+    ...createSessionChangeRoutes(username, authorOf),
     ...eventsRoutes,
     'GET /v1/sessions': (context) => answer(200, list(context)),
     'POST /v1/sessions': async ({ request, store }) => {

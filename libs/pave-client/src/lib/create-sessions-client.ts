@@ -26,7 +26,10 @@ export type ListSessionsParams = Partial<ListSessionsQuery>;
 export type NotesClient = {
   /** `GET /v1/sessions/:key/notes`: oldest first. */
   list: (key: string, options?: RequestOptions) => Promise<SessionNotes>;
-  /** `POST /v1/sessions/:key/notes` (ours): adds a note (1–2000 characters) in the account's name. */
+  /**
+   * `POST /v1/sessions/:key/notes` (ours): adds a note (1–2000 characters); its `author` is the signed-in person's
+   * email, or the account's username for a signed request.
+   */
   add: (key: string, note: string, options?: RequestOptions) => Promise<SessionNote>;
 };
 

@@ -1,5 +1,6 @@
 import type { CallbackEvent, LiveEvent } from '@pave/domain';
 import { useReviewClient } from '../../../lib/clients.js';
+import type { QueryCache } from '../../../lib/query-cache.js';
 import { useQueryCache } from '../../../lib/query-cache-provider.js';
 import { useLiveEvents, type LiveConnection } from '../../../lib/use-live-events.js';
 
@@ -15,6 +16,16 @@ export const queriesChangedBy = {
   'SESSION:COMPLETE': [[], ['results']],
 } as const satisfies Record<CallbackEvent, readonly (readonly string[])[]>;
 
+/** Refreshes the session's queries that `event` changes; all of them for null (a stream opened: catch up). */
+export function refreshSessionQueries(cache: QueryCache, sessionKey: string, event: LiveEvent | null): void {
+  if (event === null) return void cache.invalidate(['session', sessionKey]);
+  for (const part of queriesChangedBy[event.body.event]) {
+    // the session object's own key is a prefix of the others: refresh it alone, not the whole family
+    if (part.length === 0) void cache.invalidate(['session', sessionKey], { exact: true });
+    else void cache.invalidate(['session', sessionKey, ...part]);
+  }
+}
+
 /**
  * Follows `GET /v1/sessions/:key/events`: each event (a new attempt with its verdict, a status change, a note)
  * refreshes the queries it changes at once, instead of waiting for the next poll; the stream's opening refreshes all.
@@ -22,13 +33,9 @@ export const queriesChangedBy = {
 export function useSessionEvents(sessionKey: string): LiveConnection {
   const client = useReviewClient();
   const cache = useQueryCache();
-  const refresh = (event: LiveEvent | null) => {
-    if (event === null) return void cache.invalidate(['session', sessionKey]);
-    for (const part of queriesChangedBy[event.body.event]) {
-      // the session object's own key is a prefix of the others: refresh it alone, not the whole family
-      if (part.length === 0) void cache.invalidate(['session', sessionKey], { exact: true });
-      else void cache.invalidate(['session', sessionKey, ...part]);
-    }
-  };
-  return useLiveEvents(`${sessionKey}`, (options) => client.sessions.events(sessionKey, options), refresh);
+  return useLiveEvents(
+    `${sessionKey}`,
+    (options) => client.sessions.events(sessionKey, options),
+    (event) => refreshSessionQueries(cache, sessionKey, event),
+  );
 }

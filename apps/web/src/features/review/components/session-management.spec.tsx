@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { SessionResults } from '@pave/domain';
 import { createFakeApi } from '../../../testing/fake-api.js';
-import { renderApp } from '../../../testing/render-app.js';
+import { createTestClient, renderApp } from '../../../testing/render-app.js';
 import { buildReviewSeed, sampleKey } from '../../../testing/sample-session.js';
 
 const sessionPath = `/sessions/${sampleKey}`;
@@ -12,6 +12,14 @@ async function renderSession(seed = buildReviewSeed()) {
   await screen.findByRole('heading', { name: 'Details' });
   return rendered;
 }
+
+/** The sample session, captured and confirmed. */
+const completeSeed = () =>
+  buildReviewSeed({
+    status: 'COMPLETE',
+    inspect_started_at: '2021-05-27T07:35:00+00:00',
+    inspect_ended_at: '2021-05-27T07:39:00+00:00',
+  });
 
 function panel(name: string): HTMLElement {
   const heading = screen.getByRole('heading', { name });
@@ -42,6 +50,30 @@ describe('SessionManagement: details', () => {
     expect(api.session(sampleKey)).toMatchObject({ language: 'FR', vehicle: { make: 'Honda' } });
   });
 
+  it('changes the other vehicle facts and the driver, whose names go together', async () => {
+    const { user, api } = await renderSession();
+    const details = within(panel('Details'));
+    expect(details.getByRole('combobox', { name: 'Odometer unit' })).toHaveValue('');
+
+    await user.type(details.getByRole('textbox', { name: 'Body type' }), 'Sedan');
+    await user.selectOptions(details.getByRole('combobox', { name: 'Odometer unit' }), 'MILES');
+    await user.type(details.getByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(details.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.click(details.getByRole('button', { name: 'Save changes' }));
+
+    expect(await details.findByRole('status')).toHaveTextContent('Saved.');
+    expect(api.sentJson('PUT /v1/sessions/:key')).toEqual([
+      {
+        vehicle: { body_type: 'Sedan', odom_unit: 'MILES' },
+        session: { contact: { first_name: 'Ada', last_name: 'Lovelace' } },
+      },
+    ]);
+    expect(api.session(sampleKey)).toMatchObject({
+      vehicle: { body_type: 'Sedan', odom_unit: 'MILES' },
+      contact: { first_name: 'Ada', last_name: 'Lovelace' },
+    });
+  });
+
   it("shows the server's refusal when a rule forbids a change", async () => {
     const { user, api } = await renderSession(buildReviewSeed({ status: 'IDLE', active: true }));
     api.failNext('PUT /v1/sessions/:key', {
@@ -57,7 +89,7 @@ describe('SessionManagement: details', () => {
 });
 
 describe('SessionManagement: notes', () => {
-  it('adds a note and lists it with its author', async () => {
+  it("adds a note and lists it in the signed-in person's name", async () => {
     const { user, api } = await renderSession();
     const notes = within(panel('Notes'));
     expect(await notes.findByText('No notes yet.')).toBeInTheDocument();
@@ -67,9 +99,22 @@ describe('SessionManagement: notes', () => {
 
     const note = await notes.findByRole('listitem');
     expect(note).toHaveTextContent('Dent on the rear bumper');
-    expect(within(note).getByText(/^demo,/)).toBeInTheDocument();
+    expect(within(note).getByText(/^ada@example\.com,/)).toBeInTheDocument();
     await waitFor(() => expect(notes.getByRole('textbox', { name: 'New note' })).toHaveValue(''));
     expect(api.sentJson('POST /v1/sessions/:key/notes')).toEqual([{ note: 'Dent on the rear bumper' }]);
+  });
+
+  it.each([
+    ['in PROCESS', buildReviewSeed],
+    ['once COMPLETE (its own event stream has ended)', completeSeed],
+  ])('shows a note someone else adds %s, without a reload', async (_, seed) => {
+    const { api } = await renderSession(seed());
+    const notes = within(panel('Notes'));
+    expect(await notes.findByText('No notes yet.')).toBeInTheDocument();
+
+    await createTestClient(api).sessions.notes.add(sampleKey, 'Customer called about the dent');
+
+    expect(await notes.findByText('Customer called about the dent')).toBeInTheDocument();
   });
 });
 
@@ -91,6 +136,16 @@ describe('SessionManagement: invalidate', () => {
     confirm.mockRestore();
   });
 
+  it('shows an invalidation made elsewhere of a COMPLETE session, without a reload', async () => {
+    const { api } = await renderSession(completeSeed());
+    expect(await screen.findByRole('heading', { name: 'Invalidate' })).toBeInTheDocument();
+
+    await createTestClient(api).sessions.invalidate(sampleKey, 'Photos of another car');
+
+    expect(await screen.findByRole('heading', { name: 'Invalidated' })).toBeInTheDocument();
+    expect(within(panel('Invalidated')).getByText('Reason: Photos of another car')).toBeInTheDocument();
+  });
+
   it('does nothing when the confirmation is declined', async () => {
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
     const { user, api } = await renderSession();
@@ -105,13 +160,6 @@ describe('SessionManagement: invalidate', () => {
 });
 
 describe('SessionManagement: results', () => {
-  const complete = () =>
-    buildReviewSeed({
-      status: 'COMPLETE',
-      inspect_started_at: '2021-05-27T07:35:00+00:00',
-      inspect_ended_at: '2021-05-27T07:39:00+00:00',
-    });
-
   it('offers no results before COMPLETE', async () => {
     const { api } = await renderSession();
     expect(screen.queryByRole('heading', { name: 'Results' })).toBeNull();
@@ -119,7 +167,7 @@ describe('SessionManagement: results', () => {
   });
 
   it('shows the results document once COMPLETE and downloads it', async () => {
-    const { user } = await renderSession(complete());
+    const { user } = await renderSession(completeSeed());
     const results = within(panel('Results'));
     expect(await results.findByText(/inspected in \d+ s, 6 attempts/)).toBeInTheDocument();
     const blobs: Blob[] = [];
