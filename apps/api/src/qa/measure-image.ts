@@ -43,12 +43,14 @@ export const brightPixelMinLuma = 250;
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
-// The measures run on the request's thread for every upload (about 200,000 pixels): their loops are written for
-// speed (integer counts, each pixel read once where it can be), and every sum is an exact integer.
+// The measures run on the request's thread for every upload (about 200,000 pixels); every sum is an exact integer.
 
 function lumaHistogram(data: Uint8Array): Uint32Array {
   const histogram = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) histogram[data[i] ?? 0]++;
+  for (let i = 0; i < data.length; i++) {
+    const luma = data[i] ?? 0;
+    histogram[luma] = (histogram[luma] ?? 0) + 1;
+  }
   return histogram;
 }
 
