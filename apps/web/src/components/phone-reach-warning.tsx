@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from '../lib/loopback-url.js';
+import { isLoopbackUrl, lanBaseUrlHint } from '../lib/loopback-url.js';
 
 /** Props of {@link PhoneReachWarning}. */
 export type PhoneReachWarningProps = {
@@ -15,7 +15,7 @@ export function PhoneReachWarning({ captureUrl }: PhoneReachWarningProps) {
   return (
     <p className="phone-warning">
       <strong>Capture links point to localhost: a phone cannot open them.</strong> Start the server with{' '}
-      <code>HOST=0.0.0.0</code> and <code>PUBLIC_BASE_URL=http://&lt;lan-ip&gt;:3000</code>, this computer&rsquo;s
+      <code>HOST=0.0.0.0</code> and <code>PUBLIC_BASE_URL={lanBaseUrlHint(captureUrl)}</code>, this computer&rsquo;s
       address on the network.
     </p>
   );

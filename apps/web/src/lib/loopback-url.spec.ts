@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from './loopback-url.js';
+import { isLoopbackUrl, lanBaseUrlHint } from './loopback-url.js';
 
 describe('isLoopbackUrl', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('isLoopbackUrl', () => {
     'not a url',
   ])('takes %s for a link a phone may open', (url) => {
     expect(isLoopbackUrl(url)).toBe(false);
+  });
+});
+
+describe('lanBaseUrlHint', () => {
+  it.each([
+    ['http://localhost:3000/c/DEM-1#t', 'http://<lan-ip>:3000'],
+    ['http://127.0.0.1:8080/c/DEM-1', 'http://<lan-ip>:8080'],
+    ['https://localhost/c/DEM-1', 'https://<lan-ip>'],
+    ['not a url', 'http://<lan-ip>'],
+  ])('turns %s into %s', (url, hint) => {
+    expect(lanBaseUrlHint(url)).toBe(hint);
   });
 });

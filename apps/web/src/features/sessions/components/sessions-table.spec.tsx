@@ -44,6 +44,16 @@ describe('SessionsTable', () => {
     expect(warning).toHaveTextContent('PUBLIC_BASE_URL=http://<lan-ip>:3000');
   });
 
+  it("names the server's own port in the fix when it does not run on 3000", async () => {
+    const [seed] = sessionSeeds(1);
+    const session = { ...seed?.session, capture_url: 'http://127.0.0.1:8080/c/DEM-0000000000#token' };
+    renderApp({ api: createFakeApi({ sessions: [{ session: buildSession(session) }] }) });
+    await screen.findByRole('table');
+
+    const warning = screen.getByText(/Capture links point to localhost/).closest('p') as HTMLElement;
+    expect(warning).toHaveTextContent('PUBLIC_BASE_URL=http://<lan-ip>:8080');
+  });
+
   it('does not warn when capture links point to an address on the network', async () => {
     const [seed] = sessionSeeds(1);
     const session = { ...seed?.session, capture_url: 'http://192.168.1.20:3000/c/DEM-0000000000#token' };
