@@ -3,13 +3,13 @@ import {
   CompleteEvent,
   WebhookEventBody,
   callbackEvents,
+  exteriorCodes,
   type DeliveryList,
-  type PhotoCode,
   type SessionKey,
 } from '@pave/domain';
 import { Webhook } from 'standardwebhooks';
 import { createLogger } from '../logger.js';
-import { makeSceneImage } from '../qa/test-images.js';
+import { captureWholeSession } from '../testing/scripted-capture.js';
 import { call } from '../testing/http-call.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
 import { testSecretBox } from '../testing/test-secret-box.js';
@@ -29,7 +29,6 @@ const fast: DispatcherSettings = {
   perHost: 4,
   pollMs: 50,
 };
-const exteriors = [4, 10, 5, 11, 7, 12, 8, 13] as const satisfies readonly PhotoCode[];
 
 /** Asks `read` again until `done` holds of its answer (or 10 s passed), and returns the last answer. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -98,15 +97,7 @@ describeEachStorage('webhook delivery', (kind) => {
 
   it('delivers every event of a scripted capture, signed, in seq order per session, with the custom parts', async () => {
     const { link } = await newSession();
-    await link.start();
-    await link.manual({ photo_code: 1, value: '1hgcm82633a004352' });
-    await link.manual({ photo_code: 3, value: '100945' });
-    for (const code of [2, 9, 6] as const) {
-      const image = await makeSceneImage({ seed: 2000 + code });
-      await link.upload(code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
-    }
-    for (const code of exteriors) await link.skip(code);
-    expect((await link.confirm()).status).toBe('COMPLETE');
+    expect((await captureWholeSession(link, 2000)).status).toBe('COMPLETE');
     // start, 2 typed values, 3 photos, 8 skips, and 4 status changes (STARTED, PROCESS, QC_PASSED, COMPLETE)
     const expected = 1 + 2 + 3 + 8 + 3 + 1;
     const received = await receiver.waitFor(expected);
@@ -128,7 +119,7 @@ describeEachStorage('webhook delivery', (kind) => {
       [2, 'ACCEPTED', null],
       [9, 'ACCEPTED', null],
       [6, 'ACCEPTED', null],
-      ...exteriors.map((code) => [code, 'REJECTED', 'Skipped']),
+      ...exteriorCodes.map((code) => [code, 'REJECTED', 'Skipped']),
     ]);
     const complete = CompleteEvent.parse(bodies.at(-1));
     expect([complete.session.status, complete.photos.length, complete.session.source.properties.api_name]).toEqual([

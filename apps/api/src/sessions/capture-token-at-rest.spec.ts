@@ -9,14 +9,13 @@ import {
   callbackEvents,
   parseCaptureUrl,
   type LiveEvent,
-  type PhotoCode,
   type Session,
 } from '@pave/domain';
 import { Writable } from 'node:stream';
 import { Webhook } from 'standardwebhooks';
 import { startDispatcher, type Dispatcher } from '../callbacks/dispatcher.js';
 import { createLogger } from '../logger.js';
-import { makeSceneImage } from '../qa/test-images.js';
+import { captureWholeSession } from '../testing/scripted-capture.js';
 import { call } from '../testing/http-call.js';
 import { readSqliteFiles, tablesHolding } from '../testing/raw-storage.js';
 import { startTestApp, stopTestApp, type TestApp } from '../testing/test-app.js';
@@ -26,7 +25,6 @@ import { testSecretBox } from '../testing/test-secret-box.js';
 import { describeEachStorage } from '../testing/test-storage.js';
 
 const start = new Date('2026-03-01T10:00:00Z');
-const exteriors = [4, 10, 5, 11, 7, 12, 8, 13] as const satisfies readonly PhotoCode[];
 const viewer: TestPerson = { email: 'vic@example.com', password: 'viewer password 123', role: 'viewer' };
 const settings = {
   retrySchedule: [0.3],
@@ -86,16 +84,7 @@ describeEachStorage('capture tokens at rest', (kind) => {
   /** Takes a new session through a whole capture to COMPLETE, through its capture link. */
   async function completedSession(): Promise<Session> {
     const session = await pave.sessions.create({ session: { reference: { claim: 'C-17' } } });
-    const link = pave.capture(session.capture_url);
-    await link.start();
-    await link.manual({ photo_code: 1, value: '1HGCM82633A004352' });
-    await link.manual({ photo_code: 3, value: '100945' });
-    for (const code of [2, 9, 6] as const) {
-      const image = await makeSceneImage({ seed: 3000 + code });
-      await link.upload(code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
-    }
-    for (const code of exteriors) await link.skip(code);
-    expect((await link.confirm()).status).toBe('COMPLETE');
+    expect((await captureWholeSession(pave.capture(session.capture_url), 3000)).status).toBe('COMPLETE');
     return session;
   }
 
