@@ -63,6 +63,18 @@ describeEachStorage('People and roles', (kind) => {
     return { person, browser };
   }
 
+  /** A session made by the account's machine, and a viewer and a reviewer who joined the account. */
+  async function sessionWithViewerAndReviewer() {
+    const session = await createPaveClient({
+      baseUrl: app.server.baseUrl,
+      ...app.acme,
+      now: app.clock.read,
+    }).sessions.create();
+    const { browser: viewer } = await join('vic@example.com', 'viewer');
+    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    return { session, key: session.session_key, viewer, reviewer };
+  }
+
   it('signs in with an HttpOnly, SameSite cookie and answers who is signed in', async () => {
     const answer = await call(app.server.baseUrl, 'POST', '/v1/auth/login', {
       json: { email: 'ADA@example.com ', password: admin.password },
@@ -153,14 +165,7 @@ describeEachStorage('People and roles', (kind) => {
   });
 
   it('lets a reviewer review but not administer, and a viewer only read (403 with a message)', async () => {
-    const session = await createPaveClient({
-      baseUrl: app.server.baseUrl,
-      ...app.acme,
-      now: app.clock.read,
-    }).sessions.create();
-    const key = session.session_key;
-    const { browser: viewer } = await join('vic@example.com', 'viewer');
-    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const { key, viewer, reviewer } = await sessionWithViewerAndReviewer();
     expect((await viewer.client.sessions.get(key)).session_key).toBe(key);
     expect((await viewer.client.sessions.list()).sessions).toHaveLength(1);
     const refused = await viewer.client.sessions.invalidate(key, 'blurry').catch((error: unknown) => error);
@@ -178,14 +183,7 @@ describeEachStorage('People and roles', (kind) => {
   });
 
   it('gives a viewer capture links without their token; reviewers and HMAC requests get the whole link', async () => {
-    const session = await createPaveClient({
-      baseUrl: app.server.baseUrl,
-      ...app.acme,
-      now: app.clock.read,
-    }).sessions.create();
-    const key = session.session_key;
-    const { browser: viewer } = await join('vic@example.com', 'viewer');
-    const { browser: reviewer } = await join('rita@example.com', 'reviewer');
+    const { session, key, viewer, reviewer } = await sessionWithViewerAndReviewer();
     const bare = `${app.server.baseUrl}/capture/${key}`;
     expect(session.capture_url).toMatch(new RegExp(`^${bare}#.+`));
 

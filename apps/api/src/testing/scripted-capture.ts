@@ -1,5 +1,5 @@
 import type { CaptureClient } from '@pave/client';
-import { exteriorCodes, type CaptureState } from '@pave/domain';
+import { exteriorCodes, isManualEntryCode, neededCodes, type CaptureState } from '@pave/domain';
 import { makeSceneImage } from '../qa/test-images.js';
 
 /**
@@ -11,7 +11,7 @@ export async function captureWholeSession(link: CaptureClient, seed: number): Pr
   await link.start();
   await link.manual({ photo_code: 1, value: '1HGCM82633A004352' });
   await link.manual({ photo_code: 3, value: '100945' });
-  for (const code of [2, 9, 6] as const) {
+  for (const code of neededCodes.filter((needed) => !isManualEntryCode(needed))) {
     const image = await makeSceneImage({ seed: seed + code });
     await link.upload(code, new Blob([new Uint8Array(image)], { type: 'image/jpeg' }));
   }
