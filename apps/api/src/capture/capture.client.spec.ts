@@ -1,5 +1,6 @@
 import { createPaveClient, PaveApiError, type CaptureClient, type PaveClient } from '@pave/client';
 import {
+  exteriorCodes,
   parseWireTimestamp,
   type CreateSessionRequest,
   photoLabelOf,
@@ -200,6 +201,23 @@ describeEachBackend('a whole capture through @pave/client', (backend) => {
     await uploadScene(key, 6, 66);
     expect((await capture(key).get()).status).toBe('QC_PASSED');
     expect((await capture(key).confirm()).status).toBe('COMPLETE');
+  });
+
+  it('moves the status on when the last two photos arrive at once, without a later read settling it', async () => {
+    const key = await createSession();
+    await capture(key).start();
+    await capture(key).manual({ photo_code: 1, value: '1HGCM82633A004352' });
+    await capture(key).manual({ photo_code: 3, value: '100945' });
+    for (const code of [2, 9, 6] as const) await uploadScene(key, code);
+    const [first, second, ...skipped] = exteriorCodes;
+    for (const code of skipped) await capture(key).skip(code);
+    const stored = async () => (await app.repo.sessions.findByKey(key, 'any'))?.status;
+    expect(await stored()).toBe('PROCESS');
+    const last = [first, second] as const;
+    const images = await Promise.all(last.map(async (code) => makeSceneImage({ seed: 1000 + code })));
+    await Promise.all(last.map((code, index) => capture(key).upload(code, blob(images[index] ?? Buffer.alloc(0)))));
+    // whichever append committed last saw both photos: the stored status is already the captured one
+    expect(await stored()).toBe('QC_PASSED');
   });
 
   it('keeps every attempt of a burst of concurrent uploads to one session, in a consistent order', async () => {

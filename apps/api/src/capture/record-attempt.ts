@@ -30,8 +30,12 @@ function refusalOf(session: SessionRow, photoCode: PhotoCode, error: AppendError
   }
 }
 
-/** A stored attempt, with its session as the append left it (started, if it was `IDLE`). */
-export type Appended = { readonly attempt: AttemptRow; readonly session: SessionRow };
+/** A stored attempt, with its session as the append left it (started, if it was `IDLE`), and its attempts then. */
+export type Appended = {
+  readonly attempt: AttemptRow;
+  readonly session: SessionRow;
+  readonly attempts: readonly AttemptRow[];
+};
 
 /**
  * Appends an attempt: a session that could still be deleted (`IDLE`) is started first, so it can no longer be
@@ -53,7 +57,7 @@ export async function appendAttempt(
       payload: stageChangePayload(session.sessionKey, toSessionPhoto(row, context.publicBaseUrl)),
     },
   ];
-  const appended = await context.repo.attempts.append(attempt, {
+  const appended = await context.repo.attempts.appendReading(attempt, {
     whileStatusIn: acceptingStatuses,
     notExpiredAt: context.now().getTime(),
     events: stageChange,
@@ -61,16 +65,16 @@ export async function appendAttempt(
     quotaBytes: context.storageQuotaBytes,
   });
   return appended.ok
-    ? { ok: true, value: { attempt: appended.value, session } }
+    ? { ok: true, value: { ...appended.value, session } }
     : refusalOf(session, attempt.photoCode, appended.error);
 }
 
 /** Moves the status along (PROCESS, QC_PASSED, …) once an attempt is stored, and answers the attempt. */
 export async function answerRecorded(
   context: CaptureContext,
-  { attempt, session }: Appended,
+  { attempt, session, attempts }: Appended,
 ): Promise<{ ok: true; value: SessionPhoto }> {
-  await context.lifecycle.settleFrom(session);
+  await context.lifecycle.settleFrom(session, attempts);
   return { ok: true, value: toSessionPhoto(attempt, context.publicBaseUrl) };
 }
 

@@ -135,13 +135,17 @@ export function createSessionLifecycle(deps: LifecycleDeps) {
     settleFrom(await find(sessionKey));
 
   /**
-   * {@link settle} from a row the caller holds (the session an append was just made to) instead of reading it again:
-   * a status changed since then only makes the compare-and-set fail, and the session is then read afresh.
+   * {@link settle} from a row the caller holds (the session an append was just made to) instead of reading it again,
+   * and from its attempts when the caller holds them too (as the append left them): a status changed since then only
+   * makes the compare-and-set fail, and the session and its attempts are then read afresh.
    */
-  const settleFrom = async (row: SessionRow | null): Promise<SessionWithAttempts | null> => {
+  const settleFrom = async (
+    row: SessionRow | null,
+    known?: readonly AttemptRow[],
+  ): Promise<SessionWithAttempts | null> => {
     let session = row;
     for (let tries = 0; session && tries < casTries; tries += 1) {
-      const attempts = await repo.attempts.listForSession(session.id);
+      const attempts = tries === 0 && known ? known : await repo.attempts.listForSession(session.id);
       const capture = { attempted: attempts.length > 0, complete: progressOf(attempts, deps.publicBaseUrl).complete };
       const target = capturedStatus(session.status, capture);
       if (target === session.status) return { session, attempts };

@@ -63,9 +63,9 @@ function attemptValues(attempt: NewAttempt, seq: number): Insertable<AttemptsTab
 export const imageIdBatchSize = 500;
 
 /**
- * What the append needs of the session's attempts, read in one query under the session's lock: how many there are
- * (in all and of the step, for the caps), the last `seq` and latest `created_at` (the new row goes after them), and
- * the `seq` of the step's previous attempt (which the new one supersedes).
+ * What the append needs of the session's attempts (read under the session's lock): how many there are (in all and of
+ * the step, for the caps), the last `seq` and latest `created_at` (the new row goes after them), and the `seq` of the
+ * step's previous attempt (which the new one supersedes).
  */
 type Tail = {
   count: number;
@@ -75,31 +75,28 @@ type Tail = {
   stepLastSeq: number | null;
 };
 
-const numberOrNull = (value: number | string | null | undefined): number | null =>
-  value === null || value === undefined ? null : Number(value);
+function tailOf(attempts: readonly AttemptRow[], photoCode: number): Tail {
+  const tail: Tail = { count: attempts.length, stepCount: 0, maxSeq: 0, latestCreatedAt: null, stepLastSeq: null };
+  for (const row of attempts) {
+    tail.maxSeq = Math.max(tail.maxSeq, row.seq);
+    tail.latestCreatedAt = Math.max(tail.latestCreatedAt ?? row.createdAt, row.createdAt);
+    if (row.photoCode !== photoCode) continue;
+    tail.stepCount += 1;
+    tail.stepLastSeq = Math.max(tail.stepLastSeq ?? row.seq, row.seq);
+  }
+  return tail;
+}
 
-async function readTail(trx: Transaction<Database>, sessionId: number, photoCode: number): Promise<Tail> {
-  const row = await trx
+/** A session's attempts in capture order: created_at (never decreasing with seq, see append), then seq. */
+async function readAttempts(db: Kysely<Database> | Transaction<Database>, sessionId: number): Promise<AttemptRow[]> {
+  const rows = await db
     .selectFrom('attempts')
-    .select((eb) => {
-      const ofStep = eb.case().when('photo_code', '=', photoCode);
-      return [
-        eb.fn.countAll<number | string>().as('count'),
-        eb.fn.count<number | string>(ofStep.then(1).end()).as('step_count'),
-        eb.fn.max('seq').as('max_seq'),
-        eb.fn.max('created_at').as('max_created_at'),
-        eb.fn.max<number | string | null>(ofStep.then(eb.ref('seq')).end()).as('step_last_seq'),
-      ];
-    })
+    .selectAll()
     .where('session_id', '=', sessionId)
-    .executeTakeFirst();
-  return {
-    count: Number(row?.count ?? 0),
-    stepCount: Number(row?.step_count ?? 0),
-    maxSeq: Number(row?.max_seq ?? 0),
-    latestCreatedAt: numberOrNull(row?.max_created_at),
-    stepLastSeq: numberOrNull(row?.step_last_seq),
-  };
+    .orderBy('created_at', 'asc')
+    .orderBy('seq', 'asc')
+    .execute();
+  return rows.map(toAttemptRow);
 }
 
 /** Raises `createdAt` to the session's latest, and `verdictAt` to `createdAt` (see `AttemptStore.append`). */
@@ -166,7 +163,7 @@ async function lockSession(
   return { refused: { code: 'session_closed', status: overdue && expirable.has(status) ? 'EXPIRED' : status } };
 }
 
-type Appended = Result<{ row: AttemptRow; events: SessionEventRow[] }, AppendError>;
+type Appended = Result<{ row: AttemptRow; attempts: AttemptRow[]; events: SessionEventRow[] }, AppendError>;
 
 /** A refusal found after the session's row was touched: thrown, so the transaction rolls back, and answered. */
 class AppendRefusal extends Error {
@@ -203,7 +200,8 @@ async function countImageBytes(trx: Transaction<Database>, accountId: number, by
 async function appendLocked(trx: Transaction<Database>, given: NewAttempt, options: AppendOptions): Promise<Appended> {
   const locked = await lockSession(trx, given, options);
   if ('refused' in locked) return { ok: false, error: locked.refused };
-  const tail = await readTail(trx, given.sessionId, given.photoCode);
+  const before = await readAttempts(trx, given.sessionId);
+  const tail = tailOf(before, given.photoCode);
   if (options.limits) checkLimits(tail, given, options.limits);
   if (given.kind === 'photo') {
     await countImageBytes(trx, locked.target.accountId, given.imageBytes, options.quotaBytes ?? 0);
@@ -224,34 +222,32 @@ async function appendLocked(trx: Transaction<Database>, given: NewAttempt, optio
     .executeTakeFirstOrThrow();
   const stored = toAttemptRow(row);
   const events = await recordEvents(trx, locked.target, options.events?.(stored) ?? [], attempt.createdAt);
-  return { ok: true, value: { row: stored, events } };
+  // the session's attempts as this transaction leaves them, without reading them again
+  const superseded = (prior: AttemptRow) =>
+    prior.seq === tail.stepLastSeq ? { ...prior, updatedAt: attempt.createdAt } : prior;
+  return { ok: true, value: { row: stored, attempts: [...before.map(superseded), stored], events } };
 }
 
 /** Capture attempts on Kysely (SQLite or PostgreSQL). */
 export function createAttemptStore(db: Kysely<Database>, bus: EventBus): AttemptStore {
+  const appendReading: AttemptStore['appendReading'] = async (attempt, options = {}) => {
+    const appended = await db
+      .transaction()
+      .execute((trx) => appendLocked(trx, attempt, options))
+      .catch((error: unknown) => {
+        if (error instanceof AppendRefusal) return { ok: false, error: error.refusal } as const;
+        throw error;
+      });
+    if (!appended.ok) return appended;
+    bus.emit(appended.value.events);
+    return { ok: true, value: { attempt: appended.value.row, attempts: appended.value.attempts } };
+  };
   return {
-    async listForSession(sessionId) {
-      const rows = await db
-        .selectFrom('attempts')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        // capture order: created_at (never decreasing with seq, see append), then seq within one millisecond
-        .orderBy('created_at', 'asc')
-        .orderBy('seq', 'asc')
-        .execute();
-      return rows.map(toAttemptRow);
-    },
-    async append(attempt, options = {}) {
-      const appended = await db
-        .transaction()
-        .execute((trx) => appendLocked(trx, attempt, options))
-        .catch((error: unknown) => {
-          if (error instanceof AppendRefusal) return { ok: false, error: error.refusal } as const;
-          throw error;
-        });
-      if (!appended.ok) return appended;
-      bus.emit(appended.value.events);
-      return { ok: true, value: appended.value.row };
+    listForSession: (sessionId) => readAttempts(db, sessionId),
+    appendReading,
+    async append(attempt, options) {
+      const appended = await appendReading(attempt, options);
+      return appended.ok ? { ok: true, value: appended.value.attempt } : appended;
     },
     async findReferencedImageIds(imageIds) {
       const referenced = new Set<string>();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CallbackEvent, eventPayloadSchemas, SessionKey, toStoredEvent, type SessionEventPayload } from '@pave/domain';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, SessionEventsTable } from './database.js';
 import type { EventStore, SessionEventRow } from './repository.js';
 
@@ -68,66 +68,83 @@ export async function recordEvents(
   events: readonly SessionEventPayload[],
   at: number,
 ): Promise<SessionEventRow[]> {
-  if (events.length === 0) return [];
-  const last = await trx
-    .selectFrom('session_events')
-    .select((eb) => eb.fn.max('seq').as('max_seq'))
-    .where('session_id', '=', target.sessionId)
-    .executeTakeFirst();
-  const firstSeq = Number(last?.max_seq ?? 0) + 1;
-  const rows = await trx
-    .insertInto('session_events')
-    .values(
-      events.map(toStoredEvent).map((recorded, index) => ({
-        event_id: newEventId(),
-        account_id: target.accountId,
-        session_id: target.sessionId,
-        session_key: target.sessionKey,
-        seq: firstSeq + index,
-        event: recorded.event,
-        payload: JSON.stringify(eventPayloadSchemas[recorded.event].parse(recorded.payload)),
-        created_at: at,
-      })),
-    )
-    .returningAll()
-    .execute();
-  await enqueueDeliveries(trx, rows);
-  return rows.map(toSessionEventRow);
+  const recorded: SessionEventRow[] = [];
+  for (const event of events.map(toStoredEvent)) {
+    const row = await insertNextEvent(trx, target, event, at);
+    await enqueueDelivery(trx, row);
+    recorded.push(toSessionEventRow(row));
+  }
+  return recorded;
 }
 
-/** One pending delivery per event whose account has a callback for the event, due at once. */
-async function enqueueDeliveries(trx: Transaction<Database>, rows: readonly Selectable<SessionEventsTable>[]) {
-  const first = rows[0];
-  if (!first) return;
-  const subscribed = await trx
-    .selectFrom('callbacks')
-    .select('event')
-    .where('account_id', '=', first.account_id)
-    .where(
-      'event',
-      'in',
-      rows.map((row) => row.event),
+/**
+ * One event as the session's next `seq`, in one statement: the insert reads the session's last `seq` itself (a
+ * statement run after the session's lock was taken, so it sees every event committed before).
+ */
+async function insertNextEvent(
+  trx: Transaction<Database>,
+  target: EventTarget,
+  { event, payload }: SessionEventPayload,
+  at: number,
+): Promise<Selectable<SessionEventsTable>> {
+  const stored = JSON.stringify(eventPayloadSchemas[event].parse(payload));
+  return trx
+    .insertInto('session_events')
+    .columns(['event_id', 'account_id', 'session_id', 'session_key', 'seq', 'event', 'payload', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('session_events')
+        .select((select) => [
+          select.val(newEventId()).as('event_id'),
+          select.val(target.accountId).as('account_id'),
+          select.val(target.sessionId).as('session_id'),
+          select.val(target.sessionKey).as('session_key'),
+          sql<number>`coalesce(max(${select.ref('seq')}), 0) + 1`.as('seq'),
+          select.val(event).as('event'),
+          select.val(stored).as('payload'),
+          select.val(at).as('created_at'),
+        ])
+        .where('session_id', '=', target.sessionId),
     )
-    .execute();
-  const events = new Set(subscribed.map((row) => row.event));
-  const due = rows.filter((row) => events.has(row.event));
-  if (due.length === 0) return;
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A pending delivery of the event, due at once, when its account has a callback for it: one statement either way. */
+async function enqueueDelivery(trx: Transaction<Database>, row: Selectable<SessionEventsTable>): Promise<void> {
   await trx
     .insertInto('deliveries')
-    .values(
-      due.map((row) => ({
-        account_id: row.account_id,
-        session_event_id: row.id,
-        event: row.event,
-        session_key: row.session_key,
-        state: 'pending',
-        failed_tries: 0,
-        next_attempt_at: row.created_at,
-        lease_until: null,
-        created_at: row.created_at,
-        updated_at: row.created_at,
-        delivered_at: null,
-      })),
+    .columns([
+      'account_id',
+      'session_event_id',
+      'event',
+      'session_key',
+      'state',
+      'failed_tries',
+      'next_attempt_at',
+      'lease_until',
+      'created_at',
+      'updated_at',
+      'delivered_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('callbacks')
+        .select((select) => [
+          select.val(row.account_id).as('account_id'),
+          select.val(row.id).as('session_event_id'),
+          select.val(row.event).as('event'),
+          select.val(row.session_key).as('session_key'),
+          select.val('pending').as('state'),
+          select.val(0).as('failed_tries'),
+          select.val(row.created_at).as('next_attempt_at'),
+          select.val(null).as('lease_until'),
+          select.val(row.created_at).as('created_at'),
+          select.val(row.created_at).as('updated_at'),
+          select.val(null).as('delivered_at'),
+        ])
+        .where('account_id', '=', row.account_id)
+        .where('event', '=', row.event),
     )
     .execute();
 }

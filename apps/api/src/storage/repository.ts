@@ -248,6 +248,9 @@ export type AttemptRow = {
   readonly verdictAt: number;
 };
 
+/** An appended attempt, and its session's attempts right after it. */
+export type AppendedAttempt = { readonly attempt: AttemptRow; readonly attempts: readonly AttemptRow[] };
+
 /**
  * Why `attempts.append` refused: the session is gone, its status is not one the caller allowed, it holds as many
  * attempts as a cap allows, or its account's images would go over the quota.
@@ -293,6 +296,11 @@ export type AttemptStore = {
    * Refused when the session no longer exists or is not in `options.whileStatusIn`.
    */
   append(attempt: NewAttempt, options?: AppendOptions): Promise<Result<AttemptRow, AppendError>>;
+  /**
+   * {@link AttemptStore.append}, answering also the session's attempts as the append left them (in capture order,
+   * the new one last, the superseded one's `updatedAt` moved): what `listForSession` would read right after it.
+   */
+  appendReading(attempt: NewAttempt, options?: AppendOptions): Promise<Result<AppendedAttempt, AppendError>>;
   /** Which of these image ids some attempt points to (queried in batches, so any number of ids is fine). */
   findReferencedImageIds(imageIds: readonly string[]): Promise<Set<string>>;
 };

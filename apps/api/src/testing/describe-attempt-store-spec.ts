@@ -1,5 +1,5 @@
 import type { SessionKey } from '@pave/domain';
-import type { Repository } from '../storage/repository.js';
+import type { NewAttempt, Repository } from '../storage/repository.js';
 import { day, newSession, photo, t0 } from './repository-fixtures.js';
 import { createTestAccount } from './test-accounts.js';
 
@@ -59,6 +59,31 @@ export function describeAttemptStoreSpec(repo: () => Repository): void {
         [1, t0 + 9000, t0 + 9000],
         [2, t0 + 9000, t0 + 9000],
       ]);
+    });
+
+    it('answers, with each append, the attempts a read right after it finds', async () => {
+      const id = await sessionId();
+      // a first attempt, a late-committed one (created_at raised), a manual entry, a skip and two retakes
+      const entry = (photoCode: 1 | 5, kind: 'manual' | 'skip', at: number): NewAttempt =>
+        kind === 'manual'
+          ? { sessionId: id, photoCode, kind, manualValue: '1HGCM82633A004352', createdAt: at, verdictAt: at }
+          : { sessionId: id, photoCode, kind, createdAt: at, verdictAt: at };
+      const appends: NewAttempt[] = [
+        photo(id, 2, t0 + 5000),
+        { ...photo(id, 4, t0 + 1000), verdict: { approved: false, reason: 'blurry' } },
+        entry(1, 'manual', t0 + 6000),
+        entry(5, 'skip', t0 + 6500),
+        photo(id, 4, t0 + 7000),
+        photo(id, 2, t0 + 8000),
+      ];
+      for (const [index, given] of appends.entries()) {
+        const appended = await repo().attempts.appendReading(given);
+        if (!appended.ok) throw new Error(`append ${index} refused: ${appended.error.code}`);
+        const read = await repo().attempts.listForSession(id);
+        expect(appended.value.attempts).toEqual(read);
+        expect(appended.value.attempt).toEqual(read.at(-1));
+        expect(read).toHaveLength(index + 1);
+      }
     });
 
     it('keeps every one of many concurrent appends, in one consistent order', async () => {

@@ -82,6 +82,33 @@ export function describeEventStoreSpec(repo: () => Repository): void {
       expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     });
 
+    it("queues one delivery per event its account has a callback for, and none for another account's", async () => {
+      const row = await session();
+      const other = await session('OTH-000000000A', 'other');
+      const callback = { method: 'POST', headers: {}, payload: {}, url: 'https://hooks.example.test/pave' } as const;
+      await repo().callbacks.save({ ...callback, accountId: row.accountId, event: 'SESSION:STAGE_CHANGE' }, t0);
+      await repo().callbacks.save({ ...callback, accountId: other.accountId, event: 'SESSION:STATUS_CHANGE' }, t0);
+      // one change that records two events (a status change and a stage change), then one more of each
+      const change = { sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 } as const;
+      await repo().sessions.updateStatus({ ...change, events: [stageChange(row.sessionKey)] });
+      await repo().attempts.append(photo(row.id, 1, t0 + 1), { events: () => [stageChange(row.sessionKey)] });
+      await repo().sessions.updateStatus({ ...change, from: 'STARTED', to: 'PROCESS', at: t0 + 2 });
+      const events = await repo().events.listForSession(row.id);
+      expect(events.map((e) => [e.seq, e.event])).toEqual([
+        [1, 'SESSION:STATUS_CHANGE'],
+        [2, 'SESSION:STAGE_CHANGE'],
+        [3, 'SESSION:STAGE_CHANGE'],
+        [4, 'SESSION:STATUS_CHANGE'],
+      ]);
+      const queued = await repo().deliveries.list({ accountId: row.accountId, limit: 10, beforeId: null });
+      expect(queued.map((d) => [d.seq, d.event, d.state, d.failedTries, d.nextAttemptAt]).reverse()).toEqual([
+        [2, 'SESSION:STAGE_CHANGE', 'pending', 0, t0],
+        [3, 'SESSION:STAGE_CHANGE', 'pending', 0, t0 + 1],
+      ]);
+      expect(queued.map((d) => d.eventId).sort()).toEqual([events[1]?.eventId, events[2]?.eventId].sort());
+      expect(await repo().deliveries.list({ accountId: other.accountId, limit: 10, beforeId: null })).toEqual([]);
+    });
+
     it('records nothing when an append is refused', async () => {
       const row = await session();
       await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'INVALID', at: t0 });
