@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --only photos,qa,client,scale,images,upload,webhooks,live] [--duration 8] [--rounds 2] [--scale-sessions 1000000]
-//   [--compare-api <another build's apps/api/dist/main.js>]` (the upload part then measures both builds, row by row)
+//   [--compare-api <another build's apps/api/dist/main.js> | --compare-ref <a commit of this repository>]` (the upload
+//   part then measures both builds, row by row; --compare-ref builds that commit's API under bench-results/builds)
 // Every figure is measured in this run, next to its baseline. Writes bench-results/<stamp>.{json,md} and
 // docs/benchmarks.md. PostgreSQL parts use PAVE_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
 // to create and drop their own databases. Never part of `npm test`.
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     'scale-sessions': { type: 'string', default: '1000000' },
     'compare-api': { type: 'string' },
+    'compare-ref': { type: 'string' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -109,10 +111,13 @@ async function main() {
   if (only.has('upload')) {
     console.log('Upload → verdict under load (2560 px and 12 MP JPEGs):');
     const { benchUpload } = await import('./upload.mjs');
+    const { buildRef } = await import('./lib/ref-build.mjs');
+    const ref = values['compare-ref'] ? buildRef(values['compare-ref']) : null;
     report.upload = await benchUpload({
       durationSeconds: duration,
       postgresUrl: pgVersion ? postgresUrl : undefined,
-      compareApi: values['compare-api'],
+      compareApi: ref?.main ?? values['compare-api'],
+      compareCommit: ref?.commit,
     });
   }
   if (only.has('webhooks')) {

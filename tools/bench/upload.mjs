@@ -209,9 +209,18 @@ async function withApi(storage, postgresUrl, main, work) {
 /**
  * Every row of the benchmark on the API built from this checkout and, with `compareApi` (the `main.js` of another
  * build, e.g. main's), on that one too: both servers run side by side and each row is measured on one, then the
- * other, alternating which goes first, so that both see the same minutes of a shared machine.
+ * other, alternating which goes first, so that both see the same minutes of a shared machine; the row of `pairsAt`
+ * uploads in flight is then measured in `extraPairs` more pairs, for a steadier ratio of the two.
  */
-export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16], postgresUrl, compareApi } = {}) {
+export async function benchUpload({
+  durationSeconds = 6,
+  levels = [1, 4, 8, 16],
+  postgresUrl,
+  compareApi,
+  compareCommit,
+  pairsAt = 8,
+  extraPairs = 3,
+} = {}) {
   const sets = [
     { name: '2560 px', images: await Promise.all([1, 2, 3, 4].map(makeCanvasJpeg)) },
     { name: '12 MP', images: await Promise.all([1, 2, 3, 4].map(makePhoneJpeg)) },
@@ -227,6 +236,7 @@ export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16],
   const storages = postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
   const builds = compareApi ? [{ build: 'this' }, { build: 'compared', main: compareApi }] : [{}];
   const runs = [];
+  const pairRuns = [];
   const withApis = (storage, work, started = []) =>
     started.length === builds.length
       ? work(started)
@@ -246,8 +256,20 @@ export async function benchUpload({ durationSeconds = 6, levels = [1, 4, 8, 16],
             runs.push(result);
           }
         }
+        if (apis.length < 2) continue;
+        // the ratio of the two builds at one level, measured again in more pairs: one pair moves with the machine
+        for (let pair = 0; pair < extraPairs; pair += 1) {
+          const order = pair % 2 === 0 ? [1, 0] : [0, 1];
+          for (const b of order) {
+            const measured = await runLevel({ api: apis[b], forms, inFlight: pairsAt, durationSeconds });
+            const result = { build: builds[b].build, storage, size: set.name, pair: pair + 1, ...measured };
+            console.log(`  ${JSON.stringify(result)}`);
+            pairRuns.push(result);
+          }
+        }
       }
     });
   }
-  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...(compareApi ? { compareApi } : {}) };
+  const compared = compareApi ? { compareApi, ...(compareCommit ? { compareCommit } : {}), pairsAt, pairRuns } : {};
+  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...compared };
 }
