@@ -10,15 +10,18 @@ export function createNoteStore(db: Kysely<Database>, bus: EventBus): NoteStore 
   return {
     async add(note, toWire) {
       const { row, recorded } = await db.transaction().execute(async (trx) => {
+        // the session's row lock first (the write lock on SQLite), as every writer of its events takes it: an
+        // append or a status change at the same time then cannot read the same last seq
+        const session = await trx
+          .updateTable('sessions')
+          .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+          .where('id', '=', note.sessionId)
+          .returning(['account_id', 'session_key'])
+          .executeTakeFirstOrThrow();
         const inserted = await trx
           .insertInto('session_notes')
           .values({ session_id: note.sessionId, note: note.note, author: note.author, created_at: note.createdAt })
           .returningAll()
-          .executeTakeFirstOrThrow();
-        const session = await trx
-          .selectFrom('sessions')
-          .select(['account_id', 'session_key'])
-          .where('id', '=', note.sessionId)
           .executeTakeFirstOrThrow();
         const added = toNoteRow(inserted);
         const sessionKey = SessionKey.parse(session.session_key);

@@ -109,6 +109,21 @@ export function describeEventStoreSpec(repo: () => Repository): void {
       expect(await repo().deliveries.list({ accountId: other.accountId, limit: 10, beforeId: null })).toEqual([]);
     });
 
+    it('gives notes added during appends of one session distinct consecutive seqs', async () => {
+      const row = await session();
+      const note = (i: number) =>
+        repo().notes.add({ sessionId: row.id, note: `note ${i}`, author: 'reviewer', createdAt: t0 + i }, (added) => ({
+          ...added,
+          created_at: '2026-03-01T10:00:00+00:00',
+        }));
+      const append = (i: number) =>
+        repo().attempts.append(photo(row.id, 1, t0 + i), { events: () => [stageChange(row.sessionKey)] });
+      await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? note(i) : append(i))));
+      const events = await repo().events.listForSession(row.id);
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      expect(events.filter((e) => e.event === 'SESSION:NOTE_INSERT')).toHaveLength(8);
+    });
+
     it('records nothing when an append is refused', async () => {
       const row = await session();
       await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'INVALID', at: t0 });
