@@ -30,11 +30,14 @@ export const refuse = (code: DecodeErrorCode, message: string): { ok: false; err
   error: { code, message },
 });
 
-/** The decoder's own words, first line only: the caller learns what is wrong with the file, nothing more. */
+/** The decoder's own words, first line only: what tells a pixel limit or a timeout from undecodable data. */
 function decoderDetail(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').slice(0, 200);
 }
+
+const undecodable =
+  'The image data cannot be decoded (it is damaged, cut off, or a variant the decoder does not support).';
 
 /** What libvips said about untrusted bytes, as a refusal: over the pixel limit, over the time limit, or undecodable. */
 export function refuseUndecodable(error: unknown, settings: QaSettings): { ok: false; error: DecodeError } {
@@ -45,7 +48,9 @@ export function refuseUndecodable(error: unknown, settings: QaSettings): { ok: f
   if (/^timeout/i.test(detail)) {
     return refuse('too_costly', `The image takes more than ${settings.decodeTimeoutSeconds} s to decode.`);
   }
-  return refuse('not_an_image', `The image data cannot be decoded (${detail}).`);
+  // libvips' own words are not passed on: its error buffer is shared by every operation in flight, so under load they
+  // may be another upload's, or "Unknown error"; the refusal says the same thing every time
+  return refuse('not_an_image', undecodable);
 }
 
 const decoderFormats = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' } as const satisfies Record<
