@@ -98,12 +98,16 @@ describeEachBackend('a server killed mid-upload-burst', (backend) => {
   }
 
   /**
-   * Waits until the store's listing stops changing: a bucket's object server runs in this process and may still be
-   * writing the last objects the killed server sent. (In production the sweep's grace period covers such late
-   * writes; with a grace of 0 the restarted server would otherwise list the bucket before they land.)
+   * Waits until the store holds what it will hold: a bucket's object server runs in this process and may still be
+   * receiving the last objects the killed server sent (the kernel delivers what it had sent). In production the
+   * sweep's grace period covers such late writes; with a grace of 0 the restarted server would otherwise list the
+   * bucket before they land. So: no request in flight at the object server, then a listing that stops changing.
    */
   async function storeSettled(): Promise<void> {
     const deadline = Date.now() + 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([images.settled(), new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+    clearTimeout(timer);
     let last = (await images.files()).join('\n');
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -18,6 +18,8 @@ export type TestImageStore = {
   files(): Promise<string[]>;
   /** Writes a file under `name` directly, as a crash or another process would leave it. */
   plant(name: string, bytes: Buffer): Promise<void>;
+  /** Resolves once no write sent to the store is still arriving (at once for a folder: its writes are the server's). */
+  settled(): Promise<void>;
   destroy(): Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export async function createFolderTestImageStore(
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
     },
+    settled: () => Promise.resolve(),
     destroy: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   };
 }
@@ -74,6 +77,7 @@ export async function createS3TestImageStore(
         new PutObjectCommand({ Bucket: settings.bucket, Key: `${settings.prefix}${name}`, Body: bytes }),
       );
     },
+    settled: () => server.idle(),
     destroy: () => Promise.resolve(client.destroy()),
   };
 }

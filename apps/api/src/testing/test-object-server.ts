@@ -1,5 +1,6 @@
 import crypto, { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
@@ -36,6 +37,11 @@ export type TestObjectServer = {
   readonly endpoint: string;
   /** A new empty bucket, and the settings that reach it under `prefix`. */
   createBucket(prefix?: string): Promise<S3Settings>;
+  /**
+   * Resolves once no request is in flight: a killed client's last uploads are then stored or dropped (the kernel
+   * still delivers what it had sent), and the bucket's listing is what it will stay.
+   */
+  idle(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -46,6 +52,18 @@ export async function startTestObjectServer(): Promise<TestObjectServer> {
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
+  let inFlight = 0;
+  let onIdle: (() => void)[] = [];
+  server.httpServer?.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight > 0) return;
+      const waiting = onIdle;
+      onIdle = [];
+      for (const resolve of waiting) resolve();
+    });
+  });
   return {
     endpoint,
     async createBucket(prefix = 'photos/') {
@@ -62,6 +80,7 @@ export async function startTestObjectServer(): Promise<TestObjectServer> {
       client.destroy();
       return settings;
     },
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve))),
     async close() {
       await server.close();
       rmSync(directory, { recursive: true, force: true });
