@@ -2,22 +2,19 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-// Belt and braces: nothing logs headers or accounts, but if a field like these ever slips in, it is censored.
+/** Fields that carry a secret wherever they are: an API secret or token, a capture token, a capture link. */
+const secretFields = ['apiSecret', 'api_secret', 'apiToken', 'token', 'secret', 'captureToken', 'capture_url'];
+
+// Belt and braces: nothing logs headers, accounts, sessions or event bodies, but if a field like these ever slips
+// in, at the top of an entry or up to two objects down (a session, an event's payload), it is censored.
 const redactPaths = [
-  'apiSecret',
-  'api_secret',
-  'apiToken',
-  'token',
-  'secret',
+  ...secretFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
   'headers["api-token"]',
   'headers["api-key"]',
   'req.headers["api-token"]',
   'req.headers["api-key"]',
   'headers["capture-token"]',
   'req.headers["capture-token"]',
-  'captureToken',
-  'capture_url',
-  'account.apiSecret',
 ];
 
 /** A JSON logger (pino) at a level, writing to stdout or to a given stream (tests). */
