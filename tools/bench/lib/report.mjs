@@ -1,6 +1,9 @@
 // Renders a benchmark report as the Markdown of docs/benchmarks.md.
 const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (ok) => (ok ? 'met' : '**not met**');
+/** The median of numbers sorted ascending. */
+const median = (sorted) =>
+  (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
 /** The last commit before issue #16's work: the build whose upload CPU the issue measured ("today ~100 ms"). */
 const issue16Build = '85d7dbe26968';
 
@@ -163,8 +166,6 @@ function uploadSection({ upload }) {
       if (pairs.length === 0) return [];
       const ratios = pairs.map(([x, other]) => x.cpuMsPerUpload / other.cpuMsPerUpload).sort((p, q) => p - q);
       const throughputs = pairs.map(([x, other]) => x.uploadsPerSec / other.uploadsPerSec).sort((p, q) => p - q);
-      const median = (sorted) =>
-        (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
       const ratio = median(ratios);
       const target = againstIssueBuild ? ` (target ≤ ${most.toFixed(2)}×: ${verdict(ratio <= most)})` : '';
       return [

@@ -88,7 +88,7 @@ function tailOf(attempts: readonly AttemptRow[], photoCode: number): Tail {
 }
 
 /** A session's attempts in capture order: created_at (never decreasing with seq, see append), then seq. */
-async function readAttempts(db: Kysely<Database> | Transaction<Database>, sessionId: number): Promise<AttemptRow[]> {
+async function readAttempts(db: Kysely<Database>, sessionId: number): Promise<AttemptRow[]> {
   const rows = await db
     .selectFrom('attempts')
     .selectAll()
