@@ -112,12 +112,13 @@ async function main() {
     console.log('Upload → verdict under load (2560 px and 12 MP JPEGs):');
     const { benchUpload } = await import('./upload.mjs');
     const { buildRef } = await import('./lib/ref-build.mjs');
-    const ref = values['compare-ref'] ? buildRef(values['compare-ref']) : null;
+    const ref = values['compare-ref'] ? await buildRef(values['compare-ref']) : null;
     report.upload = await benchUpload({
       durationSeconds: duration,
       postgresUrl: pgVersion ? postgresUrl : undefined,
       compareApi: ref?.main ?? values['compare-api'],
       compareCommit: ref?.commit,
+      compareNodeFlags: ref?.nodeFlags ?? [],
     });
   }
   if (only.has('webhooks')) {

@@ -11,6 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureOrder } from '@pave/domain';
 import sharp from 'sharp';
+import { apiNodeFlags } from '../scripts/lib/api-node-flags.mjs';
 import { startApi } from './lib/api-server.mjs';
 import { benchApiEnv, createCaptureSession } from './lib/bench-account.mjs';
 import { makeCanvasJpeg, makePhoneJpeg } from './lib/bench-images.mjs';
@@ -191,12 +192,12 @@ async function measureBaseline(images, durationSeconds) {
   };
 }
 
-async function withApi(storage, postgresUrl, main, work) {
+async function withApi(storage, postgresUrl, { main, nodeFlags }, work) {
   const dataDir = await mkdtemp(join(tmpdir(), 'pave-bench-upload-'));
   const database = storage === 'PostgreSQL' ? `pave_bench_upload_${process.pid}_${main ? 'b' : 'a'}` : null;
   const env = { ...benchApiEnv, PAVE_DATA_DIR: dataDir };
   if (database) env.DATABASE_URL = await createDatabase(postgresUrl, database);
-  const api = await startApi({ env, main });
+  const api = await startApi({ env, ...(main ? { main, execArgv: nodeFlags } : {}) });
   try {
     return await work(api);
   } finally {
@@ -210,7 +211,8 @@ async function withApi(storage, postgresUrl, main, work) {
  * Every row of the benchmark on the API built from this checkout and, with `compareApi` (the `main.js` of another
  * build, e.g. main's), on that one too: both servers run side by side and each row is measured on one, then the
  * other, alternating which goes first, so that both see the same minutes of a shared machine; the row of `pairsAt`
- * uploads in flight is then measured in `extraPairs` more pairs, for a steadier ratio of the two.
+ * uploads in flight is then measured in `extraPairs` more pairs, for a steadier ratio of the two. Each build runs with
+ * its own Node.js flags: this one with `apiNodeFlags`, the other with `compareNodeFlags` (what its `npm start` passes).
  */
 export async function benchUpload({
   durationSeconds = 6,
@@ -218,6 +220,7 @@ export async function benchUpload({
   postgresUrl,
   compareApi,
   compareCommit,
+  compareNodeFlags = [],
   pairsAt = 8,
   extraPairs = 3,
 } = {}) {
@@ -234,13 +237,14 @@ export async function benchUpload({
     console.log(`  bare decode-and-resize, ${set.name}: ${JSON.stringify(baseline[set.name])}`);
   }
   const storages = postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
-  const builds = compareApi ? [{ build: 'this' }, { build: 'compared', main: compareApi }] : [{}];
+  const compared = { build: 'compared', main: compareApi, nodeFlags: compareNodeFlags };
+  const builds = compareApi ? [{ build: 'this' }, compared] : [{}];
   const runs = [];
   const pairRuns = [];
   const withApis = (storage, work, started = []) =>
     started.length === builds.length
       ? work(started)
-      : withApi(storage, postgresUrl, builds[started.length].main, (api) => withApis(storage, work, [...started, api]));
+      : withApi(storage, postgresUrl, builds[started.length], (api) => withApis(storage, work, [...started, api]));
   for (const storage of storages) {
     await withApis(storage, async (apis) => {
       for (const set of sets) {
@@ -270,6 +274,15 @@ export async function benchUpload({
       }
     });
   }
-  const compared = compareApi ? { compareApi, ...(compareCommit ? { compareCommit } : {}), pairsAt, pairRuns } : {};
-  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...compared };
+  const comparison = compareApi
+    ? {
+        compareApi,
+        ...(compareCommit ? { compareCommit } : {}),
+        compareNodeFlags,
+        nodeFlags: apiNodeFlags,
+        pairsAt,
+        pairRuns,
+      }
+    : { nodeFlags: apiNodeFlags };
+  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...comparison };
 }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { apiNodeFlags } from './lib/api-node-flags.mjs';
 import { startObjectServer } from './lib/object-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,7 +64,7 @@ async function startInstance(index, env) {
   const url = `http://127.0.0.1:${port}`;
   const dataDir = join(root, 'data', 'cluster', `instance-${index}`);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [join('apps', 'api', 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...apiNodeFlags, join('apps', 'api', 'dist', 'main.js')], {
     env: {
       // the AWS SDK's notice that its releases after January 2027 need Node 22, once per instance, is noise here
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -1,5 +1,8 @@
 // Starts the built API (apps/api/dist/main.js, or another build's `main`) on a free loopback port; waits for /healthz.
+// This checkout's build runs with the Node.js flags it is deployed with (tools/scripts/lib/api-node-flags.mjs);
+// another build's, with the `execArgv` its caller gives (ref-build.mjs reads that build's own).
 import { spawn } from 'node:child_process';
+import { apiNodeFlags } from '../../scripts/lib/api-node-flags.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
 
@@ -18,11 +21,13 @@ async function waitForHealth(baseUrl, child, deadline) {
   return false;
 }
 
+const ownMain = join(root, 'apps/api/dist/main.js');
+
 export async function startApi({
   env = {},
   timeoutMs = 30000,
-  execArgv = [],
-  main = join(root, 'apps/api/dist/main.js'),
+  main = ownMain,
+  execArgv = main === ownMain ? apiNodeFlags : [],
 } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root } from './api-server.mjs';
 
 function run(command, args, options) {
@@ -19,16 +20,22 @@ export function commitOf(ref) {
   return run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root }).trim();
 }
 
+/** The Node.js flags a build's server runs with, from its own tools/scripts/lib/api-node-flags.mjs (none before it). */
+async function nodeFlagsOf(dir) {
+  const flags = join(dir, 'tools', 'scripts', 'lib', 'api-node-flags.mjs');
+  return existsSync(flags) ? (await import(pathToFileURL(flags).href)).apiNodeFlags : [];
+}
+
 /**
- * Builds the API of `ref` (a commit, tag or branch of this repository) and answers its `main.js` and commit. The
- * build uses this checkout's installed packages: a commit whose dependencies differ may fail to build or to start,
- * which the benchmark then reports.
+ * Builds the API of `ref` (a commit, tag or branch of this repository) and answers its `main.js`, its commit, and the
+ * Node.js flags it is run with (as its own `npm start` runs it). The build uses this checkout's installed packages: a
+ * commit whose dependencies differ may fail to build or to start, which the benchmark then reports.
  */
-export function buildRef(ref) {
+export async function buildRef(ref) {
   const commit = commitOf(ref);
   const dir = join(root, 'bench-results', 'builds', commit);
   const main = join(dir, 'apps', 'api', 'dist', 'main.js');
-  if (existsSync(main)) return { commit, main };
+  if (existsSync(main)) return { commit, main, nodeFlags: await nodeFlagsOf(dir) };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const archive = spawnSync('git', ['archive', '--format=tar', commit], { cwd: root, maxBuffer: 1 << 30 });
@@ -39,5 +46,5 @@ export function buildRef(ref) {
   const env = { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
   run('npx', ['nx', 'run', 'api:build', '--outputStyle=static', '--skipSync'], { cwd: dir, env, stdio: 'inherit' });
   if (!existsSync(main)) throw new Error(`the build of ${commit} wrote no ${main}`);
-  return { commit, main };
+  return { commit, main, nodeFlags: await nodeFlagsOf(dir) };
 }

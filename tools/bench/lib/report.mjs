@@ -193,7 +193,7 @@ function uploadSection({ upload }) {
   return [
     `## Upload → verdict under load`,
     ``,
-    `\`POST /v1/capture/:key/photos/:code\` closed-loop: N workers each upload back to back into their own session (13 steps, then a new one), ${upload.durationSeconds} s per row, on ${upload.cores} cores shared by the client and the server. "2560 px" is what the capture app sends (a 2560×1920 canvas JPEG, no EXIF), "12 MP" a 4000×3000 phone JPEG with EXIF. Latency is from sending the request to the verdict (201). Server CPU is the server process's user + system time (every thread) over the row, divided by the uploads answered, and split by thread: JavaScript (the main thread) / libvips' workers / the rest (libuv's pool, where sharp sets each pipeline up and the files are written, and V8's helper threads: garbage collection, compilation); RSS is the highest seen during the row. 503s (admission) are counted apart from errors. The baseline is a bare \`sharp\` decode and resize to 2560 px of the same files, in the benchmark process: CPU one at a time, images/s with one per core in flight.`,
+    `\`POST /v1/capture/:key/photos/:code\` closed-loop: N workers each upload back to back into their own session (13 steps, then a new one), ${upload.durationSeconds} s per row, on ${upload.cores} cores shared by the client and the server (node flags of this checkout's server: ${flagsText(upload.nodeFlags)}). "2560 px" is what the capture app sends (a 2560×1920 canvas JPEG, no EXIF), "12 MP" a 4000×3000 phone JPEG with EXIF. Latency is from sending the request to the verdict (201). Server CPU is the server process's user + system time (every thread) over the row, divided by the uploads answered, and split by thread: JavaScript (the main thread) / libvips' workers / the rest (libuv's pool, where sharp sets each pipeline up and the files are written, and V8's helper threads: garbage collection, compilation); RSS is the highest seen during the row. 503s (admission) are counted apart from errors. The baseline is a bare \`sharp\` decode and resize to 2560 px of the same files, in the benchmark process: CPU one at a time, images/s with one per core in flight.`,
     ``,
     `| photos | kB | ms / image | CPU ms / image | images/s |`,
     `| --- | ---: | ---: | ---: | ---: |`,
@@ -205,7 +205,7 @@ function uploadSection({ upload }) {
     ``,
     ...(compared
       ? [
-          `"this" is the API built from this checkout, "compared" the build at \`${upload.compareApi}\`${upload.compareCommit ? ` (commit ${upload.compareCommit.slice(0, 12)})` : ''}, measured row by row in turns (alternating which goes first).`,
+          `"this" is the API built from this checkout, "compared" the build at \`${upload.compareApi}\`${upload.compareCommit ? ` (commit ${upload.compareCommit.slice(0, 12)})` : ''}, measured row by row in turns (alternating which goes first). Each runs with the Node.js flags its own \`npm start\` passes: ${flagsText(upload.nodeFlags)} for this one, ${flagsText(upload.compareNodeFlags)} for the other.`,
           ``,
           ...comparison,
           ...ratioTargets,
@@ -220,6 +220,11 @@ function uploadSection({ upload }) {
     ...targets,
     ``,
   ];
+}
+
+/** Node.js flags as the report shows them (an older report has none recorded). */
+function flagsText(flags) {
+  return flags?.length ? flags.map((flag) => `\`${flag}\``).join(' ') : 'none';
 }
 
 function webhooksSection({ webhooks: w }) {
