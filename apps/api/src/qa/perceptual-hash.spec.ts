@@ -8,6 +8,49 @@ function buildRaster(width: number, height: number, luma: (x: number, y: number)
 
 const checkerboard = (x: number, y: number): number => ((x + y) % 2 === 0 ? 255 : 0);
 
+/**
+ * pHash spelled out by its definition: each cell's mean, then each 2-D DCT-II coefficient as the row transforms'
+ * column transform, summed in the same order as the fast loops, with the cosine computed per term; bits above the
+ * median, first coefficient highest.
+ */
+function definedHash({ data, width, height }: GreyRaster): string {
+  const range = (cell: number, size: number): [number, number] => {
+    const start = Math.floor((cell * size) / 32);
+    return [start, Math.max(start + 1, Math.floor(((cell + 1) * size) / 32))];
+  };
+  const grid: number[][] = [];
+  for (let row = 0; row < 32; row++) {
+    grid.push([]);
+    const [y0, y1] = range(row, height);
+    for (let column = 0; column < 32; column++) {
+      const [x0, x1] = range(column, width);
+      let sum = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += data[y * width + x] ?? 0;
+      grid[row]?.push(sum / ((x1 - x0) * (y1 - y0)));
+    }
+  }
+  const cosine = (frequency: number, at: number): number => Math.cos(((2 * at + 1) * frequency * Math.PI) / 64);
+  const rowTransform = (y: number, u: number): number => {
+    let total = 0;
+    for (let x = 0; x < 32; x++) total += cosine(u, x) * (grid[y]?.[x] ?? 0);
+    return total;
+  };
+  const coefficients: number[] = [];
+  for (let v = 0; v < 8; v++) {
+    for (let u = 0; u < 8; u++) {
+      let total = 0;
+      for (let y = 0; y < 32; y++) total += cosine(v, y) * rowTransform(y, u);
+      coefficients.push(Math.round(total * 1e6) / 1e6);
+    }
+  }
+  const sorted = [...coefficients].sort((a, b) => a - b);
+  const median = ((sorted[31] ?? 0) + (sorted[32] ?? 0)) / 2;
+  const bits = coefficients.map((value) => (value > median ? '1' : '0')).join('');
+  return Array.from({ length: 16 }, (_, nibble) =>
+    parseInt(bits.slice(nibble * 4, nibble * 4 + 4), 2).toString(16),
+  ).join('');
+}
+
 describe('perceptualHash', () => {
   it.each([
     ['black', 0, '0000000000000000'],
@@ -35,6 +78,30 @@ describe('perceptualHash', () => {
 
   it('hashes rasters smaller than the 32x32 hash grid without failing', () => {
     expect(perceptualHash(buildRaster(5, 3, checkerboard))).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('gives the hash of its definition, bit for bit, on noisy and smooth rasters of many sizes', () => {
+    let state = 11;
+    const noise = (): number => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state >> 23;
+    };
+    const smooth = (x: number, y: number): number => 128 + 60 * Math.sin(x / 9) + 50 * Math.cos(y / 6 + x / 30);
+    const rasters = [
+      ...[
+        [512, 384],
+        [384, 512],
+        [33, 31],
+        [7, 300],
+        [640, 17],
+      ].map(([width = 0, height = 0]) => buildRaster(width, height, () => noise())),
+      buildRaster(512, 384, smooth),
+      buildRaster(100, 75, smooth),
+    ];
+    const hashes = rasters.map(perceptualHash);
+
+    expect(hashes).toEqual(rasters.map(definedHash));
+    expect(new Set(hashes).size).toBe(hashes.length);
   });
 });
 

@@ -35,21 +35,34 @@ const cosines = Float64Array.from({ length: hashBlock * hashGrid }, (_, index) =
   return Math.cos(((2 * x + 1) * u * Math.PI) / (2 * hashGrid));
 });
 
+// The two passes below run for every upload: plain loops over typed arrays, no closure or number allocated per term.
+
+/** The 1-D DCT-II of each of the grid's 32 rows, its 8 lowest frequencies: `[y * 8 + u]`. */
+function rowFrequencies(grid: Float64Array): Float64Array {
+  const rows = new Float64Array(hashGrid * hashBlock);
+  for (let y = 0; y < hashGrid; y++) {
+    for (let u = 0; u < hashBlock; u++) {
+      let total = 0;
+      for (let x = 0; x < hashGrid; x++) total += (cosines[u * hashGrid + x] ?? 0) * (grid[y * hashGrid + x] ?? 0);
+      rows[y * hashBlock + u] = total;
+    }
+  }
+  return rows;
+}
+
 /** The 8x8 lowest-frequency coefficients of the 2-D DCT-II of the 32x32 grid, row-major (v, then u). */
-function lowFrequencies(grid: Float64Array): number[] {
-  const dot = (u: number, at: (k: number) => number): number => {
-    let total = 0;
-    for (let k = 0; k < hashGrid; k++) total += (cosines[u * hashGrid + k] ?? 0) * at(k);
-    return total;
-  };
-  const rowsDct = Array.from({ length: hashGrid }, (_, y) =>
-    Array.from({ length: hashBlock }, (_, u) => dot(u, (x) => grid[y * hashGrid + x] ?? 0)),
-  );
-  return Array.from({ length: hashBlock * hashBlock }, (_, index) => {
-    const [v, u] = [Math.floor(index / hashBlock), index % hashBlock];
-    // rounded so that a flat image hashes to its DC bit alone, not to floating-point noise
-    return Math.round(dot(v, (y) => rowsDct[y]?.[u] ?? 0) * 1e6) / 1e6;
-  });
+function lowFrequencies(grid: Float64Array): Float64Array {
+  const rows = rowFrequencies(grid);
+  const coefficients = new Float64Array(hashBlock * hashBlock);
+  for (let v = 0; v < hashBlock; v++) {
+    for (let u = 0; u < hashBlock; u++) {
+      let total = 0;
+      for (let y = 0; y < hashGrid; y++) total += (cosines[v * hashGrid + y] ?? 0) * (rows[y * hashBlock + u] ?? 0);
+      // rounded so that a flat image hashes to its DC bit alone, not to floating-point noise
+      coefficients[v * hashBlock + u] = Math.round(total * 1e6) / 1e6;
+    }
+  }
+  return coefficients;
 }
 
 /**
@@ -60,12 +73,13 @@ function lowFrequencies(grid: Float64Array): number[] {
  */
 export function perceptualHash(raster: GreyRaster): string {
   const coefficients = lowFrequencies(shrinkToGrid(raster));
-  const sorted = [...coefficients].sort((a, b) => a - b);
+  const sorted = Float64Array.from(coefficients).sort();
   const median = ((sorted[31] ?? 0) + (sorted[32] ?? 0)) / 2;
   let hex = '';
   for (let nibble = 0; nibble < 16; nibble++) {
-    const bits = coefficients.slice(nibble * 4, nibble * 4 + 4).map((value) => (value > median ? 1 : 0));
-    hex += bits.reduce((acc: number, bit) => acc * 2 + bit, 0).toString(16);
+    let digit = 0;
+    for (let bit = 0; bit < 4; bit++) digit = digit * 2 + ((coefficients[nibble * 4 + bit] ?? 0) > median ? 1 : 0);
+    hex += digit.toString(16);
   }
   return hex;
 }
