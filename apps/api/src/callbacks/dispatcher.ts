@@ -23,7 +23,7 @@ export type DispatcherSettings = {
   readonly concurrency: number;
   /** Requests in flight at once to one host, so one slow receiver cannot hold every slot. */
   readonly perHost: number;
-  /** How often storage is asked for due deliveries (events of this instance wake it at once). */
+  /** How often storage is asked for due deliveries (an event of this instance that queues one wakes it at once). */
   readonly pollMs: number;
 };
 
@@ -175,7 +175,10 @@ export function startDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const timer = setInterval(pump, settings.pollMs);
   timer.unref();
-  const unsubscribe = repo.events.onRecorded(() => pump());
+  // a commit that queued no delivery (no callback for its events) has nothing to claim: no query for it
+  const unsubscribe = repo.events.onRecorded(({ deliveries }) => {
+    if (deliveries > 0) pump();
+  });
   pump();
   return {
     wake: pump,

@@ -16,7 +16,7 @@ import type {
   AttemptStore,
   AttemptVerdict,
   NewAttempt,
-  SessionEventRow,
+  RecordedEvents,
 } from './repository.js';
 import { toAttemptRow } from './row-mappers.js';
 
@@ -163,7 +163,7 @@ async function lockSession(
   return { refused: { code: 'session_closed', status: overdue && expirable.has(status) ? 'EXPIRED' : status } };
 }
 
-type Appended = Result<{ row: AttemptRow; attempts: AttemptRow[]; events: SessionEventRow[] }, AppendError>;
+type Appended = Result<{ row: AttemptRow; attempts: AttemptRow[]; recorded: RecordedEvents }, AppendError>;
 
 /** A refusal found after the session's row was touched: thrown, so the transaction rolls back, and answered. */
 class AppendRefusal extends Error {
@@ -221,11 +221,11 @@ async function appendLocked(trx: Transaction<Database>, given: NewAttempt, optio
     .returningAll()
     .executeTakeFirstOrThrow();
   const stored = toAttemptRow(row);
-  const events = await recordEvents(trx, locked.target, options.events?.(stored) ?? [], attempt.createdAt);
+  const recorded = await recordEvents(trx, locked.target, options.events?.(stored) ?? [], attempt.createdAt);
   // the session's attempts as this transaction leaves them, without reading them again
   const superseded = (prior: AttemptRow) =>
     prior.seq === tail.stepLastSeq ? { ...prior, updatedAt: attempt.createdAt } : prior;
-  return { ok: true, value: { row: stored, attempts: [...before.map(superseded), stored], events } };
+  return { ok: true, value: { row: stored, attempts: [...before.map(superseded), stored], recorded } };
 }
 
 /** Capture attempts on Kysely (SQLite or PostgreSQL). */
@@ -239,7 +239,7 @@ export function createAttemptStore(db: Kysely<Database>, bus: EventBus): Attempt
         throw error;
       });
     if (!appended.ok) return appended;
-    bus.emit(appended.value.events);
+    bus.emit(appended.value.recorded);
     return { ok: true, value: { attempt: appended.value.row, attempts: appended.value.attempts } };
   };
   return {

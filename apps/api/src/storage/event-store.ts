@@ -2,23 +2,31 @@ import { randomBytes } from 'node:crypto';
 import { CallbackEvent, eventPayloadSchemas, SessionKey, toStoredEvent, type SessionEventPayload } from '@pave/domain';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, SessionEventsTable } from './database.js';
-import type { EventStore, SessionEventRow } from './repository.js';
+import type { EventStore, RecordedEvents, SessionEventRow } from './repository.js';
 
 /** Tells this instance's listeners about events once their transaction committed. */
 export type EventBus = {
-  emit(events: readonly SessionEventRow[]): void;
-  subscribe(listener: (events: readonly SessionEventRow[]) => void): () => void;
+  emit(recorded: RecordedEvents): void;
+  subscribe(listener: (recorded: RecordedEvents) => void): () => void;
 };
+
+/** Nothing recorded yet: what a change that records events in several steps starts from. */
+export const noEvents: RecordedEvents = { events: [], deliveries: 0 };
+
+/** The events of two steps of one change, in order. */
+export function bothRecorded(first: RecordedEvents, second: RecordedEvents): RecordedEvents {
+  return { events: [...first.events, ...second.events], deliveries: first.deliveries + second.deliveries };
+}
 
 /** A bus whose listeners' failures never reach the writer (a listener is told, not asked). */
 export function createEventBus(): EventBus {
-  const listeners = new Set<(events: readonly SessionEventRow[]) => void>();
+  const listeners = new Set<(recorded: RecordedEvents) => void>();
   return {
-    emit(events) {
-      if (events.length === 0) return;
+    emit(recorded) {
+      if (recorded.events.length === 0) return;
       for (const listener of listeners) {
         try {
-          listener(events);
+          listener(recorded);
         } catch {
           // a listener's bug must not turn a committed change into a failed request
         }
@@ -67,14 +75,15 @@ export async function recordEvents(
   target: EventTarget,
   events: readonly SessionEventPayload[],
   at: number,
-): Promise<SessionEventRow[]> {
+): Promise<RecordedEvents> {
   const recorded: SessionEventRow[] = [];
+  let deliveries = 0;
   for (const event of events.map(toStoredEvent)) {
     const row = await insertNextEvent(trx, target, event, at);
-    await enqueueDelivery(trx, row);
+    deliveries += await enqueueDelivery(trx, row);
     recorded.push(toSessionEventRow(row));
   }
-  return recorded;
+  return { events: recorded, deliveries };
 }
 
 /**
@@ -110,9 +119,12 @@ async function insertNextEvent(
     .executeTakeFirstOrThrow();
 }
 
-/** A pending delivery of the event, due at once, when its account has a callback for it: one statement either way. */
-async function enqueueDelivery(trx: Transaction<Database>, row: Selectable<SessionEventsTable>): Promise<void> {
-  await trx
+/**
+ * A pending delivery of the event, due at once, when its account has a callback for it: one statement either way.
+ * Answers how many it queued (0 or 1).
+ */
+async function enqueueDelivery(trx: Transaction<Database>, row: Selectable<SessionEventsTable>): Promise<number> {
+  const result = await trx
     .insertInto('deliveries')
     .columns([
       'account_id',
@@ -146,7 +158,8 @@ async function enqueueDelivery(trx: Transaction<Database>, row: Selectable<Sessi
         .where('account_id', '=', row.account_id)
         .where('event', '=', row.event),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
 }
 
 /** Session events on Kysely (SQLite or PostgreSQL). */

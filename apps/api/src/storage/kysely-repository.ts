@@ -26,7 +26,7 @@ export function createKyselyRepository(
   sharedNotices: EventNotices | null = null,
 ): Repository {
   const bus = createEventBus();
-  const local = createLocalNotices(bus.subscribe);
+  const local = createLocalNotices((listener) => bus.subscribe(({ events }) => listener(events)));
   const notices = sharedNotices ? joinNotices(local, sharedNotices) : local;
   return {
     dialect,

@@ -27,8 +27,8 @@ export function createNoteStore(db: Kysely<Database>, bus: EventBus): NoteStore 
         const sessionKey = SessionKey.parse(session.session_key);
         const target = { accountId: Number(session.account_id), sessionId: note.sessionId, sessionKey };
         const payload = { session_key: sessionKey, note: toWire(added) };
-        const events = await recordEvents(trx, target, [{ event: 'SESSION:NOTE_INSERT', payload }], note.createdAt);
-        return { row: added, recorded: events };
+        const recorded = await recordEvents(trx, target, [{ event: 'SESSION:NOTE_INSERT', payload }], note.createdAt);
+        return { row: added, recorded };
       });
       bus.emit(recorded);
       return row;

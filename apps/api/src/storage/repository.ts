@@ -355,8 +355,11 @@ export type EventStore = {
   /** The largest event `id` of the account (0 when none): where a stream that starts now begins. */
   lastIdOfAccount(accountId: number): Promise<number>;
   /** Calls `listener` after each commit of this instance that recorded events; returns the unsubscribe function. */
-  onRecorded(listener: (events: readonly SessionEventRow[]) => void): () => void;
+  onRecorded(listener: (recorded: RecordedEvents) => void): () => void;
 };
+
+/** The events one commit recorded, and how many deliveries of them it queued (0: no callback of theirs). */
+export type RecordedEvents = { readonly events: readonly SessionEventRow[]; readonly deliveries: number };
 
 /** A callback configuration as stored. */
 export type CallbackRow = {

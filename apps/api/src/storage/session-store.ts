@@ -9,11 +9,11 @@ import {
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { createBatchedLookup } from './batched-lookup.js';
 import type { Database } from './database.js';
-import { recordEvents, type EventBus } from './event-store.js';
+import { bothRecorded, noEvents, recordEvents, type EventBus } from './event-store.js';
 import type { SessionEventPayload } from '@pave/domain';
 import type {
   Invalidation,
-  SessionEventRow,
+  RecordedEvents,
   SessionRow,
   SessionScope,
   SessionStore,
@@ -32,7 +32,7 @@ function recordStatusChange(
   trx: Transaction<Database>,
   row: ChangedSession,
   change: { from: SessionStatus; to: SessionStatus; at: number; events?: readonly SessionEventPayload[] },
-): Promise<SessionEventRow[]> {
+): Promise<RecordedEvents> {
   const sessionKey = SessionKey.parse(row.session_key);
   const statusChange: SessionEventPayload = {
     event: 'SESSION:STATUS_CHANGE',
@@ -43,7 +43,7 @@ function recordStatusChange(
 }
 
 /** The compare-and-set of `updateStatus` with its events, in one transaction; null when the status had moved. */
-async function changeStatus(trx: Transaction<Database>, change: StatusChange): Promise<SessionEventRow[] | null> {
+async function changeStatus(trx: Transaction<Database>, change: StatusChange): Promise<RecordedEvents | null> {
   const marks = inspectionMarksOf(change.to);
   const { at } = change;
   let query = trx
@@ -63,7 +63,7 @@ async function changeStatus(trx: Transaction<Database>, change: StatusChange): P
 }
 
 /** The compare-and-set of `invalidate` with its `SESSION:STATUS_CHANGE`, in one transaction; null when it lost. */
-async function invalidateSession(trx: Transaction<Database>, change: Invalidation): Promise<SessionEventRow[] | null> {
+async function invalidateSession(trx: Transaction<Database>, change: Invalidation): Promise<RecordedEvents | null> {
   const row = await trx
     .updateTable('sessions')
     .set({ status: 'INVALID', invalid_reason: change.reason, updated_at: change.at })
@@ -80,7 +80,7 @@ async function expireFrom(
   from: SessionStatus,
   at: number,
   accountId: number | null,
-): Promise<SessionEventRow[]> {
+): Promise<RecordedEvents> {
   let query = trx
     .updateTable('sessions')
     .set({ status: 'EXPIRED', updated_at: at })
@@ -88,8 +88,9 @@ async function expireFrom(
     .where('expires_at', '<=', at);
   if (accountId !== null) query = query.where('account_id', '=', accountId);
   const rows = await query.returning(['id', 'account_id', 'session_key']).execute();
-  const recorded: SessionEventRow[] = [];
-  for (const row of rows) recorded.push(...(await recordStatusChange(trx, row, { from, to: 'EXPIRED', at })));
+  let recorded = noEvents;
+  for (const row of rows)
+    recorded = bothRecorded(recorded, await recordStatusChange(trx, row, { from, to: 'EXPIRED', at }));
   return recorded;
 }
 
@@ -185,12 +186,12 @@ export function createSessionStore(db: Kysely<Database>, bus: EventBus): Session
     async expireOverdue(at, scope) {
       const accountId = accountIdOf(scope);
       const recorded = await db.transaction().execute(async (trx) => {
-        const all: SessionEventRow[] = [];
-        for (const from of expirableStatuses) all.push(...(await expireFrom(trx, from, at, accountId)));
+        let all = noEvents;
+        for (const from of expirableStatuses) all = bothRecorded(all, await expireFrom(trx, from, at, accountId));
         return all;
       });
       bus.emit(recorded);
-      return recorded.length;
+      return recorded.events.length;
     },
     async listWithoutCaptureToken(limit) {
       const rows = await db

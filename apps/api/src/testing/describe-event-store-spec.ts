@@ -158,7 +158,7 @@ export function describeEventStoreSpec(repo: () => Repository): void {
     it('tells listeners about committed events', async () => {
       const row = await session();
       const heard: number[] = [];
-      const stop = repo().events.onRecorded((events) => heard.push(...events.map((e) => e.seq)));
+      const stop = repo().events.onRecorded(({ events }) => heard.push(...events.map((e) => e.seq)));
       await repo().sessions.updateStatus({ sessionId: row.id, from: 'IDLE', to: 'STARTED', at: t0 });
       stop();
       await repo().sessions.updateStatus({ sessionId: row.id, from: 'STARTED', to: 'PROCESS', at: t0 });
