@@ -12,7 +12,8 @@ export function storageQuotaExceeded(quotaBytes: number): { ok: false; error: St
 /**
  * Whether the session has room for one more photo of `photoCode`, asked before an upload is read so that a session
  * past its caps, or an account past its quota, costs no read and no decoding. The append checks both again under
- * the session's lock (concurrent uploads may pass here together).
+ * the session's lock (concurrent uploads may pass here together, and the quota's answer may be a second old: see
+ * quota-precheck.ts).
  */
 export async function checkRoomForPhoto(
   context: CaptureContext,
@@ -23,10 +24,6 @@ export async function checkRoomForPhoto(
   const step = attempts.filter((attempt) => attempt.photoCode === photoCode).length;
   const checked = checkAttemptLimits({ step, session: attempts.length }, photoCode, context.attemptLimits);
   if (!checked.ok) return checked;
-  const quota = context.storageQuotaBytes;
-  if (quota > 0) {
-    const account = await context.repo.accounts.findById(session.accountId);
-    if (account && account.storedImageBytes >= quota) return storageQuotaExceeded(quota);
-  }
+  if (await context.overQuota(session.accountId)) return storageQuotaExceeded(context.storageQuotaBytes);
   return { ok: true, value: { session, attempts } };
 }

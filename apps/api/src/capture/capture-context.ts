@@ -6,6 +6,7 @@ import { sessionNotFound, type SessionNotFound } from '../sessions/session-not-f
 import type { Repository, SessionRow } from '../storage/repository.js';
 import { sessionClosed, type SessionClosed } from './capture-error.js';
 import type { FairScheduler } from './fair-scheduler.js';
+import { createQuotaPrecheck, type QuotaPrecheck } from './quota-precheck.js';
 import { createSessionLifecycle, type SessionLifecycle } from './session-lifecycle.js';
 
 /** What the capture service needs. */
@@ -28,12 +29,13 @@ export type CaptureDeps = {
   readonly storageQuotaBytes: number;
 };
 
-/** What every capture use case works with: the service's dependencies and the session lifecycle over them. */
-export type CaptureContext = CaptureDeps & { readonly lifecycle: SessionLifecycle };
+/** What every capture use case works with: the service's dependencies, the session lifecycle and the quota check. */
+export type CaptureContext = CaptureDeps & { readonly lifecycle: SessionLifecycle; readonly overQuota: QuotaPrecheck };
 
 /** The context the capture use cases share. */
 export function createCaptureContext(deps: CaptureDeps): CaptureContext {
-  return { ...deps, lifecycle: createSessionLifecycle(deps) };
+  const overQuota = createQuotaPrecheck(deps.repo.accounts, deps.storageQuotaBytes, () => deps.now().getTime());
+  return { ...deps, lifecycle: createSessionLifecycle(deps), overQuota };
 }
 
 /** The session, if it takes attempts (no side effect: a refused attempt leaves an `IDLE` session as it is). */
