@@ -18,17 +18,13 @@ function definedHash({ data, width, height }: GreyRaster): string {
     const start = Math.floor((cell * size) / 32);
     return [start, Math.max(start + 1, Math.floor(((cell + 1) * size) / 32))];
   };
-  const grid: number[][] = [];
-  for (let row = 0; row < 32; row++) {
-    grid.push([]);
-    const [y0, y1] = range(row, height);
-    for (let column = 0; column < 32; column++) {
-      const [x0, x1] = range(column, width);
-      let sum = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += data[y * width + x] ?? 0;
-      grid[row]?.push(sum / ((x1 - x0) * (y1 - y0)));
-    }
-  }
+  const cellMean = (row: number, column: number): number => {
+    const [[x0, x1], [y0, y1]] = [range(column, width), range(row, height)];
+    let sum = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += data[y * width + x] ?? 0;
+    return sum / ((x1 - x0) * (y1 - y0));
+  };
+  const grid = Array.from({ length: 32 }, (_, row) => Array.from({ length: 32 }, (_, column) => cellMean(row, column)));
   const cosine = (frequency: number, at: number): number => Math.cos(((2 * at + 1) * frequency * Math.PI) / 64);
   const rowTransform = (y: number, u: number): number => {
     let total = 0;
