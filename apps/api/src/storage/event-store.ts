@@ -65,7 +65,8 @@ export type EventTarget = { readonly accountId: number; readonly sessionId: numb
 
 /**
  * Records events of one session in the caller's transaction, as its next `seq`s, each with a pending delivery when
- * the account has a callback for it. The caller must already hold the session's lock (it changed the session's
+ * the account has a callback for it; answers the events and how many deliveries were queued (for the bus, once the
+ * transaction committed). The caller must already hold the session's lock (it changed the session's
  * row in this transaction), so concurrent writers of one session take turns and never compute the same `seq`.
  * A payload that fails its schema is a bug: it throws, and the change is rolled back with it. A `SESSION:COMPLETE`
  * payload is stored without its capture link's token (see the domain's `toStoredEvent`): no token is kept in the clear.
