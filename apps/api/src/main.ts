@@ -289,7 +289,9 @@ async function main(): Promise<void> {
     dispatcher,
     hub,
   });
-  logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images }, 'listening');
+  // the collector the process runs (docs/deploy.md: `--single-threaded-gc` on a machine of few cores)
+  const gc = process.execArgv.includes('--single-threaded-gc') ? 'single-threaded' : 'parallel';
+  logger.info({ url: settings.publicBaseUrl, storage: describeStorage(settings), images: app.images, gc }, 'listening');
 }
 
 main().catch((error: unknown) => {
