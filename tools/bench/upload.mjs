@@ -237,8 +237,9 @@ export async function benchUpload({
     console.log(`  bare decode-and-resize, ${set.name}: ${JSON.stringify(baseline[set.name])}`);
   }
   const storages = postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
-  const compared = { build: 'compared', main: compareApi, nodeFlags: compareNodeFlags };
-  const builds = compareApi ? [{ build: 'this' }, compared] : [{}];
+  const builds = compareApi
+    ? [{ build: 'this' }, { build: 'compared', main: compareApi, nodeFlags: compareNodeFlags }]
+    : [{}];
   const runs = [];
   const pairRuns = [];
   const withApis = (storage, work, started = []) =>
@@ -275,14 +276,7 @@ export async function benchUpload({
     });
   }
   const comparison = compareApi
-    ? {
-        compareApi,
-        ...(compareCommit ? { compareCommit } : {}),
-        compareNodeFlags,
-        nodeFlags: apiNodeFlags,
-        pairsAt,
-        pairRuns,
-      }
-    : { nodeFlags: apiNodeFlags };
-  return { durationSeconds, cores: availableParallelism(), baseline, runs, ...comparison };
+    ? { compareApi, ...(compareCommit ? { compareCommit } : {}), compareNodeFlags, pairsAt, pairRuns }
+    : {};
+  return { durationSeconds, cores: availableParallelism(), nodeFlags: apiNodeFlags, baseline, runs, ...comparison };
 }
